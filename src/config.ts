@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { ValidationError } from './errors.js';
+
+/** One PostgreSQL cluster (or the embedded PGlite "cluster") that tenants can be placed on. */
+export interface ClusterConfig {
+  name: string;
+  /** `postgres://…` for a server; undefined for the embedded PGlite cluster. */
+  url?: string;
+}
+
+export interface TenantryConfig {
+  /** Directory for embedded PGlite data and generated secrets. */
+  dataDir: string;
+  /** Clusters by name; the first is the control-plane cluster and the default placement. */
+  clusters: ClusterConfig[];
+  /** At most this many tenant databases (PGlite instances or pg pools) open at once. */
+  maxOpenDatabases: number;
+  /** Connections per pool for a cluster's main database. */
+  poolSize: number;
+  /** Connections per pool for one `database`-strategy tenant. */
+  tenantPoolSize: number;
+  /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
+  catalogCacheMs: number;
+  host: string;
+  port: number;
+  logLevel: string;
+}
+
+export const CLUSTER_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) {
+    throw new ValidationError(`${name} must be an integer >= ${min}, got '${raw}'`);
+  }
+  return n;
+}
+
+/** `main=postgres://…,cell2=postgres://…` → clusters. */
+export function parseClusters(raw: string): ClusterConfig[] {
+  const clusters: ClusterConfig[] = [];
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new ValidationError(`TENANTRY_CLUSTERS entry '${part.split('@').pop()}' is not name=url`);
+    const name = part.slice(0, eq);
+    const url = part.slice(eq + 1);
+    if (!CLUSTER_NAME_PATTERN.test(name)) throw new ValidationError(`cluster name '${name}' must match ${CLUSTER_NAME_PATTERN}`);
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new ValidationError(`cluster '${name}' needs a postgres:// URL`);
+    if (clusters.some((c) => c.name === name)) throw new ValidationError(`cluster '${name}' is named twice`);
+    clusters.push({ name, url });
+  }
+  return clusters;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig {
+  const dataDir = path.resolve(env.TENANTRY_DATA_DIR || './.tenantry');
+  let clusters: ClusterConfig[] = [];
+  if (env.TENANTRY_DATABASE_URL) clusters.push({ name: 'main', url: env.TENANTRY_DATABASE_URL });
+  if (env.TENANTRY_CLUSTERS) {
+    const extra = parseClusters(env.TENANTRY_CLUSTERS);
+    const main = extra.find((c) => c.name === 'main');
+    if (main && clusters.length > 0) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
+    clusters = main ? [main, ...clusters, ...extra.filter((c) => c !== main)] : [...clusters, ...extra];
+  }
+  if (clusters.length === 0) clusters.push({ name: 'main' });
+  return {
+    dataDir,
+    clusters,
+    maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', 4),
+    poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', 10),
+    tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', 2),
+    catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', 1000, 0),
+    host: env.TENANTRY_HOST || '127.0.0.1',
+    port: positiveInt(env, 'TENANTRY_PORT', 3000, 0),
+    logLevel: env.TENANTRY_LOG_LEVEL || 'info',
+  };
+}

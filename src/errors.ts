@@ -1,0 +1,73 @@
+/**
+ * One registry of error codes: a stable machine string, the HTTP status it maps to, and a title.
+ * The HTTP layer renders these as RFC 9457 problem+json; the CLI prints `error: <message>`.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, title: 'Validation failed' },
+  invalid_tenant_id: { status: 400, title: 'Invalid tenant id' },
+  unknown_tier: { status: 400, title: 'Unknown tier' },
+  unknown_isolation: { status: 400, title: 'Unknown isolation strategy' },
+  unknown_cluster: { status: 400, title: 'Unknown cluster' },
+  not_found: { status: 404, title: 'Not found' },
+  tenant_not_found: { status: 404, title: 'Tenant not found' },
+  tenant_exists: { status: 409, title: 'Tenant already exists' },
+  tenant_suspended: { status: 403, title: 'Tenant suspended' },
+  tenant_not_ready: { status: 409, title: 'Tenant is not ready' },
+  tenant_scope_required: { status: 500, title: 'Internal error' },
+  migration_failed: { status: 500, title: 'Internal error' },
+  internal: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class TenantryError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TenantryError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export class ValidationError extends TenantryError {
+  constructor(message: string, code: ErrorCode = 'validation_failed') {
+    super(code, message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class TenantNotFoundError extends TenantryError {
+  readonly tenantId: string;
+  constructor(tenantId: string) {
+    super('tenant_not_found', `tenant '${tenantId}' does not exist`);
+    this.name = 'TenantNotFoundError';
+    this.tenantId = tenantId;
+  }
+}
+
+export class TenantSuspendedError extends TenantryError {
+  readonly tenantId: string;
+  constructor(tenantId: string) {
+    super('tenant_suspended', `tenant '${tenantId}' is suspended`);
+    this.name = 'TenantSuspendedError';
+    this.tenantId = tenantId;
+  }
+}
+
+export class TenantExistsError extends TenantryError {
+  constructor(tenantId: string) {
+    super('tenant_exists', `tenant '${tenantId}' already exists`);
+    this.name = 'TenantExistsError';
+  }
+}
+
+/** Raised when code asks for tenant context (a scope, a cache key) without naming a tenant. */
+export class TenantScopeRequiredError extends TenantryError {
+  constructor(what: string) {
+    super('tenant_scope_required', `${what}: no tenant given (tenant context not set)`);
+    this.name = 'TenantScopeRequiredError';
+  }
+}

@@ -1,0 +1,10 @@
+export { Tenantry, type OpenOptions } from './tenantry.js';
+export { loadConfig, type TenantryConfig, type ClusterConfig } from './config.js';
+export * from './errors.js';
+export { tenantCacheKey, type TenantScope, type TenantInfo, type WithTenantOptions } from './storage/scope.js';
+export type { TenantDatabase } from './storage/tenant-db.js';
+export { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
+export type { Isolation } from './storage/placement.js';
+export type { Tenant } from './tenancy/catalog.js';
+export { TIERS, TIER_DEFAULT_ISOLATION, type Tier } from './tenancy/tiers.js';
+export type { MigrateReport, MigrateOptions, LocationResult } from './tenancy/migrate.js';

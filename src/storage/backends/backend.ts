@@ -1,0 +1,95 @@
+/**
+ * The narrow interface every database backend implements (embedded PGlite, PostgreSQL through `pg`).
+ * Everything above it — Kysely, strategies, scopes, migrations — is written once against it.
+ */
+
+export interface QueryResult<R = Record<string, unknown>> {
+  rows: R[];
+  affectedRows?: number;
+}
+
+/** One connection, held exclusively by whoever leased it. */
+export interface SqlConnection {
+  /**
+   * Run one statement with parameters. A statement issued before the previous one has answered is
+   * pipelined where the backend can (PostgreSQL); `name` marks a statement worth preparing once.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<QueryResult<R>>;
+  /** Run a script of several statements, without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Lease {
+  readonly conn: SqlConnection;
+  /** Give the connection back; `broken` discards it instead of reusing it. */
+  release(broken?: boolean): void;
+}
+
+/** One database: a PGlite instance, or one database on a PostgreSQL server. */
+export interface DatabaseBackend {
+  readonly kind: 'pglite' | 'postgres';
+  /** A connection with the owner's rights: DDL, the catalog, provisioning, migrations. */
+  acquireAdmin(): Promise<Lease>;
+  /**
+   * A connection whose session runs as the application role (not superuser, not owner, NOBYPASSRLS),
+   * and carries no tenant: tenant settings are only ever set transaction-locally by a scope.
+   */
+  acquireApp(): Promise<Lease>;
+  /** Called once the application role exists in this database. */
+  enableAppRole(role: string): void;
+  close(): Promise<void>;
+}
+
+/** A cluster: its main database (catalog, pooled tables, tenant schemas) plus per-tenant databases. */
+export interface ClusterBackend {
+  readonly name: string;
+  readonly kind: 'pglite' | 'postgres';
+  readonly main: DatabaseBackend;
+  createDatabase(database: string): Promise<void>;
+  /** Open an existing tenant database. */
+  openDatabase(database: string): Promise<DatabaseBackend>;
+  /** Drop a tenant database; the caller has closed every handle on it. */
+  dropDatabase(database: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Run `fn` inside BEGIN/COMMIT on a leased connection, rolling back (or discarding) on error. */
+export async function inTransaction<T>(lease: Lease, fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
+  const { conn } = lease;
+  await conn.query('BEGIN');
+  try {
+    const result = await fn(conn);
+    await conn.query('COMMIT');
+    return result;
+  } catch (error) {
+    try {
+      await conn.query('ROLLBACK');
+    } catch {
+      lease.release(true);
+      throw error;
+    }
+    throw error;
+  }
+}
+
+/** Lease an admin connection, run `fn` in a transaction, release. */
+export async function adminTransaction<T>(db: DatabaseBackend, fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
+  const lease = await db.acquireAdmin();
+  let released = false;
+  const guarded: Lease = { conn: lease.conn, release: (broken) => { released = true; lease.release(broken); } };
+  try {
+    return await inTransaction(guarded, fn);
+  } finally {
+    if (!released) lease.release();
+  }
+}
+
+/** Lease an admin connection for one statement outside a transaction. */
+export async function adminQuery<R = Record<string, unknown>>(db: DatabaseBackend, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  const lease = await db.acquireAdmin();
+  try {
+    return await lease.conn.query<R>(sql, params);
+  } finally {
+    lease.release();
+  }
+}

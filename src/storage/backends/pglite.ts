@@ -1,0 +1,151 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection } from './backend.js';
+import { Mutex } from './mutex.js';
+import { quoteIdent } from '../names.js';
+
+class PgliteConnection implements SqlConnection {
+  constructor(private readonly db: PGlite) {}
+
+  async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    const result = await this.db.query<R>(sql, params as unknown[] | undefined);
+    return { rows: result.rows, affectedRows: result.affectedRows };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+}
+
+/**
+ * One PGlite instance. It has a single connection, so leases are serialised by a mutex; the session
+ * runs as the application role between leases, and an admin lease switches to the owner and back.
+ */
+export class PgliteDatabase implements DatabaseBackend {
+  readonly kind = 'pglite' as const;
+  readonly #db: PGlite;
+  readonly #conn: PgliteConnection;
+  readonly #mutex = new Mutex();
+  #appRole: string | undefined;
+  #closed = false;
+
+  private constructor(db: PGlite) {
+    this.#db = db;
+    this.#conn = new PgliteConnection(db);
+  }
+
+  static async open(dataDir: string | undefined): Promise<PgliteDatabase> {
+    if (dataDir) await fs.mkdir(dataDir, { recursive: true });
+    const db = await PGlite.create(dataDir);
+    return new PgliteDatabase(db);
+  }
+
+  get busy(): boolean {
+    return this.#mutex.held;
+  }
+
+  enableAppRole(role: string): void {
+    this.#appRole = role;
+  }
+
+  async acquireAdmin(): Promise<Lease> {
+    const unlock = await this.#mutex.lock();
+    this.#assertOpen(unlock);
+    try {
+      if (this.#appRole) await this.#db.query('RESET ROLE');
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    return {
+      conn: this.#conn,
+      release: () => {
+        void this.#restoreAppRole().finally(unlock);
+      },
+    };
+  }
+
+  async acquireApp(): Promise<Lease> {
+    if (!this.#appRole) throw new Error('application role is not set up in this database yet');
+    const unlock = await this.#mutex.lock();
+    this.#assertOpen(unlock);
+    return {
+      conn: this.#conn,
+      release: (broken) => {
+        // One connection cannot be discarded; a broken lease is cleaned instead so the next holder starts fresh.
+        if (broken) void this.#db.query('ROLLBACK').catch(() => {}).then(() => this.#restoreAppRole()).finally(unlock);
+        else unlock();
+      },
+    };
+  }
+
+  async #restoreAppRole(): Promise<void> {
+    if (this.#appRole && !this.#closed) {
+      await this.#db.query(`SET ROLE ${quoteIdent(this.#appRole)}`).catch(() => {});
+    }
+  }
+
+  #assertOpen(unlock: () => void): void {
+    if (this.#closed) {
+      unlock();
+      throw new Error('database is closed');
+    }
+  }
+
+  async close(): Promise<void> {
+    const unlock = await this.#mutex.lock();
+    try {
+      if (!this.#closed) {
+        this.#closed = true;
+        await this.#db.close();
+      }
+    } finally {
+      unlock();
+    }
+  }
+}
+
+
+/** The embedded cluster: the main PGlite instance plus one data directory per tenant database. */
+export class PgliteCluster implements ClusterBackend {
+  readonly kind = 'pglite' as const;
+
+  private constructor(
+    readonly name: string,
+    readonly main: PgliteDatabase,
+    private readonly root: string,
+  ) {}
+
+  static async open(name: string, root: string): Promise<PgliteCluster> {
+    const main = await PgliteDatabase.open(path.join(root, name));
+    return new PgliteCluster(name, main, root);
+  }
+
+  #dir(database: string): string {
+    return path.join(this.root, 'databases', database);
+  }
+
+  async createDatabase(database: string): Promise<void> {
+    const dir = this.#dir(database);
+    const exists = await fs.stat(dir).then(() => true, () => false);
+    if (exists) throw new Error(`database '${database}' already exists`);
+    const db = await PgliteDatabase.open(dir);
+    await db.close();
+  }
+
+  async openDatabase(database: string): Promise<PgliteDatabase> {
+    const dir = this.#dir(database);
+    const exists = await fs.stat(path.join(dir, 'PG_VERSION')).then(() => true, () => false);
+    if (!exists) throw new Error(`database '${database}' does not exist`);
+    return PgliteDatabase.open(dir);
+  }
+
+  async dropDatabase(database: string): Promise<void> {
+    await fs.rm(this.#dir(database), { recursive: true, force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.main.close();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
+ * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
+ */
+import { quoteIdent } from './names.js';
+
+/** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
+export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
+
+/**
+ * Create a role that can never log in, inherit, or bypass RLS, unless it exists. Concurrent creators
+ * (several processes bootstrapping one server) race on pg_authid, so duplicates are swallowed.
+ * When the connected user is not a superuser it is granted the role so that SET ROLE works.
+ */
+export function ensureRoleSql(role: string): string {
+  const literal = `'${role.replaceAll("'", "''")}'`;
+  return `DO $tenantry$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal}) THEN
+    BEGIN
+      CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+  END IF;
+  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    EXECUTE format('GRANT %I TO %I', ${literal}, current_user);
+  END IF;
+END
+$tenantry$`;
+}
+
+export function dropRoleSql(role: string): string {
+  return `DROP ROLE IF EXISTS ${quoteIdent(role)}`;
+}
+
+export function createSchemaSql(schema: string): string {
+  return `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`;
+}
+
+export function dropSchemaSql(schema: string): string {
+  return `DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`;
+}
+
+/** The search_path value a scope sets: exactly the tenant's schema, nothing else. */
+export function searchPathValue(schema: string): string {
+  return quoteIdent(schema);
+}
+
+/**
+ * Let `role` use the tables of `schema` (and nothing else there): usage on the schema, DML on its
+ * tenant tables. The migrations table stays owner-only.
+ */
+export function grantSchemaSql(schema: string, role: string, tables: readonly string[]): string {
+  const s = quoteIdent(schema);
+  const r = quoteIdent(role);
+  const lines = [`REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`, `GRANT USAGE ON SCHEMA ${s} TO ${r}`];
+  for (const table of tables) {
+    lines.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${s}.${quoteIdent(table)} TO ${r}`);
+  }
+  return lines.join(';\n');
+}
+
+/**
+ * Row-level security for a tenant table: enabled, forced (so even the owner is filtered), and one
+ * policy for every command comparing `tenant_id` with the transaction's tenant.
+ */
+export function tenantRlsSql(table: string): string {
+  const t = quoteIdent(table);
+  return [
+    `ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`,
+    `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY`,
+    `CREATE POLICY tenant_isolation ON ${t} USING (tenant_id = ${CURRENT_TENANT_SQL}) WITH CHECK (tenant_id = ${CURRENT_TENANT_SQL})`,
+  ].join(';\n');
+}
+
+/** Column definition for `tenant_id`: filled from the scope, so a scope never has to name its tenant. */
+export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_setting('tenantry.tenant_id', true), '')`;

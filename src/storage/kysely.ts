@@ -1,0 +1,181 @@
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SingleConnectionProvider,
+  Transaction,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type OperationNode,
+  type QueryResult as KyselyResult,
+} from 'kysely';
+import type { Lease, QueryResult, SqlConnection } from './backends/backend.js';
+
+function toKyselyResult<R>(result: QueryResult<R>): KyselyResult<R> {
+  return {
+    rows: result.rows,
+    numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
+  };
+}
+
+class LeaseConnection implements DatabaseConnection {
+  constructor(readonly lease: Lease) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<KyselyResult<R>> {
+    return toKyselyResult(await this.lease.conn.query<R>(query.sql, query.parameters));
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<KyselyResult<R>> {
+    throw new Error('streaming is not supported on this connection');
+  }
+}
+
+/** A Kysely driver whose connections are leases from a backend (used by the control plane). */
+class LeaseDriver implements Driver {
+  constructor(private readonly acquire: () => Promise<Lease>) {}
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new LeaseConnection(await this.acquire());
+  }
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('BEGIN'));
+  }
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('COMMIT'));
+  }
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('ROLLBACK'));
+    } catch (error) {
+      (connection as LeaseConnection).lease.release(true);
+      throw error;
+    }
+  }
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as LeaseConnection).lease.release();
+  }
+  async destroy(): Promise<void> {}
+}
+
+function postgresDialect(createDriver: () => Driver): Dialect {
+  return {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver,
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  };
+}
+
+/** Kysely over admin leases of one database (the catalog, provisioning). */
+export function leaseKysely<DB>(acquire: () => Promise<Lease>): Kysely<DB> {
+  return new Kysely<DB>({ dialect: postgresDialect(() => new LeaseDriver(acquire)) });
+}
+
+/**
+ * A statement that only reads and takes no locks: a plain SELECT with no CTE (a CTE may write) and no
+ * FOR UPDATE/SHARE. Anything else — raw SQL included — counts as a write.
+ */
+export function isPlainRead(node: OperationNode): boolean {
+  if (node.kind !== 'SelectQueryNode') return false;
+  const select = node as OperationNode & { with?: unknown; endModifiers?: readonly unknown[] };
+  return select.with === undefined && (select.endModifiers?.length ?? 0) === 0;
+}
+
+/** The statement that scopes a transaction: role, search_path and tenant, all transaction-local. */
+export const SCOPE_PRELUDE_SQL =
+  "select set_config('role', $1, true), set_config('search_path', $2, true), set_config('tenantry.tenant_id', $3, true)";
+
+export interface ScopePrelude {
+  role: string;
+  /** Already-quoted search_path value. */
+  searchPath: string;
+  tenantId: string;
+}
+
+/**
+ * The connection behind a tenant scope. The transaction starts lazily: `BEGIN` and the scope prelude are
+ * written together with the scope's first statement, so on PostgreSQL (pipeline mode) they share its
+ * round trip. When every statement was a plain read the `COMMIT` is written without waiting for its
+ * answer: the connection goes back to the pool with the COMMIT ahead of anything the next borrower
+ * sends, so the tenant setting still ends with its transaction, yet a read costs one round trip.
+ * A scope that wrote waits for its COMMIT.
+ */
+export class ScopedConnection implements DatabaseConnection {
+  #begun = false;
+  #wrote = false;
+  #finished = false;
+
+  constructor(
+    private readonly conn: SqlConnection,
+    private readonly prelude: ScopePrelude,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<KyselyResult<R>> {
+    if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
+    if (!isPlainRead(query.query)) this.#wrote = true;
+    if (this.#begun) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
+    this.#begun = true;
+    const { role, searchPath, tenantId } = this.prelude;
+    const [, , result] = await Promise.all([
+      this.conn.query('BEGIN'),
+      this.conn.query(SCOPE_PRELUDE_SQL, [role, searchPath, tenantId], 'tenantry_scope_prelude'),
+      this.conn.query<R>(query.sql, query.parameters),
+    ]);
+    return toKyselyResult(result);
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<KyselyResult<R>> {
+    throw new Error('streaming is not supported inside a tenant scope; page with limit/cursor instead');
+  }
+
+  /**
+   * End the transaction. Resolves once the connection may be released: for a read-only scope that is
+   * as soon as the COMMIT is written; `settled` resolves when the server has answered it.
+   */
+  commit(): { ready: Promise<void>; settled: Promise<void> } {
+    this.#finished = true;
+    if (!this.#begun) return { ready: Promise.resolve(), settled: Promise.resolve() };
+    const settled = this.conn.query('COMMIT').then(() => undefined);
+    if (this.#wrote) return { ready: settled, settled };
+    return { ready: Promise.resolve(), settled };
+  }
+
+  async rollback(): Promise<void> {
+    this.#finished = true;
+    if (this.#begun) await this.conn.query('ROLLBACK');
+  }
+}
+
+/** A Kysely transaction object bound to one scoped connection. */
+export function scopedTransaction<DB>(base: Kysely<DB>, connection: ScopedConnection): Transaction<DB> {
+  const executor = base.getExecutor().withConnectionProvider(new SingleConnectionProvider(connection));
+  return new Transaction<DB>({ config: { dialect: scopeDialect }, driver: scopeDriver, dialect: scopeDialect, executor });
+}
+
+/**
+ * The dialect of the base Kysely instance scopes are built from. It has no connections of its own:
+ * the only way to run a tenant query is through a scope (ARCHITECTURE.md, "The one rule").
+ */
+class NoConnectionDriver implements Driver {
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    throw new Error('tenant tables are reached only through withTenant(); this handle has no connection');
+  }
+  async beginTransaction(): Promise<void> {}
+  async commitTransaction(): Promise<void> {}
+  async rollbackTransaction(): Promise<void> {}
+  async releaseConnection(): Promise<void> {}
+  async destroy(): Promise<void> {}
+}
+
+const scopeDriver = new NoConnectionDriver();
+const scopeDialect = postgresDialect(() => scopeDriver);
+
+export function scopeBaseKysely<DB>(): Kysely<DB> {
+  return new Kysely<DB>({ dialect: scopeDialect });
+}

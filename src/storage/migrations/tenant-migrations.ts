@@ -1,0 +1,50 @@
+/**
+ * The one ordered set of tenant-table migrations. Each runs with search_path set to the location's
+ * schema (the pool schema, a tenant schema, or the schema inside a tenant database), so the same text
+ * creates the same tables in all three places. Every table leads its keys with tenant_id and gets RLS.
+ */
+import { TENANT_ID_COLUMN, tenantRlsSql } from '../ddl.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** SQL script; unqualified names resolve to the location's schema. */
+  sql: string;
+}
+
+export const TENANT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'collections-and-records',
+    sql: `
+CREATE TABLE collections (
+  ${TENANT_ID_COLUMN},
+  name text NOT NULL,
+  schema jsonb,
+  indexes jsonb NOT NULL DEFAULT '[]'::jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, name)
+);
+${tenantRlsSql('collections')};
+
+CREATE TABLE records (
+  ${TENANT_ID_COLUMN},
+  collection text NOT NULL,
+  id uuid NOT NULL,
+  data jsonb NOT NULL,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, id),
+  FOREIGN KEY (tenant_id, collection) REFERENCES collections (tenant_id, name) ON DELETE CASCADE ON UPDATE CASCADE
+);
+${tenantRlsSql('records')};
+CREATE INDEX records_collection_created ON records (tenant_id, collection, created_at, id);
+`,
+  },
+];
+
+export function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}

@@ -1,0 +1,44 @@
+/**
+ * Every schema, database and role name Tenantry creates is derived here, and quoted here, once.
+ * Tenant ids are validated against TENANT_ID_PATTERN before they reach this module; quoting is
+ * still applied so that no name is ever spliced into SQL unquoted.
+ */
+export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{2,39}$/;
+
+/** Schema holding the control-plane catalog in the control-plane cluster's main database. */
+export const CATALOG_SCHEMA = 'tenantry';
+/** Schema of the shared (pooled) tenant tables in each cluster's main database. */
+export const POOL_SCHEMA = 'tenant_pool';
+/** Schema of the tenant tables inside a tenant's own database. */
+export const DATABASE_SCHEMA = 'tenant_data';
+/** The application role: NOLOGIN, NOINHERIT, NOBYPASSRLS, owns nothing. */
+export const APP_ROLE = 'tenantry_app';
+/** Table recording applied tenant migrations, in every location. Not a tenant table. */
+export const MIGRATIONS_TABLE = '_migrations';
+
+/** Double-quote an identifier (PostgreSQL rules). */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Where one tenant's tables live and as whom its scope runs. */
+export interface TenantLocationNames {
+  /** Schema holding the tenant's tables. */
+  schema: string;
+  /** Role the tenant's scope runs as. */
+  role: string;
+  /** Tenant database name (`database` strategy only). */
+  database?: string;
+}
+
+export function schemaTenantNames(tenantId: string): TenantLocationNames {
+  return { schema: `t_${tenantId}`, role: `tenantry_t_${tenantId}` };
+}
+
+export function pooledNames(): TenantLocationNames {
+  return { schema: POOL_SCHEMA, role: APP_ROLE };
+}
+
+export function databaseTenantNames(tenantId: string): TenantLocationNames & { database: string } {
+  return { schema: DATABASE_SCHEMA, role: APP_ROLE, database: `tenant_${tenantId}` };
+}

@@ -1,0 +1,125 @@
+import type { DatabaseBackend } from './backends/backend.js';
+
+interface Entry {
+  key: string;
+  db: Promise<DatabaseBackend>;
+  users: number;
+  lastUsed: number;
+  idleTimer?: NodeJS.Timeout;
+}
+
+export interface OpenDatabasesOptions {
+  /** At most this many databases open at once; openers past it wait for an idle one to close. */
+  max: number;
+  /** Close a database unused for this long (milliseconds). */
+  idleMs: number;
+}
+
+export interface DatabaseHandle {
+  db: DatabaseBackend;
+  release(): void;
+}
+
+/**
+ * Tenant databases opened on demand, closed when idle and least-recently-used first when the budget is
+ * reached (an embedded PGlite instance holds hundreds of megabytes, so the budget is real).
+ */
+export class OpenDatabases {
+  readonly #entries = new Map<string, Entry>();
+  readonly #waiters: Array<() => void> = [];
+  readonly #options: OpenDatabasesOptions;
+
+  constructor(options: OpenDatabasesOptions) {
+    this.#options = options;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Use the database `key`, opening it with `open` if needed. Call `release` when done. */
+  async use(key: string, open: () => Promise<DatabaseBackend>): Promise<DatabaseHandle> {
+    for (;;) {
+      let entry = this.#entries.get(key);
+      if (!entry) {
+        if (this.#entries.size >= this.#options.max && !(await this.#evictOne())) {
+          await new Promise<void>((resolve) => this.#waiters.push(resolve));
+          continue;
+        }
+        if (this.#entries.has(key)) continue; // opened by someone else while we evicted
+        entry = { key, db: open(), users: 0, lastUsed: Date.now() };
+        this.#entries.set(key, entry);
+        const opening = entry;
+        opening.db.catch(() => {
+          if (this.#entries.get(key) === opening) this.#entries.delete(key);
+          this.#wake();
+        });
+      }
+      entry.users++;
+      if (entry.idleTimer) clearTimeout(entry.idleTimer);
+      entry.idleTimer = undefined;
+      let db: DatabaseBackend;
+      try {
+        db = await entry.db;
+      } catch (error) {
+        entry.users--;
+        throw error;
+      }
+      const used = entry;
+      let released = false;
+      return {
+        db,
+        release: () => {
+          if (released) return;
+          released = true;
+          this.#release(used);
+        },
+      };
+    }
+  }
+
+  #release(entry: Entry): void {
+    entry.users--;
+    entry.lastUsed = Date.now();
+    if (entry.users === 0 && this.#entries.get(entry.key) === entry) {
+      entry.idleTimer = setTimeout(() => void this.close(entry.key, { ifIdle: true }), this.#options.idleMs);
+      entry.idleTimer.unref();
+      this.#wake();
+    }
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters.splice(0);
+    for (const wake of waiters) wake();
+  }
+
+  async #evictOne(): Promise<boolean> {
+    let victim: Entry | undefined;
+    for (const entry of this.#entries.values()) {
+      if (entry.users === 0 && (!victim || entry.lastUsed < victim.lastUsed)) victim = entry;
+    }
+    if (!victim) return false;
+    await this.close(victim.key, { ifIdle: true });
+    return true;
+  }
+
+  /** Close `key` now (waiting for nobody: callers make sure it is unused), e.g. before dropping it. */
+  async close(key: string, options: { ifIdle?: boolean } = {}): Promise<void> {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    if (options.ifIdle && entry.users > 0) return;
+    this.#entries.delete(key);
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    try {
+      await (await entry.db).close();
+    } catch {
+      // an instance that failed to open has nothing to close
+    } finally {
+      this.#wake();
+    }
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.#entries.keys()].map((key) => this.close(key)));
+  }
+}

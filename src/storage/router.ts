@@ -1,0 +1,113 @@
+import path from 'node:path';
+import type { TenantryConfig } from '../config.js';
+import { ValidationError } from '../errors.js';
+import { adminTransaction, type ClusterBackend } from './backends/backend.js';
+import { PgliteCluster } from './backends/pglite.js';
+import { PgCluster } from './backends/postgres.js';
+import { ensureRoleSql } from './ddl.js';
+import { APP_ROLE } from './names.js';
+import { OpenDatabases, type DatabaseHandle } from './open-databases.js';
+import type { Isolation, TenantPlacement } from './placement.js';
+import { databaseStrategy } from './strategies/database.js';
+import { pooledStrategy } from './strategies/pooled.js';
+import { schemaStrategy } from './strategies/schema.js';
+import type { IsolationStrategy, OpenLocation } from './strategies/strategy.js';
+
+const STRATEGIES: Record<Isolation, IsolationStrategy> = {
+  pooled: pooledStrategy,
+  schema: schemaStrategy,
+  database: databaseStrategy,
+};
+
+export interface RouterOptions {
+  maxOpenDatabases: number;
+  databaseIdleMs?: number;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Finds a tenant's tables: catalog placement → strategy → cluster → database. Owns every connection
+ * pool and PGlite instance, and the budget of open tenant databases.
+ */
+export class StorageRouter {
+  readonly #clusters: Map<string, ClusterBackend>;
+  readonly #databases: OpenDatabases;
+
+  private constructor(clusters: ClusterBackend[], options: RouterOptions) {
+    this.#clusters = new Map(clusters.map((c) => [c.name, c]));
+    this.#databases = new OpenDatabases({ max: options.maxOpenDatabases, idleMs: options.databaseIdleMs ?? 60_000 });
+  }
+
+  /** Open every configured cluster and make sure the application role exists on each. */
+  static async open(config: TenantryConfig, onError?: (error: Error) => void): Promise<StorageRouter> {
+    const clusters: ClusterBackend[] = [];
+    try {
+      for (const c of config.clusters) {
+        clusters.push(
+          c.url
+            ? new PgCluster(c.name, c.url, config.poolSize, config.tenantPoolSize, onError)
+            : await PgliteCluster.open(c.name, path.join(config.dataDir, 'clusters')),
+        );
+      }
+      for (const cluster of clusters) {
+        await adminTransaction(cluster.main, (conn) => conn.exec(ensureRoleSql(APP_ROLE)));
+        cluster.main.enableAppRole(APP_ROLE);
+      }
+    } catch (error) {
+      await Promise.allSettled(clusters.map((c) => c.close()));
+      throw error;
+    }
+    return new StorageRouter(clusters, { maxOpenDatabases: config.maxOpenDatabases, onError });
+  }
+
+  /** The cluster holding the control-plane catalog. */
+  get controlCluster(): ClusterBackend {
+    return this.#clusters.values().next().value as ClusterBackend;
+  }
+
+  get clusterNames(): string[] {
+    return [...this.#clusters.keys()];
+  }
+
+  get clusters(): ClusterBackend[] {
+    return [...this.#clusters.values()];
+  }
+
+  cluster(name: string): ClusterBackend {
+    const cluster = this.#clusters.get(name);
+    if (!cluster) throw new ValidationError(`unknown cluster '${name}'; configured: ${this.clusterNames.join(', ')}`, 'unknown_cluster');
+    return cluster;
+  }
+
+  strategy(isolation: Isolation): IsolationStrategy {
+    return STRATEGIES[isolation];
+  }
+
+  /** Lease the database holding `tenant`'s tables. */
+  open(tenant: TenantPlacement): Promise<OpenLocation> {
+    return STRATEGIES[tenant.isolation].open(this, tenant);
+  }
+
+  /** Number of tenant databases open right now (bounded by TENANTRY_MAX_OPEN_DATABASES). */
+  get openDatabaseCount(): number {
+    return this.#databases.size;
+  }
+
+  openTenantDatabase(clusterName: string, database: string): Promise<DatabaseHandle> {
+    const cluster = this.cluster(clusterName);
+    return this.#databases.use(`${clusterName}/${database}`, async () => {
+      const db = await cluster.openDatabase(database);
+      db.enableAppRole(APP_ROLE);
+      return db;
+    });
+  }
+
+  closeTenantDatabase(clusterName: string, database: string): Promise<void> {
+    return this.#databases.close(`${clusterName}/${database}`);
+  }
+
+  async close(): Promise<void> {
+    await this.#databases.closeAll();
+    await Promise.allSettled([...this.#clusters.values()].map((c) => c.close()));
+  }
+}

@@ -1,0 +1,40 @@
+import { adminTransaction } from '../backends/backend.js';
+import { applyMigrations } from '../migrations/runner.js';
+import { APP_ROLE, MIGRATIONS_TABLE, POOL_SCHEMA, pooledNames, quoteIdent } from '../names.js';
+import type { IsolationStrategy } from './strategy.js';
+
+/** Shared tables in the cluster's pool schema; RLS on tenant_id is the wall. */
+export const pooledStrategy: IsolationStrategy = {
+  isolation: 'pooled',
+  names: () => pooledNames(),
+
+  async open(router, tenant) {
+    return { db: router.cluster(tenant.cluster).main, names: pooledNames(), release: () => {} };
+  },
+
+  async provision(router, tenant, migrations) {
+    // The pool is shared; provisioning a tenant only makes sure it is at the latest version.
+    await applyMigrations({ db: router.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, migrations);
+  },
+
+  async deprovision(router, tenant) {
+    await adminTransaction(router.cluster(tenant.cluster).main, async (conn) => {
+      // Newest tables first, so rows that reference older tables go before what they reference.
+      const tables = await conn.query<{ relname: string }>(
+        `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = $1 and c.relkind in ('r', 'p') and c.relname <> $2 order by c.oid desc`,
+        [POOL_SCHEMA, MIGRATIONS_TABLE],
+      );
+      for (const { relname } of tables.rows) {
+        await conn.query(`delete from ${quoteIdent(POOL_SCHEMA)}.${quoteIdent(relname)} where tenant_id = $1`, [tenant.id]);
+      }
+    });
+  },
+
+  migrationTarget(router, tenant) {
+    return {
+      key: `${tenant.cluster}/pooled`,
+      open: async () => ({ target: { db: router.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, release: () => {} }),
+    };
+  },
+};

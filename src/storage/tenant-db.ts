@@ -1,0 +1,22 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely types of the tenant tables (tenant_migrations.ts). `tenant_id` is filled by the scope. */
+export interface TenantDatabase {
+  collections: {
+    tenant_id: Generated<string>;
+    name: string;
+    schema: ColumnType<unknown, string | null | undefined, string | null>;
+    indexes: ColumnType<unknown, string | undefined, string>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  records: {
+    tenant_id: Generated<string>;
+    collection: string;
+    id: string;
+    data: ColumnType<unknown, string, string>;
+    version: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+}

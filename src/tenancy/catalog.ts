@@ -1,0 +1,126 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { DatabaseBackend } from '../storage/backends/backend.js';
+import { leaseKysely } from '../storage/kysely.js';
+import { applyMigrations } from '../storage/migrations/runner.js';
+import { CATALOG_MIGRATIONS } from '../storage/migrations/catalog-migrations.js';
+import { CATALOG_SCHEMA } from '../storage/names.js';
+import type { Isolation } from '../storage/placement.js';
+import type { TenantDirectory, TenantInfo, TenantStatus } from '../storage/scope.js';
+import type { Tier } from './tiers.js';
+
+export interface Tenant extends TenantInfo {
+  tier: Tier;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface TenantsTable {
+  id: string;
+  name: string;
+  tier: Tier;
+  isolation: Isolation;
+  cluster: string;
+  status: TenantStatus;
+  settings: ColumnType<unknown, string | undefined, string>;
+  limits: ColumnType<unknown, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+interface CatalogDatabase {
+  tenants: TenantsTable;
+  clusters: { name: string; kind: 'pglite' | 'postgres'; created_at: Generated<Date> };
+}
+
+function toTenant(row: Selectable<TenantsTable>): Tenant {
+  return {
+    id: row.id,
+    name: row.name,
+    tier: row.tier,
+    isolation: row.isolation,
+    cluster: row.cluster,
+    status: row.status,
+    settings: (row.settings ?? {}) as Record<string, unknown>,
+    limits: (row.limits ?? {}) as Record<string, unknown>,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/**
+ * The control-plane catalog: tenants and clusters, in schema `tenantry` of the control-plane database.
+ * Lookups for scopes are cached briefly in process (TENANTRY_CATALOG_CACHE_MS); every change made
+ * through this object drops the entry at once.
+ */
+export class Catalog implements TenantDirectory {
+  readonly #db: Kysely<CatalogDatabase>;
+  readonly #cacheMs: number;
+  readonly #cache = new Map<string, { tenant: Tenant | undefined; expires: number }>();
+
+  private constructor(db: Kysely<CatalogDatabase>, cacheMs: number) {
+    this.#db = db;
+    this.#cacheMs = cacheMs;
+  }
+
+  /** Migrate the catalog and record the configured clusters. */
+  static async open(control: DatabaseBackend, clusters: Array<{ name: string; kind: 'pglite' | 'postgres' }>, cacheMs: number): Promise<Catalog> {
+    await applyMigrations({ db: control, schema: CATALOG_SCHEMA }, CATALOG_MIGRATIONS);
+    const db = leaseKysely<CatalogDatabase>(() => control.acquireAdmin()).withSchema(CATALOG_SCHEMA);
+    for (const cluster of clusters) {
+      await db.insertInto('clusters').values(cluster).onConflict((oc) => oc.column('name').doNothing()).execute();
+    }
+    return new Catalog(db, cacheMs);
+  }
+
+  async get(id: string): Promise<Tenant | undefined> {
+    const hit = this.#cache.get(id);
+    if (hit && hit.expires > Date.now()) return hit.tenant;
+    const tenant = await this.getFresh(id);
+    if (this.#cacheMs > 0) this.#cache.set(id, { tenant, expires: Date.now() + this.#cacheMs });
+    return tenant;
+  }
+
+  async getFresh(id: string): Promise<Tenant | undefined> {
+    const row = await this.#db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toTenant(row) : undefined;
+  }
+
+  invalidate(id: string): void {
+    this.#cache.delete(id);
+  }
+
+  async list(filter: { status?: TenantStatus[] } = {}): Promise<Tenant[]> {
+    let query = this.#db.selectFrom('tenants').selectAll().orderBy('id');
+    if (filter.status) query = query.where('status', 'in', filter.status);
+    return (await query.execute()).map(toTenant);
+  }
+
+  async clusterNames(): Promise<string[]> {
+    return (await this.#db.selectFrom('clusters').select('name').orderBy('name').execute()).map((r) => r.name);
+  }
+
+  /** Insert a tenant; resolves false when the id is taken. */
+  async insert(tenant: Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster' | 'status'>): Promise<boolean> {
+    const result = await this.#db
+      .insertInto('tenants')
+      .values({ ...tenant, settings: '{}', limits: '{}' })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    this.invalidate(tenant.id);
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Set the status, optionally only when it currently is one of `from`; resolves whether a row changed. */
+  async setStatus(id: string, status: TenantStatus, from?: TenantStatus[]): Promise<boolean> {
+    let query = this.#db.updateTable('tenants').set({ status, updated_at: new Date() }).where('id', '=', id);
+    if (from) query = query.where('status', 'in', from);
+    const result = await query.executeTakeFirst();
+    this.invalidate(id);
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#db.deleteFrom('tenants').where('id', '=', id).execute();
+    this.invalidate(id);
+  }
+}

@@ -1,0 +1,98 @@
+import { TenantExistsError, TenantNotFoundError, TenantryError, ValidationError } from '../errors.js';
+import type { Migration } from '../storage/migrations/tenant-migrations.js';
+import { TENANT_ID_PATTERN } from '../storage/names.js';
+import { ISOLATIONS, type Isolation } from '../storage/placement.js';
+import type { StorageRouter } from '../storage/router.js';
+import type { Catalog, Tenant } from './catalog.js';
+import { TIER_DEFAULT_ISOLATION, TIERS, isTier } from './tiers.js';
+
+export interface CreateTenantInput {
+  id: string;
+  name?: string;
+  tier?: string;
+  isolation?: string;
+  cluster?: string;
+}
+
+/**
+ * Provision, suspend, resume and delete tenants. The only code that creates or destroys a tenant's
+ * storage; every step that can fail leaves the catalog and storage as they were.
+ */
+export class TenantLifecycle {
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly router: StorageRouter,
+    private readonly migrations: readonly Migration[],
+  ) {}
+
+  /** Check the input and fill in defaults; throws a ValidationError naming the problem. */
+  resolve(input: CreateTenantInput): Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster'> {
+    const { id } = input;
+    if (typeof id !== 'string' || !TENANT_ID_PATTERN.test(id)) {
+      throw new ValidationError(
+        `invalid tenant id '${String(id)}': use 3-40 characters, lowercase letters, digits and '-', starting with a letter`,
+        'invalid_tenant_id',
+      );
+    }
+    const tier = input.tier ?? 'free';
+    if (!isTier(tier)) throw new ValidationError(`unknown tier '${tier}'; choose one of ${TIERS.join(', ')}`, 'unknown_tier');
+    const isolation = input.isolation ?? TIER_DEFAULT_ISOLATION[tier];
+    if (!(ISOLATIONS as readonly string[]).includes(isolation)) {
+      throw new ValidationError(`unknown isolation '${isolation}'; choose one of ${ISOLATIONS.join(', ')}`, 'unknown_isolation');
+    }
+    const cluster = input.cluster ?? this.router.controlCluster.name;
+    this.router.cluster(cluster); // throws unknown_cluster
+    const name = input.name ?? id;
+    if (name.trim().length === 0 || name.length > 200) throw new ValidationError('tenant name must be 1-200 characters');
+    return { id, name, tier, isolation: isolation as Isolation, cluster };
+  }
+
+  async create(input: CreateTenantInput): Promise<Tenant> {
+    const tenant = this.resolve(input);
+    if (!(await this.catalog.insert({ ...tenant, status: 'provisioning' }))) throw new TenantExistsError(tenant.id);
+    const strategy = this.router.strategy(tenant.isolation);
+    try {
+      await strategy.provision(this.router, tenant, this.migrations);
+      await this.catalog.setStatus(tenant.id, 'active', ['provisioning']);
+    } catch (error) {
+      // Nothing half-made stays behind: undo the storage, then the catalog row.
+      await strategy.deprovision(this.router, tenant).catch(() => {});
+      await this.catalog.remove(tenant.id).catch(() => {});
+      throw error;
+    }
+    return (await this.catalog.getFresh(tenant.id))!;
+  }
+
+  async get(id: string): Promise<Tenant> {
+    const tenant = await this.catalog.getFresh(id);
+    if (!tenant) throw new TenantNotFoundError(id);
+    return tenant;
+  }
+
+  async suspend(id: string): Promise<Tenant> {
+    return this.#transition(id, 'suspended', ['active', 'suspended']);
+  }
+
+  async resume(id: string): Promise<Tenant> {
+    return this.#transition(id, 'active', ['suspended', 'active']);
+  }
+
+  async #transition(id: string, to: 'active' | 'suspended', from: Array<'active' | 'suspended'>): Promise<Tenant> {
+    const tenant = await this.get(id);
+    if (!(from as string[]).includes(tenant.status) || !(await this.catalog.setStatus(id, to, from))) {
+      throw new TenantryError('tenant_not_ready', `tenant '${id}' is ${tenant.status}; it cannot be made ${to}`);
+    }
+    return this.get(id);
+  }
+
+  /**
+   * Delete a tenant: mark it `deleting` (scopes refuse it from then on), drop its storage, then its
+   * catalog row. Re-running finishes a delete that was interrupted.
+   */
+  async delete(id: string): Promise<void> {
+    const tenant = await this.get(id);
+    await this.catalog.setStatus(id, 'deleting');
+    await this.router.strategy(tenant.isolation).deprovision(this.router, tenant);
+    await this.catalog.remove(id);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Test harness: every suite runs on the backend named by TENANTRY_TEST_BACKEND (vitest.config.ts runs
+ * the whole suite once per backend). Each file gets its own PGlite data directory, or its own database
+ * on the PostgreSQL server, and tenant ids unique to the run so files can share one server.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TenantryConfig } from '../../src/config.js';
+import { withDatabase } from '../../src/storage/backends/postgres.js';
+import type { Migration } from '../../src/storage/migrations/tenant-migrations.js';
+import { Tenantry } from '../../src/tenantry.js';
+
+export type TestBackend = 'pglite' | 'postgres';
+
+export const backend: TestBackend = process.env.TENANTRY_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+
+export function serverUrl(): string {
+  const url = process.env.TENANTRY_TEST_DATABASE_URL;
+  if (!url) throw new Error('TENANTRY_TEST_DATABASE_URL is not set but the postgres backend was asked for');
+  return url;
+}
+
+/** A short random suffix: tenant ids, database names and roles of one test file never collide. */
+export function uniq(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** A valid tenant id unique to this run, e.g. `pooled-a-1f2e3d4c`. */
+export function tenantId(label: string): string {
+  return `${label}-${uniq()}`;
+}
+
+export interface TestEnv {
+  config: TenantryConfig;
+  open(options?: { migrations?: readonly Migration[] }): Promise<Tenantry>;
+  /** Drop everything this environment created. */
+  cleanup(): Promise<void>;
+}
+
+async function adminClient(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  return client;
+}
+
+export async function createTestEnv(overrides: Partial<TenantryConfig> = {}): Promise<TestEnv> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-test-'));
+  const base: Omit<TenantryConfig, 'clusters'> = {
+    dataDir,
+    maxOpenDatabases: 2,
+    poolSize: 8,
+    tenantPoolSize: 2,
+    catalogCacheMs: 0,
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+  };
+  let database: string | undefined;
+  let config: TenantryConfig;
+  if (backend === 'postgres') {
+    database = `tenantry_test_${uniq()}`;
+    const client = await adminClient();
+    try {
+      await client.query(`CREATE DATABASE "${database}"`);
+    } finally {
+      await client.end();
+    }
+    config = { ...base, clusters: [{ name: 'main', url: withDatabase(serverUrl(), database) }], ...overrides };
+  } else {
+    config = { ...base, clusters: [{ name: 'main' }], ...overrides };
+  }
+  const opened: Tenantry[] = [];
+  return {
+    config,
+    async open(options = {}) {
+      const t = await Tenantry.open({ config, migrations: options.migrations, onError: () => {} });
+      opened.push(t);
+      return t;
+    },
+    async cleanup() {
+      // Tenant databases and roles belong to the tenants this file created.
+      const ids = new Set<string>();
+      for (const t of opened) {
+        for (const tenant of await t.catalog.list().catch(() => [])) ids.add(tenant.id);
+      }
+      for (const t of opened) {
+        for (const id of ids) {
+          const tenant = await t.catalog.getFresh(id).catch(() => undefined);
+          if (tenant) await t.tenants.delete(id).catch(() => {});
+        }
+        await t.close().catch(() => {});
+      }
+      if (database) {
+        const client = await adminClient();
+        try {
+          await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        } finally {
+          await client.end();
+        }
+      }
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// The same suite runs on embedded PGlite always, and on a PostgreSQL server when
+// TENANTRY_TEST_DATABASE_URL names one. CI sets TENANTRY_TEST_REQUIRE_POSTGRES=1 so that half can
+// never be skipped silently there.
+const pgUrl = process.env.TENANTRY_TEST_DATABASE_URL;
+if (!pgUrl) {
+  if (process.env.TENANTRY_TEST_REQUIRE_POSTGRES) {
+    throw new Error('TENANTRY_TEST_REQUIRE_POSTGRES is set but TENANTRY_TEST_DATABASE_URL is not');
+  }
+  console.warn('\n*** PostgreSQL half SKIPPED: set TENANTRY_TEST_DATABASE_URL=postgres://… to run the suite on a server too ***\n');
+}
+
+const backends = pgUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+export default defineConfig({
+  test: {
+    // Each file opens PGlite instances of several hundred MB; two at a time suits a 2-core machine.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    include: ['test/**/*.test.ts'],
+    projects: backends.map((name) => ({
+      extends: true,
+      test: { name, env: { TENANTRY_TEST_BACKEND: name } },
+    })),
+  },
+});
