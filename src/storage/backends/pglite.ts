@@ -28,6 +28,7 @@ export class PgliteDatabase implements DatabaseBackend {
   readonly #conn: PgliteConnection;
   readonly #mutex = new Mutex();
   #appRole: string | undefined;
+  #sessionIsApp = false;
   #closed = false;
 
   private constructor(db: PGlite) {
@@ -41,55 +42,61 @@ export class PgliteDatabase implements DatabaseBackend {
     return new PgliteDatabase(db);
   }
 
-  get busy(): boolean {
-    return this.#mutex.held;
-  }
-
   enableAppRole(role: string): void {
     this.#appRole = role;
   }
 
   async acquireAdmin(): Promise<Lease> {
-    const unlock = await this.#mutex.lock();
-    this.#assertOpen(unlock);
+    const unlock = await this.#lock();
     try {
-      if (this.#appRole) await this.#db.query('RESET ROLE');
+      if (this.#sessionIsApp) {
+        await this.#db.query('RESET ROLE');
+        this.#sessionIsApp = false;
+      }
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    // Back to the application role right away, so the session never idles with the owner's rights.
+    return { conn: this.#conn, release: () => void this.#becomeApp().finally(unlock) };
+  }
+
+  async acquireApp(): Promise<Lease> {
+    if (!this.#appRole) throw new Error('application role is not set up in this database yet');
+    const unlock = await this.#lock();
+    try {
+      await this.#becomeApp();
+      if (!this.#sessionIsApp) throw new Error(`cannot switch to application role '${this.#appRole}'`);
     } catch (error) {
       unlock();
       throw error;
     }
     return {
       conn: this.#conn,
-      release: () => {
-        void this.#restoreAppRole().finally(unlock);
-      },
-    };
-  }
-
-  async acquireApp(): Promise<Lease> {
-    if (!this.#appRole) throw new Error('application role is not set up in this database yet');
-    const unlock = await this.#mutex.lock();
-    this.#assertOpen(unlock);
-    return {
-      conn: this.#conn,
       release: (broken) => {
         // One connection cannot be discarded; a broken lease is cleaned instead so the next holder starts fresh.
-        if (broken) void this.#db.query('ROLLBACK').catch(() => {}).then(() => this.#restoreAppRole()).finally(unlock);
+        if (broken) void this.#db.query('ROLLBACK').catch(() => {}).finally(unlock);
         else unlock();
       },
     };
   }
 
-  async #restoreAppRole(): Promise<void> {
-    if (this.#appRole && !this.#closed) {
-      await this.#db.query(`SET ROLE ${quoteIdent(this.#appRole)}`).catch(() => {});
-    }
-  }
-
-  #assertOpen(unlock: () => void): void {
+  async #lock(): Promise<() => void> {
+    const unlock = await this.#mutex.lock();
     if (this.#closed) {
       unlock();
       throw new Error('database is closed');
+    }
+    return unlock;
+  }
+
+  async #becomeApp(): Promise<void> {
+    if (!this.#appRole || this.#sessionIsApp || this.#closed) return;
+    try {
+      await this.#db.query(`SET ROLE ${quoteIdent(this.#appRole)}`);
+      this.#sessionIsApp = true;
+    } catch {
+      // The role does not exist yet (this database is being provisioned); stay as the owner.
     }
   }
 
@@ -115,11 +122,24 @@ export class PgliteCluster implements ClusterBackend {
     readonly name: string,
     readonly main: PgliteDatabase,
     private readonly root: string,
+    private readonly lockFile: string,
   ) {}
 
+  /**
+   * Open the embedded cluster under `root`. PGlite is one process's database: a lock file refuses a
+   * second process (a CLI run while the server is up) with a clear error instead of corrupting data.
+   */
   static async open(name: string, root: string): Promise<PgliteCluster> {
-    const main = await PgliteDatabase.open(path.join(root, name));
-    return new PgliteCluster(name, main, root);
+    await fs.mkdir(root, { recursive: true });
+    const lockFile = path.join(root, `${name}.lock`);
+    await takeLock(lockFile);
+    try {
+      const main = await PgliteDatabase.open(path.join(root, name));
+      return new PgliteCluster(name, main, root, lockFile);
+    } catch (error) {
+      await fs.rm(lockFile, { force: true });
+      throw error;
+    }
   }
 
   #dir(database: string): string {
@@ -147,5 +167,26 @@ export class PgliteCluster implements ClusterBackend {
 
   async close(): Promise<void> {
     await this.main.close();
+    await fs.rm(this.lockFile, { force: true });
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function takeLock(lockFile: string): Promise<void> {
+  const holder = Number((await fs.readFile(lockFile, 'utf8').catch(() => '')).trim());
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
+    throw new Error(
+      `the embedded database in ${path.dirname(lockFile)} is in use by another tenantry process (pid ${holder}); ` +
+        'stop it first, or point TENANTRY_DATABASE_URL at a PostgreSQL server to share storage between processes',
+    );
+  }
+  await fs.writeFile(lockFile, `${process.pid}\n`, { mode: 0o600 });
 }

@@ -66,9 +66,11 @@ export class PgDatabase implements DatabaseBackend {
 
   enableAppRole(role: string): void {
     if (this.#appRole === role) return;
+    // Startup options are not SQL: the name goes in bare, so only plain identifiers are accepted.
+    if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`application role '${role}' must be a plain identifier`);
     this.#appRole = role;
     const old = this.#app;
-    this.#app = this.#pool({ max: this.#options.poolSize, pipeline: true, options: `-c role=${quoteIdent(role)}` });
+    this.#app = this.#pool({ max: this.#options.poolSize, pipeline: true, options: `-c role=${role}` });
     void old?.end();
   }
 

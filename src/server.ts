@@ -1,0 +1,26 @@
+import { buildApp } from './api/app.js';
+import type { TenantryConfig } from './config.js';
+import { Tenantry } from './tenantry.js';
+
+/** Open storage, listen, and shut down gracefully on SIGTERM/SIGINT (fail readiness, drain, close pools). */
+export async function serve(config: TenantryConfig): Promise<void> {
+  const tenantry = await Tenantry.open({ config });
+  const app = await buildApp({ tenantry, logger: { level: config.logLevel } });
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: readiness failed, draining requests');
+    app.draining = true;
+    try {
+      await app.close();
+    } finally {
+      await tenantry.close();
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  await app.listen({ host: config.host, port: config.port });
+  const where = config.clusters.map((c) => (c.url ? `${c.name}=postgres` : `${c.name}=embedded PGlite in ${config.dataDir}`)).join(', ');
+  app.log.info(`tenantry serving; clusters: ${where}`);
+}

@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POOL_SCHEMA } from '../src/storage/names.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { seedRecords, visibleRecords } from './support/seed.js';
+
+/** What an application connection taken from the pool outside any scope can see. */
+async function unscopedView(t: Tenantry): Promise<{ role: string; tenant: string | null; rows: number }> {
+  const lease = await t.router.controlCluster.main.acquireApp();
+  try {
+    const result = await lease.conn.query<{ role: string; tenant: string | null; rows: number }>(
+      `select current_user as role, nullif(current_setting('tenantry.tenant_id', true), '') as tenant,
+              (select count(*)::int from ${POOL_SCHEMA}.records) as rows`,
+    );
+    return result.rows[0]!;
+  } finally {
+    lease.release();
+  }
+}
+
+describe(`connections carry no tenant outside a scope (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  const a = tenantId('hyg-a');
+  const b = tenantId('hyg-b');
+
+  beforeAll(async () => {
+    env = await createTestEnv({ poolSize: 2 });
+    t = await env.open();
+    await t.tenants.create({ id: a, isolation: 'pooled' });
+    await t.tenants.create({ id: b, isolation: 'pooled' });
+    await seedRecords(t, a);
+    await seedRecords(t, b);
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('a connection used by scopes and returned to the pool sees no tenant rows', async () => {
+    // Use every pooled connection in scopes first (read-only scopes return their connection early).
+    await Promise.all(Array.from({ length: 8 }, (_, i) => visibleRecords(t, i % 2 ? a : b)));
+    for (let i = 0; i < 4; i++) {
+      expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    }
+  });
+
+  it('an error in the middle of a scope rolls back and leaves the next borrower clean', async () => {
+    const id = uuidv7();
+    await expect(
+      t.withTenant(a, async ({ db }) => {
+        await db.insertInto('records').values({ collection: 'items', id, data: '{}' }).execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await expect(
+      t.withTenant(a, async ({ db }) => {
+        await db.insertInto('records').values({ collection: 'items', id: uuidv7(), data: '{}' }).execute();
+        await sql`select 1/0`.execute(db);
+      }),
+    ).rejects.toThrow(/division by zero/);
+    expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    expect(await visibleRecords(t, a)).toHaveLength(3);
+    const stray = await t.withTenant(a, ({ db }) => db.selectFrom('records').select('id').where('id', '=', id).execute());
+    expect(stray).toEqual([]);
+  });
+
+  it('many concurrent scopes of different tenants on a small pool each see only their own tenant', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        const who = i % 3 === 0 ? a : b;
+        const rows = await visibleRecords(t, who);
+        return { who, owners: new Set(rows.map((r) => r.tenant_id)), count: rows.length };
+      }),
+    );
+    for (const r of results) {
+      expect([...r.owners]).toEqual([r.who]);
+      expect(r.count).toBe(3);
+    }
+  });
+
+  it('a scope that writes waits for its commit; the write is visible to the next scope', async () => {
+    const id = uuidv7();
+    await t.withTenant(b, ({ db }) => db.insertInto('records').values({ collection: 'items', id, data: '{"x":1}' }).execute());
+    const row = await t.withTenant(b, ({ db }) => db.selectFrom('records').select('data').where('id', '=', id).executeTakeFirst());
+    expect(row?.data).toEqual({ x: 1 });
+  });
+
+  it('a scope handle cannot be used after its scope ended', async () => {
+    let leaked: Parameters<Parameters<Tenantry['withTenant']>[1]>[0]['db'] | undefined;
+    await t.withTenant(a, async ({ db }) => {
+      leaked = db;
+      await db.selectFrom('records').select('id').limit(1).execute();
+    });
+    await expect(leaked!.selectFrom('records').selectAll().execute()).rejects.toThrow(/scope has ended/);
+  });
+});
