@@ -112,6 +112,13 @@ export class PgCluster implements ClusterBackend {
   }
 
   async openDatabase(database: string): Promise<PgDatabase> {
+    const lease = await this.main.acquireAdmin();
+    try {
+      const found = await lease.conn.query('select 1 from pg_database where datname = $1', [database]);
+      if (found.rows.length === 0) throw new Error(`database '${database}' does not exist`);
+    } finally {
+      lease.release();
+    }
     return new PgDatabase({ url: withDatabase(this.url, database), poolSize: this.tenantPoolSize, onError: this.onError });
   }
 

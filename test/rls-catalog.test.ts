@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseBackend } from '../src/storage/backends/backend.js';
+import { adminQuery } from '../src/storage/backends/backend.js';
+import { APP_ROLE, MIGRATIONS_TABLE, databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+interface TableFacts {
+  schema: string;
+  table: string;
+  rls: boolean;
+  forced: boolean;
+  owner: string;
+  first_column: string | null;
+  policies: number;
+}
+
+/**
+ * Every table in the tenant schemas of one database, read from the system catalog — so a table added
+ * later without RLS, without tenant_id or with a key not led by tenant_id fails this test.
+ */
+async function tenantTables(db: DatabaseBackend, schemas: string[]): Promise<TableFacts[]> {
+  const { rows } = await adminQuery<TableFacts>(
+    db,
+    `select n.nspname as schema, c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+            pg_get_userbyid(c.relowner) as owner,
+            (select a.attname from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped order by a.attnum limit 1) as first_column,
+            (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p') and n.nspname = any($1) and c.relname <> $2
+      order by 1, 2`,
+    [schemas, MIGRATIONS_TABLE],
+  );
+  return rows;
+}
+
+/** Primary and unique keys whose first column is not tenant_id. */
+async function keysNotLedByTenant(db: DatabaseBackend, schemas: string[]): Promise<string[]> {
+  const { rows } = await adminQuery<{ name: string }>(
+    db,
+    `select n.nspname || '.' || ic.relname as name
+       from pg_index i
+       join pg_class ic on ic.oid = i.indexrelid
+       join pg_class tc on tc.oid = i.indrelid
+       join pg_namespace n on n.oid = tc.relnamespace
+       join pg_attribute a on a.attrelid = tc.oid and a.attnum = i.indkey[0]
+      where (i.indisunique or i.indisprimary) and n.nspname = any($1) and tc.relname <> $2 and a.attname <> 'tenant_id'`,
+    [schemas, MIGRATIONS_TABLE],
+  );
+  return rows.map((r) => r.name);
+}
+
+describe(`database-enforced isolation, read from the system catalog (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  const schemaTenant = tenantId('rls-s');
+  const databaseTenant = tenantId('rls-d');
+  const pooledTenant = tenantId('rls-p');
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    t = await env.open();
+    await t.tenants.create({ id: pooledTenant, isolation: 'pooled' });
+    await t.tenants.create({ id: schemaTenant, isolation: 'schema' });
+    await t.tenants.create({ id: databaseTenant, isolation: 'database' });
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('the application role is not superuser, cannot bypass RLS, and owns no tenant table', async () => {
+    const main = t.router.controlCluster.main;
+    const roles = [APP_ROLE, schemaTenantNames(schemaTenant).role];
+    const { rows } = await adminQuery<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean; owns: number }>(
+      main,
+      `select r.rolname, r.rolsuper, r.rolbypassrls, r.rolcanlogin,
+              (select count(*)::int from pg_class c where c.relowner = r.oid) as owns
+         from pg_roles r where r.rolname = any($1) order by r.rolname`,
+      [roles],
+    );
+    expect(rows).toHaveLength(2);
+    for (const role of rows) {
+      expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcanlogin: false, owns: 0 });
+    }
+    // Scopes really run as these roles.
+    const seen = await t.withTenant(schemaTenant, async ({ db }) => {
+      const { sql } = await import('kysely');
+      return (await sql<{ u: string }>`select current_user as u`.execute(db)).rows[0]!.u;
+    });
+    expect(seen).toBe(schemaTenantNames(schemaTenant).role);
+    const pooledSeen = await t.withTenant(pooledTenant, async ({ db }) => {
+      const { sql } = await import('kysely');
+      return (await sql<{ u: string }>`select current_user as u`.execute(db)).rows[0]!.u;
+    });
+    expect(pooledSeen).toBe(APP_ROLE);
+  });
+
+  it('every tenant table in every location has RLS enabled and forced, a policy, and tenant_id first', async () => {
+    const main = t.router.controlCluster.main;
+    const mainTables = await tenantTables(main, ['tenant_pool', schemaTenantNames(schemaTenant).schema]);
+    const handle = await t.router.openTenantDatabase('main', databaseTenantNames(databaseTenant).database);
+    let dbTables: TableFacts[];
+    try {
+      dbTables = await tenantTables(handle.db, [databaseTenantNames(databaseTenant).schema]);
+      expect(await keysNotLedByTenant(handle.db, [databaseTenantNames(databaseTenant).schema])).toEqual([]);
+    } finally {
+      handle.release();
+    }
+    const all = [...mainTables, ...dbTables];
+    // Three locations, each with the same tables.
+    expect(new Set(all.map((r) => r.schema)).size).toBe(3);
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    for (const table of all) {
+      expect({ table: `${table.schema}.${table.table}`, rls: table.rls, forced: table.forced, first: table.first_column }).toEqual({
+        table: `${table.schema}.${table.table}`,
+        rls: true,
+        forced: true,
+        first: 'tenant_id',
+      });
+      expect(table.policies).toBeGreaterThanOrEqual(1);
+      expect([APP_ROLE, schemaTenantNames(schemaTenant).role]).not.toContain(table.owner);
+    }
+    expect(await keysNotLedByTenant(main, ['tenant_pool', schemaTenantNames(schemaTenant).schema])).toEqual([]);
+  });
+});

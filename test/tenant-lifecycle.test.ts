@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TenantExistsError, TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../src/errors.js';
+import { adminQuery } from '../src/storage/backends/backend.js';
+import { databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
+import type { Isolation } from '../src/storage/placement.js';
+import { tenantCacheKey } from '../src/storage/scope.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { seedRecords, visibleRecords } from './support/seed.js';
+
+async function schemaExists(t: Tenantry, schema: string): Promise<boolean> {
+  const { rows } = await adminQuery<{ n: number }>(t.router.controlCluster.main, 'select count(*)::int as n from pg_namespace where nspname = $1', [schema]);
+  return rows[0]!.n === 1;
+}
+
+async function roleExists(t: Tenantry, role: string): Promise<boolean> {
+  const { rows } = await adminQuery<{ n: number }>(t.router.controlCluster.main, 'select count(*)::int as n from pg_roles where rolname = $1', [role]);
+  return rows[0]!.n === 1;
+}
+
+async function databaseExists(t: Tenantry, id: string): Promise<boolean> {
+  const handle = await t.router.openTenantDatabase('main', databaseTenantNames(id).database).catch(() => undefined);
+  handle?.release();
+  return handle !== undefined;
+}
+
+async function pooledRowsOf(t: Tenantry, id: string): Promise<number> {
+  const { rows } = await adminQuery<{ n: number }>(
+    t.router.controlCluster.main,
+    `select (select count(*)::int from tenant_pool.records where tenant_id = $1) + (select count(*)::int from tenant_pool.collections where tenant_id = $1) as n`,
+    [id],
+  );
+  return rows[0]!.n;
+}
+
+describe(`tenant lifecycle (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  const bystander = tenantId('bystander');
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    t = await env.open();
+    await t.tenants.create({ id: bystander, isolation: 'pooled' });
+    await seedRecords(t, bystander);
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  for (const isolation of ['pooled', 'schema', 'database'] as Isolation[]) {
+    it(`creates, suspends, resumes and deletes a ${isolation} tenant, leaving others intact`, async () => {
+      const id = tenantId(isolation.slice(0, 3));
+      const created = await t.tenants.create({ id, name: `Tenant ${id}`, isolation, tier: 'pro' });
+      expect(created).toMatchObject({ id, name: `Tenant ${id}`, tier: 'pro', isolation, cluster: 'main', status: 'active' });
+      await seedRecords(t, id);
+      expect(await visibleRecords(t, id)).toHaveLength(3);
+
+      await t.tenants.suspend(id);
+      await expect(visibleRecords(t, id)).rejects.toBeInstanceOf(TenantSuspendedError);
+      // Control-plane work can still enter a suspended tenant.
+      expect(await t.withTenant(id, ({ db }) => db.selectFrom('records').select('id').execute(), { allowSuspended: true })).toHaveLength(3);
+      await t.tenants.resume(id);
+      expect(await visibleRecords(t, id)).toHaveLength(3);
+
+      await t.tenants.delete(id);
+      await expect(visibleRecords(t, id)).rejects.toBeInstanceOf(TenantNotFoundError);
+      expect(await t.catalog.getFresh(id)).toBeUndefined();
+      if (isolation === 'schema') {
+        expect(await schemaExists(t, schemaTenantNames(id).schema)).toBe(false);
+        expect(await roleExists(t, schemaTenantNames(id).role)).toBe(false);
+      }
+      if (isolation === 'database') expect(await databaseExists(t, id)).toBe(false);
+      if (isolation === 'pooled') expect(await pooledRowsOf(t, id)).toBe(0);
+
+      expect(await visibleRecords(t, bystander)).toHaveLength(3);
+      expect(await pooledRowsOf(t, bystander)).toBe(4);
+    });
+  }
+
+  it('tiers choose the default isolation and an explicit isolation wins', async () => {
+    const free = await t.tenants.create({ id: tenantId('tier-f') });
+    const pro = await t.tenants.create({ id: tenantId('tier-p'), tier: 'pro' });
+    const ent = await t.tenants.create({ id: tenantId('tier-e'), tier: 'enterprise' });
+    const override = await t.tenants.create({ id: tenantId('tier-o'), tier: 'enterprise', isolation: 'pooled' });
+    expect([free.isolation, pro.isolation, ent.isolation, override.isolation]).toEqual(['pooled', 'schema', 'database', 'pooled']);
+    expect(free.tier).toBe('free');
+  });
+
+  it('rejects bad input with a clear error and creates nothing', async () => {
+    const before = await t.catalog.list();
+    const cases: Array<[Parameters<Tenantry['tenants']['create']>[0], string, RegExp]> = [
+      [{ id: 'Bad-Id' }, 'invalid_tenant_id', /invalid tenant id 'Bad-Id'/],
+      [{ id: 'ab' }, 'invalid_tenant_id', /invalid tenant id/],
+      [{ id: '1abc' }, 'invalid_tenant_id', /invalid tenant id/],
+      [{ id: `a${'b'.repeat(40)}` }, 'invalid_tenant_id', /invalid tenant id/],
+      [{ id: 'ab_c' }, 'invalid_tenant_id', /invalid tenant id/],
+      [{ id: "x'; drop table tenants; --" }, 'invalid_tenant_id', /invalid tenant id/],
+      [{ id: tenantId('bad'), tier: 'gold' }, 'unknown_tier', /unknown tier 'gold'/],
+      [{ id: tenantId('bad'), isolation: 'shared' }, 'unknown_isolation', /unknown isolation 'shared'/],
+      [{ id: tenantId('bad'), cluster: 'nowhere' }, 'unknown_cluster', /unknown cluster 'nowhere'/],
+      [{ id: tenantId('bad'), name: '' }, 'validation_failed', /name/],
+    ];
+    for (const [input, code, message] of cases) {
+      const error = await t.tenants.create(input).catch((e: unknown) => e);
+      expect(error, JSON.stringify(input)).toBeInstanceOf(TenantryError);
+      expect((error as TenantryError).code).toBe(code);
+      expect((error as TenantryError).status).toBe(400);
+      expect((error as Error).message).toMatch(message);
+    }
+    const duplicate = await t.tenants.create({ id: bystander, isolation: 'schema' }).catch((e: unknown) => e);
+    expect(duplicate).toBeInstanceOf(TenantExistsError);
+    expect(await t.catalog.list()).toEqual(before);
+    // The duplicate attempt did not create a schema or touch the existing tenant.
+    expect(await schemaExists(t, schemaTenantNames(bystander).schema)).toBe(false);
+    expect(await visibleRecords(t, bystander)).toHaveLength(3);
+  });
+
+  it('a provisioning failure leaves neither a catalog row nor storage behind', async () => {
+    const id = tenantId('fail');
+    // Occupy the schema's role name with a role that owns an object, so dropping it later is visible.
+    const broken = await t.tenants.create({ id, isolation: 'schema' }).then(
+      () => 'created',
+      (e: unknown) => e,
+    );
+    expect(broken).toBe('created');
+    await t.tenants.delete(id);
+    // Now make provisioning fail: a tenant migration with invalid SQL.
+    const failing = await env.open({ migrations: [...t.migrations, { version: 999, name: 'broken', sql: 'create table x (' }] });
+    try {
+      await expect(failing.tenants.create({ id, isolation: 'schema' })).rejects.toThrow(/syntax/);
+      expect(await failing.catalog.getFresh(id)).toBeUndefined();
+      expect(await schemaExists(failing, schemaTenantNames(id).schema)).toBe(false);
+      expect(await roleExists(failing, schemaTenantNames(id).role)).toBe(false);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('unknown tenants and missing tenant ids fail loudly', async () => {
+    await expect(t.withTenant('no-such-tenant', async () => 1)).rejects.toBeInstanceOf(TenantNotFoundError);
+    await expect(t.withTenant('', async () => 1)).rejects.toBeInstanceOf(TenantScopeRequiredError);
+    expect(() => tenantCacheKey(undefined, 'model')).toThrow(TenantScopeRequiredError);
+    expect(() => tenantCacheKey('', 'model')).toThrow(TenantScopeRequiredError);
+    expect(tenantCacheKey('acme', 'model', 3)).not.toBe(tenantCacheKey('globex', 'model', 3));
+    expect(await t.tenants.suspend(bystander).then(() => t.tenants.resume(bystander))).toMatchObject({ status: 'active' });
+    await expect(t.tenants.resume(bystander)).resolves.toMatchObject({ status: 'active' });
+  });
+});
