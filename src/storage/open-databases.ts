@@ -28,13 +28,15 @@ export class OpenDatabases {
   readonly #entries = new Map<string, Entry>();
   readonly #waiters: Array<() => void> = [];
   readonly #options: OpenDatabasesOptions;
+  #closing = 0;
 
   constructor(options: OpenDatabasesOptions) {
     this.#options = options;
   }
 
+  /** Databases open or still closing: both hold memory and connections. */
   get size(): number {
-    return this.#entries.size;
+    return this.#entries.size + this.#closing;
   }
 
   /** Use the database `key`, opening it with `open` if needed. Call `release` when done. */
@@ -42,11 +44,13 @@ export class OpenDatabases {
     for (;;) {
       let entry = this.#entries.get(key);
       if (!entry) {
-        if (this.#entries.size >= this.#options.max && !(await this.#evictOne())) {
-          await new Promise<void>((resolve) => this.#waiters.push(resolve));
+        if (this.size >= this.#options.max) {
+          // Make room (or wait for it), then look again: others may have opened or closed meanwhile.
+          const victim = this.#leastRecentlyUsedIdle();
+          if (victim) await this.close(victim.key, { ifIdle: true });
+          else await new Promise<void>((resolve) => this.#waiters.push(resolve));
           continue;
         }
-        if (this.#entries.has(key)) continue; // opened by someone else while we evicted
         entry = { key, db: open(), users: 0, lastUsed: Date.now() };
         this.#entries.set(key, entry);
         const opening = entry;
@@ -93,14 +97,12 @@ export class OpenDatabases {
     for (const wake of waiters) wake();
   }
 
-  async #evictOne(): Promise<boolean> {
+  #leastRecentlyUsedIdle(): Entry | undefined {
     let victim: Entry | undefined;
     for (const entry of this.#entries.values()) {
       if (entry.users === 0 && (!victim || entry.lastUsed < victim.lastUsed)) victim = entry;
     }
-    if (!victim) return false;
-    await this.close(victim.key, { ifIdle: true });
-    return true;
+    return victim;
   }
 
   /** Close `key` now (waiting for nobody: callers make sure it is unused), e.g. before dropping it. */
@@ -110,11 +112,13 @@ export class OpenDatabases {
     if (options.ifIdle && entry.users > 0) return;
     this.#entries.delete(key);
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    this.#closing++;
     try {
       await (await entry.db).close();
     } catch {
       // an instance that failed to open has nothing to close
     } finally {
+      this.#closing--;
       this.#wake();
     }
   }

@@ -35,6 +35,10 @@ export function tenantId(label: string): string {
 
 export interface TestEnv {
   config: TenantryConfig;
+  /**
+   * Open Tenantry on this environment's storage, closing the instance opened before (one embedded
+   * data directory must never be open twice).
+   */
   open(options?: { migrations?: readonly Migration[] }): Promise<Tenantry>;
   /** Drop everything this environment created. */
   cleanup(): Promise<void>;
@@ -72,25 +76,20 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}): Pr
   } else {
     config = { ...base, clusters: [{ name: 'main' }], ...overrides };
   }
-  const opened: Tenantry[] = [];
+  let current: Tenantry | undefined;
   return {
     config,
     async open(options = {}) {
-      const t = await Tenantry.open({ config, migrations: options.migrations, onError: () => {} });
-      opened.push(t);
-      return t;
+      await current?.close();
+      current = undefined;
+      current = await Tenantry.open({ config, migrations: options.migrations, onError: () => {} });
+      return current;
     },
     async cleanup() {
-      // Tenant databases and roles belong to the tenants this file created.
-      const ids = new Set<string>();
-      for (const t of opened) {
-        for (const tenant of await t.catalog.list().catch(() => [])) ids.add(tenant.id);
-      }
-      for (const t of opened) {
-        for (const id of ids) {
-          const tenant = await t.catalog.getFresh(id).catch(() => undefined);
-          if (tenant) await t.tenants.delete(id).catch(() => {});
-        }
+      // Tenant databases and roles (server-wide on PostgreSQL) go with the tenants this file created.
+      const t = current ?? (await Tenantry.open({ config, onError: () => {} }).catch(() => undefined));
+      if (t) {
+        for (const tenant of await t.catalog.list().catch(() => [])) await t.tenants.delete(tenant.id).catch(() => {});
         await t.close().catch(() => {});
       }
       if (database) {

@@ -137,7 +137,7 @@ export class PgliteCluster implements ClusterBackend {
       const main = await PgliteDatabase.open(path.join(root, name));
       return new PgliteCluster(name, main, root, lockFile);
     } catch (error) {
-      await fs.rm(lockFile, { force: true });
+      await dropLock(lockFile);
       throw error;
     }
   }
@@ -167,7 +167,7 @@ export class PgliteCluster implements ClusterBackend {
 
   async close(): Promise<void> {
     await this.main.close();
-    await fs.rm(this.lockFile, { force: true });
+    await dropLock(this.lockFile);
   }
 }
 
@@ -180,7 +180,13 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds: a second instance on one data directory corrupts it, even in-process. */
+const heldLocks = new Set<string>();
+
 async function takeLock(lockFile: string): Promise<void> {
+  if (heldLocks.has(lockFile)) {
+    throw new Error(`the embedded database in ${path.dirname(lockFile)} is already open in this process`);
+  }
   const holder = Number((await fs.readFile(lockFile, 'utf8').catch(() => '')).trim());
   if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
     throw new Error(
@@ -189,4 +195,10 @@ async function takeLock(lockFile: string): Promise<void> {
     );
   }
   await fs.writeFile(lockFile, `${process.pid}\n`, { mode: 0o600 });
+  heldLocks.add(lockFile);
+}
+
+async function dropLock(lockFile: string): Promise<void> {
+  heldLocks.delete(lockFile);
+  await fs.rm(lockFile, { force: true });
 }

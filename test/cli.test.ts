@@ -1,0 +1,91 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import type { TenantryConfig } from '../src/config.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function collect(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function cli(config: TenantryConfig, ...argv: string[]): Promise<Run> {
+  const out = collect();
+  const err = collect();
+  const code = await runCli(argv, { stdout: out.stream, stderr: err.stream, env: {}, config });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe(`tenantry CLI (${backend})`, () => {
+  let env: TestEnv;
+  const acme = tenantId('acme');
+  const globex = tenantId('globex');
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('creates, lists, shows, suspends, resumes and deletes tenants', async () => {
+    const created = await cli(env.config, 'tenant', 'create', acme, '--name', 'Acme Inc', '--tier', 'pro');
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(created.stdout).toContain(`created tenant ${acme} (tier pro, schema on main)`);
+    expect((await cli(env.config, 'tenant', 'create', globex, '--isolation', 'pooled', '--json')).stdout).toContain(`"id":"${globex}"`);
+
+    const list = await cli(env.config, 'tenant', 'list');
+    expect(list.stdout).toMatch(/^ID\s+NAME\s+TIER\s+ISOLATION\s+CLUSTER\s+STATUS\s+CREATED/);
+    expect(list.stdout).toContain('Acme Inc');
+    const json = JSON.parse((await cli(env.config, 'tenant', 'list', '--json')).stdout) as Array<{ id: string }>;
+    expect(json.map((t) => t.id).sort()).toEqual([acme, globex].sort());
+
+    expect((await cli(env.config, 'tenant', 'suspend', acme)).code).toBe(0);
+    expect(JSON.parse((await cli(env.config, 'tenant', 'show', acme, '--json')).stdout)).toMatchObject({ id: acme, status: 'suspended' });
+    expect((await cli(env.config, 'tenant', 'resume', acme)).code).toBe(0);
+    expect((await cli(env.config, 'tenant', 'show', acme)).stdout).toMatch(/status\s+active/);
+
+    const refused = await cli(env.config, 'tenant', 'delete', globex);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toBe(`error: refusing to delete tenant '${globex}' without --yes\n`);
+    expect((await cli(env.config, 'tenant', 'delete', globex, '--yes')).code).toBe(0);
+    expect((await cli(env.config, 'tenant', 'show', globex)).stderr).toBe(`error: tenant '${globex}' does not exist\n`);
+  });
+
+  it('reports bad input as one line and a non-zero exit, creating nothing', async () => {
+    const before = (await cli(env.config, 'tenant', 'list', '--json')).stdout;
+    for (const [args, message] of [
+      [['tenant', 'create', 'No'], /^error: invalid tenant id 'No'/],
+      [['tenant', 'create', acme], new RegExp(`^error: tenant '${acme}' already exists`)],
+      [['tenant', 'create', tenantId('x'), '--tier', 'platinum'], /^error: unknown tier 'platinum'/],
+      [['tenant', 'create', tenantId('x'), '--isolation', 'mixed'], /^error: unknown isolation 'mixed'/],
+      [['tenant', 'create', tenantId('x'), '--cluster', 'mars'], /^error: unknown cluster 'mars'/],
+    ] as Array<[string[], RegExp]>) {
+      const run = await cli(env.config, ...args);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect((await cli(env.config, 'tenant', 'list', '--json')).stdout).toBe(before);
+    expect((await cli(env.config, 'tenant', 'frobnicate')).code).toBe(2);
+    expect((await cli(env.config, 'migrate', '--concurrency', '0')).code).toBe(2);
+  });
+
+  it('migrate prints one plain line per location off a terminal and a summary', async () => {
+    const run = await cli(env.config, 'migrate', '--concurrency', '2');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\[1\/2\] main\/(pooled|schema\/t_acme-[0-9a-f]+): up to date$/m);
+    expect(run.stdout).toMatch(/^2 locations, 0 migrated, 0 failed$/m);
+    const dry = await cli(env.config, 'migrate', '--dry-run');
+    expect(dry.stdout).toMatch(/^dry run: 2 locations, 0 with pending migrations, 0 failed$/m);
+  });
+});
