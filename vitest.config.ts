@@ -21,6 +21,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     include: ['test/**/*.test.ts'],
+    // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
     projects: backends.map((name) => ({
       extends: true,
       test: { name, env: { TENANTRY_TEST_BACKEND: name } },

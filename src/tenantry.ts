@@ -36,7 +36,7 @@ export class Tenantry {
         config.catalogCacheMs,
       );
       const tenants = new TenantLifecycle(catalog, router, migrations);
-      const scopes = new TenantScopes(router, catalog, onError);
+      const scopes = new TenantScopes(router, catalog);
       return new Tenantry(config, router, catalog, tenants, scopes, migrations);
     } catch (error) {
       await router.close();

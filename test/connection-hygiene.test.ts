@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCOPE_PRELUDE_SQL } from '../src/storage/kysely.js';
 import { POOL_SCHEMA } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -86,6 +87,21 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     await t.withTenant(b, ({ db }) => db.insertInto('records').values({ collection: 'items', id, data: '{"x":1}' }).execute());
     const row = await t.withTenant(b, ({ db }) => db.selectFrom('records').select('data').where('id', '=', id).executeTakeFirst());
     expect(row?.data).toEqual({ x: 1 });
+  });
+
+  it('a set-up batched with a read lasts exactly as long as that read', async () => {
+    const lease = await t.router.controlCluster.main.acquireApp();
+    try {
+      const inside = await lease.conn.batch<{ tenant: string }>([
+        { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', a] },
+        { sql: "select current_setting('tenantry.tenant_id', true) as tenant, (select count(*)::int from records) as rows" },
+      ]);
+      expect(inside.rows[0]).toEqual({ tenant: a, rows: 3 });
+      const after = await lease.conn.query<{ tenant: string | null }>("select nullif(current_setting('tenantry.tenant_id', true), '') as tenant");
+      expect(after.rows[0]!.tenant).toBeNull();
+    } finally {
+      lease.release();
+    }
   });
 
   it('a scope handle cannot be used after its scope ended', async () => {

@@ -97,16 +97,18 @@ export interface ScopePrelude {
 }
 
 /**
- * The connection behind a tenant scope. The transaction starts lazily: `BEGIN` and the scope prelude are
- * written together with the scope's first statement, so on PostgreSQL (pipeline mode) they share its
- * round trip. When every statement was a plain read the `COMMIT` is written without waiting for its
- * answer: the connection goes back to the pool with the COMMIT ahead of anything the next borrower
- * sends, so the tenant setting still ends with its transaction, yet a read costs one round trip.
- * A scope that wrote waits for its COMMIT.
+ * The connection behind a tenant scope. The scope's set-up (role, search_path, tenant — all
+ * transaction-local) is written in the same round trip as the statement it precedes:
+ *
+ * - a plain read before any write is sent as [prelude, read] with one Sync, so the two share an
+ *   implicit transaction that ends with the read: one round trip, nothing left to commit, and the
+ *   tenant setting is gone when the answer arrives. Under READ COMMITTED every statement takes a fresh
+ *   snapshot anyway, so reads outside the explicit transaction see exactly what they would inside it.
+ * - the first statement that may write is sent as [BEGIN, prelude, statement]; the explicit
+ *   transaction stays open for what follows and is committed (or rolled back) when the scope ends.
  */
 export class ScopedConnection implements DatabaseConnection {
-  #begun = false;
-  #wrote = false;
+  #inTransaction = false;
   #finished = false;
 
   constructor(
@@ -116,16 +118,13 @@ export class ScopedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<KyselyResult<R>> {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
-    if (!isPlainRead(query.query)) this.#wrote = true;
-    if (this.#begun) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
-    this.#begun = true;
+    if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
     const { role, searchPath, tenantId } = this.prelude;
-    const [, , result] = await Promise.all([
-      this.conn.query('BEGIN'),
-      this.conn.query(SCOPE_PRELUDE_SQL, [role, searchPath, tenantId], 'tenantry_scope_prelude'),
-      this.conn.query<R>(query.sql, query.parameters),
-    ]);
-    return toKyselyResult(result);
+    const setup = { sql: SCOPE_PRELUDE_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude' };
+    const statement = { sql: query.sql, params: query.parameters };
+    if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
+    this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
+    return toKyselyResult(await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]));
   }
 
   // eslint-disable-next-line require-yield
@@ -133,21 +132,14 @@ export class ScopedConnection implements DatabaseConnection {
     throw new Error('streaming is not supported inside a tenant scope; page with limit/cursor instead');
   }
 
-  /**
-   * End the transaction. Resolves once the connection may be released: for a read-only scope that is
-   * as soon as the COMMIT is written; `settled` resolves when the server has answered it.
-   */
-  commit(): { ready: Promise<void>; settled: Promise<void> } {
+  async commit(): Promise<void> {
     this.#finished = true;
-    if (!this.#begun) return { ready: Promise.resolve(), settled: Promise.resolve() };
-    const settled = this.conn.query('COMMIT').then(() => undefined);
-    if (this.#wrote) return { ready: settled, settled };
-    return { ready: Promise.resolve(), settled };
+    if (this.#inTransaction) await this.conn.query('COMMIT');
   }
 
   async rollback(): Promise<void> {
     this.#finished = true;
-    if (this.#begun) await this.conn.query('ROLLBACK');
+    if (this.#inTransaction) await this.conn.query('ROLLBACK');
   }
 }
 

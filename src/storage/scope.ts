@@ -42,12 +42,10 @@ export class TenantScopes {
   readonly #router: StorageRouter;
   readonly #directory: TenantDirectory;
   readonly #base: Kysely<TenantDatabase> = scopeBaseKysely<TenantDatabase>();
-  readonly #onError: (error: unknown) => void;
 
-  constructor(router: StorageRouter, directory: TenantDirectory, onError: (error: unknown) => void = () => {}) {
+  constructor(router: StorageRouter, directory: TenantDirectory) {
     this.#router = router;
     this.#directory = directory;
-    this.#onError = onError;
   }
 
   /** Run `fn` inside a transaction scoped to `tenantId`. */
@@ -68,9 +66,7 @@ export class TenantScopes {
       let result: T;
       try {
         result = await fn({ tenantId: tenant.id, tenant, db: scopedTransaction(this.#base, connection) });
-        const { ready, settled } = connection.commit();
-        settled.catch((error) => this.#onError(error));
-        await ready;
+        await connection.commit();
       } catch (error) {
         try {
           await connection.rollback();

@@ -8,13 +8,23 @@ export interface QueryResult<R = Record<string, unknown>> {
   affectedRows?: number;
 }
 
+export interface Statement {
+  sql: string;
+  params?: readonly unknown[];
+  /** Prepare once per connection under this name (a constant statement sent on a hot path). */
+  name?: string;
+}
+
 /** One connection, held exclusively by whoever leased it. */
 export interface SqlConnection {
+  /** Run one statement with parameters. */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /**
-   * Run one statement with parameters. A statement issued before the previous one has answered is
-   * pipelined where the backend can (PostgreSQL); `name` marks a statement worth preparing once.
+   * Run `statements` in order as one unit and resolve the last one's result. On PostgreSQL they travel
+   * in one round trip with a single Sync, so they share one implicit transaction — unless the first
+   * is BEGIN, which leaves an explicit transaction open afterwards. An error anywhere fails the batch.
    */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<QueryResult<R>>;
+  batch<R = Record<string, unknown>>(statements: readonly Statement[]): Promise<QueryResult<R>>;
   /** Run a script of several statements, without parameters. */
   exec(sql: string): Promise<void>;
 }

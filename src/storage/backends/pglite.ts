@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection } from './backend.js';
+import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
 import { Mutex } from './mutex.js';
 import { quoteIdent } from '../names.js';
 
@@ -11,6 +11,21 @@ class PgliteConnection implements SqlConnection {
   async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
     const result = await this.db.query<R>(sql, params as unknown[] | undefined);
     return { rows: result.rows, affectedRows: result.affectedRows };
+  }
+
+  /** In process there are no round trips to save; the batch's transaction semantics are kept. */
+  async batch<R>(statements: readonly Statement[]): Promise<QueryResult<R>> {
+    const opensTransaction = /^\s*begin\b/i.test(statements[0]?.sql ?? '');
+    if (!opensTransaction) await this.db.query('BEGIN');
+    try {
+      let last: QueryResult<R> = { rows: [] };
+      for (const s of statements) last = await this.query<R>(s.sql, s.params);
+      if (!opensTransaction) await this.db.query('COMMIT');
+      return last;
+    } catch (error) {
+      if (!opensTransaction) await this.db.query('ROLLBACK');
+      throw error;
+    }
   }
 
   async exec(sql: string): Promise<void> {

@@ -1,13 +1,91 @@
 import pg from 'pg';
-import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection } from './backend.js';
+import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
 import { quoteIdent } from '../names.js';
+
+/** The slice of pg's Connection a query writes protocol messages with. */
+interface ProtocolWriter {
+  parsedStatements: Record<string, string>;
+  close(message: { type: 'S'; name: string }): void;
+  parse(message: { text: string; name?: string; types?: unknown[] }): void;
+  bind(message: { portal?: string; statement?: string; values?: unknown[]; valueMapper?: (value: unknown) => unknown }): void;
+  describe(message: { type: 'P' | 'S'; name?: string }): void;
+  execute(message: { portal?: string; rows?: number }): void;
+}
+
+/** Leading statements carry only scalar parameters, sent as text. */
+function textParam(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new TypeError('a leading statement of a batch takes only string, number, boolean or null parameters');
+}
+
+type QueryCallback = (error: Error | undefined, result: pg.QueryResult | pg.QueryResult[]) => void;
+
+/**
+ * pg's own Query, with leading statements written ahead of it: Parse/Bind/Describe/Execute for each,
+ * then the query's own messages and a single Sync. pg's result handling already collects one result
+ * per statement (as for a multi-statement simple query), so only the writing is added here. This is
+ * what lets a tenant scope's set-up share its first statement's round trip.
+ */
+class BatchQuery extends (pg.Query as unknown as new (config: pg.QueryConfig & { queryMode?: 'extended' }, values: undefined, callback: QueryCallback) => object) {
+  connection: ProtocolWriter | undefined;
+
+  constructor(
+    private readonly leading: readonly Statement[],
+    last: Statement,
+    callback: QueryCallback,
+  ) {
+    super({ text: last.sql, values: last.params as unknown[] | undefined, queryMode: 'extended' }, undefined, callback);
+  }
+
+  /** After success: the named statements parsed in this batch exist on the connection. */
+  markPrepared(): void {
+    for (const { name, sql } of this.parsedHere) if (this.connection) this.connection.parsedStatements[name] = sql;
+  }
+
+  /** Named leading statements this batch parsed; recorded as prepared once the batch succeeds. */
+  readonly parsedHere: Array<{ name: string; sql: string }> = [];
+
+  prepare(connection: ProtocolWriter): void {
+    this.connection = connection;
+    for (const statement of this.leading) {
+      const { name } = statement;
+      if (name && connection.parsedStatements[name] !== statement.sql) {
+        // Close first: harmless if absent, and clears a statement whose earlier batch failed after parsing it.
+        connection.close({ type: 'S', name });
+        connection.parse({ text: statement.sql, name });
+        this.parsedHere.push({ name, sql: statement.sql });
+      } else if (!name) {
+        connection.parse({ text: statement.sql });
+      }
+      connection.bind({ statement: name ?? '', values: (statement.params ?? []).map(textParam) });
+      connection.describe({ type: 'P' });
+      connection.execute({ rows: 0 });
+    }
+    (pg.Query.prototype as unknown as { prepare(c: ProtocolWriter): void }).prepare.call(this, connection);
+  }
+}
 
 class PgConnection implements SqlConnection {
   constructor(private readonly client: pg.PoolClient) {}
 
-  async query<R>(sql: string, params?: readonly unknown[], name?: string): Promise<QueryResult<R>> {
-    const result = await this.client.query({ text: sql, values: params as unknown[] | undefined, name });
+  async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    const result = await this.client.query({ text: sql, values: params as unknown[] | undefined });
     return { rows: result.rows as R[], affectedRows: result.rowCount ?? undefined };
+  }
+
+  batch<R>(statements: readonly Statement[]): Promise<QueryResult<R>> {
+    const last = statements.at(-1);
+    if (!last) return Promise.resolve({ rows: [] });
+    return new Promise((resolve, reject) => {
+      const query: BatchQuery = new BatchQuery(statements.slice(0, -1), last, (error, results) => {
+        if (error) return reject(error);
+        query.markPrepared();
+        const result = Array.isArray(results) ? results.at(-1)! : results;
+        resolve({ rows: result.rows as R[], affectedRows: result.rowCount ?? undefined });
+      });
+      this.client.query(query as unknown as pg.Submittable);
+    });
   }
 
   async exec(sql: string): Promise<void> {
@@ -42,8 +120,7 @@ export interface PgDatabaseOptions {
 
 /**
  * One database on a PostgreSQL server: a small pool as the configured (owner) user for DDL and the
- * catalog, and the application pool whose sessions start as the application role (`-c role=…`), in
- * pipeline mode so a scope's set-up travels with its first statement.
+ * catalog, and the application pool whose sessions start as the application role (`-c role=…`).
  */
 export class PgDatabase implements DatabaseBackend {
   readonly kind = 'postgres' as const;
@@ -57,7 +134,7 @@ export class PgDatabase implements DatabaseBackend {
     this.#admin = this.#pool({ max: Math.min(4, options.poolSize) });
   }
 
-  #pool(extra: pg.PoolConfig & { pipeline?: boolean }): pg.Pool {
+  #pool(extra: pg.PoolConfig): pg.Pool {
     const pool = new pg.Pool({ connectionString: this.#options.url, idleTimeoutMillis: 30_000, ...extra });
     // An idle client whose server went away must not crash the process; the pool drops it.
     pool.on('error', (error) => this.#options.onError?.(error));
@@ -70,7 +147,7 @@ export class PgDatabase implements DatabaseBackend {
     if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`application role '${role}' must be a plain identifier`);
     this.#appRole = role;
     const old = this.#app;
-    this.#app = this.#pool({ max: this.#options.poolSize, pipeline: true, options: `-c role=${role}` });
+    this.#app = this.#pool({ max: this.#options.poolSize, options: `-c role=${role}` });
     void old?.end();
   }
 

@@ -1,0 +1,137 @@
+/**
+ * Point read by primary key through withTenant, for each isolation strategy, against a bare `pg` query
+ * `WHERE tenant_id = $1 AND id = $2` on the same table of the same server, in the same run.
+ *
+ *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench
+ *
+ * Options (environment): BENCH_SECONDS (per measurement, default 4), BENCH_ROUNDS (default 3; the median
+ * round is reported), BENCH_CONCURRENCY (callers, default 16), BENCH_ROWS (records per tenant, default 2000).
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { uuidv7 } from 'uuidv7';
+import { withDatabase } from '../src/storage/backends/postgres.js';
+import { databaseTenantNames, pooledNames, quoteIdent, schemaTenantNames } from '../src/storage/names.js';
+import type { Isolation } from '../src/storage/placement.js';
+import { Tenantry } from '../src/tenantry.js';
+
+const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
+if (!url) {
+  console.error('set TENANTRY_BENCH_DATABASE_URL=postgres://… (a server the benchmark may create databases on)');
+  process.exit(2);
+}
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const rowsPerTenant = Number(process.env.BENCH_ROWS ?? 2000);
+const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+
+async function run(op: () => Promise<unknown>): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await op();
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function pick<T>(items: T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+async function main(): Promise<void> {
+  const suffix = randomBytes(3).toString('hex');
+  const database = `tenantry_bench_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${quoteIdent(database)}`);
+  const mainUrl = withDatabase(url!, database);
+  const t = await Tenantry.open({
+    config: {
+      dataDir: path.join(os.tmpdir(), `tenantry-bench-${suffix}`),
+      clusters: [{ name: 'main', url: mainUrl }],
+      maxOpenDatabases: 4,
+      poolSize: concurrency,
+      tenantPoolSize: concurrency,
+      catalogCacheMs: 1000,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'silent',
+    },
+  });
+  const bare: pg.Pool[] = [];
+  try {
+    const tenants = {} as Record<Isolation, { id: string; ids: string[]; table: string; pool: pg.Pool }>;
+    for (const isolation of STRATEGIES) {
+      const id = `bench-${isolation}-${suffix}`;
+      await t.tenants.create({ id, isolation });
+      // Neighbours in the pool, so the pooled table holds other tenants' rows too.
+      if (isolation === 'pooled') for (let i = 0; i < 4; i++) await t.tenants.create({ id: `bench-n${i}-${suffix}`, isolation });
+      const ids: string[] = [];
+      const owners = isolation === 'pooled' ? [id, ...Array.from({ length: 4 }, (_, i) => `bench-n${i}-${suffix}`)] : [id];
+      for (const owner of owners) {
+        await t.withTenant(owner, async ({ db }) => {
+          await db.insertInto('collections').values({ name: 'items' }).execute();
+          for (let start = 0; start < rowsPerTenant; start += 500) {
+            const batch = Array.from({ length: Math.min(500, rowsPerTenant - start) }, (_, i) => ({
+              collection: 'items',
+              id: uuidv7(),
+              data: JSON.stringify({ n: start + i, owner, label: 'x'.repeat(40) }),
+            }));
+            await db.insertInto('records').values(batch).execute();
+            if (owner === id) ids.push(...batch.map((r) => r.id));
+          }
+        });
+      }
+      const names = isolation === 'pooled' ? pooledNames() : isolation === 'schema' ? schemaTenantNames(id) : databaseTenantNames(id);
+      const pool = new pg.Pool({ connectionString: names.database ? withDatabase(url!, names.database) : mainUrl, max: concurrency });
+      bare.push(pool);
+      tenants[isolation] = { id, ids, table: `${quoteIdent(names.schema)}.records`, pool };
+    }
+    await admin.query(`ANALYZE`);
+
+    console.log(`PostgreSQL point read, ${concurrency} concurrent callers, ${seconds}s x ${rounds} rounds (median), ${os.cpus().length} cores`);
+    console.log('strategy   bare pg ops/s   withTenant ops/s   ratio   goal');
+    for (const isolation of STRATEGIES) {
+      const { id, ids, table, pool } = tenants[isolation];
+      const bareRead = () => pool.query(`select id, data from ${table} where tenant_id = $1 and id = $2`, [id, pick(ids)]);
+      const scopedRead = () =>
+        t.withTenant(id, ({ db }) => db.selectFrom('records').select(['id', 'data']).where('id', '=', pick(ids)).executeTakeFirstOrThrow());
+      // Warm both paths (connections, plans, catalog cache).
+      await run(bareRead);
+      await run(scopedRead);
+      const bareRates: number[] = [];
+      const scopedRates: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        bareRates.push(await run(bareRead));
+        scopedRates.push(await run(scopedRead));
+      }
+      const b = median(bareRates);
+      const s = median(scopedRates);
+      const goal = isolation === 'pooled' ? 0.85 : 0.8;
+      console.log(
+        `${isolation.padEnd(10)} ${b.toFixed(0).padStart(13)}   ${s.toFixed(0).padStart(16)}   ${(s / b).toFixed(2)}x   >= ${goal}x ${s / b >= goal ? 'met' : 'MISSED'}`,
+      );
+    }
+  } finally {
+    await Promise.all(bare.map((p) => p.end()));
+    for (const tenant of await t.catalog.list()) await t.tenants.delete(tenant.id).catch(() => {});
+    await t.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();
