@@ -13,6 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { withDatabase } from '../src/storage/backends/postgres.js';
+import { SCOPE_PRELUDE_SQL } from '../src/storage/kysely.js';
 import { databaseTenantNames, pooledNames, quoteIdent, schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
@@ -125,6 +126,44 @@ async function main(): Promise<void> {
         `${isolation.padEnd(10)} ${b.toFixed(0).padStart(13)}   ${s.toFixed(0).padStart(16)}   ${(s / b).toFixed(2)}x   >= ${goal}x ${s / b >= goal ? 'met' : 'MISSED'}`,
       );
     }
+
+    // Where the cost lies, on the pooled table: the scoping done by hand with pg, in four round trips
+    // (BEGIN; set_config; SELECT; COMMIT) and in one (set-up and read in one batch, as withTenant sends it).
+    const { id, ids, table, pool } = tenants.pooled;
+    const fourTrips = async () => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`select set_config('tenantry.tenant_id', $1, true)`, [id]);
+        await client.query(`select id, data from ${table} where tenant_id = $1 and id = $2`, [id, pick(ids)]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    };
+    const main = t.router.controlCluster.main;
+    const oneTrip = async () => {
+      const lease = await main.acquireApp();
+      try {
+        await lease.conn.batch([
+          { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', id], name: 'tenantry_scope_prelude' },
+          { sql: 'select id, data from records where id = $1', params: [pick(ids)] },
+        ]);
+      } finally {
+        lease.release();
+      }
+    };
+    const bareAgain = () => pool.query(`select id, data from ${table} where tenant_id = $1 and id = $2`, [id, pick(ids)]);
+    await run(fourTrips);
+    await run(oneTrip);
+    const refs = { bare: [] as number[], four: [] as number[], one: [] as number[] };
+    for (let r = 0; r < rounds; r++) {
+      refs.bare.push(await run(bareAgain));
+      refs.four.push(await run(fourTrips));
+      refs.one.push(await run(oneTrip));
+    }
+    const b = median(refs.bare);
+    console.log(`reference (pooled table, pg by hand): 4 round trips ${(median(refs.four) / b).toFixed(2)}x, set-up + read in 1 round trip ${(median(refs.one) / b).toFixed(2)}x of bare`);
   } finally {
     await Promise.all(bare.map((p) => p.end()));
     for (const tenant of await t.catalog.list()) await t.tenants.delete(tenant.id).catch(() => {});

@@ -104,6 +104,18 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     }
   });
 
+  it('a read that fails together with its set-up leaves every connection usable', async () => {
+    // Plain reads travel with the (prepared) set-up in one batch; make that batch fail on each connection.
+    for (let i = 0; i < 4; i++) {
+      await expect(
+        t.withTenant(a, ({ db }) => db.selectFrom('records').select(sql<number>`1 / (version - version)`.as('x')).execute()),
+      ).rejects.toThrow(/division by zero/);
+    }
+    const again = await Promise.all(Array.from({ length: 6 }, () => visibleRecords(t, a)));
+    expect(again.every((rows) => rows.length === 3 && rows.every((r) => r.tenant_id === a))).toBe(true);
+    expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+  });
+
   it('a scope handle cannot be used after its scope ended', async () => {
     let leaked: Parameters<Parameters<Tenantry['withTenant']>[1]>[0]['db'] | undefined;
     await t.withTenant(a, async ({ db }) => {

@@ -5,7 +5,6 @@ interface Entry {
   db: Promise<DatabaseBackend>;
   users: number;
   lastUsed: number;
-  idleTimer?: NodeJS.Timeout;
 }
 
 export interface OpenDatabasesOptions {
@@ -29,9 +28,29 @@ export class OpenDatabases {
   readonly #waiters: Array<() => void> = [];
   readonly #options: OpenDatabasesOptions;
   #closing = 0;
+  #sweeper: NodeJS.Timeout | undefined;
 
   constructor(options: OpenDatabasesOptions) {
     this.#options = options;
+  }
+
+  /**
+   * One sweep timer for all entries, running only while something is open: a timer per release would
+   * cost a setTimeout on every scope of a `database` tenant, a hot path.
+   */
+  #sweepLater(): void {
+    if (this.#sweeper) return;
+    this.#sweeper = setInterval(() => {
+      const now = Date.now();
+      for (const entry of this.#entries.values()) {
+        if (entry.users === 0 && now - entry.lastUsed >= this.#options.idleMs) void this.close(entry.key, { ifIdle: true });
+      }
+      if (this.#entries.size === 0) {
+        clearInterval(this.#sweeper);
+        this.#sweeper = undefined;
+      }
+    }, Math.max(100, Math.floor(this.#options.idleMs / 2)));
+    this.#sweeper.unref();
   }
 
   /** Databases open or still closing: both hold memory and connections. */
@@ -53,6 +72,7 @@ export class OpenDatabases {
         }
         entry = { key, db: open(), users: 0, lastUsed: Date.now() };
         this.#entries.set(key, entry);
+        this.#sweepLater();
         const opening = entry;
         opening.db.catch(() => {
           if (this.#entries.get(key) === opening) this.#entries.delete(key);
@@ -60,8 +80,6 @@ export class OpenDatabases {
         });
       }
       entry.users++;
-      if (entry.idleTimer) clearTimeout(entry.idleTimer);
-      entry.idleTimer = undefined;
       let db: DatabaseBackend;
       try {
         db = await entry.db;
@@ -85,11 +103,7 @@ export class OpenDatabases {
   #release(entry: Entry): void {
     entry.users--;
     entry.lastUsed = Date.now();
-    if (entry.users === 0 && this.#entries.get(entry.key) === entry) {
-      entry.idleTimer = setTimeout(() => void this.close(entry.key, { ifIdle: true }), this.#options.idleMs);
-      entry.idleTimer.unref();
-      this.#wake();
-    }
+    if (entry.users === 0) this.#wake();
   }
 
   #wake(): void {
@@ -111,7 +125,6 @@ export class OpenDatabases {
     if (!entry) return;
     if (options.ifIdle && entry.users > 0) return;
     this.#entries.delete(key);
-    if (entry.idleTimer) clearTimeout(entry.idleTimer);
     this.#closing++;
     try {
       await (await entry.db).close();
@@ -124,6 +137,8 @@ export class OpenDatabases {
   }
 
   async closeAll(): Promise<void> {
+    clearInterval(this.#sweeper);
+    this.#sweeper = undefined;
     await Promise.all([...this.#entries.keys()].map((key) => this.close(key)));
   }
 }

@@ -128,6 +128,7 @@ export class PgDatabase implements DatabaseBackend {
   readonly #admin: pg.Pool;
   #app: pg.Pool | undefined;
   #appRole: string | undefined;
+  #closed = false;
 
   constructor(options: PgDatabaseOptions) {
     this.#options = options;
@@ -136,8 +137,11 @@ export class PgDatabase implements DatabaseBackend {
 
   #pool(extra: pg.PoolConfig): pg.Pool {
     const pool = new pg.Pool({ connectionString: this.#options.url, idleTimeoutMillis: 30_000, ...extra });
-    // An idle client whose server went away must not crash the process; the pool drops it.
-    pool.on('error', (error) => this.#options.onError?.(error));
+    // An idle client whose server went away must not crash the process; the pool drops it. Once closed,
+    // pool.end() has resolved but backends may still be exiting: errors then are expected, not news.
+    pool.on('error', (error) => {
+      if (!this.#closed) this.#options.onError?.(error);
+    });
     return pool;
   }
 
@@ -161,6 +165,7 @@ export class PgDatabase implements DatabaseBackend {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await Promise.all([this.#admin.end(), this.#app?.end()]);
   }
 }
