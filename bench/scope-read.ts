@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       dataDir: path.join(os.tmpdir(), `tenantry-bench-${suffix}`),
       clusters: [{ name: 'main', url: mainUrl }],
       maxOpenDatabases: 4,
+      databaseIdleMs: 60_000,
       poolSize: concurrency,
       tenantPoolSize: concurrency,
       catalogCacheMs: 1000,

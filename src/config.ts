@@ -15,6 +15,8 @@ export interface TenantryConfig {
   clusters: ClusterConfig[];
   /** At most this many tenant databases (PGlite instances or pg pools) open at once. */
   maxOpenDatabases: number;
+  /** Close a tenant database unused for this long, in milliseconds. */
+  databaseIdleMs: number;
   /** Connections per pool for a cluster's main database. */
   poolSize: number;
   /** Connections per pool for one `database`-strategy tenant. */
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     dataDir,
     clusters,
     maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', 4),
+    databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', 60_000, 100),
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', 10),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', 2),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', 1000, 0),

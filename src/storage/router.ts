@@ -57,7 +57,7 @@ export class StorageRouter {
       await Promise.allSettled(clusters.map((c) => c.close()));
       throw error;
     }
-    return new StorageRouter(clusters, { maxOpenDatabases: config.maxOpenDatabases, onError });
+    return new StorageRouter(clusters, { maxOpenDatabases: config.maxOpenDatabases, databaseIdleMs: config.databaseIdleMs, onError });
   }
 
   /** The cluster holding the control-plane catalog. */

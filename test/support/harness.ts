@@ -55,6 +55,7 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}): Pr
   const base: Omit<TenantryConfig, 'clusters'> = {
     dataDir,
     maxOpenDatabases: 2,
+    databaseIdleMs: 60_000,
     poolSize: 8,
     tenantPoolSize: 2,
     catalogCacheMs: 0,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { ValidationError } from '../src/errors.js';
+
+describe('configuration from the environment', () => {
+  it('defaults to one embedded cluster in ./.tenantry', () => {
+    const config = loadConfig({});
+    expect(config.clusters).toEqual([{ name: 'main' }]);
+    expect(config.dataDir).toMatch(/\.tenantry$/);
+    expect(config).toMatchObject({ maxOpenDatabases: 4, poolSize: 10, port: 3000, host: '127.0.0.1' });
+  });
+
+  it('reads the main server and extra clusters', () => {
+    const config = loadConfig({
+      TENANTRY_DATABASE_URL: 'postgres://u:p@db1/app',
+      TENANTRY_CLUSTERS: 'cell2=postgres://u:p@db2/app,cell3=postgresql://u:p@db3/app',
+      TENANTRY_MAX_OPEN_DATABASES: '7',
+    });
+    expect(config.clusters.map((c) => c.name)).toEqual(['main', 'cell2', 'cell3']);
+    expect(config.maxOpenDatabases).toBe(7);
+  });
+
+  it('rejects malformed values with the variable named and no secret echoed', () => {
+    expect(() => loadConfig({ TENANTRY_MAX_OPEN_DATABASES: '0' })).toThrow(/TENANTRY_MAX_OPEN_DATABASES must be an integer >= 1/);
+    expect(() => loadConfig({ TENANTRY_PORT: 'http' })).toThrow(ValidationError);
+    expect(() => loadConfig({ TENANTRY_CLUSTERS: 'Bad Name=postgres://x/y' })).toThrow(/cluster name 'Bad Name'/);
+    expect(() => loadConfig({ TENANTRY_CLUSTERS: 'c2=mysql://x/y' })).toThrow(/needs a postgres:\/\/ URL/);
+    expect(() => loadConfig({ TENANTRY_CLUSTERS: 'c2=postgres://a/b,c2=postgres://c/d' })).toThrow(/named twice/);
+    const error = (() => {
+      try {
+        loadConfig({ TENANTRY_CLUSTERS: 'postgres://user:s3cret@host/db' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain('s3cret');
+  });
+});
