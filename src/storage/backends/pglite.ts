@@ -1,9 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
 import { Mutex } from './mutex.js';
 import { quoteIdent } from '../names.js';
+
+/** Installed PGlite version: a template data directory is only reused by the version that made it. */
+const PGLITE_VERSION: string = (() => {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  const pkg = path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), 'package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+})();
 
 class PgliteConnection implements SqlConnection {
   constructor(private readonly db: PGlite) {}
@@ -51,10 +60,21 @@ export class PgliteDatabase implements DatabaseBackend {
     this.#conn = new PgliteConnection(db);
   }
 
-  static async open(dataDir: string | undefined): Promise<PgliteDatabase> {
+  /** Open (or create) the instance in `dataDir`; a new one starts from `template` when given. */
+  static async open(dataDir: string | undefined, template?: Blob): Promise<PgliteDatabase> {
     if (dataDir) await fs.mkdir(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir);
+    const db = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
     return new PgliteDatabase(db);
+  }
+
+  /** The whole data directory as an uncompressed tarball. */
+  async dump(): Promise<Blob> {
+    const unlock = await this.#lock();
+    try {
+      return await this.#db.dumpDataDir('none');
+    } finally {
+      unlock();
+    }
   }
 
   enableAppRole(role: string): void {
@@ -161,12 +181,41 @@ export class PgliteCluster implements ClusterBackend {
     return path.join(this.root, 'databases', database);
   }
 
+  /**
+   * A new tenant database. initdb in WebAssembly takes seconds, so the first fresh data directory is
+   * kept as a template (in memory and beside the data, keyed by the PGlite version) and later
+   * databases are unpacked from it, about three times faster.
+   */
   async createDatabase(database: string): Promise<void> {
     const dir = this.#dir(database);
     const exists = await fs.stat(dir).then(() => true, () => false);
     if (exists) throw new Error(`database '${database}' already exists`);
-    const db = await PgliteDatabase.open(dir);
-    await db.close();
+    const template = await this.#template();
+    const db = await PgliteDatabase.open(dir, template);
+    try {
+      if (!template) {
+        const blob = await db.dump();
+        this.#templateBlob = blob;
+        const file = this.#templateFile();
+        await fs.writeFile(`${file}.tmp`, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
+        await fs.rename(`${file}.tmp`, file);
+      }
+    } finally {
+      await db.close();
+    }
+  }
+
+  #templateBlob: Blob | undefined;
+
+  #templateFile(): string {
+    return path.join(this.root, `template-pglite-${PGLITE_VERSION}.tar`);
+  }
+
+  async #template(): Promise<Blob | undefined> {
+    if (this.#templateBlob) return this.#templateBlob;
+    const bytes = await fs.readFile(this.#templateFile()).catch(() => undefined);
+    if (bytes) this.#templateBlob = new Blob([bytes]);
+    return this.#templateBlob;
   }
 
   async openDatabase(database: string): Promise<PgliteDatabase> {
