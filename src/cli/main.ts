@@ -162,7 +162,7 @@ async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dry
     dryRun: opts.dryRun,
     onProgress: ({ done, total, result }) => {
       if (tty) {
-        bar ??= new SingleBar({ stream: io.stdout, format: 'migrating [{bar}] {value}/{total} locations | {key}', hideCursor: true });
+        bar ??= new SingleBar({ stream: io.stdout, format: `${opts.dryRun ? 'checking' : 'migrating'} [{bar}] {value}/{total} locations | {key}`, hideCursor: true });
         if (done === 1) bar.start(total, 0, { key: '' });
         bar.update(done, { key: result.key });
         if (done === total) bar.stop();

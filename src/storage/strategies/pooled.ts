@@ -19,6 +19,8 @@ export const pooledStrategy: IsolationStrategy = {
 
   async deprovision(router, tenant) {
     await adminTransaction(router.cluster(tenant.cluster).main, async (conn) => {
+      // RLS is forced, so an owner that is not a superuser sees only the tenant set here: set this one.
+      await conn.query(`select set_config('tenantry.tenant_id', $1, true)`, [tenant.id]);
       // Newest tables first, so rows that reference older tables go before what they reference.
       const tables = await conn.query<{ relname: string }>(
         `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
