@@ -22,7 +22,6 @@ const STRATEGIES: Record<Isolation, IsolationStrategy> = {
 export interface RouterOptions {
   maxOpenDatabases: number;
   databaseIdleMs?: number;
-  onError?: (error: Error) => void;
 }
 
 /**
@@ -57,7 +56,7 @@ export class StorageRouter {
       await Promise.allSettled(clusters.map((c) => c.close()));
       throw error;
     }
-    return new StorageRouter(clusters, { maxOpenDatabases: config.maxOpenDatabases, databaseIdleMs: config.databaseIdleMs, onError });
+    return new StorageRouter(clusters, { maxOpenDatabases: config.maxOpenDatabases, databaseIdleMs: config.databaseIdleMs });
   }
 
   /** The cluster holding the control-plane catalog. */

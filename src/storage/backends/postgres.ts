@@ -177,7 +177,7 @@ export class PgCluster implements ClusterBackend {
   constructor(
     readonly name: string,
     private readonly url: string,
-    private readonly poolSize: number,
+    poolSize: number,
     private readonly tenantPoolSize: number,
     private readonly onError?: (error: Error) => void,
   ) {
