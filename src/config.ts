@@ -4,7 +4,7 @@ import { ValidationError } from './errors.js';
 /** One PostgreSQL cluster (or the embedded PGlite "cluster") that tenants can be placed on. */
 export interface ClusterConfig {
   name: string;
-  /** `postgres://…` for a server; undefined for the embedded PGlite cluster. */
+  /** `postgres://…` for a server; undefined for an embedded PGlite cluster (under the data directory). */
   url?: string;
 }
 
@@ -40,7 +40,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return n;
 }
 
-/** `main=postgres://…,cell2=postgres://…` → clusters. */
+/** `main=postgres://…,cell2=postgres://…` → clusters; `name=embedded` is a PGlite cluster in the data directory. */
 export function parseClusters(raw: string): ClusterConfig[] {
   const clusters: ClusterConfig[] = [];
   for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -49,24 +49,22 @@ export function parseClusters(raw: string): ClusterConfig[] {
     const name = part.slice(0, eq);
     const url = part.slice(eq + 1);
     if (!CLUSTER_NAME_PATTERN.test(name)) throw new ValidationError(`cluster name '${name}' must match ${CLUSTER_NAME_PATTERN}`);
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new ValidationError(`cluster '${name}' needs a postgres:// URL`);
+    if (url !== 'embedded' && !/^postgres(ql)?:\/\//.test(url)) throw new ValidationError(`cluster '${name}' needs a postgres:// URL or 'embedded'`);
     if (clusters.some((c) => c.name === name)) throw new ValidationError(`cluster '${name}' is named twice`);
-    clusters.push({ name, url });
+    clusters.push(url === 'embedded' ? { name } : { name, url });
   }
   return clusters;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig {
   const dataDir = path.resolve(env.TENANTRY_DATA_DIR || './.tenantry');
-  let clusters: ClusterConfig[] = [];
-  if (env.TENANTRY_DATABASE_URL) clusters.push({ name: 'main', url: env.TENANTRY_DATABASE_URL });
-  if (env.TENANTRY_CLUSTERS) {
-    const extra = parseClusters(env.TENANTRY_CLUSTERS);
-    const main = extra.find((c) => c.name === 'main');
-    if (main && clusters.length > 0) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
-    clusters = main ? [main, ...clusters, ...extra.filter((c) => c !== main)] : [...clusters, ...extra];
-  }
-  if (clusters.length === 0) clusters.push({ name: 'main' });
+  // Cluster `main` always exists and comes first (it holds the catalog): from TENANTRY_DATABASE_URL,
+  // from a `main=` entry of TENANTRY_CLUSTERS, or embedded.
+  const extra = env.TENANTRY_CLUSTERS ? parseClusters(env.TENANTRY_CLUSTERS) : [];
+  const listedMain = extra.find((c) => c.name === 'main');
+  if (listedMain && env.TENANTRY_DATABASE_URL) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
+  const main: ClusterConfig = env.TENANTRY_DATABASE_URL ? { name: 'main', url: env.TENANTRY_DATABASE_URL } : (listedMain ?? { name: 'main' });
+  const clusters = [main, ...extra.filter((c) => c.name !== 'main')];
   return {
     dataDir,
     clusters,

@@ -18,13 +18,15 @@ describe('configuration from the environment', () => {
     });
     expect(config.clusters.map((c) => c.name)).toEqual(['main', 'cell2', 'cell3']);
     expect(config.maxOpenDatabases).toBe(7);
+    // Without a server for main, main stays embedded and keeps the catalog.
+    expect(loadConfig({ TENANTRY_CLUSTERS: 'cell2=embedded' }).clusters).toEqual([{ name: 'main' }, { name: 'cell2' }]);
   });
 
   it('rejects malformed values with the variable named and no secret echoed', () => {
     expect(() => loadConfig({ TENANTRY_MAX_OPEN_DATABASES: '0' })).toThrow(/TENANTRY_MAX_OPEN_DATABASES must be an integer >= 1/);
     expect(() => loadConfig({ TENANTRY_PORT: 'http' })).toThrow(ValidationError);
     expect(() => loadConfig({ TENANTRY_CLUSTERS: 'Bad Name=postgres://x/y' })).toThrow(/cluster name 'Bad Name'/);
-    expect(() => loadConfig({ TENANTRY_CLUSTERS: 'c2=mysql://x/y' })).toThrow(/needs a postgres:\/\/ URL/);
+    expect(() => loadConfig({ TENANTRY_CLUSTERS: 'c2=mysql://x/y' })).toThrow(/needs a postgres:\/\/ URL or 'embedded'/);
     expect(() => loadConfig({ TENANTRY_CLUSTERS: 'c2=postgres://a/b,c2=postgres://c/d' })).toThrow(/named twice/);
     const error = (() => {
       try {

@@ -50,7 +50,11 @@ async function adminClient(): Promise<pg.Client> {
   return client;
 }
 
-export async function createTestEnv(overrides: Partial<TenantryConfig> = {}): Promise<TestEnv> {
+/**
+ * A fresh environment. `extraClusters` adds clusters `cell2`, `cell3`, …: on PostgreSQL each is another
+ * database on the test server, standing in for another server; embedded, each is another PGlite cluster.
+ */
+export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, extraClusters = 0): Promise<TestEnv> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-test-'));
   const base: Omit<TenantryConfig, 'clusters'> = {
     dataDir,
@@ -63,19 +67,23 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}): Pr
     port: 0,
     logLevel: 'silent',
   };
-  let database: string | undefined;
+  const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];
+  const databases: string[] = [];
   let config: TenantryConfig;
   if (backend === 'postgres') {
-    database = `tenantry_test_${uniq()}`;
     const client = await adminClient();
     try {
-      await client.query(`CREATE DATABASE "${database}"`);
+      for (const _ of names) {
+        const database = `tenantry_test_${uniq()}`;
+        await client.query(`CREATE DATABASE "${database}"`);
+        databases.push(database);
+      }
     } finally {
       await client.end();
     }
-    config = { ...base, clusters: [{ name: 'main', url: withDatabase(serverUrl(), database) }], ...overrides };
+    config = { ...base, clusters: names.map((name, i) => ({ name, url: withDatabase(serverUrl(), databases[i]!) })), ...overrides };
   } else {
-    config = { ...base, clusters: [{ name: 'main' }], ...overrides };
+    config = { ...base, clusters: names.map((name) => ({ name })), ...overrides };
   }
   let current: Tenantry | undefined;
   return {
@@ -93,10 +101,10 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}): Pr
         for (const tenant of await t.catalog.list().catch(() => [])) await t.tenants.delete(tenant.id).catch(() => {});
         await t.close().catch(() => {});
       }
-      if (database) {
+      if (databases.length > 0) {
         const client = await adminClient();
         try {
-          await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+          for (const database of databases) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
         } finally {
           await client.end();
         }

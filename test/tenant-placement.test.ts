@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../src/storage/backends/backend.js';
+import { schemaTenantNames } from '../src/storage/names.js';
+import type { Isolation } from '../src/storage/placement.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { seedRecords, visibleRecords } from './support/seed.js';
+
+const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+
+describe(`placement across clusters (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  const placed: Array<{ id: string; isolation: Isolation; cluster: string }> = [];
+
+  beforeAll(async () => {
+    env = await createTestEnv({}, 1);
+    t = await env.open();
+    for (const cluster of ['main', 'cell2']) {
+      for (const isolation of STRATEGIES) {
+        const id = tenantId(`${cluster === 'main' ? 'm' : 'c'}-${isolation.slice(0, 3)}`);
+        await t.tenants.create({ id, isolation, cluster });
+        await seedRecords(t, id, 2);
+        placed.push({ id, isolation, cluster });
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  it('records both clusters in the catalog and places each tenant where it was asked', async () => {
+    expect(await t.catalog.clusterNames()).toEqual(['cell2', 'main']);
+    for (const p of placed) expect(await t.catalog.getFresh(p.id)).toMatchObject({ cluster: p.cluster, isolation: p.isolation });
+  });
+
+  it("keeps each tenant's rows on its own cluster and visible only to itself", async () => {
+    for (const p of placed) {
+      const rows = await visibleRecords(t, p.id);
+      expect(rows.map((r) => r.tenant_id)).toEqual([p.id, p.id]);
+    }
+    // Pooled rows of a cell2 tenant are in cell2's pool, not main's; a cell2 schema exists only there.
+    const pooledCell2 = placed.find((p) => p.cluster === 'cell2' && p.isolation === 'pooled')!;
+    const schemaCell2 = placed.find((p) => p.cluster === 'cell2' && p.isolation === 'schema')!;
+    const count = async (cluster: string, sql: string, params: unknown[]) =>
+      (await adminQuery<{ n: number }>(t.router.cluster(cluster).main, sql, params)).rows[0]!.n;
+    const pooledRows = 'select count(*)::int as n from tenant_pool.records where tenant_id = $1';
+    expect(await count('cell2', pooledRows, [pooledCell2.id])).toBe(2);
+    expect(await count('main', pooledRows, [pooledCell2.id])).toBe(0);
+    const schemaSql = 'select count(*)::int as n from pg_namespace where nspname = $1';
+    expect(await count('cell2', schemaSql, [schemaTenantNames(schemaCell2.id).schema])).toBe(1);
+    expect(await count('main', schemaSql, [schemaTenantNames(schemaCell2.id).schema])).toBe(0);
+  });
+
+  it('migrates the pools of both clusters and every tenant location on either', async () => {
+    const report = await t.migrate();
+    expect(report.failed).toEqual([]);
+    expect(report.results.map((r) => r.key).filter((k) => k.endsWith('/pooled')).sort()).toEqual(['cell2/pooled', 'main/pooled']);
+    expect(report.total).toBe(2 + 4);
+  });
+
+  it('deletes a tenant on the second cluster and leaves everyone else', async () => {
+    for (const p of placed.filter((x) => x.cluster === 'cell2')) await t.tenants.delete(p.id);
+    for (const p of placed.filter((x) => x.cluster === 'main')) expect(await visibleRecords(t, p.id)).toHaveLength(2);
+    const left = await adminQuery<{ n: number }>(t.router.cluster('cell2').main, 'select count(*)::int as n from tenant_pool.records');
+    expect(left.rows[0]!.n).toBe(0);
+  });
+});
