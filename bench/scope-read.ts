@@ -5,7 +5,8 @@
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench
  *
  * Options (environment): BENCH_SECONDS (per measurement, default 1.5), BENCH_ROUNDS (default 7),
- * BENCH_CONCURRENCY (callers, default 16), BENCH_ROWS (records per tenant, default 2000).
+ * BENCH_CONCURRENCY (callers, default 16), BENCH_ROWS (records per tenant, default 2000),
+ * BENCH_STRATEGIES (default pooled,schema,database; the reference rows need pooled).
  *
  * Each round measures the baseline and the candidate back to back, and the ratio reported is the median
  * of the per-round ratios: on a shared 2-core VM throughput drifts by ±20% over a minute, and pairing
@@ -31,7 +32,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const rowsPerTenant = Number(process.env.BENCH_ROWS ?? 2000);
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+const STRATEGIES = (process.env.BENCH_STRATEGIES ?? 'pooled,schema,database').split(',') as Isolation[];
 
 async function run(op: () => Promise<unknown>): Promise<number> {
   const until = Date.now() + seconds * 1000;
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
 
     // Where the cost lies, on the pooled table: the scoping done by hand with pg, in four round trips
     // (BEGIN; set_config; SELECT; COMMIT) and in one (set-up and read in one batch, as withTenant sends it).
+    if (!tenants.pooled) return;
     const { id, ids, table, pool } = tenants.pooled;
     const fourTrips = async () => {
       const client = await pool.connect();
