@@ -117,6 +117,32 @@ describe(`tenant lifecycle (${backend})`, () => {
     expect(await visibleRecords(t, bystander)).toHaveLength(3);
   });
 
+  it('never adopts or drops a schema, role or database it did not create', async () => {
+    const main = t.router.controlCluster.main;
+    const s = tenantId('foreign-s');
+    await adminQuery(main, `create schema "${schemaTenantNames(s).schema}"`);
+    await adminQuery(main, `create table "${schemaTenantNames(s).schema}".keep (x int)`);
+    await expect(t.tenants.create({ id: s, isolation: 'schema' })).rejects.toThrow(/already exists/);
+    expect(await t.catalog.getFresh(s)).toBeUndefined();
+    expect(await schemaExists(t, schemaTenantNames(s).schema)).toBe(true);
+    await adminQuery(main, `drop schema "${schemaTenantNames(s).schema}" cascade`);
+
+    const r = tenantId('foreign-r');
+    await adminQuery(main, `create role "${schemaTenantNames(r).role}"`);
+    await expect(t.tenants.create({ id: r, isolation: 'schema' })).rejects.toThrow(/already exists/);
+    expect(await roleExists(t, schemaTenantNames(r).role)).toBe(true);
+    expect(await schemaExists(t, schemaTenantNames(r).schema)).toBe(false);
+    await adminQuery(main, `drop role "${schemaTenantNames(r).role}"`);
+
+    const d = tenantId('foreign-d');
+    await t.router.controlCluster.createDatabase(databaseTenantNames(d).database);
+    await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toThrow(/already exists/);
+    expect(await t.catalog.getFresh(d)).toBeUndefined();
+    expect(await databaseExists(t, d)).toBe(true);
+    await t.router.closeTenantDatabase('main', databaseTenantNames(d).database);
+    await t.router.controlCluster.dropDatabase(databaseTenantNames(d).database);
+  });
+
   it('unknown tenants and missing tenant ids fail loudly', async () => {
     await expect(t.withTenant('no-such-tenant', async () => 1)).rejects.toBeInstanceOf(TenantNotFoundError);
     await expect(t.withTenant('', async () => 1)).rejects.toBeInstanceOf(TenantScopeRequiredError);

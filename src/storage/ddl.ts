@@ -29,12 +29,29 @@ END
 $tenantry$`;
 }
 
+/** Create a tenant's own role; fails if a role of that name exists (it is not ours to adopt). */
+export function createTenantRoleSql(role: string): string {
+  return `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`;
+}
+
+/** As ensureRoleSql, the connected user must be able to SET ROLE to it when it is not a superuser. */
+export function grantRoleToSelfSql(role: string): string {
+  const literal = `'${role.replaceAll("'", "''")}'`;
+  return `DO $tenantry$
+BEGIN
+  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    EXECUTE format('GRANT %I TO %I', ${literal}, current_user);
+  END IF;
+END
+$tenantry$`;
+}
+
 export function dropRoleSql(role: string): string {
   return `DROP ROLE IF EXISTS ${quoteIdent(role)}`;
 }
 
-export function createSchemaSql(schema: string): string {
-  return `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`;
+export function createSchemaSql(schema: string, options: { ifNotExists?: boolean } = { ifNotExists: true }): string {
+  return `CREATE SCHEMA ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${quoteIdent(schema)}`;
 }
 
 export function dropSchemaSql(schema: string): string {

@@ -52,14 +52,13 @@ export class TenantLifecycle {
     if (!(await this.catalog.insert({ ...tenant, status: 'provisioning' }))) throw new TenantExistsError(tenant.id);
     const strategy = this.router.strategy(tenant.isolation);
     try {
+      // A strategy that fails removes what it created itself (and nothing it did not create).
       await strategy.provision(this.router, tenant, this.migrations);
-      await this.catalog.setStatus(tenant.id, 'active', ['provisioning']);
     } catch (error) {
-      // Nothing half-made stays behind: undo the storage, then the catalog row.
-      await strategy.deprovision(this.router, tenant).catch(() => {});
       await this.catalog.remove(tenant.id).catch(() => {});
       throw error;
     }
+    await this.catalog.setStatus(tenant.id, 'active', ['provisioning']);
     return (await this.catalog.getFresh(tenant.id))!;
   }
 

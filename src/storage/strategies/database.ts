@@ -17,15 +17,20 @@ export const databaseStrategy: IsolationStrategy = {
 
   async provision(router, tenant, migrations) {
     const { database } = databaseTenantNames(tenant.id);
+    // Fails if the database exists: one we did not create is never adopted (nor dropped on failure).
     await router.cluster(tenant.cluster).createDatabase(database);
-    const handle = await router.openTenantDatabase(tenant.cluster, database);
     try {
-      // Roles are per server on PostgreSQL but per instance on PGlite: make sure it exists here.
-      await adminTransaction(handle.db, (conn) => conn.exec(ensureRoleSql(APP_ROLE)));
-      handle.db.enableAppRole(APP_ROLE);
-      await applyMigrations({ db: handle.db, schema: DATABASE_SCHEMA, grantee: APP_ROLE }, migrations);
-    } finally {
-      handle.release();
+      const handle = await router.openTenantDatabase(tenant.cluster, database);
+      try {
+        // Roles are per server on PostgreSQL but per instance on PGlite: make sure it exists here.
+        await adminTransaction(handle.db, (conn) => conn.exec(ensureRoleSql(APP_ROLE)));
+        await applyMigrations({ db: handle.db, schema: DATABASE_SCHEMA, grantee: APP_ROLE }, migrations);
+      } finally {
+        handle.release();
+      }
+    } catch (error) {
+      await this.deprovision(router, tenant).catch(() => {});
+      throw error;
     }
   },
 

@@ -1,5 +1,5 @@
 import { adminTransaction } from '../backends/backend.js';
-import { dropRoleSql, dropSchemaSql, ensureRoleSql } from '../ddl.js';
+import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToSelfSql } from '../ddl.js';
 import { applyMigrations } from '../migrations/runner.js';
 import { schemaTenantNames } from '../names.js';
 import type { IsolationStrategy } from './strategy.js';
@@ -16,8 +16,17 @@ export const schemaStrategy: IsolationStrategy = {
   async provision(router, tenant, migrations) {
     const { schema, role } = schemaTenantNames(tenant.id);
     const db = router.cluster(tenant.cluster).main;
-    await adminTransaction(db, (conn) => conn.exec(ensureRoleSql(role)));
-    await applyMigrations({ db, schema, grantee: role }, migrations);
+    // Role and schema are created strictly — one that already exists is not ours to adopt or drop —
+    // in one transaction, so a failure leaves neither; a failed migration then removes both.
+    await adminTransaction(db, (conn) =>
+      conn.exec(`${createTenantRoleSql(role)};\n${grantRoleToSelfSql(role)};\n${createSchemaSql(schema, { ifNotExists: false })}`),
+    );
+    try {
+      await applyMigrations({ db, schema, grantee: role }, migrations);
+    } catch (error) {
+      await this.deprovision(router, tenant).catch(() => {});
+      throw error;
+    }
   },
 
   async deprovision(router, tenant) {
