@@ -38,11 +38,6 @@ class BatchQuery extends (pg.Query as unknown as new (config: pg.QueryConfig & {
     super({ text: last.sql, values: last.params as unknown[] | undefined, queryMode: 'extended' }, undefined, callback);
   }
 
-  /** After success: the named statements parsed in this batch exist on the connection. */
-  markPrepared(): void {
-    for (const { name, sql } of this.parsedHere) if (this.connection) this.connection.parsedStatements[name] = sql;
-  }
-
   /** Named leading statements this batch parsed; recorded as prepared once the batch succeeds. */
   readonly parsedHere: Array<{ name: string; sql: string }> = [];
 
@@ -63,6 +58,11 @@ class BatchQuery extends (pg.Query as unknown as new (config: pg.QueryConfig & {
       connection.execute({ rows: 0 });
     }
     (pg.Query.prototype as unknown as { prepare(c: ProtocolWriter): void }).prepare.call(this, connection);
+  }
+
+  /** After success: the named statements parsed in this batch exist on the connection. */
+  markPrepared(): void {
+    for (const { name, sql } of this.parsedHere) if (this.connection) this.connection.parsedStatements[name] = sql;
   }
 }
 
