@@ -26,6 +26,10 @@ export interface TenantryConfig {
   host: string;
   port: number;
   logLevel: string;
+  /** Platform admin token; unset → generated once into the data directory. */
+  adminToken?: string;
+  /** Key signing list cursors; unset → generated once into the data directory. */
+  cursorSecret?: string;
 }
 
 export const CLUSTER_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -76,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     host: env.TENANTRY_HOST || '127.0.0.1',
     port: positiveInt(env, 'TENANTRY_PORT', 3000, 0),
     logLevel: env.TENANTRY_LOG_LEVEL || 'info',
+    adminToken: env.TENANTRY_ADMIN_TOKEN || undefined,
+    cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
   };
 }

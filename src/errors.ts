@@ -4,6 +4,11 @@
  */
 export const ERROR_CODES = {
   validation_failed: { status: 400, title: 'Validation failed' },
+  invalid_cursor: { status: 400, title: 'Invalid cursor' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   invalid_tenant_id: { status: 400, title: 'Invalid tenant id' },
   unknown_tier: { status: 400, title: 'Unknown tier' },
   unknown_isolation: { status: 400, title: 'Unknown isolation strategy' },

@@ -1,11 +1,14 @@
 import { buildApp } from './api/app.js';
+import { loadSecret } from './auth/secrets.js';
 import type { TenantryConfig } from './config.js';
 import { Tenantry } from './tenantry.js';
 
 /** Open storage, listen, and shut down gracefully on SIGTERM/SIGINT (fail readiness, drain, close pools). */
 export async function serve(config: TenantryConfig): Promise<void> {
+  const admin = await loadSecret(config.dataDir, 'admin-token', config.adminToken);
+  const cursor = await loadSecret(config.dataDir, 'cursor-secret', config.cursorSecret);
   const tenantry = await Tenantry.open({ config });
-  const app = await buildApp({ tenantry, logger: { level: config.logLevel } });
+  const app = await buildApp({ tenantry, adminToken: admin.value, cursorSecret: cursor.value, logger: { level: config.logLevel } });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -23,4 +26,8 @@ export async function serve(config: TenantryConfig): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   const where = config.clusters.map((c) => (c.url ? `${c.name}=postgres` : `${c.name}=embedded PGlite in ${config.dataDir}`)).join(', ');
   app.log.info(`tenantry serving; clusters: ${where}`);
+  if (admin.generated) {
+    // Printed once, on the first start; it stays in the data directory (mode 0600) for later starts.
+    process.stdout.write(`\nPlatform admin token (shown once; also in ${config.dataDir}/admin-token):\n  ${admin.value}\n\n`);
+  }
 }

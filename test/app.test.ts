@@ -1,31 +1,134 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.js';
+import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Tenantry } from '../src/tenantry.js';
-import { backend, createTestEnv, type TestEnv } from './support/harness.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
-describe(`HTTP operations endpoints (${backend})`, () => {
+const ADMIN = 'test-admin-token-0123456789';
+const auth = { authorization: `Bearer ${ADMIN}` };
+
+describe(`HTTP: operations endpoints and the control plane (${backend})`, () => {
   let env: TestEnv;
   let t: Tenantry;
+  let app: TenantryApp;
 
   beforeAll(async () => {
     env = await createTestEnv();
     t = await env.open();
+    app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'cursor-secret-for-tests' });
   });
 
   afterAll(async () => {
+    await app?.close();
     await env?.cleanup();
   });
 
   it('serves /healthz and /readyz, and fails readiness while draining', async () => {
-    const app = await buildApp({ tenantry: t });
-    try {
-      expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
-      const ready = await app.inject('/readyz');
-      expect(ready.statusCode).toBe(200);
-      app.draining = true;
-      expect((await app.inject('/readyz')).statusCode).toBe(503);
-    } finally {
-      await app.close();
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await app.inject('/readyz')).statusCode).toBe(200);
+    app.draining = true;
+    expect((await app.inject('/readyz')).statusCode).toBe(503);
+    app.draining = false;
+  });
+
+  it('refuses the control plane without the admin token, as problem+json', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: ADMIN }, { authorization: `Basic ${ADMIN}` }]) {
+      const res = await app.inject({ method: 'GET', url: '/v1/tenants', headers });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['www-authenticate']).toBe('Bearer');
+      expect(res.json()).toMatchObject({ status: 401, code: 'unauthorized', type: 'urn:tenantry:error:unauthorized' });
     }
+    const created = await app.inject({ method: 'POST', url: '/v1/tenants', payload: { id: tenantId('nope') } });
+    expect(created.statusCode).toBe(401);
+    expect(await t.catalog.list()).toEqual([]);
+  });
+
+  it('creates, reads, updates, suspends and resumes tenants', async () => {
+    const id = tenantId('http');
+    const created = await app.inject({ method: 'POST', url: '/v1/tenants', headers: auth, payload: { id, name: 'Acme', tier: 'pro' } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ id, name: 'Acme', tier: 'pro', isolation: 'schema', cluster: 'main', status: 'active', settings: {}, limits: {} });
+    expect(new Date(created.json().createdAt).toString()).not.toBe('Invalid Date');
+
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/v1/tenants/${id}`,
+      headers: auth,
+      payload: { name: 'Acme Inc', settings: { theme: 'dark' }, limits: { requestsPerMinute: 600 } },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ name: 'Acme Inc', settings: { theme: 'dark' }, limits: { requestsPerMinute: 600 }, isolation: 'schema' });
+
+    expect((await app.inject({ method: 'POST', url: `/v1/tenants/${id}/suspend`, headers: auth })).json()).toMatchObject({ status: 'suspended' });
+    expect((await app.inject({ method: 'GET', url: `/v1/tenants/${id}`, headers: auth })).json()).toMatchObject({ status: 'suspended' });
+    expect((await app.inject({ method: 'POST', url: `/v1/tenants/${id}/resume`, headers: auth })).json()).toMatchObject({ status: 'active' });
+  });
+
+  it('answers bad input with a clear 4xx and changes nothing', async () => {
+    const before = await t.catalog.list();
+    const existing = before[0]!.id;
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{ id: 'Bad' }, 400, 'invalid_tenant_id'],
+      [{ id: tenantId('x'), tier: 'gold' }, 400, 'unknown_tier'],
+      [{ id: tenantId('x'), isolation: 'shared' }, 400, 'unknown_isolation'],
+      [{ id: tenantId('x'), cluster: 'mars' }, 400, 'unknown_cluster'],
+      [{ id: tenantId('x'), status: 'active' }, 400, 'validation_failed'],
+      [{ id: tenantId('x'), tenant_id: 'other' }, 400, 'validation_failed'],
+      [{ name: 'no id' }, 400, 'validation_failed'],
+      [{ id: existing }, 409, 'tenant_exists'],
+    ];
+    for (const [payload, status, code] of cases) {
+      const res = await app.inject({ method: 'POST', url: '/v1/tenants', headers: auth, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ status, code });
+      expect(res.json().detail).not.toMatch(/select|insert|constraint|stack/i);
+    }
+    const notJson = await app.inject({ method: 'POST', url: '/v1/tenants', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"id":' });
+    expect(notJson.statusCode).toBe(400);
+    const huge = await app.inject({ method: 'POST', url: '/v1/tenants', headers: auth, payload: { id: tenantId('big'), name: 'x'.repeat(1024 * 1024 + 10) } });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ code: 'payload_too_large' });
+    expect((await app.inject({ method: 'GET', url: '/v1/tenants/no-such-tenant', headers: auth })).json()).toMatchObject({ status: 404, code: 'tenant_not_found' });
+    expect((await app.inject({ method: 'PATCH', url: `/v1/tenants/${existing}`, headers: auth, payload: { tier: 'gold' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'PATCH', url: `/v1/tenants/${existing}`, headers: auth, payload: { isolation: 'database' } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'PATCH', url: `/v1/tenants/${existing}`, headers: auth, payload: {} })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/v1/nothing-here', headers: auth })).json()).toMatchObject({ status: 404, code: 'not_found' });
+    expect(await t.catalog.list()).toEqual(before);
+  });
+
+  it('pages through tenants with signed cursors and refuses tampered ones', async () => {
+    for (let i = 0; i < 4; i++) await t.tenants.create({ id: tenantId(`page${i}`) });
+    const all = (await t.catalog.list()).map((x) => x.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/tenants?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await app.inject({ method: 'GET', url, headers: auth });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: Array<{ id: string }>; nextCursor: string | null };
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((x) => x.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+
+    const first = (await app.inject({ method: 'GET', url: '/v1/tenants?limit=1', headers: auth })).json() as { nextCursor: string };
+    const [body, mac] = first.nextCursor.split('.');
+    const forged = `${Buffer.from(JSON.stringify({ after: '' })).toString('base64url')}.${mac}`;
+    for (const bad of [forged, `${body}.AAAA`, 'garbage', `${body}.${mac}.x`]) {
+      const res = await app.inject({ method: 'GET', url: `/v1/tenants?cursor=${encodeURIComponent(bad)}`, headers: auth });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'invalid_cursor' });
+    }
+    expect((await app.inject({ method: 'GET', url: '/v1/tenants?limit=501', headers: auth })).statusCode).toBe(400);
+  });
+
+  it('publishes an OpenAPI document listing every route', async () => {
+    const doc = (await app.inject('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/tenants', '/v1/tenants/{id}', '/v1/tenants/{id}/resume', '/v1/tenants/{id}/suspend']);
+    expect(Object.keys(doc.paths['/v1/tenants']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/v1/tenants/{id}']!).sort()).toEqual(['get', 'patch']);
   });
 });

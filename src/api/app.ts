@@ -1,24 +1,46 @@
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Tenantry } from '../tenantry.js';
+import { CursorCodec } from './cursor.js';
+import { problemPlugin } from './plugins/problem.js';
+import { controlTenantRoutes } from './routes/control-tenants.js';
 
 export interface AppOptions {
   tenantry: Tenantry;
+  /** Platform admin token for the control plane. */
+  adminToken: string;
+  /** Key that signs list cursors. */
+  cursorSecret: string;
   logger?: FastifyServerOptions['logger'];
 }
 
+export type TenantryApp = FastifyInstance & { draining: boolean };
+
 /**
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
- * The tenant API (/v1) arrives with the HTTP API issue; for now the operations endpoints.
+ * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
-export async function buildApp({ tenantry, logger = false }: AppOptions): Promise<FastifyInstance & { draining: boolean }> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 }) as unknown as FastifyInstance & { draining: boolean };
+export async function buildApp({ tenantry, adminToken, cursorSecret, logger = false }: AppOptions): Promise<TenantryApp> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as TenantryApp;
   app.decorate('draining', false);
 
-  app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async () => ({
-    status: 'ok',
-  }));
+  await app.register(problemPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tenantry API', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
 
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     if (app.draining) return reply.code(503).send({ status: 'draining' });
     try {
       await tenantry.catalog.clusterNames();
@@ -27,6 +49,8 @@ export async function buildApp({ tenantry, logger = false }: AppOptions): Promis
       return reply.code(503).send({ status: 'database unreachable' });
     }
   });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  await app.register(controlTenantRoutes, { tenantry, adminToken, cursors: new CursorCodec(cursorSecret) });
   return app;
 }

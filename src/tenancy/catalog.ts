@@ -89,10 +89,31 @@ export class Catalog implements TenantDirectory {
     this.#cache.delete(id);
   }
 
-  async list(filter: { status?: TenantStatus[] } = {}): Promise<Tenant[]> {
+  /** Tenants in id order; `after` and `limit` page through them. */
+  async list(filter: { status?: TenantStatus[]; after?: string; limit?: number } = {}): Promise<Tenant[]> {
     let query = this.#db.selectFrom('tenants').selectAll().orderBy('id');
     if (filter.status) query = query.where('status', 'in', filter.status);
+    if (filter.after !== undefined) query = query.where('id', '>', filter.after);
+    if (filter.limit !== undefined) query = query.limit(filter.limit);
     return (await query.execute()).map(toTenant);
+  }
+
+  /** Change name, tier, settings or limits; resolves false when there is no such tenant. */
+  async update(id: string, changes: { name?: string; tier?: Tier; settings?: Record<string, unknown>; limits?: Record<string, unknown> }): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('tenants')
+      .set({
+        updated_at: new Date(),
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.tier !== undefined && { tier: changes.tier }),
+        ...(changes.settings !== undefined && { settings: JSON.stringify(changes.settings) }),
+        ...(changes.limits !== undefined && { limits: JSON.stringify(changes.limits) }),
+      })
+      .where('id', '=', id)
+      .where('status', 'in', ['active', 'suspended'])
+      .executeTakeFirst();
+    this.invalidate(id);
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async clusterNames(): Promise<string[]> {

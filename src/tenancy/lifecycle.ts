@@ -4,7 +4,7 @@ import { TENANT_ID_PATTERN } from '../storage/names.js';
 import { ISOLATIONS, type Isolation } from '../storage/placement.js';
 import type { StorageRouter } from '../storage/router.js';
 import type { Catalog, Tenant } from './catalog.js';
-import { TIER_DEFAULT_ISOLATION, TIERS, isTier } from './tiers.js';
+import { TIER_DEFAULT_ISOLATION, TIERS, isTier, type Tier } from './tiers.js';
 
 export interface CreateTenantInput {
   id: string;
@@ -66,6 +66,21 @@ export class TenantLifecycle {
     const tenant = await this.catalog.getFresh(id);
     if (!tenant) throw new TenantNotFoundError(id);
     return tenant;
+  }
+
+  /** Change name, tier, settings or limits. The tier's isolation does not follow: moving is its own operation. */
+  async update(id: string, changes: { name?: string; tier?: string; settings?: Record<string, unknown>; limits?: Record<string, unknown> }): Promise<Tenant> {
+    if (changes.tier !== undefined && !isTier(changes.tier)) {
+      throw new ValidationError(`unknown tier '${changes.tier}'; choose one of ${TIERS.join(', ')}`, 'unknown_tier');
+    }
+    if (changes.name !== undefined && (changes.name.trim().length === 0 || changes.name.length > 200)) {
+      throw new ValidationError('tenant name must be 1-200 characters');
+    }
+    if (!(await this.catalog.update(id, { ...changes, tier: changes.tier as Tier | undefined }))) {
+      await this.get(id); // not found → TenantNotFoundError
+      throw new TenantryError('tenant_not_ready', `tenant '${id}' is being provisioned or deleted`);
+    }
+    return this.get(id);
   }
 
   async suspend(id: string): Promise<Tenant> {

@@ -1,0 +1,130 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { TenantryError } from '../../errors.js';
+import { secretsMatch } from '../../auth/secrets.js';
+import type { Tenant } from '../../tenancy/catalog.js';
+import type { Tenantry } from '../../tenantry.js';
+import type { CursorCodec } from '../cursor.js';
+import { ProblemSchema } from '../schemas.js';
+
+export interface ControlPlaneOptions {
+  tenantry: Tenantry;
+  adminToken: string;
+  cursors: CursorCodec;
+}
+
+const TenantSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    tier: Type.String(),
+    isolation: Type.String(),
+    cluster: Type.String(),
+    status: Type.String(),
+    settings: Type.Record(Type.String(), Type.Unknown()),
+    limits: Type.Record(Type.String(), Type.Unknown()),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Tenant' },
+);
+
+const TenantId = Type.Object({ id: Type.String({ maxLength: 40 }) }, { additionalProperties: false });
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+
+function tenantBody(t: Tenant) {
+  return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };
+}
+
+/** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
+export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, adminToken, cursors }) => {
+  // One hook for every route in this plugin: no control-plane route can forget the admin check.
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!token || !secretsMatch(adminToken, token)) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new TenantryError('unauthorized', 'the control plane needs the platform admin token as a Bearer credential');
+    }
+  });
+
+  app.post(
+    '/v1/tenants',
+    {
+      schema: {
+        summary: 'Create and provision a tenant',
+        tags: ['control plane'],
+        body: Type.Object(
+          {
+            id: Type.String({ description: 'matches ^[a-z][a-z0-9-]{2,39}$' }),
+            name: Type.Optional(Type.String()),
+            tier: Type.Optional(Type.String()),
+            isolation: Type.Optional(Type.String()),
+            cluster: Type.Optional(Type.String()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: TenantSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(tenantBody(await tenantry.tenants.create(request.body))),
+  );
+
+  app.get(
+    '/v1/tenants',
+    {
+      schema: {
+        summary: 'List tenants',
+        tags: ['control plane'],
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), cursor: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(TenantSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const after = request.query.cursor ? cursors.decode<{ after: string }>('tenants', request.query.cursor).after : undefined;
+      const page = await tenantry.catalog.list({ after, limit: limit + 1 });
+      const items = page.slice(0, limit);
+      const nextCursor = page.length > limit ? cursors.encode('tenants', { after: items.at(-1)!.id }) : null;
+      return { items: items.map(tenantBody), nextCursor };
+    },
+  );
+
+  app.get(
+    '/v1/tenants/:id',
+    { schema: { summary: 'Read a tenant', tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
+    async (request) => tenantBody(await tenantry.tenants.get(request.params.id)),
+  );
+
+  app.patch(
+    '/v1/tenants/:id',
+    {
+      schema: {
+        summary: "Change a tenant's name, tier, settings or limits",
+        tags: ['control plane'],
+        params: TenantId,
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.String()),
+            tier: Type.Optional(Type.String()),
+            settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+            limits: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: TenantSchema, ...errors },
+      },
+    },
+    async (request) => tenantBody(await tenantry.tenants.update(request.params.id, request.body)),
+  );
+
+  for (const action of ['suspend', 'resume'] as const) {
+    app.post(
+      `/v1/tenants/:id/${action}`,
+      { schema: { summary: `${action === 'suspend' ? 'Suspend' : 'Resume'} a tenant`, tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
+      async (request) => tenantBody(await tenantry.tenants[action](request.params.id)),
+    );
+  }
+};
