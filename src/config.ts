@@ -30,6 +30,8 @@ export interface TenantryConfig {
   adminToken?: string;
   /** Key signing list cursors; unset → generated once into the data directory. */
   cursorSecret?: string;
+  /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
+  baseDomain?: string;
 }
 
 export const CLUSTER_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     logLevel: env.TENANTRY_LOG_LEVEL || 'info',
     adminToken: env.TENANTRY_ADMIN_TOKEN || undefined,
     cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
+    baseDomain: env.TENANTRY_BASE_DOMAIN?.toLowerCase() || undefined,
   };
 }

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   tenant_not_found: { status: 404, title: 'Tenant not found' },
   tenant_exists: { status: 409, title: 'Tenant already exists' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
+  tenant_mismatch: { status: 403, title: 'Tenant mismatch' },
   tenant_not_ready: { status: 409, title: 'Tenant is not ready' },
   tenant_scope_required: { status: 500, title: 'Internal error' },
   migration_failed: { status: 500, title: 'Internal error' },

@@ -8,7 +8,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
   const admin = await loadSecret(config.dataDir, 'admin-token', config.adminToken);
   const cursor = await loadSecret(config.dataDir, 'cursor-secret', config.cursorSecret);
   const tenantry = await Tenantry.open({ config });
-  const app = await buildApp({ tenantry, adminToken: admin.value, cursorSecret: cursor.value, logger: { level: config.logLevel } });
+  const app = await buildApp({ tenantry, adminToken: admin.value, cursorSecret: cursor.value, baseDomain: config.baseDomain, logger: { level: config.logLevel } });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

@@ -127,7 +127,19 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
   it('publishes an OpenAPI document listing every route', async () => {
     const doc = (await app.inject('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/v1/tenants', '/v1/tenants/{id}', '/v1/tenants/{id}/resume', '/v1/tenants/{id}/suspend']);
+    const dataPlane = ['/v1/api-keys', '/v1/api-keys/{id}', '/v1/tenant'];
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        ...dataPlane,
+        ...dataPlane.map((p) => `/t/{tenant}${p}`),
+        '/v1/tenants',
+        '/v1/tenants/{id}',
+        '/v1/tenants/{id}/api-keys',
+        '/v1/tenants/{id}/resume',
+        '/v1/tenants/{id}/suspend',
+      ].sort(),
+    );
+    expect(Object.keys(doc.paths['/v1/api-keys']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/v1/tenants']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/v1/tenants/{id}']!).sort()).toEqual(['get', 'patch']);
   });

@@ -5,6 +5,8 @@ import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
 import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
+import { dataPlaneRoutes } from './routes/data-plane.js';
+import { ApiKeys } from '../auth/api-keys.js';
 
 export interface AppOptions {
   tenantry: Tenantry;
@@ -12,6 +14,8 @@ export interface AppOptions {
   adminToken: string;
   /** Key that signs list cursors. */
   cursorSecret: string;
+  /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
+  baseDomain?: string;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -21,7 +25,7 @@ export type TenantryApp = FastifyInstance & { draining: boolean };
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
  * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
-export async function buildApp({ tenantry, adminToken, cursorSecret, logger = false }: AppOptions): Promise<TenantryApp> {
+export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain, logger = false }: AppOptions): Promise<TenantryApp> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -51,6 +55,11 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, logger = fa
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(controlTenantRoutes, { tenantry, adminToken, cursors: new CursorCodec(cursorSecret) });
+  const cursors = new CursorCodec(cursorSecret);
+  const apiKeys = new ApiKeys(tenantry.catalog);
+  await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors });
+  // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
+  await app.register(dataPlaneRoutes, { tenantry, apiKeys, cursors, baseDomain });
+  await app.register(dataPlaneRoutes, { tenantry, apiKeys, cursors, baseDomain, prefix: '/t/:tenant' });
   return app;
 }

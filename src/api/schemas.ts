@@ -11,3 +11,23 @@ export const ProblemSchema = Type.Object(
   },
   { $id: 'Problem' },
 );
+
+export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('member'), Type.Literal('viewer')]);
+
+export const NewApiKey = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }), role: RoleSchema }, { additionalProperties: false });
+
+export const ApiKeySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+/** The only response that ever carries a key's secret. */
+export const ApiKeyCreated = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  key: Type.String({ description: 'tnty_<keyId>_<secret>; shown once' }),
+});

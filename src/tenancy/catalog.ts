@@ -27,7 +27,42 @@ interface TenantsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export type Role = 'admin' | 'member' | 'viewer';
+
+export interface ApiKeyRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  role: Role;
+  secretHash: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+interface ApiKeysTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  role: Role;
+  secret_hash: string;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+function toApiKey(row: Selectable<ApiKeysTable>): ApiKeyRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    name: row.name,
+    role: row.role,
+    secretHash: row.secret_hash,
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+  };
+}
+
 interface CatalogDatabase {
+  api_keys: ApiKeysTable;
   tenants: TenantsTable;
   clusters: { name: string; kind: 'pglite' | 'postgres'; created_at: Generated<Date> };
 }
@@ -137,6 +172,39 @@ export class Catalog implements TenantDirectory {
     if (from) query = query.where('status', 'in', from);
     const result = await query.executeTakeFirst();
     this.invalidate(id);
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async insertApiKey(key: { id: string; tenantId: string; name: string; role: Role; secretHash: string }): Promise<ApiKeyRecord> {
+    const row = await this.#db
+      .insertInto('api_keys')
+      .values({ id: key.id, tenant_id: key.tenantId, name: key.name, role: key.role, secret_hash: key.secretHash, revoked_at: null })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toApiKey(row);
+  }
+
+  async findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    const row = await this.#db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toApiKey(row) : undefined;
+  }
+
+  /** A tenant's live keys in id order; `after` and `limit` page. */
+  async listApiKeys(tenantId: string, page: { after?: string; limit: number }): Promise<ApiKeyRecord[]> {
+    let query = this.#db.selectFrom('api_keys').selectAll().where('tenant_id', '=', tenantId).where('revoked_at', 'is', null).orderBy('id').limit(page.limit);
+    if (page.after !== undefined) query = query.where('id', '>', page.after);
+    return (await query.execute()).map(toApiKey);
+  }
+
+  /** Revoke one of a tenant's keys; resolves false when the tenant has no such live key. */
+  async revokeApiKey(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('api_keys')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 

@@ -4,10 +4,12 @@ import { secretsMatch } from '../../auth/secrets.js';
 import type { Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
-import { ProblemSchema } from '../schemas.js';
+import type { ApiKeys } from '../../auth/api-keys.js';
+import { ApiKeyCreated, NewApiKey, ProblemSchema } from '../schemas.js';
 
 export interface ControlPlaneOptions {
   tenantry: Tenantry;
+  apiKeys: ApiKeys;
   adminToken: string;
   cursors: CursorCodec;
 }
@@ -36,7 +38,7 @@ function tenantBody(t: Tenant) {
 }
 
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
-export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, adminToken, cursors }) => {
+export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, apiKeys, adminToken, cursors }) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check.
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization ?? '';
@@ -118,6 +120,17 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
       },
     },
     async (request) => tenantBody(await tenantry.tenants.update(request.params.id, request.body)),
+  );
+
+  app.post(
+    '/v1/tenants/:id/api-keys',
+    {
+      schema: { summary: 'Create an API key for a tenant', tags: ['control plane'], params: TenantId, body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } },
+    },
+    async (request, reply) => {
+      const tenant = await tenantry.tenants.get(request.params.id);
+      return reply.code(201).send(await apiKeys.create(tenant.id, request.body.name, request.body.role));
+    },
   );
 
   for (const action of ['suspend', 'resume'] as const) {

@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ApiKeys } from '../../auth/api-keys.js';
+import { TenantryError } from '../../errors.js';
+import type { Role, Tenant } from '../../tenancy/catalog.js';
+import type { Tenantry } from '../../tenantry.js';
+
+export interface TenantContext {
+  tenant: Tenant;
+  role: Role;
+  keyId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenantContext: TenantContext | null;
+  }
+  interface FastifyContextConfig {
+    /** The weakest role allowed on the route (viewer < member < admin). */
+    minRole?: Role;
+  }
+}
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+
+export interface TenantAuthOptions {
+  tenantry: Tenantry;
+  apiKeys: ApiKeys;
+  baseDomain?: string;
+}
+
+/** Tenant names a request carries besides its credential: path prefix, header, subdomain. */
+function namedTenants(request: FastifyRequest, baseDomain: string | undefined): string[] {
+  const named: string[] = [];
+  const fromPath = (request.params as { tenant?: string } | undefined)?.tenant;
+  if (fromPath !== undefined) named.push(fromPath);
+  const header = request.headers['x-tenant-id'];
+  if (header !== undefined) named.push(...(Array.isArray(header) ? header : [header]));
+  if (baseDomain) {
+    const host = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+    if (host.endsWith(`.${baseDomain}`)) named.push(host.slice(0, -baseDomain.length - 1));
+  }
+  return named;
+}
+
+/**
+ * The one authentication and tenant-resolution hook for the data plane: registered once on the
+ * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
+ * a tenant named any other way must agree with it.
+ */
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, baseDomain }) => {
+  app.decorateRequest('tenantContext', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const verified = token ? await apiKeys.verify(token) : undefined;
+    if (!verified) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new TenantryError('unauthorized', 'a valid tenant API key is needed as a Bearer credential');
+    }
+    const tenant = await tenantry.catalog.get(verified.tenantId);
+    if (!tenant || tenant.status === 'deleting' || tenant.status === 'provisioning') {
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new TenantryError('unauthorized', 'a valid tenant API key is needed as a Bearer credential');
+    }
+    for (const named of namedTenants(request, baseDomain)) {
+      if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
+    }
+    if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
+    const minRole = request.routeOptions.config.minRole ?? 'admin';
+    if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
+    request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };
+  });
+});

@@ -1,0 +1,100 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { ApiKeys } from '../../auth/api-keys.js';
+import { TenantScopeRequiredError } from '../../errors.js';
+import type { Tenantry } from '../../tenantry.js';
+import type { CursorCodec } from '../cursor.js';
+import { tenantAuthPlugin, type TenantContext } from '../plugins/tenant-auth.js';
+import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
+
+export interface DataPlaneOptions {
+  tenantry: Tenantry;
+  apiKeys: ApiKeys;
+  cursors: CursorCodec;
+  baseDomain?: string;
+}
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+function context(request: FastifyRequest): TenantContext {
+  if (!request.tenantContext) throw new TenantScopeRequiredError('data-plane route');
+  return request.tenantContext;
+}
+
+/** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
+export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, cursors, baseDomain }) => {
+  await app.register(tenantAuthPlugin, { tenantry, apiKeys, baseDomain });
+
+  app.get(
+    '/v1/tenant',
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: 'The calling tenant',
+        tags: ['data plane'],
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            tier: Type.String(),
+            settings: Type.Record(Type.String(), Type.Unknown()),
+            limits: Type.Record(Type.String(), Type.Unknown()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { id, name, tier, settings, limits } = context(request).tenant;
+      return { id, name, tier, settings, limits };
+    },
+  );
+
+  app.post(
+    '/v1/api-keys',
+    { config: { minRole: 'admin' }, schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } } },
+    async (request, reply) => reply.code(201).send(await apiKeys.create(context(request).tenant.id, request.body.name, request.body.role)),
+  );
+
+  app.get(
+    '/v1/api-keys',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: "List the tenant's live API keys",
+        tags: ['data plane'],
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), cursor: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(ApiKeySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const tenantId = context(request).tenant.id;
+      const binding = `api-keys:${tenantId}`;
+      const limit = request.query.limit ?? 50;
+      const after = request.query.cursor ? cursors.decode<{ after: string }>(binding, request.query.cursor).after : undefined;
+      const page = await apiKeys.list(tenantId, { after, limit: limit + 1 });
+      const items = page.slice(0, limit);
+      return { items, nextCursor: page.length > limit ? cursors.encode(binding, { after: items.at(-1)!.id }) : null };
+    },
+  );
+
+  app.delete(
+    '/v1/api-keys/:id',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: 'Revoke an API key',
+        tags: ['data plane'],
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await apiKeys.revoke(context(request).tenant.id, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};
