@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       port: 0,
       logLevel: 'silent',
+      jwt: {},
     },
   });
   const bare: pg.Pool[] = [];

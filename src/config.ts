@@ -32,6 +32,8 @@ export interface TenantryConfig {
   cursorSecret?: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
   baseDomain?: string;
+  /** Tenant JWTs (src/auth/jwt.ts); unset key → JWTs are not accepted. */
+  jwt: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
 }
 
 export const CLUSTER_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -85,5 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     adminToken: env.TENANTRY_ADMIN_TOKEN || undefined,
     cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
     baseDomain: env.TENANTRY_BASE_DOMAIN?.toLowerCase() || undefined,
+    jwt: {
+      secret: env.TENANTRY_JWT_SECRET || undefined,
+      publicKey: env.TENANTRY_JWT_PUBLIC_KEY || undefined,
+      issuer: env.TENANTRY_JWT_ISSUER || undefined,
+      audience: env.TENANTRY_JWT_AUDIENCE || undefined,
+    },
   };
 }

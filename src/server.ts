@@ -1,4 +1,5 @@
 import { buildApp } from './api/app.js';
+import { JwtVerifier } from './auth/jwt.js';
 import { loadSecret } from './auth/secrets.js';
 import type { TenantryConfig } from './config.js';
 import { Tenantry } from './tenantry.js';
@@ -7,8 +8,9 @@ import { Tenantry } from './tenantry.js';
 export async function serve(config: TenantryConfig): Promise<void> {
   const admin = await loadSecret(config.dataDir, 'admin-token', config.adminToken);
   const cursor = await loadSecret(config.dataDir, 'cursor-secret', config.cursorSecret);
+  const jwt = JwtVerifier.fromSettings(config.jwt);
   const tenantry = await Tenantry.open({ config });
-  const app = await buildApp({ tenantry, adminToken: admin.value, cursorSecret: cursor.value, baseDomain: config.baseDomain, logger: { level: config.logLevel } });
+  const app = await buildApp({ tenantry, adminToken: admin.value, cursorSecret: cursor.value, baseDomain: config.baseDomain, jwt, logger: { level: config.logLevel } });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

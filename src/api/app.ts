@@ -7,6 +7,7 @@ import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
 import { ApiKeys } from '../auth/api-keys.js';
+import type { JwtVerifier } from '../auth/jwt.js';
 
 export interface AppOptions {
   tenantry: Tenantry;
@@ -16,6 +17,8 @@ export interface AppOptions {
   cursorSecret: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
   baseDomain?: string;
+  /** Accept tenant JWTs verified by this (none when unset). */
+  jwt?: JwtVerifier;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -25,7 +28,7 @@ export type TenantryApp = FastifyInstance & { draining: boolean };
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
  * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
-export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain, logger = false }: AppOptions): Promise<TenantryApp> {
+export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain, jwt, logger = false }: AppOptions): Promise<TenantryApp> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -59,7 +62,7 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   const apiKeys = new ApiKeys(tenantry.catalog);
   await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
-  await app.register(dataPlaneRoutes, { tenantry, apiKeys, cursors, baseDomain });
-  await app.register(dataPlaneRoutes, { tenantry, apiKeys, cursors, baseDomain, prefix: '/t/:tenant' });
+  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, cursors, baseDomain });
+  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, cursors, baseDomain, prefix: '/t/:tenant' });
   return app;
 }

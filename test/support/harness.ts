@@ -66,6 +66,7 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
+    jwt: {},
   };
   const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];
   const databases: string[] = [];

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiKeys } from '../../auth/api-keys.js';
+import type { JwtVerifier } from '../../auth/jwt.js';
 import { TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
@@ -26,7 +27,16 @@ const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 export interface TenantAuthOptions {
   tenantry: Tenantry;
   apiKeys: ApiKeys;
+  jwt?: JwtVerifier;
   baseDomain?: string;
+}
+
+/** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
+async function verifyCredential(token: string, apiKeys: ApiKeys, jwt: JwtVerifier | undefined): Promise<{ tenantId: string; role: Role; keyId: string } | undefined> {
+  if (!token) return undefined;
+  if (token.startsWith('tnty_')) return apiKeys.verify(token);
+  const claims = jwt ? await jwt.verify(token) : undefined;
+  return claims && { tenantId: claims.tenantId, role: claims.role, keyId: `jwt:${claims.subject}` };
 }
 
 /** Tenant names a request carries besides its credential: path prefix, header, subdomain. */
@@ -48,20 +58,20 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
  * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
  * a tenant named any other way must agree with it.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, baseDomain }) => {
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain }) => {
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const verified = token ? await apiKeys.verify(token) : undefined;
+    const verified = await verifyCredential(token, apiKeys, jwt);
     if (!verified) {
       reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'a valid tenant API key is needed as a Bearer credential');
+      throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }
     const tenant = await tenantry.catalog.get(verified.tenantId);
     if (!tenant || tenant.status === 'deleting' || tenant.status === 'provisioning') {
       reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'a valid tenant API key is needed as a Bearer credential');
+      throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }
     for (const named of namedTenants(request, baseDomain)) {
       if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');

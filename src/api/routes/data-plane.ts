@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { ApiKeys } from '../../auth/api-keys.js';
+import type { JwtVerifier } from '../../auth/jwt.js';
 import { TenantScopeRequiredError } from '../../errors.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
@@ -10,6 +11,7 @@ import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schema
 export interface DataPlaneOptions {
   tenantry: Tenantry;
   apiKeys: ApiKeys;
+  jwt?: JwtVerifier;
   cursors: CursorCodec;
   baseDomain?: string;
 }
@@ -22,8 +24,8 @@ function context(request: FastifyRequest): TenantContext {
 }
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
-export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, cursors, baseDomain }) => {
-  await app.register(tenantAuthPlugin, { tenantry, apiKeys, baseDomain });
+export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, cursors, baseDomain }) => {
+  await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain });
 
   app.get(
     '/v1/tenant',
