@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   unauthorized: { status: 401, title: 'Unauthorized' },
   forbidden: { status: 403, title: 'Forbidden' },
   payload_too_large: { status: 413, title: 'Payload too large' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   invalid_tenant_id: { status: 400, title: 'Invalid tenant id' },
   unknown_tier: { status: 400, title: 'Unknown tier' },

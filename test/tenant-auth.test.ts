@@ -121,6 +121,30 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     expect(foreign.json()).toMatchObject({ code: 'invalid_cursor' });
   });
 
+  it("rate-limits per tenant with RateLimit headers; one tenant's flood leaves another alone", async () => {
+    const D = tenantId('auth-d');
+    await t.tenants.create({ id: D });
+    const limited = await app.inject({ method: 'PATCH', url: `/v1/tenants/${D}`, headers: admin, payload: { limits: { requestsPerMinute: 5 } } });
+    expect(limited.statusCode).toBe(200);
+    const key = bearer((await newKey(D, 'viewer')).key);
+    const remaining: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await app.inject({ method: 'GET', url: '/v1/tenant', headers: key });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit-limit']).toBe('5');
+      remaining.push(Number(res.headers['ratelimit-remaining']));
+    }
+    expect(remaining).toEqual([4, 3, 2, 1, 0]);
+    const refused = await app.inject({ method: 'GET', url: '/v1/tenant', headers: key });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.headers['ratelimit-remaining']).toBe('0');
+    const other = await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(keys[`${A}:viewer`]!) });
+    expect(other.statusCode).toBe(200);
+    expect(Number(other.headers['ratelimit-limit'])).toBe(600);
+  });
+
   it('suspended tenants get 403 tenant_suspended; deleted tenants’ keys get 401', async () => {
     const C = tenantId('auth-c');
     await t.tenants.create({ id: C });

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
+import { RateLimiter } from './rate-limit.js';
 import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
@@ -62,7 +63,8 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   const apiKeys = new ApiKeys(tenantry.catalog);
   await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
-  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, cursors, baseDomain });
-  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, cursors, baseDomain, prefix: '/t/:tenant' });
+  const rateLimiter = new RateLimiter();
+  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, rateLimiter, cursors, baseDomain });
+  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, rateLimiter, cursors, baseDomain, prefix: '/t/:tenant' });
   return app;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
+import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
 import { TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
@@ -29,6 +30,7 @@ export interface TenantAuthOptions {
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   baseDomain?: string;
+  rateLimiter: RateLimiter;
 }
 
 /** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
@@ -58,7 +60,7 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
  * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
  * a tenant named any other way must agree with it.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain }) => {
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain, rateLimiter }) => {
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization ?? '';
@@ -77,6 +79,13 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
       if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
     }
     if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
+    // Counted per verified tenant, before any work is done for the request.
+    const rate = rateLimiter.take(tenant.id, requestsPerMinute(tenant));
+    reply.header('RateLimit-Limit', rate.limit).header('RateLimit-Remaining', rate.remaining).header('RateLimit-Reset', rate.reset);
+    if (!rate.allowed) {
+      reply.header('Retry-After', rate.retryAfter);
+      throw new TenantryError('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
+    }
     const minRole = request.routeOptions.config.minRole ?? 'admin';
     if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
     request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };

@@ -5,6 +5,7 @@ import type { JwtVerifier } from '../../auth/jwt.js';
 import { TenantScopeRequiredError } from '../../errors.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
+import type { RateLimiter } from '../rate-limit.js';
 import { tenantAuthPlugin, type TenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
 
@@ -12,11 +13,12 @@ export interface DataPlaneOptions {
   tenantry: Tenantry;
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
+  rateLimiter: RateLimiter;
   cursors: CursorCodec;
   baseDomain?: string;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
 
 function context(request: FastifyRequest): TenantContext {
   if (!request.tenantContext) throw new TenantScopeRequiredError('data-plane route');
@@ -24,8 +26,8 @@ function context(request: FastifyRequest): TenantContext {
 }
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
-export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, cursors, baseDomain }) => {
-  await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain });
+export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, cursors, baseDomain }) => {
+  await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
 
   app.get(
     '/v1/tenant',
