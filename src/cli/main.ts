@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import { loadConfig, type TenantryConfig } from '../config.js';
 import { TenantryError } from '../errors.js';
 import { ISOLATIONS } from '../storage/placement.js';
-import type { Tenant } from '../tenancy/catalog.js';
+import { tenantJson } from '../tenancy/catalog.js';
 import type { MigrateReport } from '../tenancy/migrate.js';
 import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
@@ -23,10 +23,6 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
   return n;
-}
-
-function tenantJson(t: Tenant): Record<string, unknown> {
-  return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };
 }
 
 function table(rows: string[][]): string {

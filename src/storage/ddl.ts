@@ -22,11 +22,9 @@ BEGIN
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
   END IF;
-  IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
-    EXECUTE format('GRANT %I TO %I', ${literal}, current_user);
-  END IF;
 END
-$tenantry$`;
+$tenantry$;
+${grantRoleToSelfSql(role)}`;
 }
 
 /** Create a tenant's own role; fails if a role of that name exists (it is not ours to adopt). */
@@ -34,7 +32,7 @@ export function createTenantRoleSql(role: string): string {
   return `CREATE ROLE ${quoteIdent(role)} NOLOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`;
 }
 
-/** As ensureRoleSql, the connected user must be able to SET ROLE to it when it is not a superuser. */
+/** Let the connected user SET ROLE to `role` when it is not a superuser (a superuser already can). */
 export function grantRoleToSelfSql(role: string): string {
   const literal = `'${role.replaceAll("'", "''")}'`;
   return `DO $tenantry$

@@ -14,6 +14,11 @@ export interface Tenant extends TenantInfo {
   updatedAt: Date;
 }
 
+/** A tenant as JSON (HTTP bodies, `tenantry tenant … --json`): timestamps as RFC 3339 strings. */
+export function tenantJson(t: Tenant): Omit<Tenant, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string } {
+  return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };
+}
+
 interface TenantsTable {
   id: string;
   name: string;

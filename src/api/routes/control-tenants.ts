@@ -1,9 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TenantryError } from '../../errors.js';
 import { secretsMatch } from '../../auth/secrets.js';
-import type { Tenant } from '../../tenancy/catalog.js';
+import { tenantJson } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
+import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import { ApiKeyCreated, NewApiKey, ProblemSchema } from '../schemas.js';
 
@@ -32,10 +33,6 @@ const TenantSchema = Type.Object(
 
 const TenantId = Type.Object({ id: Type.String({ maxLength: 40 }) }, { additionalProperties: false });
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
-
-function tenantBody(t: Tenant) {
-  return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };
-}
 
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, apiKeys, adminToken, cursors }) => {
@@ -68,7 +65,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
         response: { 201: TenantSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(tenantBody(await tenantry.tenants.create(request.body))),
+    async (request, reply) => reply.code(201).send(tenantJson(await tenantry.tenants.create(request.body))),
   );
 
   app.get(
@@ -77,27 +74,20 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
       schema: {
         summary: 'List tenants',
         tags: ['control plane'],
-        querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), cursor: Type.Optional(Type.String()) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(TenantSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        querystring: PageQuery,
+        response: { 200: pageOf(TenantSchema), ...errors },
       },
     },
     async (request) => {
-      const limit = request.query.limit ?? 50;
-      const after = request.query.cursor ? cursors.decode<{ after: string }>('tenants', request.query.cursor).after : undefined;
-      const page = await tenantry.catalog.list({ after, limit: limit + 1 });
-      const items = page.slice(0, limit);
-      const nextCursor = page.length > limit ? cursors.encode('tenants', { after: items.at(-1)!.id }) : null;
-      return { items: items.map(tenantBody), nextCursor };
+      const page = await paginate(cursors, 'tenants', request.query, (p) => tenantry.catalog.list(p));
+      return { items: page.items.map(tenantJson), nextCursor: page.nextCursor };
     },
   );
 
   app.get(
     '/v1/tenants/:id',
     { schema: { summary: 'Read a tenant', tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
-    async (request) => tenantBody(await tenantry.tenants.get(request.params.id)),
+    async (request) => tenantJson(await tenantry.tenants.get(request.params.id)),
   );
 
   app.patch(
@@ -119,7 +109,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
         response: { 200: TenantSchema, ...errors },
       },
     },
-    async (request) => tenantBody(await tenantry.tenants.update(request.params.id, request.body)),
+    async (request) => tenantJson(await tenantry.tenants.update(request.params.id, request.body)),
   );
 
   app.post(
@@ -137,7 +127,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     app.post(
       `/v1/tenants/:id/${action}`,
       { schema: { summary: `${action === 'suspend' ? 'Suspend' : 'Resume'} a tenant`, tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
-      async (request) => tenantBody(await tenantry.tenants[action](request.params.id)),
+      async (request) => tenantJson(await tenantry.tenants[action](request.params.id)),
     );
   }
 };

@@ -5,6 +5,7 @@ import type { JwtVerifier } from '../../auth/jwt.js';
 import { TenantScopeRequiredError } from '../../errors.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
+import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { tenantAuthPlugin, type TenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
@@ -67,21 +68,13 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       schema: {
         summary: "List the tenant's live API keys",
         tags: ['data plane'],
-        querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), cursor: Type.Optional(Type.String()) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(ApiKeySchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+        querystring: PageQuery,
+        response: { 200: pageOf(ApiKeySchema), ...errors },
       },
     },
     async (request) => {
       const tenantId = context(request).tenant.id;
-      const binding = `api-keys:${tenantId}`;
-      const limit = request.query.limit ?? 50;
-      const after = request.query.cursor ? cursors.decode<{ after: string }>(binding, request.query.cursor).after : undefined;
-      const page = await apiKeys.list(tenantId, { after, limit: limit + 1 });
-      const items = page.slice(0, limit);
-      return { items, nextCursor: page.length > limit ? cursors.encode(binding, { after: items.at(-1)!.id }) : null };
+      return paginate(cursors, `api-keys:${tenantId}`, request.query, (p) => apiKeys.list(tenantId, p));
     },
   );
 
