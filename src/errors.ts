@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   tenant_not_found: { status: 404, title: 'Tenant not found' },
   tenant_exists: { status: 409, title: 'Tenant already exists' },
+  collection_exists: { status: 409, title: 'Collection already exists' },
+  version_conflict: { status: 412, title: 'Version conflict' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },
   tenant_not_ready: { status: 409, title: 'Tenant is not ready' },

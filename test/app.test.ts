@@ -127,7 +127,16 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
   it('publishes an OpenAPI document listing every route', async () => {
     const doc = (await app.inject('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
-    const dataPlane = ['/v1/api-keys', '/v1/api-keys/{id}', '/v1/tenant'];
+    const dataPlane = [
+      '/v1/api-keys',
+      '/v1/api-keys/{id}',
+      '/v1/collections',
+      '/v1/collections/{name}',
+      '/v1/collections/{name}/records',
+      '/v1/collections/{name}/records/bulk',
+      '/v1/collections/{name}/records/{id}',
+      '/v1/tenant',
+    ];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         ...dataPlane,
@@ -140,6 +149,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       ].sort(),
     );
     expect(Object.keys(doc.paths['/v1/api-keys']!).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/v1/collections/{name}/records/{id}']!).sort()).toEqual(['delete', 'get', 'patch', 'put']);
     expect(Object.keys(doc.paths['/v1/tenants']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/v1/tenants/{id}']!).sort()).toEqual(['get', 'patch']);
   });

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
 import { RateLimiter } from './rate-limit.js';
+import { RecordsService } from '../records/records.js';
 import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
@@ -64,7 +65,9 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();
-  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, rateLimiter, cursors, baseDomain });
-  await app.register(dataPlaneRoutes, { tenantry, apiKeys, jwt, rateLimiter, cursors, baseDomain, prefix: '/t/:tenant' });
+  const records = new RecordsService();
+  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, cursors, baseDomain };
+  await app.register(dataPlaneRoutes, dataPlane);
+  await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
   return app;
 }

@@ -7,6 +7,8 @@ import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { RateLimiter } from '../rate-limit.js';
+import type { RecordsService } from '../../records/records.js';
+import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, type TenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
 
@@ -15,6 +17,7 @@ export interface DataPlaneOptions {
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   rateLimiter: RateLimiter;
+  records: RecordsService;
   cursors: CursorCodec;
   baseDomain?: string;
 }
@@ -27,8 +30,9 @@ function context(request: FastifyRequest): TenantContext {
 }
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
-export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, cursors, baseDomain }) => {
+export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, records, cursors, baseDomain }) => {
   await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
+  await app.register(recordsRoutes, { tenantry, records });
 
   app.get(
     '/v1/tenant',

@@ -1,0 +1,190 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { TenantScopeRequiredError, ValidationError } from '../../errors.js';
+import { BULK_MAX, type RecordsService } from '../../records/records.js';
+import type { TenantScope } from '../../storage/scope.js';
+import type { Tenantry } from '../../tenantry.js';
+import { ProblemSchema } from '../schemas.js';
+
+export interface RecordsRoutesOptions {
+  tenantry: Tenantry;
+  records: RecordsService;
+}
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 429: ProblemSchema };
+const JsonObject = Type.Record(Type.String(), Type.Unknown());
+const Collection = Type.Object({
+  name: Type.String(),
+  schema: Type.Union([JsonObject, Type.Null()]),
+  indexes: Type.Array(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+const RecordSchema = Type.Object({
+  id: Type.String(),
+  data: JsonObject,
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+const CollectionParams = Type.Object({ name: Type.String({ maxLength: 63 }) }, { additionalProperties: false });
+const RecordParams = Type.Object({ name: Type.String({ maxLength: 63 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 32 })) });
+
+/** `If-Match: 3` or `"3"` → 3; absent → undefined; anything else → 400. */
+function ifMatch(request: FastifyRequest): number | undefined {
+  const raw = request.headers['if-match'];
+  if (raw === undefined) return undefined;
+  const value = String(raw).trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  if (!/^[1-9][0-9]{0,9}$/.test(value)) throw new ValidationError('If-Match must be a record version, e.g. If-Match: "3"');
+  return Number(value);
+}
+
+function withEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
+  reply.header('ETag', `"${record.version}"`);
+  return record;
+}
+
+/** Collections and records by id (API.md). Querying (`GET …/records` with filter and sort) comes next. */
+export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records }) => {
+  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => {
+    const context = request.tenantContext;
+    if (!context) throw new TenantScopeRequiredError('records route');
+    return tenantry.withTenant(context.tenant.id, fn);
+  };
+  const tags = ['records'];
+
+  app.post(
+    '/v1/collections',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: 'Create a collection',
+        tags,
+        body: Type.Object(
+          {
+            name: Type.String({ maxLength: 63 }),
+            schema: Type.Optional(Type.Union([JsonObject, Type.Null()])),
+            indexes: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 16, uniqueItems: true })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Collection, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await inScope(request, (s) => records.createCollection(s, request.body))),
+  );
+
+  app.get(
+    '/v1/collections',
+    { config: { minRole: 'viewer' }, schema: { summary: 'List collections', tags, response: { 200: Type.Object({ items: Type.Array(Collection), nextCursor: Type.Null() }), ...errors } } },
+    async (request) => ({ items: await inScope(request, (s) => records.listCollections(s)), nextCursor: null }),
+  );
+
+  app.get(
+    '/v1/collections/:name',
+    { config: { minRole: 'viewer' }, schema: { summary: 'Read a collection', tags, params: CollectionParams, response: { 200: Collection, ...errors } } },
+    async (request) => inScope(request, (s) => records.getCollection(s, request.params.name)),
+  );
+
+  app.patch(
+    '/v1/collections/:name',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: "Change a collection's schema or indexes",
+        tags,
+        params: CollectionParams,
+        body: Type.Object(
+          {
+            schema: Type.Optional(Type.Union([JsonObject, Type.Null()])),
+            indexes: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 16, uniqueItems: true })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Collection, ...errors },
+      },
+    },
+    async (request) => inScope(request, (s) => records.updateCollection(s, request.params.name, request.body)),
+  );
+
+  app.delete(
+    '/v1/collections/:name',
+    { config: { minRole: 'admin' }, schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await inScope(request, (s) => records.deleteCollection(s, request.params.name));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/collections/:name/records',
+    {
+      config: { minRole: 'member' },
+      schema: { summary: 'Create a record', tags, params: CollectionParams, body: Type.Object({ data: JsonObject }, { additionalProperties: false }), response: { 201: RecordSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const [created] = await inScope(request, (s) => records.createRecords(s, request.params.name, [request.body.data]));
+      return reply.code(201).send(withEtag(reply, created!));
+    },
+  );
+
+  app.post(
+    '/v1/collections/:name/records/bulk',
+    {
+      config: { minRole: 'member' },
+      schema: {
+        summary: `Create up to ${BULK_MAX} records, all or nothing`,
+        tags,
+        params: CollectionParams,
+        body: Type.Object(
+          { records: Type.Array(Type.Object({ data: JsonObject }, { additionalProperties: false }), { minItems: 1, maxItems: BULK_MAX }) },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ items: Type.Array(RecordSchema) }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const items = await inScope(request, (s) => records.createRecords(s, request.params.name, request.body.records.map((r) => r.data)));
+      return reply.code(201).send({ items });
+    },
+  );
+
+  app.get(
+    '/v1/collections/:name/records/:id',
+    { config: { minRole: 'viewer' }, schema: { summary: 'Read a record', tags, params: RecordParams, response: { 200: RecordSchema, ...errors } } },
+    async (request, reply) => withEtag(reply, await inScope(request, (s) => records.getRecord(s, request.params.name, request.params.id))),
+  );
+
+  for (const [method, merge] of [['put', false], ['patch', true]] as const) {
+    app[method](
+      '/v1/collections/:name/records/:id',
+      {
+        config: { minRole: 'member' },
+        schema: {
+          summary: merge ? 'Merge into a record (RFC 7396)' : 'Replace a record',
+          tags,
+          params: RecordParams,
+          headers: IfMatch,
+          body: Type.Object({ data: JsonObject }, { additionalProperties: false }),
+          response: { 200: RecordSchema, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const version = ifMatch(request);
+        const written = await inScope(request, (s) => records.writeRecord(s, request.params.name, request.params.id, request.body.data, { merge, ifMatch: version }));
+        return withEtag(reply, written);
+      },
+    );
+  }
+
+  app.delete(
+    '/v1/collections/:name/records/:id',
+    { config: { minRole: 'member' }, schema: { summary: 'Delete a record', tags, params: RecordParams, headers: IfMatch, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const version = ifMatch(request);
+      await inScope(request, (s) => records.deleteRecord(s, request.params.name, request.params.id, version));
+      return reply.code(204).send(null);
+    },
+  );
+};

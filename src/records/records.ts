@@ -1,0 +1,211 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { TenantryError, ValidationError } from '../errors.js';
+import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
+
+export const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+export const BULK_MAX = 1000;
+
+export interface Collection {
+  name: string;
+  schema: Record<string, unknown> | null;
+  indexes: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RecordView {
+  id: string;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function iso(value: unknown): string {
+  return new Date(value as string | Date).toISOString();
+}
+
+function toCollection(row: { name: string; schema: unknown; indexes: unknown; created_at: Date; updated_at: Date }): Collection {
+  return {
+    name: row.name,
+    schema: (row.schema as Record<string, unknown> | null) ?? null,
+    indexes: (row.indexes as string[]) ?? [],
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function toRecord(row: { id: string; data: unknown; version: number; created_at: Date; updated_at: Date }): RecordView {
+  return { id: row.id, data: row.data as Record<string, unknown>, version: Number(row.version), createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
+}
+
+/**
+ * Collections and records of one tenant. Every method takes the caller's TenantScope: the database
+ * already confines it to that tenant, so nothing here names a tenant in SQL. A collection's JSON Schema
+ * (the tenant's customisation) is compiled once per version and checked on every write.
+ */
+export class RecordsService {
+  readonly #ajv = new Ajv({ allErrors: false, strict: false });
+  readonly #validators = new Map<string, ValidateFunction>();
+
+  #validator(tenantId: string, collection: Collection): ValidateFunction | undefined {
+    if (!collection.schema) return undefined;
+    const key = tenantCacheKey(tenantId, 'schema', collection.name, collection.updatedAt);
+    let validate = this.#validators.get(key);
+    if (!validate) {
+      validate = this.#ajv.compile(collection.schema);
+      if (this.#validators.size > 10_000) this.#validators.clear();
+      this.#validators.set(key, validate);
+    }
+    return validate;
+  }
+
+  /** Check a schema compiles before it is stored; a bad one is the caller's 400. */
+  #checkSchema(schema: Record<string, unknown> | null | undefined): void {
+    if (schema === null || schema === undefined) return;
+    try {
+      this.#ajv.compile(schema);
+    } catch (error) {
+      throw new ValidationError(`schema is not a valid JSON Schema: ${(error as Error).message}`);
+    }
+  }
+
+  #checkIndexes(indexes: string[] | undefined): void {
+    for (const field of indexes ?? []) {
+      if (!FIELD_PATH.test(field)) throw new ValidationError(`index field '${field}' is not a dot-separated path of names`);
+    }
+  }
+
+  async createCollection(scope: TenantScope, input: { name: string; schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
+    if (!COLLECTION_NAME.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME}`);
+    this.#checkSchema(input.schema);
+    this.#checkIndexes(input.indexes);
+    const row = await scope.db
+      .insertInto('collections')
+      .values({ name: input.name, schema: input.schema ? JSON.stringify(input.schema) : null, indexes: JSON.stringify(input.indexes ?? []) })
+      .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new TenantryError('collection_exists', `collection '${input.name}' already exists`);
+    return toCollection(row);
+  }
+
+  async listCollections(scope: TenantScope): Promise<Collection[]> {
+    return (await scope.db.selectFrom('collections').selectAll().orderBy('name').execute()).map(toCollection);
+  }
+
+  async getCollection(scope: TenantScope, name: string): Promise<Collection> {
+    const row = await scope.db.selectFrom('collections').selectAll().where('name', '=', name).executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
+    return toCollection(row);
+  }
+
+  async updateCollection(scope: TenantScope, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
+    this.#checkSchema(changes.schema);
+    this.#checkIndexes(changes.indexes);
+    const row = await scope.db
+      .updateTable('collections')
+      .set({
+        updated_at: sql<Date>`clock_timestamp()`,
+        ...(changes.schema !== undefined && { schema: changes.schema ? JSON.stringify(changes.schema) : null }),
+        ...(changes.indexes !== undefined && { indexes: JSON.stringify(changes.indexes) }),
+      })
+      .where('name', '=', name)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
+    return toCollection(row);
+  }
+
+  async deleteCollection(scope: TenantScope, name: string): Promise<void> {
+    const result = await scope.db.deleteFrom('collections').where('name', '=', name).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
+  }
+
+  #validate(scope: TenantScope, collection: Collection, data: unknown, where: string): void {
+    const validate = this.#validator(scope.tenantId, collection);
+    if (validate && !validate(data)) {
+      const first = validate.errors?.[0];
+      throw new ValidationError(`${where} does not match the schema of '${collection.name}': ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
+    }
+  }
+
+  /** Create records all or nothing (the scope's transaction rolls back if any fails). */
+  async createRecords(scope: TenantScope, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
+    if (items.length === 0) return [];
+    if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
+    const collection = await this.getCollection(scope, collectionName);
+    items.forEach((data, i) => this.#validate(scope, collection, data, items.length > 1 ? `records[${i}].data` : 'data'));
+    const rows = await scope.db
+      .insertInto('records')
+      .values(items.map((data) => ({ collection: collectionName, id: uuidv7(), data: JSON.stringify(data) })))
+      .returningAll()
+      .execute();
+    return rows.map(toRecord);
+  }
+
+  async getRecord(scope: TenantScope, collection: string, id: string): Promise<RecordView> {
+    if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
+    const row = await scope.db.selectFrom('records').selectAll().where('collection', '=', collection).where('id', '=', id).executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
+    return toRecord(row);
+  }
+
+  /**
+   * Replace (PUT) or merge into (PATCH, RFC 7396 JSON merge patch) a record's data. With `ifMatch`, the
+   * write happens only at that version (412 version_conflict otherwise); the version always goes up by one.
+   */
+  async writeRecord(
+    scope: TenantScope,
+    collectionName: string,
+    id: string,
+    data: Record<string, unknown>,
+    options: { merge: boolean; ifMatch?: number },
+  ): Promise<RecordView> {
+    const current = await this.getRecord(scope, collectionName, id);
+    if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
+      throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${options.ifMatch}`);
+    }
+    const next = options.merge ? mergePatch(current.data, data) : data;
+    const collection = await this.getCollection(scope, collectionName);
+    this.#validate(scope, collection, next, 'data');
+    const row = await scope.db
+      .updateTable('records')
+      .set({ data: JSON.stringify(next), version: sql<number>`version + 1`, updated_at: sql<Date>`clock_timestamp()` })
+      .where('collection', '=', collectionName)
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .returningAll()
+      .executeTakeFirst();
+    // Someone else wrote between our read and our write.
+    if (!row) throw new TenantryError('version_conflict', 'record changed while it was being written; read it again');
+    return toRecord(row);
+  }
+
+  async deleteRecord(scope: TenantScope, collection: string, id: string, ifMatch?: number): Promise<void> {
+    const current = await this.getRecord(scope, collection, id);
+    if (ifMatch !== undefined && ifMatch !== current.version) {
+      throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
+    }
+    await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).where('version', '=', current.version).execute();
+  }
+}
+
+/** RFC 7396: objects merge recursively, null removes, anything else replaces. */
+export function mergePatch(target: unknown, patch: unknown): Record<string, unknown> {
+  const apply = (t: unknown, p: unknown): unknown => {
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
+    const out: Record<string, unknown> = t !== null && typeof t === 'object' && !Array.isArray(t) ? { ...(t as Record<string, unknown>) } : {};
+    for (const [k, v] of Object.entries(p)) {
+      if (v === null) delete out[k];
+      else out[k] = apply(out[k], v);
+    }
+    return out;
+  };
+  return apply(target, patch) as Record<string, unknown>;
+}

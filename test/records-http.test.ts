@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type TenantryApp } from '../src/api/app.js';
+import type { Isolation } from '../src/storage/placement.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+const ADMIN = 'admin-token-records-tests';
+const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+const SCHEMA = {
+  type: 'object',
+  required: ['title'],
+  properties: { title: { type: 'string', minLength: 1 }, score: { type: 'number' }, tags: { type: 'array', items: { type: 'string' } } },
+};
+
+describe(`records over HTTP (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  let app: TenantryApp;
+  const tenants = {} as Record<Isolation, [string, string]>;
+  const keys: Record<string, Record<'admin' | 'member' | 'viewer', string>> = {};
+  const firstRecord: Record<string, string> = {};
+
+  const call = (tenant: string, role: 'admin' | 'member' | 'viewer', method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}`, ...headers } });
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    t = await env.open();
+    app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
+    for (const isolation of STRATEGIES) {
+      tenants[isolation] = [tenantId(`rec-${isolation.slice(0, 3)}-a`), tenantId(`rec-${isolation.slice(0, 3)}-b`)];
+      for (const id of tenants[isolation]) {
+        await t.tenants.create({ id, isolation });
+        keys[id] = {} as Record<'admin' | 'member' | 'viewer', string>;
+        for (const role of ['admin', 'member', 'viewer'] as const) {
+          const res = await app.inject({ method: 'POST', url: `/v1/tenants/${id}/api-keys`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { name: role, role } });
+          keys[id]![role] = res.json().key;
+        }
+        expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'items', schema: SCHEMA })).statusCode).toBe(201);
+        const rec = await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { title: `owned by ${id}`, score: 1 } });
+        expect(rec.statusCode).toBe(201);
+        firstRecord[id] = rec.json().id;
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.cleanup();
+  });
+
+  it('creates, reads, replaces, merges and deletes records with versions and If-Match', async () => {
+    const id = tenants.pooled[0];
+    const created = await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { title: 'first', score: 3, tags: ['x'] } });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.etag).toBe('"1"');
+    const rec = created.json();
+    expect(rec).toMatchObject({ data: { title: 'first', score: 3 }, version: 1 });
+    expect(rec.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
+    const url = `/v1/collections/items/records/${rec.id}`;
+
+    const merged = await call(id, 'member', 'PATCH', url, { data: { score: 4, tags: null } }, { 'if-match': '"1"' });
+    expect(merged.json()).toMatchObject({ data: { title: 'first', score: 4 }, version: 2 });
+    expect(merged.json().data).not.toHaveProperty('tags');
+    const stale = await call(id, 'member', 'PUT', url, { data: { title: 'lost update' } }, { 'if-match': '1' });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json()).toMatchObject({ code: 'version_conflict' });
+    const replaced = await call(id, 'member', 'PUT', url, { data: { title: 'second' } }, { 'if-match': '2' });
+    expect(replaced.json()).toMatchObject({ data: { title: 'second' }, version: 3 });
+    expect((await call(id, 'viewer', 'GET', url)).json()).toMatchObject({ data: { title: 'second' }, version: 3 });
+    expect((await call(id, 'member', 'DELETE', url, undefined, { 'if-match': '2' })).statusCode).toBe(412);
+    expect((await call(id, 'member', 'DELETE', url, undefined, { 'if-match': '3' })).statusCode).toBe(204);
+    expect((await call(id, 'viewer', 'GET', url)).statusCode).toBe(404);
+    expect((await call(id, 'member', 'PUT', url, { data: { title: 'x' } }, { 'if-match': 'banana' })).statusCode).toBe(400);
+  });
+
+  it("validates writes against the collection's schema and changes nothing on a bad one", async () => {
+    const id = tenants.schema[0];
+    for (const data of [{}, { title: '' }, { title: 'ok', score: 'high' }, { title: 'ok', tags: [1] }]) {
+      const res = await call(id, 'member', 'POST', '/v1/collections/items/records', { data });
+      expect(res.statusCode, JSON.stringify(data)).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed' });
+      expect(res.json().detail).toMatch(/schema of 'items'/);
+    }
+    const url = `/v1/collections/items/records/${firstRecord[id]}`;
+    expect((await call(id, 'member', 'PATCH', url, { data: { title: null } })).statusCode).toBe(400);
+    expect((await call(id, 'viewer', 'GET', url)).json()).toMatchObject({ version: 1, data: { title: `owned by ${id}` } });
+    // A changed schema applies to the next write.
+    expect((await call(id, 'admin', 'PATCH', '/v1/collections/items', { schema: { type: 'object', required: ['title', 'owner'] } })).statusCode).toBe(200);
+    expect((await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { title: 't' } })).statusCode).toBe(400);
+    expect((await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { title: 't', owner: 'me' } })).statusCode).toBe(201);
+    expect((await call(id, 'admin', 'PATCH', '/v1/collections/items', { schema: SCHEMA })).statusCode).toBe(200);
+  });
+
+  it('bulk-creates up to 1,000 records all or nothing', async () => {
+    const id = tenants.database[0];
+    await call(id, 'admin', 'POST', '/v1/collections', { name: 'bulk' });
+    const thousand = Array.from({ length: 1000 }, (_, i) => ({ data: { title: `r${i}`, n: i } }));
+    const ok = await call(id, 'member', 'POST', '/v1/collections/bulk/records/bulk', { records: thousand });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().items).toHaveLength(1000);
+    expect((await call(id, 'member', 'POST', '/v1/collections/bulk/records/bulk', { records: [...thousand, { data: {} }] })).statusCode).toBe(400);
+    const withBad = [{ data: { title: 'good' } }, { data: { title: '' } }];
+    const bad = await call(id, 'member', 'POST', '/v1/collections/items/records/bulk', { records: withBad });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/records\[1\]\.data/);
+    const count = await t.withTenant(id, ({ db }) => db.selectFrom('records').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    expect(Number(count.n)).toBe(1001); // 1,000 bulk + the first record; nothing from the failed batches
+  });
+
+  it('manages collections with roles and clear errors', async () => {
+    const id = tenants.pooled[1];
+    expect((await call(id, 'member', 'POST', '/v1/collections', { name: 'nope' })).json()).toMatchObject({ status: 403, code: 'forbidden' });
+    expect((await call(id, 'viewer', 'POST', '/v1/collections/items/records', { data: { title: 'x' } })).statusCode).toBe(403);
+    expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'items' })).json()).toMatchObject({ status: 409, code: 'collection_exists' });
+    for (const body of [{ name: 'Bad-Name' }, { name: 'x', schema: { type: 'not-a-type' } }, { name: 'x', indexes: ['a..b'] }, { name: 'x', tenant_id: 'other' }]) {
+      expect((await call(id, 'admin', 'POST', '/v1/collections', body)).statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect((await call(id, 'member', 'POST', '/v1/collections/missing/records', { data: { title: 'x' } })).statusCode).toBe(404);
+    expect((await call(id, 'viewer', 'GET', '/v1/collections')).json().items.map((c: { name: string }) => c.name)).toEqual(['items']);
+    await call(id, 'admin', 'POST', '/v1/collections', { name: 'temp' });
+    await call(id, 'member', 'POST', '/v1/collections/temp/records', { data: { a: 1 } });
+    expect((await call(id, 'admin', 'DELETE', '/v1/collections/temp')).statusCode).toBe(204);
+    expect((await call(id, 'viewer', 'GET', '/v1/collections/temp')).statusCode).toBe(404);
+  });
+
+  for (const a of STRATEGIES) {
+    for (const b of STRATEGIES) {
+      it(`a ${a} tenant's credential on a ${b} tenant's objects gets 404 and changes nothing`, async () => {
+        const A = tenants[a][0];
+        const B = tenants[b][1];
+        const url = `/v1/collections/items/records/${firstRecord[B]}`;
+        const before = (await call(B, 'viewer', 'GET', url)).json();
+        for (const [method, payload] of [['GET'], ['PUT', { data: { title: 'hijacked' } }], ['PATCH', { data: { title: 'hijacked' } }], ['DELETE']] as const) {
+          const res = await call(A, 'admin', method, url, payload);
+          expect(res.statusCode, `${method} ${url}`).toBe(404);
+          expect(res.body).not.toContain(B);
+        }
+        // Writing "into" B's collection lands in A's own collection of the same name, never in B's.
+        const bulk = await call(A, 'member', 'POST', '/v1/collections/items/records/bulk', { records: [{ data: { title: `from ${A}` } }] });
+        expect(bulk.statusCode).toBe(201);
+        const spoof = await call(A, 'member', 'POST', `/t/${B}/v1/collections/items/records`, { data: { title: 'x' } });
+        expect(spoof.statusCode).toBe(403);
+        expect((await call(B, 'viewer', 'GET', url)).json()).toEqual(before);
+        const bTitles = await t.withTenant(B, ({ db }) => db.selectFrom('records').select('data').execute());
+        expect(bTitles.map((r) => (r.data as { title: string }).title)).not.toContain(`from ${A}`);
+      });
+    }
+  }
+});
