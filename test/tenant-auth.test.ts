@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { ApiKeys } from '../src/auth/api-keys.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -49,6 +50,15 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     expect(JSON.stringify(stored)).not.toContain(key.split('_')[2]!);
     const listed = await app.inject({ method: 'GET', url: '/v1/api-keys', headers: bearer(key) });
     expect(JSON.stringify(listed.json())).not.toContain(key.split('_')[2]!);
+  });
+
+  it('a cached key stops working the moment it is revoked in this process', async () => {
+    const cached = new ApiKeys(t.catalog, 60_000);
+    const { id, key } = await cached.create(A, 'cached', 'viewer');
+    expect(await cached.verify(key)).toMatchObject({ tenantId: A, role: 'viewer' });
+    await cached.revoke(A, id);
+    expect(await cached.verify(key)).toBeUndefined();
+    await expect(cached.revoke(B, id)).rejects.toThrow(/no API key/);
   });
 
   it('refuses missing, malformed, forged and revoked credentials with 401', async () => {

@@ -61,7 +61,7 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const cursors = new CursorCodec(cursorSecret);
-  const apiKeys = new ApiKeys(tenantry.catalog);
+  const apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
   await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();

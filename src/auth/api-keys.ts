@@ -33,7 +33,27 @@ export interface VerifiedKey {
  * buys nothing against a secret that cannot be guessed, and would cost every request).
  */
 export class ApiKeys {
-  constructor(private readonly catalog: Catalog) {}
+  readonly #cache = new Map<string, { record: ApiKeyRecord | undefined; expires: number }>();
+
+  /**
+   * `cacheMs`: how long a looked-up key row is reused in this process (a catalog query per request
+   * otherwise). A revocation made here applies at once; one made by another process within `cacheMs`.
+   */
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly cacheMs = 0,
+  ) {}
+
+  async #find(id: string): Promise<ApiKeyRecord | undefined> {
+    const hit = this.#cache.get(id);
+    if (hit && hit.expires > Date.now()) return hit.record;
+    const record = await this.catalog.findApiKey(id);
+    if (this.cacheMs > 0) {
+      if (this.#cache.size > 100_000) this.#cache.clear();
+      this.#cache.set(id, { record, expires: Date.now() + this.cacheMs });
+    }
+    return record;
+  }
 
   async create(tenantId: string, name: string, role: string): Promise<ApiKeyView & { key: string }> {
     if (!(ROLES as readonly string[]).includes(role)) throw new ValidationError(`unknown role '${role}'; choose one of ${ROLES.join(', ')}`);
@@ -49,7 +69,7 @@ export class ApiKeys {
     const match = KEY_PATTERN.exec(presented);
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
-    const record = await this.catalog.findApiKey(id);
+    const record = await this.#find(id);
     if (!record || record.revokedAt) return undefined;
     const expected = Buffer.from(record.secretHash);
     const given = Buffer.from(hashSecret(secret));
@@ -62,6 +82,8 @@ export class ApiKeys {
   }
 
   async revoke(tenantId: string, id: string): Promise<void> {
-    if (!(await this.catalog.revokeApiKey(tenantId, id))) throw new TenantryError('not_found', `no API key '${id}'`);
+    const revoked = await this.catalog.revokeApiKey(tenantId, id);
+    this.#cache.delete(id);
+    if (!revoked) throw new TenantryError('not_found', `no API key '${id}'`);
   }
 }

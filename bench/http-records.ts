@@ -1,0 +1,172 @@
+/**
+ * Full-stack HTTP (API key auth + tenant resolution + rate limit + RLS scope) against a bare Fastify + pg
+ * server on the same PostgreSQL, both driven by autocannon from this process while each server runs in
+ * its own child process:
+ *   GET  /v1/collections/items/records/{id}   vs  bare  WHERE tenant_id = $1 AND id = $2
+ *   POST /v1/collections/items/records        vs  bare  plain INSERT
+ *
+ *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:http
+ *
+ * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { uuidv7 } from 'uuidv7';
+import { buildApp } from '../src/api/app.js';
+import { ApiKeys } from '../src/auth/api-keys.js';
+import type { TenantryConfig } from '../src/config.js';
+import { withDatabase } from '../src/storage/backends/postgres.js';
+import { Tenantry } from '../src/tenantry.js';
+
+const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const POOL = 16;
+
+function config(mainUrl: string): TenantryConfig {
+  return {
+    dataDir: path.join(os.tmpdir(), 'tenantry-bench-http'),
+    clusters: [{ name: 'main', url: mainUrl }],
+    maxOpenDatabases: 4,
+    databaseIdleMs: 60_000,
+    poolSize: POOL,
+    tenantPoolSize: POOL,
+    catalogCacheMs: 1000,
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    jwt: {},
+  };
+}
+
+/** Child process: serve one of the two servers and report the port. */
+async function child(kind: string, mainUrl: string, tenant: string): Promise<void> {
+  if (kind === 'tenantry') {
+    const tenantry = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
+    const app = await buildApp({ tenantry, adminToken: randomBytes(16).toString('hex'), cursorSecret: 'bench' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    process.send!({ port: (app.server.address() as { port: number }).port });
+    return;
+  }
+  const pool = new pg.Pool({ connectionString: mainUrl, max: POOL });
+  const app = Fastify();
+  app.get<{ Params: { id: string } }>('/records/:id', async (request, reply) => {
+    const { rows } = await pool.query('select id, data, version, created_at, updated_at from tenant_pool.records where tenant_id = $1 and id = $2', [tenant, request.params.id]);
+    if (!rows[0]) return reply.code(404).send({});
+    return rows[0];
+  });
+  app.post<{ Body: { data: unknown } }>('/records', async (request, reply) => {
+    const { rows } = await pool.query(
+      "insert into tenant_pool.records (tenant_id, collection, id, data) values ($1, 'items', $2, $3) returning id, data, version, created_at, updated_at",
+      [tenant, uuidv7(), JSON.stringify(request.body.data)],
+    );
+    return reply.code(201).send(rows[0]);
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  process.send!({ port: (app.server.address() as { port: number }).port });
+}
+
+function start(kind: string, mainUrl: string, tenant: string): Promise<{ proc: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(fileURLToPath(import.meta.url), ['child', kind, mainUrl, tenant], { stdio: 'inherit' });
+    proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port }));
+    proc.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+interface Load {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(port: number, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, headers: Record<string, string>): Promise<Load> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  if (!url) {
+    console.error('set TENANTRY_BENCH_DATABASE_URL=postgres://… (a server the benchmark may create a database on)');
+    process.exit(2);
+  }
+  const suffix = randomBytes(3).toString('hex');
+  const database = `tenantry_bench_http_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const mainUrl = withDatabase(url, database);
+  const tenant = `bench-http-${suffix}`;
+  const children: ChildProcess[] = [];
+  try {
+    const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
+    await t.tenants.create({ id: tenant, isolation: 'pooled' });
+    const key = (await new ApiKeys(t.catalog).create(tenant, 'bench', 'member')).key;
+    const ids = await t.withTenant(tenant, async ({ db }) => {
+      await db.insertInto('collections').values({ name: 'items' }).execute();
+      const rows = Array.from({ length: 2000 }, (_, i) => ({ collection: 'items', id: uuidv7(), data: JSON.stringify({ title: `record ${i}`, n: i }) }));
+      await db.insertInto('records').values(rows).execute();
+      return rows.map((r) => r.id);
+    });
+    await t.tenants.update(tenant, { limits: { requestsPerMinute: 100_000_000 } });
+    await t.close();
+
+    const bare = await start('bare', mainUrl, tenant);
+    const full = await start('tenantry', mainUrl, tenant);
+    children.push(bare.proc, full.proc);
+    const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
+    const body = () => JSON.stringify({ data: { title: 'new', n: Math.random() } });
+    const auth = { authorization: `Bearer ${key}` };
+    const cases = {
+      read: {
+        bare: () => load(bare.port, () => ({ method: 'GET', path: `/records/${pick()}` }), {}),
+        full: () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), auth),
+      },
+      write: {
+        bare: () => load(bare.port, () => ({ method: 'POST', path: '/records', body: body() }), {}),
+        full: () => load(full.port, () => ({ method: 'POST', path: '/v1/collections/items/records', body: body() }), auth),
+      },
+    };
+    console.log(`HTTP, autocannon ${connections} connections, ${rounds} paired rounds of ${seconds}s (medians), servers in child processes, ${os.cpus().length} cores`);
+    console.log('case    bare req/s   tenantry req/s   ratio   bare p99   tenantry p99   p99 ratio   errors');
+    for (const [name, c] of Object.entries(cases)) {
+      await c.bare();
+      await c.full();
+      const b: Load[] = [];
+      const f: Load[] = [];
+      for (let r = 0; r < rounds; r++) {
+        b.push(await c.bare());
+        f.push(await c.full());
+      }
+      const ratio = median(f.map((x, i) => x.rps / b[i]!.rps));
+      const p99b = median(b.map((x) => x.p99));
+      const p99f = median(f.map((x) => x.p99));
+      const errors = [...b, ...f].reduce((n, x) => n + x.errors, 0);
+      console.log(
+        `${name.padEnd(7)} ${median(b.map((x) => x.rps)).toFixed(0).padStart(10)}   ${median(f.map((x) => x.rps)).toFixed(0).padStart(14)}   ${ratio.toFixed(2)}x   ${String(p99b).padStart(6)} ms   ${String(p99f).padStart(10)} ms   ${(p99f / p99b).toFixed(2)}x   ${errors}`,
+      );
+    }
+  } finally {
+    for (const c of children) c.kill();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (process.argv[2] === 'child') await child(process.argv[3]!, process.argv[4]!, process.argv[5]!);
+else await main();
