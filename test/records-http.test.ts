@@ -74,6 +74,17 @@ describe(`records over HTTP (${backend})`, () => {
     expect((await call(id, 'member', 'PUT', url, { data: { title: 'x' } }, { 'if-match': 'banana' })).statusCode).toBe(400);
   });
 
+  it('concurrent merges without If-Match all land: none is lost, versions count them', async () => {
+    const id = tenants.schema[1];
+    const rec = (await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { title: 'counter' } })).json();
+    const url = `/v1/collections/items/records/${rec.id}`;
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => call(id, 'member', 'PATCH', url, { data: { [`k${i}`]: i } })));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    const final = (await call(id, 'viewer', 'GET', url)).json();
+    expect(final.version).toBe(9);
+    expect(Object.keys(final.data).sort()).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'title']);
+  });
+
   it("validates writes against the collection's schema and changes nothing on a bad one", async () => {
     const id = tenants.schema[0];
     for (const data of [{}, { title: '' }, { title: 'ok', score: 'high' }, { title: 'ok', tags: [1] }]) {

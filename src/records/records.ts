@@ -149,9 +149,11 @@ export class RecordsService {
     return rows.map(toRecord);
   }
 
-  async getRecord(scope: TenantScope, collection: string, id: string): Promise<RecordView> {
+  async getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
-    const row = await scope.db.selectFrom('records').selectAll().where('collection', '=', collection).where('id', '=', id).executeTakeFirst();
+    let query = scope.db.selectFrom('records').selectAll().where('collection', '=', collection).where('id', '=', id);
+    if (options.forUpdate) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
     return toRecord(row);
   }
@@ -167,7 +169,8 @@ export class RecordsService {
     data: Record<string, unknown>,
     options: { merge: boolean; ifMatch?: number },
   ): Promise<RecordView> {
-    const current = await this.getRecord(scope, collectionName, id);
+    // Locked for the rest of the scope's transaction: concurrent writers queue instead of losing updates.
+    const current = await this.getRecord(scope, collectionName, id, { forUpdate: true });
     if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
       throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${options.ifMatch}`);
     }
@@ -179,20 +182,17 @@ export class RecordsService {
       .set({ data: JSON.stringify(next), version: sql<number>`version + 1`, updated_at: sql<Date>`clock_timestamp()` })
       .where('collection', '=', collectionName)
       .where('id', '=', id)
-      .where('version', '=', current.version)
       .returningAll()
-      .executeTakeFirst();
-    // Someone else wrote between our read and our write.
-    if (!row) throw new TenantryError('version_conflict', 'record changed while it was being written; read it again');
+      .executeTakeFirstOrThrow();
     return toRecord(row);
   }
 
   async deleteRecord(scope: TenantScope, collection: string, id: string, ifMatch?: number): Promise<void> {
-    const current = await this.getRecord(scope, collection, id);
+    const current = await this.getRecord(scope, collection, id, { forUpdate: true });
     if (ifMatch !== undefined && ifMatch !== current.version) {
       throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
     }
-    await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).where('version', '=', current.version).execute();
+    await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).execute();
   }
 }
 
