@@ -49,9 +49,9 @@ describe(`tenantry CLI (${backend})`, () => {
     const json = JSON.parse((await cli(env.config, 'tenant', 'list', '--json')).stdout) as Array<{ id: string }>;
     expect(json.map((t) => t.id).sort()).toEqual([acme, globex].sort());
 
-    expect((await cli(env.config, 'tenant', 'suspend', acme)).code).toBe(0);
+    expect(await cli(env.config, 'tenant', 'suspend', acme)).toEqual({ code: 0, stdout: `suspended tenant ${acme}\n`, stderr: '' });
     expect(JSON.parse((await cli(env.config, 'tenant', 'show', acme, '--json')).stdout)).toMatchObject({ id: acme, status: 'suspended' });
-    expect((await cli(env.config, 'tenant', 'resume', acme)).code).toBe(0);
+    expect(await cli(env.config, 'tenant', 'resume', acme)).toEqual({ code: 0, stdout: `resumed tenant ${acme}\n`, stderr: '' });
     expect((await cli(env.config, 'tenant', 'show', acme)).stdout).toMatch(/status\s+active/);
 
     const refused = await cli(env.config, 'tenant', 'delete', globex);

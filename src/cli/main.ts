@@ -108,21 +108,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out(table(rows));
     });
 
-  tenant
-    .command('suspend <id>')
-    .description('suspend a tenant: its scopes are refused until resumed')
-    .action(async (id: string) => {
-      await (await open()).tenants.suspend(id);
-      out(`suspended tenant ${id}\n`);
-    });
-
-  tenant
-    .command('resume <id>')
-    .description('resume a suspended tenant')
-    .action(async (id: string) => {
-      await (await open()).tenants.resume(id);
-      out(`resumed tenant ${id}\n`);
-    });
+  for (const [action, done, description] of [
+    ['suspend', 'suspended', 'suspend a tenant: its scopes are refused until resumed'],
+    ['resume', 'resumed', 'resume a suspended tenant'],
+  ] as const) {
+    tenant
+      .command(`${action} <id>`)
+      .description(description)
+      .action(async (id: string) => {
+        await (await open()).tenants[action](id);
+        out(`${done} tenant ${id}\n`);
+      });
+  }
 
   tenant
     .command('delete <id>')
