@@ -6,6 +6,9 @@ import { backend, createTestEnv, tenantId, type TestEnv } from './support/harnes
 
 const ADMIN = 'admin-token-records-tests';
 const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+/** A collection name unique to one tenant. */
+const ownCollection = (tenant: string) => `own_${tenant.replaceAll('-', '_')}`;
+
 const SCHEMA = {
   type: 'object',
   required: ['title'],
@@ -37,6 +40,8 @@ describe(`records over HTTP (${backend})`, () => {
           keys[id]![role] = res.json().key;
         }
         expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'items', schema: SCHEMA })).statusCode).toBe(201);
+        // A collection only this tenant has.
+        expect((await call(id, 'admin', 'POST', '/v1/collections', { name: ownCollection(id), schema: { type: 'object' } })).statusCode).toBe(201);
         const rec = await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { title: `owned by ${id}`, score: 1 } });
         expect(rec.statusCode).toBe(201);
         firstRecord[id] = rec.json().id;
@@ -128,7 +133,7 @@ describe(`records over HTTP (${backend})`, () => {
       expect((await call(id, 'admin', 'POST', '/v1/collections', body)).statusCode, JSON.stringify(body)).toBe(400);
     }
     expect((await call(id, 'member', 'POST', '/v1/collections/missing/records', { data: { title: 'x' } })).statusCode).toBe(404);
-    expect((await call(id, 'viewer', 'GET', '/v1/collections')).json().items.map((c: { name: string }) => c.name)).toEqual(['items']);
+    expect((await call(id, 'viewer', 'GET', '/v1/collections')).json().items.map((c: { name: string }) => c.name)).toEqual(['items', ownCollection(id)]);
     await call(id, 'admin', 'POST', '/v1/collections', { name: 'temp' });
     await call(id, 'member', 'POST', '/v1/collections/temp/records', { data: { a: 1 } });
     expect((await call(id, 'admin', 'DELETE', '/v1/collections/temp')).statusCode).toBe(204);
@@ -147,6 +152,19 @@ describe(`records over HTTP (${backend})`, () => {
           expect(res.statusCode, `${method} ${url}`).toBe(404);
           expect(res.body).not.toContain(B);
         }
+        // B's own collection does not exist for A: not readable, changeable, droppable or writable.
+        const bOwn = `/v1/collections/${ownCollection(B)}`;
+        for (const [method, path, payload] of [
+          ['GET', bOwn],
+          ['PATCH', bOwn, { schema: null }],
+          ['DELETE', bOwn],
+          ['POST', `${bOwn}/records`, { data: { title: 'x' } }],
+        ] as const) {
+          expect((await call(A, 'admin', method, path, payload)).statusCode, `${method} ${path}`).toBe(404);
+        }
+        const aList = (await call(A, 'viewer', 'GET', '/v1/collections')).json() as { items: Array<{ name: string }> };
+        expect(aList.items.map((c) => c.name)).not.toContain(ownCollection(B));
+        expect((await call(B, 'viewer', 'GET', bOwn)).json()).toMatchObject({ name: ownCollection(B), schema: { type: 'object' } });
         // Writing "into" B's collection lands in A's own collection of the same name, never in B's.
         const bulk = await call(A, 'member', 'POST', '/v1/collections/items/records/bulk', { records: [{ data: { title: `from ${A}` } }] });
         expect(bulk.statusCode).toBe(201);
