@@ -1,6 +1,8 @@
 import { loadConfig, type TenantryConfig } from './config.js';
 import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
 import { StorageRouter } from './storage/router.js';
+import { syncRecordIndexes } from './storage/record-indexes.js';
+import { TenantNotFoundError } from './errors.js';
 import { TenantScopes, type TenantScope, type WithTenantOptions } from './storage/scope.js';
 import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
@@ -47,6 +49,16 @@ export class Tenantry {
   /** Run `fn` in a transaction scoped to one tenant. See TenantScopes.withTenant. */
   withTenant<T>(tenantId: string, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions): Promise<T> {
     return this.scopes.withTenant(tenantId, fn, options);
+  }
+
+  /**
+   * Make the expression indexes of a tenant's collection match `fields` (an empty list drops them).
+   * Runs as the owner outside any scope: call it after the scope that changed the collection committed.
+   */
+  async syncRecordIndexes(tenantId: string, collection: string, fields: readonly string[]): Promise<void> {
+    const tenant = await this.catalog.get(tenantId);
+    if (!tenant) throw new TenantNotFoundError(tenantId);
+    await syncRecordIndexes(this.router, tenant, collection, fields);
   }
 
   migrate(options?: MigrateOptions): Promise<MigrateReport> {

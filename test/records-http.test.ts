@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { adminQuery } from '../src/storage/backends/backend.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -122,6 +123,39 @@ describe(`records over HTTP (${backend})`, () => {
     expect(bad.json().detail).toMatch(/records\[1\]\.data/);
     const count = await t.withTenant(id, ({ db }) => db.selectFrom('records').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
     expect(Number(count.n)).toBe(1001); // 1,000 bulk + the first record; nothing from the failed batches
+  });
+
+  it("declared indexes become partial expression indexes in the tenant's own location", async () => {
+    const indexesOf = async (tenant: string): Promise<string[]> => {
+      const location = await t.router.open((await t.catalog.getFresh(tenant))!);
+      try {
+        const { rows } = await adminQuery<{ def: string }>(
+          location.db,
+          "select indexdef as def from pg_indexes where schemaname = $1 and indexname like 'rx\\_%' order by indexdef",
+          [location.names.schema],
+        );
+        return rows.map((r) => r.def).filter((d) => d.includes(`'${tenant}'`));
+      } finally {
+        location.release();
+      }
+    };
+    for (const isolation of STRATEGIES) {
+      const [id, other] = tenants[isolation];
+      const before = await indexesOf(other);
+      const created = await call(id, 'admin', 'POST', '/v1/collections', { name: 'indexed', indexes: ['score', 'owner.name'] });
+      expect(created.statusCode).toBe(201);
+      let defs = await indexesOf(id);
+      expect(defs).toHaveLength(2);
+      expect(defs.join('\n')).toMatch(/\(data #> '\{owner,name\}'::text\[\]\)/);
+      expect(defs.every((d) => d.includes(`tenant_id = '${id}'::text`) && d.includes(`collection = 'indexed'::text`))).toBe(true);
+      expect((await call(id, 'admin', 'PATCH', '/v1/collections/indexed', { indexes: ['score'] })).statusCode).toBe(200);
+      defs = await indexesOf(id);
+      expect(defs).toHaveLength(1);
+      expect(defs[0]).toMatch(/\(data #> '\{score\}'::text\[\]\)/);
+      expect((await call(id, 'admin', 'DELETE', '/v1/collections/indexed')).statusCode).toBe(204);
+      expect(await indexesOf(id)).toEqual([]);
+      expect(await indexesOf(other)).toEqual(before);
+    }
   });
 
   it('manages collections with roles and clear errors', async () => {

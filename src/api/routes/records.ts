@@ -72,7 +72,11 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         response: { 201: Collection, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await inScope(request, (s) => records.createCollection(s, request.body))),
+    async (request, reply) => {
+      const created = await inScope(request, (s) => records.createCollection(s, request.body));
+      await tenantry.syncRecordIndexes(request.tenantContext!.tenant.id, created.name, created.indexes);
+      return reply.code(201).send(created);
+    },
   );
 
   app.get(
@@ -105,7 +109,11 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         response: { 200: Collection, ...errors },
       },
     },
-    async (request) => inScope(request, (s) => records.updateCollection(s, request.params.name, request.body)),
+    async (request) => {
+      const updated = await inScope(request, (s) => records.updateCollection(s, request.params.name, request.body));
+      if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(request.tenantContext!.tenant.id, updated.name, updated.indexes);
+      return updated;
+    },
   );
 
   app.delete(
@@ -113,6 +121,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     { config: { minRole: 'admin' }, schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await inScope(request, (s) => records.deleteCollection(s, request.params.name));
+      await tenantry.syncRecordIndexes(request.tenantContext!.tenant.id, request.params.name, []);
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { adminQuery } from './backends/backend.js';
+import { quoteIdent } from './names.js';
+import type { TenantPlacement } from './placement.js';
+import type { StorageRouter } from './router.js';
+
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const COLLECTION = /^[a-z][a-z0-9_]{0,62}$/;
+
+function short(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12);
+}
+
+function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The expression indexes a collection declares, in the tenant's own location: one partial index per
+ * field on `data #> '{path}'`, limited to that tenant and collection, named `rx_<collection hash>_<field
+ * hash>` so the set can be listed and reconciled. Built CONCURRENTLY so other tenants' writes to a
+ * pooled table are never blocked; a build that failed half-way (INVALID) is dropped and made again.
+ * Every name and value below is checked against a pattern before it is quoted into the DDL.
+ */
+export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPlacement, collection: string, fields: readonly string[]): Promise<void> {
+  if (!COLLECTION.test(collection)) throw new Error(`collection name '${collection}' is not valid`);
+  for (const field of fields) if (!FIELD.test(field)) throw new Error(`index field '${field}' is not valid`);
+  const location = await router.open(tenant);
+  try {
+    const { db, names } = location;
+    const prefix = `rx_${short(tenant.id, collection)}_`;
+    const wanted = new Map(fields.map((f) => [`${prefix}${short(f)}`, f]));
+    const existing = await adminQuery<{ name: string; valid: boolean }>(
+      db,
+      `select c.relname as name, i.indisvalid as valid from pg_index i
+         join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $1 and c.relname like $2`,
+      [names.schema, `${prefix}%`],
+    );
+    for (const { name, valid } of existing.rows) {
+      if (!wanted.has(name) || !valid) await adminQuery(db, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(names.schema)}.${quoteIdent(name)}`);
+    }
+    const kept = new Set(existing.rows.filter((r) => r.valid && wanted.has(r.name)).map((r) => r.name));
+    for (const [name, field] of wanted) {
+      if (kept.has(name)) continue;
+      const path = literal(`{${field.split('.').join(',')}}`);
+      await adminQuery(
+        db,
+        `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records ((data #> ${path}))
+          WHERE tenant_id = ${literal(tenant.id)} AND collection = ${literal(collection)}`,
+      );
+    }
+  } finally {
+    location.release();
+  }
+}
