@@ -2,10 +2,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
+import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
 
-export const COLLECTION_NAME = /^[a-z][a-z0-9_]{0,62}$/;
-export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export const BULK_MAX = 1000;
 
 export interface Collection {
@@ -77,12 +76,12 @@ export class RecordsService {
 
   #checkIndexes(indexes: string[] | undefined): void {
     for (const field of indexes ?? []) {
-      if (!FIELD_PATH.test(field)) throw new ValidationError(`index field '${field}' is not a dot-separated path of names`);
+      if (!FIELD_PATH_PATTERN.test(field)) throw new ValidationError(`index field '${field}' is not a dot-separated path of names`);
     }
   }
 
   async createCollection(scope: TenantScope, input: { name: string; schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
-    if (!COLLECTION_NAME.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME}`);
+    if (!COLLECTION_NAME_PATTERN.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME_PATTERN}`);
     this.#checkSchema(input.schema);
     this.#checkIndexes(input.indexes);
     const row = await scope.db

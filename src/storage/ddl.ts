@@ -2,7 +2,7 @@
  * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
  * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
  */
-import { quoteIdent } from './names.js';
+import { quoteIdent, quoteLiteral } from './names.js';
 
 /** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
 export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
@@ -13,7 +13,7 @@ export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tena
  * When the connected user is not a superuser it is granted the role so that SET ROLE works.
  */
 export function ensureRoleSql(role: string): string {
-  const literal = `'${role.replaceAll("'", "''")}'`;
+  const literal = quoteLiteral(role);
   return `DO $tenantry$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal}) THEN
@@ -34,7 +34,7 @@ export function createTenantRoleSql(role: string): string {
 
 /** Let the connected user SET ROLE to `role` when it is not a superuser (a superuser already can). */
 export function grantRoleToSelfSql(role: string): string {
-  const literal = `'${role.replaceAll("'", "''")}'`;
+  const literal = quoteLiteral(role);
   return `DO $tenantry$
 BEGIN
   IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN

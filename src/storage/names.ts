@@ -4,6 +4,10 @@
  * still applied so that no name is ever spliced into SQL unquoted.
  */
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{2,39}$/;
+/** Collection names; they reach DDL (partial index predicates), so they are checked against this first. */
+export const COLLECTION_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+/** Dot-separated data field paths (index declarations, and the query language's field paths). */
+export const FIELD_PATH_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** Schema holding the control-plane catalog in the control-plane cluster's main database. */
 export const CATALOG_SCHEMA = 'tenantry';
@@ -15,6 +19,11 @@ export const DATABASE_SCHEMA = 'tenant_data';
 export const APP_ROLE = 'tenantry_app';
 /** Table recording applied tenant migrations, in every location. Not a tenant table. */
 export const MIGRATIONS_TABLE = '_migrations';
+
+/** Single-quote a string literal for DDL, where parameters cannot go (PostgreSQL rules). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
 
 /** Double-quote an identifier (PostgreSQL rules). */
 export function quoteIdent(name: string): string {

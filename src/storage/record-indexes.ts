@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
 import { adminQuery } from './backends/backend.js';
-import { quoteIdent } from './names.js';
+import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
 import type { StorageRouter } from './router.js';
 
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-const COLLECTION = /^[a-z][a-z0-9_]{0,62}$/;
 
 function short(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12);
-}
-
-function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }
 
 /**
@@ -23,8 +17,8 @@ function literal(value: string): string {
  * Every name and value below is checked against a pattern before it is quoted into the DDL.
  */
 export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPlacement, collection: string, fields: readonly string[]): Promise<void> {
-  if (!COLLECTION.test(collection)) throw new Error(`collection name '${collection}' is not valid`);
-  for (const field of fields) if (!FIELD.test(field)) throw new Error(`index field '${field}' is not valid`);
+  if (!COLLECTION_NAME_PATTERN.test(collection)) throw new Error(`collection name '${collection}' is not valid`);
+  for (const field of fields) if (!FIELD_PATH_PATTERN.test(field)) throw new Error(`index field '${field}' is not valid`);
   const location = await router.open(tenant);
   try {
     const { db, names } = location;
@@ -43,11 +37,11 @@ export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPla
     const kept = new Set(existing.rows.filter((r) => r.valid && wanted.has(r.name)).map((r) => r.name));
     for (const [name, field] of wanted) {
       if (kept.has(name)) continue;
-      const path = literal(`{${field.split('.').join(',')}}`);
+      const path = quoteLiteral(`{${field.split('.').join(',')}}`);
       await adminQuery(
         db,
         `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records ((data #> ${path}))
-          WHERE tenant_id = ${literal(tenant.id)} AND collection = ${literal(collection)}`,
+          WHERE tenant_id = ${quoteLiteral(tenant.id)} AND collection = ${quoteLiteral(collection)}`,
       );
     }
   } finally {

@@ -44,7 +44,3 @@ CREATE INDEX records_collection_created ON records (tenant_id, collection, creat
 `,
   },
 ];
-
-export function latestVersion(migrations: readonly Migration[]): number {
-  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
-}
