@@ -28,3 +28,8 @@ export function secretsMatch(expected: string, presented: string): boolean {
   const b = createHash('sha256').update(presented).digest();
   return timingSafeEqual(a, b);
 }
+
+/** The credential of an `Authorization: Bearer <token>` header, or '' for anything else. */
+export function bearerToken(header: string | undefined): string {
+  return header?.startsWith('Bearer ') ? header.slice(7) : '';
+}

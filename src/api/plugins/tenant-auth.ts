@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
+import { bearerToken } from '../../auth/secrets.js';
 import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
-import { TenantryError } from '../../errors.js';
+import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
 
@@ -21,6 +22,12 @@ declare module 'fastify' {
     /** The weakest role allowed on the route (viewer < member < admin). */
     minRole?: Role;
   }
+}
+
+/** The request's verified tenant; throws (fail loudly) if the auth hook has not run for it. */
+export function tenantContext(request: FastifyRequest): TenantContext {
+  if (!request.tenantContext) throw new TenantScopeRequiredError('data-plane route');
+  return request.tenantContext;
 }
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
@@ -63,15 +70,11 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
 export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain, rateLimiter }) => {
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const token = bearerToken(request.headers.authorization);
     const verified = await verifyCredential(token, apiKeys, jwt);
-    if (!verified) {
-      reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
-    }
-    const tenant = await tenantry.catalog.get(verified.tenantId);
-    if (!tenant || tenant.status === 'deleting' || tenant.status === 'provisioning') {
+    // A credential of a deleted (or not yet provisioned) tenant is no credential at all.
+    const tenant = verified && (await tenantry.catalog.get(verified.tenantId));
+    if (!verified || !tenant || tenant.status === 'deleting' || tenant.status === 'provisioning') {
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }

@@ -1,6 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TenantryError } from '../../errors.js';
-import { secretsMatch } from '../../auth/secrets.js';
+import { bearerToken, secretsMatch } from '../../auth/secrets.js';
 import { tenantJson } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
@@ -38,8 +38,7 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, apiKeys, adminToken, cursors }) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check.
   app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers.authorization ?? '';
-    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const token = bearerToken(request.headers.authorization);
     if (!token || !secretsMatch(adminToken, token)) {
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'the control plane needs the platform admin token as a Bearer credential');

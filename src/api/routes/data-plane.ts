@@ -1,15 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
-import { TenantScopeRequiredError } from '../../errors.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { RecordsService } from '../../records/records.js';
 import { recordsRoutes } from './records.js';
-import { tenantAuthPlugin, type TenantContext } from '../plugins/tenant-auth.js';
+import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
 
 export interface DataPlaneOptions {
@@ -23,11 +21,6 @@ export interface DataPlaneOptions {
 }
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
-
-function context(request: FastifyRequest): TenantContext {
-  if (!request.tenantContext) throw new TenantScopeRequiredError('data-plane route');
-  return request.tenantContext;
-}
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, records, cursors, baseDomain }) => {
@@ -54,7 +47,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       },
     },
     async (request) => {
-      const { id, name, tier, settings, limits } = context(request).tenant;
+      const { id, name, tier, settings, limits } = tenantContext(request).tenant;
       return { id, name, tier, settings, limits };
     },
   );
@@ -62,7 +55,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
   app.post(
     '/v1/api-keys',
     { config: { minRole: 'admin' }, schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } } },
-    async (request, reply) => reply.code(201).send(await apiKeys.create(context(request).tenant.id, request.body.name, request.body.role)),
+    async (request, reply) => reply.code(201).send(await apiKeys.create(tenantContext(request).tenant.id, request.body.name, request.body.role)),
   );
 
   app.get(
@@ -77,7 +70,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       },
     },
     async (request) => {
-      const tenantId = context(request).tenant.id;
+      const tenantId = tenantContext(request).tenant.id;
       return paginate(cursors, `api-keys:${tenantId}`, request.query, (p) => apiKeys.list(tenantId, p));
     },
   );
@@ -94,7 +87,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       },
     },
     async (request, reply) => {
-      await apiKeys.revoke(context(request).tenant.id, request.params.id);
+      await apiKeys.revoke(tenantContext(request).tenant.id, request.params.id);
       return reply.code(204).send(null);
     },
   );

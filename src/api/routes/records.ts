@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TenantScopeRequiredError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
+import { tenantContext } from '../plugins/tenant-auth.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
 import type { TenantScope } from '../../storage/scope.js';
 import type { Tenantry } from '../../tenantry.js';
@@ -47,11 +48,8 @@ function withEtag<T extends { version: number }>(reply: FastifyReply, record: T)
 
 /** Collections and records by id (API.md). Querying (`GET …/records` with filter and sort) comes next. */
 export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records }) => {
-  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => {
-    const context = request.tenantContext;
-    if (!context) throw new TenantScopeRequiredError('records route');
-    return tenantry.withTenant(context.tenant.id, fn);
-  };
+  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> =>
+    tenantry.withTenant(tenantContext(request).tenant.id, fn);
   const tags = ['records'];
 
   app.post(
@@ -74,7 +72,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     },
     async (request, reply) => {
       const created = await inScope(request, (s) => records.createCollection(s, request.body));
-      await tenantry.syncRecordIndexes(request.tenantContext!.tenant.id, created.name, created.indexes);
+      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, created.name, created.indexes);
       return reply.code(201).send(created);
     },
   );
@@ -111,7 +109,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     },
     async (request) => {
       const updated = await inScope(request, (s) => records.updateCollection(s, request.params.name, request.body));
-      if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(request.tenantContext!.tenant.id, updated.name, updated.indexes);
+      if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, updated.name, updated.indexes);
       return updated;
     },
   );
@@ -121,7 +119,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     { config: { minRole: 'admin' }, schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await inScope(request, (s) => records.deleteCollection(s, request.params.name));
-      await tenantry.syncRecordIndexes(request.tenantContext!.tenant.id, request.params.name, []);
+      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, request.params.name, []);
       return reply.code(204).send(null);
     },
   );
