@@ -109,6 +109,32 @@ describe(`records over HTTP (${backend})`, () => {
     expect((await call(id, 'admin', 'PATCH', '/v1/collections/items', { schema: SCHEMA })).statusCode).toBe(200);
   });
 
+  it('refuses JSON nested deeper than 64 and strings PostgreSQL cannot store, changing nothing', async () => {
+    const id = tenants.pooled[1];
+    const nest = (depth: number) => Array.from({ length: depth - 1 }).reduce<object>((inner) => ({ d: inner }), { title: 'deep' });
+    // `{ data: … }` adds one level: data nested 63 deep is a body 64 deep, the most allowed.
+    expect((await call(id, 'member', 'POST', `/v1/collections/${ownCollection(id)}/records`, { data: nest(63) })).statusCode).toBe(201);
+    const count = async () =>
+      Number((await t.withTenant(id, ({ db }) => db.selectFrom('records').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow())).n);
+    const before = await count();
+    const bad: Array<[unknown, RegExp]> = [
+      [{ data: nest(64) }, /nested deeper than 64/],
+      // Sent as text: too deep for JSON.stringify, not for the server's parser.
+      [`{"data":${'{"d":'.repeat(100_000)}1${'}'.repeat(100_000)}}`, /nested deeper than 64/],
+      [{ data: { title: 'nul \u0000 inside' } }, /U\+0000/],
+      [{ data: { ['key\u0000']: 1 } }, /U\+0000/],
+      [{ data: { title: 'lone \ud800 surrogate' } }, /unpaired surrogate/],
+    ];
+    for (const [payload, detail] of bad) {
+      const res = await call(id, 'member', 'POST', `/v1/collections/${ownCollection(id)}/records`, payload, { 'content-type': 'application/json' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().detail).toMatch(detail);
+    }
+    // A whole body, not only record data: the tenant-facing API-key name is checked the same way.
+    expect((await call(id, 'admin', 'POST', '/v1/api-keys', { name: 'x\u0000', role: 'viewer' })).statusCode).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
   it('bulk-creates up to 1,000 records all or nothing', async () => {
     const id = tenants.database[0];
     await call(id, 'admin', 'POST', '/v1/collections', { name: 'bulk' });

@@ -5,6 +5,7 @@ import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
 import { RateLimiter } from './rate-limit.js';
 import { RecordsService } from '../records/records.js';
+import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
@@ -39,6 +40,7 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   app.decorate('draining', false);
 
   await app.register(problemPlugin);
+  await app.register(jsonLimitsPlugin);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
+import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode, type SortKey } from './query.js';
 
 export const BULK_MAX = 1000;
 
@@ -146,6 +147,38 @@ export class RecordsService {
       .returningAll()
       .execute();
     return rows.map(toRecord);
+  }
+
+  /**
+   * One page of a collection's records matching `filter`, in `sort` order, strictly after the keyset
+   * position `after` (the `next` of the previous page). `next` is null on the last page.
+   */
+  async queryRecords(
+    scope: TenantScope,
+    collectionName: string,
+    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
+  ): Promise<{ items: RecordView[]; sort: SortKey[]; next: string[] | null }> {
+    const collection = await this.getCollection(scope, collectionName);
+    const sort = parseSort(query.sort, collection.indexes);
+    const columns = sortColumns(sort);
+    if (query.after && (query.after.length !== columns.length || !query.after.every((v) => typeof v === 'string'))) {
+      throw new TenantryError('invalid_cursor', 'the cursor does not fit this sort');
+    }
+    // tenant_id and collection spelled out (RLS would confine the rows anyway) so the planner can use
+    // the tenant's partial indexes, whose predicates name both.
+    const conditions = [sql`tenant_id = ${scope.tenantId}`, sql`collection = ${collectionName}`];
+    if (query.filter) conditions.push(compileFilter(query.filter));
+    if (query.after) conditions.push(keysetAfter(columns, query.after));
+    const { rows } = await sql<{ id: string; data: unknown; version: number; created_at: Date; updated_at: Date } & Record<string, string>>`
+      SELECT id, data, version, created_at, updated_at, ${sql.join(columns.map((c, i) => sql`(${c.expr})::text AS ${sql.ref(`k${i}`)}`))}
+        FROM records
+       WHERE ${sql.join(conditions, sql` AND `)}
+       ORDER BY ${sql.join(columns.map((c) => sql`${c.expr} ${sql.raw(c.descending ? 'DESC' : 'ASC')}`))}
+       LIMIT ${query.limit + 1}`.execute(scope.db);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const next = rows.length > query.limit && last ? columns.map((_, i) => last[`k${i}`]!) : null;
+    return { items: page.map(toRecord), sort, next };
   }
 
   async getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {

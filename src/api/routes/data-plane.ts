@@ -25,7 +25,7 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, records, cursors, baseDomain }) => {
   await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
-  await app.register(recordsRoutes, { tenantry, records });
+  await app.register(recordsRoutes, { tenantry, records, cursors });
 
   app.get(
     '/v1/tenant',

@@ -1,7 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
+import type { CursorCodec } from '../cursor.js';
+import { pageOf } from '../pagination.js';
+import { checkJson } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
+import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
 import type { TenantScope } from '../../storage/scope.js';
 import type { Tenantry } from '../../tenantry.js';
@@ -10,6 +14,7 @@ import { ProblemSchema } from '../schemas.js';
 export interface RecordsRoutesOptions {
   tenantry: Tenantry;
   records: RecordsService;
+  cursors: CursorCodec;
 }
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 429: ProblemSchema };
@@ -41,13 +46,36 @@ function ifMatch(request: FastifyRequest): number | undefined {
   return Number(value);
 }
 
+const RecordsQuery = Type.Object(
+  {
+    filter: Type.Optional(Type.String({ maxLength: 8192, description: 'JSON filter, e.g. {"status":"open","score":{"$gte":10}}' })),
+    sort: Type.Optional(Type.String({ maxLength: 256, description: 'comma-separated fields, - for descending, e.g. -score,createdAt' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 8192 })),
+  },
+  { additionalProperties: false },
+);
+
+/** `?filter=` text → tree (400 for bad JSON or anything outside the language). */
+function filterOf(text: string | undefined): FilterNode | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(`filter is not valid JSON: ${(error as Error).message}`);
+  }
+  checkJson(value, 'filter');
+  return parseFilter(value);
+}
+
 function withEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
   reply.header('ETag', `"${record.version}"`);
   return record;
 }
 
-/** Collections and records by id (API.md). Querying (`GET …/records` with filter and sort) comes next. */
-export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records }) => {
+/** Collections, records by id, and record queries (API.md). */
+export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records, cursors }) => {
   const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> =>
     tenantry.withTenant(tenantContext(request).tenant.id, fn);
   const tags = ['records'];
@@ -133,6 +161,25 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     async (request, reply) => {
       const [created] = await inScope(request, (s) => records.createRecords(s, request.params.name, [request.body.data]));
       return reply.code(201).send(withEtag(reply, created!));
+    },
+  );
+
+  app.get(
+    '/v1/collections/:name/records',
+    {
+      config: { minRole: 'viewer' },
+      schema: { summary: 'Query records (filter, sort, cursor pagination)', tags, params: CollectionParams, querystring: RecordsQuery, response: { 200: pageOf(RecordSchema), ...errors } },
+    },
+    async (request) => {
+      const { filter: filterText, sort, limit = 50, cursor } = request.query;
+      const filter = filterOf(filterText);
+      const tenant = tenantContext(request).tenant.id;
+      // The cursor is bound to everything that shapes the list: a cursor from another tenant,
+      // collection, filter or sort fails its HMAC check (400 invalid_cursor).
+      const binding = ['records', tenant, request.params.name, filter ? JSON.stringify(JSON.parse(filterText!)) : '', sort ?? ''].join('\0');
+      const after = cursor === undefined ? undefined : cursors.decode<string[]>(binding, cursor);
+      const page = await inScope(request, (s) => records.queryRecords(s, request.params.name, { filter, sort, limit, after }));
+      return { items: page.items, nextCursor: page.next ? cursors.encode(binding, page.next) : null };
     },
   );
 
