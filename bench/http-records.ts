@@ -7,6 +7,10 @@
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:http
  *
+ * Then the noisy neighbour: tenant B's point reads alone, and again while tenant A (limit 600/min)
+ * floods the same server with as many requests as 16 more connections can send, nearly all refused
+ * with 429 before touching the database.
+ *
  * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -83,8 +87,11 @@ function start(kind: string, mainUrl: string, tenant: string): Promise<{ proc: C
 
 interface Load {
   rps: number;
+  p50: number;
   p99: number;
   errors: number;
+  /** Responses by status class, e.g. { '2xx': 100, '4xx': 3 }. */
+  statuses: Record<string, number>;
 }
 
 async function load(port: number, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, headers: Record<string, string>): Promise<Load> {
@@ -95,7 +102,8 @@ async function load(port: number, request: () => { method: 'GET' | 'POST'; path:
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, statuses };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -124,6 +132,10 @@ async function main(): Promise<void> {
       return rows.map((r) => r.id);
     });
     await t.tenants.update(tenant, { limits: { requestsPerMinute: 100_000_000 } });
+    const noisy = `bench-noisy-${suffix}`;
+    await t.tenants.create({ id: noisy, isolation: 'pooled' });
+    await t.tenants.update(noisy, { limits: { requestsPerMinute: 600 } });
+    const noisyKey = (await new ApiKeys(t.catalog).create(noisy, 'bench', 'member')).key;
     await t.close();
 
     const bare = await start('bare', mainUrl, tenant);
@@ -161,6 +173,25 @@ async function main(): Promise<void> {
         `${name.padEnd(7)} ${median(b.map((x) => x.rps)).toFixed(0).padStart(10)}   ${median(f.map((x) => x.rps)).toFixed(0).padStart(14)}   ${ratio.toFixed(2)}x   ${String(p99b).padStart(6)} ms   ${String(p99f).padStart(10)} ms   ${(p99f / p99b).toFixed(2)}x   ${errors}`,
       );
     }
+
+    // Noisy neighbour, paired rounds: B alone, then B while A floods.
+    const readB = () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), auth);
+    const flood = () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), { authorization: `Bearer ${noisyKey}` });
+    const alone: Load[] = [];
+    const during: Load[] = [];
+    const floods: Load[] = [];
+    for (let r = 0; r < rounds; r++) {
+      alone.push(await readB());
+      const [b, a] = await Promise.all([readB(), flood()]);
+      during.push(b);
+      floods.push(a);
+    }
+    const m = (xs: Load[], f: (x: Load) => number) => median(xs.map(f));
+    console.log('\nnoisy neighbour: tenant B point reads (16 connections) alone, and while tenant A floods (16 more connections, limit 600/min)');
+    console.log(`B alone       ${m(alone, (x) => x.rps).toFixed(0).padStart(6)} req/s   p50 ${m(alone, (x) => x.p50)} ms   p99 ${m(alone, (x) => x.p99)} ms   non-2xx ${alone.reduce((n, x) => n + x.errors, 0)}`);
+    console.log(`B during A    ${m(during, (x) => x.rps).toFixed(0).padStart(6)} req/s   p50 ${m(during, (x) => x.p50)} ms   p99 ${m(during, (x) => x.p99)} ms   non-2xx ${during.reduce((n, x) => n + x.errors, 0)}`);
+    console.log(`A (flooding)  ${m(floods, (x) => x.rps).toFixed(0).padStart(6)} req/s   ${m(floods, (x) => x.statuses['4xx']! / Math.max(1, x.statuses['2xx']! + x.statuses['4xx']!) * 100).toFixed(1)}% refused with 429   p99 ${m(floods, (x) => x.p99)} ms`);
+    console.log(`B's p99 during the flood / alone: ${(m(during, (x) => x.p99) / m(alone, (x) => x.p99)).toFixed(2)}x; B's throughput: ${(m(during, (x) => x.rps) / m(alone, (x) => x.rps)).toFixed(2)}x (the two loads share 2 cores)`);
   } finally {
     for (const c of children) c.kill();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -124,9 +125,17 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     expect((await app.inject({ method: 'GET', url: '/v1/tenants?limit=501', headers: auth })).statusCode).toBe(400);
   });
 
-  it('publishes an OpenAPI document listing every route', async () => {
+  it('publishes a valid OpenAPI document listing every route, rendered at /docs', async () => {
     const doc = (await app.inject('/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
+    const validation = await new Validator().validate(structuredClone(doc));
+    expect(validation.errors ?? []).toEqual([]);
+    expect(validation.valid).toBe(true);
+    const docs = await app.inject('/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+    expect(docs.body).toContain('swagger-ui');
+    expect((await app.inject('/docs/json')).json()).toEqual(doc);
     const dataPlane = [
       '/v1/api-keys',
       '/v1/api-keys/{id}',

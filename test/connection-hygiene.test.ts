@@ -124,4 +124,33 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     });
     await expect(leaked!.selectFrom('records').selectAll().execute()).rejects.toThrow(/scope has ended/);
   });
+
+  it('a single-statement scope commits its write with the statement, allows no second one, and leaves no tenant behind', async () => {
+    const id = uuidv7();
+    const single = { singleStatement: true };
+    await t.withTenant(a, ({ db }) => db.insertInto('records').values({ collection: 'items', id, data: '{"n":1}' }).execute(), single);
+    // Committed: another scope sees it; the connection went back clean.
+    expect((await visibleRecords(t, a)).some((r) => r.id === id)).toBe(true);
+    expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    // A failing single statement leaves nothing (its implicit transaction rolls back).
+    await expect(
+      t.withTenant(a, ({ db }) => db.insertInto('records').values({ collection: 'no_such_collection', id: uuidv7(), data: '{}' }).execute(), single),
+    ).rejects.toThrow(/foreign key/);
+    // Two statements: the second is refused (a programming error); the first was already committed
+    // with its own round trip, which is what a single-statement scope means.
+    const other = uuidv7();
+    await expect(
+      t.withTenant(
+        a,
+        async ({ db }) => {
+          await db.insertInto('records').values({ collection: 'items', id: other, data: '{}' }).execute();
+          await db.selectFrom('records').select('id').execute();
+        },
+        single,
+      ),
+    ).rejects.toThrow(/single statement/);
+    expect((await visibleRecords(t, a)).some((r) => r.id === other)).toBe(true);
+    expect((await visibleRecords(t, b)).some((r) => r.id === id || r.id === other)).toBe(false);
+    for (let i = 0; i < 4; i++) expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+  });
 });

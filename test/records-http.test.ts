@@ -200,6 +200,44 @@ describe(`records over HTTP (${backend})`, () => {
     expect((await call(id, 'viewer', 'GET', '/v1/collections/temp')).statusCode).toBe(404);
   });
 
+  it("sees another process's schema change or drop on the very next write, though it caches collections", async () => {
+    const id = tenants.database[1];
+    const other = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
+    try {
+      const otherCall = (method: string, url: string, payload?: unknown) =>
+        other.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[id]!.admin}` } });
+      expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'cached', schema: { type: 'object' } })).statusCode).toBe(201);
+      // Warm this app's cache, then tighten the schema through the other app.
+      expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 1 } })).statusCode).toBe(201);
+      expect((await otherCall('PATCH', '/v1/collections/cached', { schema: { type: 'object', required: ['owner'] } })).statusCode).toBe(200);
+      expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 2 } })).statusCode).toBe(400);
+      expect((await call(id, 'member', 'POST', '/v1/collections/cached/records/bulk', { records: [{ data: { owner: 'x' } }, { data: { a: 3 } }] })).statusCode).toBe(400);
+      expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { owner: 'me' } })).statusCode).toBe(201);
+      // Loosen it again elsewhere: data the cached schema refuses is accepted by the current one.
+      expect((await otherCall('PATCH', '/v1/collections/cached', { schema: null })).statusCode).toBe(200);
+      expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 4 } })).statusCode).toBe(201);
+      // Dropped elsewhere: 404, nothing written.
+      expect((await otherCall('DELETE', '/v1/collections/cached')).statusCode).toBe(204);
+      const gone = await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 5 } });
+      expect(gone.statusCode).toBe(404);
+      expect(gone.json().code).toBe('not_found');
+      const count = await t.withTenant(id, ({ db }) => db.selectFrom('records').where('collection', '=', 'cached').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+      expect(Number(count.n)).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("validates each tenant's writes against its own schema of a same-named collection", async () => {
+    const [A, B] = tenants.pooled;
+    // Both tenants have 'items'; warm the cache with A's, then make B's stricter.
+    expect((await call(A, 'member', 'POST', '/v1/collections/items/records', { data: { title: 'a' } })).statusCode).toBe(201);
+    expect((await call(B, 'admin', 'PATCH', '/v1/collections/items', { schema: { type: 'object', required: ['title', 'owner'] } })).statusCode).toBe(200);
+    expect((await call(B, 'member', 'POST', '/v1/collections/items/records', { data: { title: 'b' } })).statusCode).toBe(400);
+    expect((await call(A, 'member', 'POST', '/v1/collections/items/records', { data: { title: 'a again' } })).statusCode).toBe(201);
+    expect((await call(B, 'admin', 'PATCH', '/v1/collections/items', { schema: SCHEMA })).statusCode).toBe(200);
+  });
+
   for (const a of STRATEGIES) {
     for (const b of STRATEGIES) {
       it(`a ${a} tenant's credential on a ${b} tenant's objects gets 404 and changes nothing`, async () => {

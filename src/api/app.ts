@@ -1,4 +1,5 @@
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Tenantry } from '../tenantry.js';
@@ -61,6 +62,8 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
     }
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The same document rendered (Swagger UI's assets come from the package: no CDN, works offline).
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
 
   const cursors = new CursorCodec(cursorSecret);
   const apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);

@@ -3,10 +3,15 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
-import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
+import { tenantCacheKey, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
 import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode, type SortKey } from './query.js';
 
 export const BULK_MAX = 1000;
+
+/** Opens tenant scopes (Tenantry.withTenant). */
+export type ScopeRunner = <T>(tenantId: string, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions) => Promise<T>;
+
+type RecordRow = { id: string; data: unknown; version: number; created_at: Date; updated_at: Date };
 
 export interface Collection {
   name: string;
@@ -52,10 +57,24 @@ function toRecord(row: { id: string; data: unknown; version: number; created_at:
 export class RecordsService {
   readonly #ajv = new Ajv({ allErrors: false, strict: false });
   readonly #validators = new Map<string, ValidateFunction>();
+  /**
+   * Collections as last read, per tenant. Never trusted on its own: a write through it carries the
+   * cached `updated_at` into the statement and does nothing if the collection changed or is gone
+   * (see create), so a change made by another process is seen by the very next write.
+   */
+  readonly #collections = new Map<string, { collection: Collection; stamp: string }>();
+
+  /** `stamp` is updated_at as PostgreSQL prints it: exact to the microsecond, unlike `updatedAt`. */
+  #remember(tenantId: string, collection: Collection, stamp: string): Collection {
+    if (this.#collections.size > 10_000) this.#collections.clear();
+    this.#collections.set(tenantCacheKey(tenantId, 'collection', collection.name), { collection, stamp });
+    return collection;
+  }
 
   #validator(tenantId: string, collection: Collection): ValidateFunction | undefined {
     if (!collection.schema) return undefined;
-    const key = tenantCacheKey(tenantId, 'schema', collection.name, collection.updatedAt);
+    // Keyed by the schema's text, not its timestamp: two changes within one millisecond stay apart.
+    const key = tenantCacheKey(tenantId, 'schema', JSON.stringify(collection.schema));
     let validate = this.#validators.get(key);
     if (!validate) {
       validate = this.#ajv.compile(collection.schema);
@@ -100,9 +119,14 @@ export class RecordsService {
   }
 
   async getCollection(scope: TenantScope, name: string): Promise<Collection> {
-    const row = await scope.db.selectFrom('collections').selectAll().where('name', '=', name).executeTakeFirst();
+    const row = await scope.db
+      .selectFrom('collections')
+      .selectAll()
+      .select(sql<string>`updated_at::text`.as('stamp'))
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
-    return toCollection(row);
+    return this.#remember(scope.tenantId, toCollection(row), row.stamp);
   }
 
   async updateCollection(scope: TenantScope, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
@@ -127,12 +151,46 @@ export class RecordsService {
     if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
   }
 
-  #validate(scope: TenantScope, collection: Collection, data: unknown, where: string): void {
+  #validate(scope: { tenantId: string }, collection: Collection, data: unknown, where: string): void {
     const validate = this.#validator(scope.tenantId, collection);
     if (validate && !validate(data)) {
       const first = validate.errors?.[0];
       throw new ValidationError(`${where} does not match the schema of '${collection.name}': ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
     }
+  }
+
+  /**
+   * Create records, all or nothing, in one round trip when the collection is known: validate against
+   * the cached collection, then insert with a guard that the collection still exists unchanged, as one
+   * statement in a single-statement scope. If the guard fails (or the cached schema refuses the data,
+   * which a newer schema might accept), take the full path: read the collection, validate, insert.
+   */
+  async create(scopes: ScopeRunner, tenantId: string, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
+    const cached = this.#collections.get(tenantCacheKey(tenantId, 'collection', collectionName));
+    if (cached && items.length > 0 && items.length <= BULK_MAX) {
+      let valid = true;
+      try {
+        items.forEach((data, i) => this.#validate({ tenantId }, cached.collection, data, `records[${i}].data`));
+      } catch {
+        valid = false;
+      }
+      if (valid) {
+        const rows = await scopes(tenantId, (scope) => this.#insertGuarded(scope, cached, items), { singleStatement: true });
+        if (rows.length === items.length) return rows.map(toRecord);
+      }
+      this.#collections.delete(tenantCacheKey(tenantId, 'collection', collectionName));
+    }
+    return scopes(tenantId, (scope) => this.createRecords(scope, collectionName, items));
+  }
+
+  async #insertGuarded(scope: TenantScope, { collection, stamp }: { collection: Collection; stamp: string }, items: Array<Record<string, unknown>>): Promise<RecordRow[]> {
+    const values = items.map((data) => sql`(${uuidv7()}::uuid, ${JSON.stringify(data)}::jsonb)`);
+    const { rows } = await sql<RecordRow>`
+      INSERT INTO records (collection, id, data)
+      SELECT ${collection.name}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
+       WHERE EXISTS (SELECT 1 FROM collections WHERE name = ${collection.name} AND updated_at = ${stamp}::timestamptz)
+      RETURNING id, data, version, created_at, updated_at`.execute(scope.db);
+    return rows;
   }
 
   /** Create records all or nothing (the scope's transaction rolls back if any fails). */

@@ -106,23 +106,30 @@ export interface ScopePrelude {
  *   snapshot anyway, so reads outside the explicit transaction see exactly what they would inside it.
  * - the first statement that may write is sent as [BEGIN, prelude, statement]; the explicit
  *   transaction stays open for what follows and is committed (or rolled back) when the scope ends.
+ * - in a single-statement scope, any statement goes as [prelude, statement]: the implicit transaction
+ *   commits a write at the Sync (all or nothing), so a one-statement write is one round trip too.
  */
 export class ScopedConnection implements DatabaseConnection {
   #inTransaction = false;
   #finished = false;
+  #statements = 0;
 
   constructor(
     private readonly conn: SqlConnection,
     private readonly prelude: ScopePrelude,
+    /** One statement only, in the implicit transaction of its batch (committed at its Sync). */
+    private readonly single = false,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<KyselyResult<R>> {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
+    if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
+    this.#statements++;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
     const { role, searchPath, tenantId } = this.prelude;
     const setup = { sql: SCOPE_PRELUDE_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude' };
     const statement = { sql: query.sql, params: query.parameters };
-    if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
+    if (this.single || isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
     return toKyselyResult(await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]));
   }

@@ -36,6 +36,12 @@ export interface TenantScope {
 export interface WithTenantOptions {
   /** Control-plane work (export, delete) may enter a suspended tenant's scope. */
   allowSuspended?: boolean;
+  /**
+   * The scope runs exactly one statement, sent with its set-up in one round trip and committed by the
+   * server with it (no BEGIN, no COMMIT). A second statement in the scope throws. For hot paths whose
+   * whole work is one statement (see RecordsService.create).
+   */
+  singleStatement?: boolean;
 }
 
 export class TenantScopes {
@@ -62,7 +68,7 @@ export class TenantScopes {
         role: location.names.role,
         searchPath: searchPathValue(location.names.schema),
         tenantId: tenant.id,
-      });
+      }, options.singleStatement === true);
       let result: T;
       try {
         result = await fn({ tenantId: tenant.id, tenant, db: scopedTransaction(this.#base, connection) });

@@ -6,7 +6,7 @@ import { pageOf } from '../pagination.js';
 import { checkJson } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
-import { BULK_MAX, type RecordsService } from '../../records/records.js';
+import { BULK_MAX, type RecordsService, type ScopeRunner } from '../../records/records.js';
 import type { TenantScope } from '../../storage/scope.js';
 import type { Tenantry } from '../../tenantry.js';
 import { ProblemSchema } from '../schemas.js';
@@ -79,6 +79,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
   const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> =>
     tenantry.withTenant(tenantContext(request).tenant.id, fn);
   const tags = ['records'];
+  const scopes: ScopeRunner = (tenantId, fn, options) => tenantry.withTenant(tenantId, fn, options);
 
   app.post(
     '/v1/collections',
@@ -159,7 +160,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       schema: { summary: 'Create a record', tags, params: CollectionParams, body: Type.Object({ data: JsonObject }, { additionalProperties: false }), response: { 201: RecordSchema, ...errors } },
     },
     async (request, reply) => {
-      const [created] = await inScope(request, (s) => records.createRecords(s, request.params.name, [request.body.data]));
+      const [created] = await records.create(scopes, tenantContext(request).tenant.id, request.params.name, [request.body.data]);
       return reply.code(201).send(withEtag(reply, created!));
     },
   );
@@ -199,7 +200,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const items = await inScope(request, (s) => records.createRecords(s, request.params.name, request.body.records.map((r) => r.data)));
+      const items = await records.create(scopes, tenantContext(request).tenant.id, request.params.name, request.body.records.map((r) => r.data));
       return reply.code(201).send({ items });
     },
   );
