@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   tenant_not_found: { status: 404, title: 'Tenant not found' },
   tenant_exists: { status: 409, title: 'Tenant already exists' },
   collection_exists: { status: 409, title: 'Collection already exists' },
+  model_exists: { status: 409, title: 'Model already exists' },
+  model_not_ready: { status: 409, title: 'Model not ready' },
   version_conflict: { status: 412, title: 'Version conflict' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },

@@ -10,7 +10,7 @@ import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
 const NOTES: Migration = {
-  version: 2,
+  version: TENANT_MIGRATIONS.length + 1,
   name: 'notes',
   sql: `CREATE TABLE notes (${TENANT_ID_COLUMN}, id uuid NOT NULL, body text NOT NULL, PRIMARY KEY (tenant_id, id));
 ${tenantRlsSql('notes')};`,
@@ -57,7 +57,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
       // One pool per cluster, one location per schema or database tenant.
       expect(report.total).toBe(1 + MIX.schema + MIX.database);
       expect(report.failed).toEqual([]);
-      expect(report.results.every((r) => r.versions.join() === '2')).toBe(true);
+      expect(report.results.every((r) => r.versions.join() === String(NOTES.version))).toBe(true);
       expect(report.results.find((r) => r.key === 'main/pooled')!.tenants.sort()).toEqual([...ids.pooled].sort());
       expect(await tablesNamed(next.router.controlCluster.main, 'notes')).toEqual([schemaTenantNames(victim).schema]);
     }
@@ -79,7 +79,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
       expect(maxOpen).toBeLessThanOrEqual(2);
       expect(report.failed.map((f) => f.tenants)).toEqual([[victim]]);
       expect(report.failed[0]!.error).toMatch(/already exists/);
-      expect(report.results.filter((r) => !r.error).every((r) => r.versions.join() === '2')).toBe(true);
+      expect(report.results.filter((r) => !r.error).every((r) => r.versions.join() === String(NOTES.version))).toBe(true);
 
       // Migrated tenants can use the new table, still isolated.
       const [p1, p2] = ids.pooled;
@@ -89,7 +89,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
       const seen = await next.withTenant(p2!, ({ db }) => sql<{ body: string }>`select body from notes`.execute(db));
       expect(seen.rows).toEqual([]);
 
-      // The failed tenant is still at version 1 and still works.
+      // The failed tenant is still at the previous version and still works.
       const schemas = await tablesNamed(next.router.controlCluster.main, 'notes');
       expect(schemas).toContain(schemaTenantNames(victim).schema);
       expect(await next.withTenant(victim, ({ db }) => db.selectFrom('records').selectAll().execute())).toEqual([]);

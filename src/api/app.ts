@@ -6,6 +6,8 @@ import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
 import { RateLimiter } from './rate-limit.js';
 import { RecordsService } from '../records/records.js';
+import { ModelsService } from '../ml/models.js';
+import { TrainingPool } from '../ml/worker-pool.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
@@ -26,7 +28,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export type TenantryApp = FastifyInstance & { draining: boolean };
+export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService };
 
 /**
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
@@ -71,7 +73,14 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();
   const records = new RecordsService();
-  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, cursors, baseDomain };
+  const trainingPool = new TrainingPool();
+  const models = new ModelsService((id, fn, options) => tenantry.withTenant(id, fn, options), trainingPool, (err, context) => app.log.error({ err, ...context }, 'model training failed'));
+  app.decorate('models', models);
+  app.addHook('onClose', async () => {
+    await trainingPool.close();
+    await models.idle();
+  });
+  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, cursors, baseDomain };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
   return app;

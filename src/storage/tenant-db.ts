@@ -19,4 +19,26 @@ export interface TenantDatabase {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
+  models: {
+    tenant_id: Generated<string>;
+    name: string;
+    kind: string;
+    collection: string;
+    features: ColumnType<unknown, string | undefined, string>;
+    target: string | null;
+    options: ColumnType<unknown, string | undefined, string>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
+  model_versions: {
+    tenant_id: Generated<string>;
+    model: string;
+    version: number;
+    status: Generated<string>;
+    error: string | null;
+    metrics: ColumnType<unknown, string | null | undefined, string | null>;
+    artifact: ColumnType<unknown, string | null | undefined, string | null>;
+    created_at: Generated<Date>;
+    finished_at: Date | null;
+  };
 }

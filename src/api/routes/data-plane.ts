@@ -6,6 +6,8 @@ import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { RateLimiter } from '../rate-limit.js';
 import type { RecordsService } from '../../records/records.js';
+import type { ModelsService } from '../../ml/models.js';
+import { modelsRoutes } from './models.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
@@ -16,6 +18,7 @@ export interface DataPlaneOptions {
   jwt?: JwtVerifier;
   rateLimiter: RateLimiter;
   records: RecordsService;
+  models: ModelsService;
   cursors: CursorCodec;
   baseDomain?: string;
 }
@@ -23,9 +26,10 @@ export interface DataPlaneOptions {
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
-export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, records, cursors, baseDomain }) => {
+export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, records, models, cursors, baseDomain }) => {
   await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
   await app.register(recordsRoutes, { tenantry, records, cursors });
+  await app.register(modelsRoutes, { tenantry, models });
 
   app.get(
     '/v1/tenant',

@@ -43,4 +43,38 @@ ${tenantRlsSql('records')};
 CREATE INDEX records_collection_created ON records (tenant_id, collection, created_at, id);
 `,
   },
+  {
+    version: 2,
+    name: 'models',
+    sql: `
+CREATE TABLE models (
+  ${TENANT_ID_COLUMN},
+  name text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('classification', 'regression', 'recommendation')),
+  collection text NOT NULL,
+  features jsonb NOT NULL DEFAULT '[]'::jsonb,
+  target text,
+  options jsonb NOT NULL DEFAULT '{}'::jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, name)
+);
+${tenantRlsSql('models')};
+
+CREATE TABLE model_versions (
+  ${TENANT_ID_COLUMN},
+  model text NOT NULL,
+  version integer NOT NULL,
+  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'training', 'ready', 'failed')),
+  error text,
+  metrics jsonb,
+  artifact jsonb,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz,
+  PRIMARY KEY (tenant_id, model, version),
+  FOREIGN KEY (tenant_id, model) REFERENCES models (tenant_id, name) ON DELETE CASCADE
+);
+${tenantRlsSql('model_versions')};
+`,
+  },
 ];

@@ -1,0 +1,379 @@
+import { sql } from 'kysely';
+import { TenantryError, ValidationError } from '../errors.js';
+import type { ScopeRunner } from '../records/records.js';
+import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
+import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
+import type { FeatureSpec } from './features.js';
+import { FeatureError, predictLinear, recommend, type Artifact, type LinearArtifact, type ModelKind, type Prediction, type RecommendationArtifact, type TrainResult } from './fit.js';
+import { TrainingDataError, type TrainingPool } from './worker-pool.js';
+
+export const MODEL_KINDS: readonly ModelKind[] = ['classification', 'regression', 'recommendation'];
+export const PREDICT_MAX = 1000;
+/** Rows per read while training: small pages keep each read (and each message to the worker) short. */
+const PAGE = 2_000;
+const MAX_FEATURES = 50;
+
+export interface ModelDefinition {
+  name: string;
+  kind: ModelKind;
+  collection: string;
+  features?: string[];
+  target?: string;
+  /** Recommendation: the interaction fields. */
+  fields?: { user: string; item: string; weight?: string };
+  options?: { l2?: number; seed?: number };
+}
+
+export interface VersionView {
+  version: number;
+  status: 'queued' | 'training' | 'ready' | 'failed';
+  error: string | null;
+  metrics: Record<string, number> | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface ModelView {
+  name: string;
+  kind: ModelKind;
+  collection: string;
+  features: string[];
+  target: string | null;
+  fields: NonNullable<ModelDefinition['fields']> | null;
+  options: ModelDefinition['options'];
+  /** Status of the newest version. */
+  status: VersionView['status'];
+  versions: VersionView[];
+  /** Of the newest ready version: the learned feature spec and (linear models) weights per feature. */
+  featureSpec: FeatureSpec[] | null;
+  weights: unknown;
+  createdAt: string;
+}
+
+const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const path = (field: string) => sql.raw(`(data #> ${quoteLiteral(`{${field.split('.').join(',')}}`)})`);
+
+interface ModelRow {
+  name: string;
+  kind: string;
+  collection: string;
+  features: unknown;
+  target: string | null;
+  options: unknown;
+  created_at: Date;
+}
+
+/**
+ * Models of one tenant: definitions and versions live in the tenant's own tables (models,
+ * model_versions), training reads the tenant's records through its scope and fits in the worker pool,
+ * prediction serves from an LRU of artifacts keyed by tenant, model, version and the version's
+ * creation time (so a re-created model never hits an old entry).
+ */
+export class ModelsService {
+  readonly #cache = new Map<string, Artifact>();
+  readonly #inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly scopes: ScopeRunner,
+    private readonly pool: TrainingPool,
+    private readonly onError: (error: Error, context: Record<string, unknown>) => void = () => {},
+    private readonly cacheSize = 200,
+  ) {}
+
+  /** Resolves when no training is running (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #check(def: ModelDefinition): void {
+    if (!COLLECTION_NAME_PATTERN.test(def.name)) throw new ValidationError(`model name '${def.name}' must match ${COLLECTION_NAME_PATTERN}`);
+    if (!COLLECTION_NAME_PATTERN.test(def.collection)) throw new ValidationError(`collection name '${def.collection}' must match ${COLLECTION_NAME_PATTERN}`);
+    const paths = (list: string[], what: string) => {
+      for (const f of list) if (!FIELD_PATH_PATTERN.test(f)) throw new ValidationError(`${what} '${f}' is not a field path`);
+    };
+    if (def.kind === 'recommendation') {
+      if (!def.fields) throw new ValidationError("a recommendation model needs fields: {user, item, weight?}");
+      if (def.features?.length || def.target) throw new ValidationError('a recommendation model takes fields, not features or target');
+      paths([def.fields.user, def.fields.item, ...(def.fields.weight ? [def.fields.weight] : [])], 'field');
+      return;
+    }
+    if (def.fields) throw new ValidationError(`a ${def.kind} model takes features and target, not fields`);
+    if (!def.features || def.features.length === 0) throw new ValidationError(`a ${def.kind} model needs at least one feature`);
+    if (def.features.length > MAX_FEATURES) throw new ValidationError(`at most ${MAX_FEATURES} features`);
+    if (new Set(def.features).size !== def.features.length) throw new ValidationError('features are listed twice');
+    if (!def.target) throw new ValidationError(`a ${def.kind} model needs a target`);
+    if (def.features.includes(def.target)) throw new ValidationError(`the target '${def.target}' cannot also be a feature`);
+    paths([...def.features, def.target], 'field');
+  }
+
+  /** The fields a model reads, in row order: features then target, or user, item, weight. */
+  #columns(def: ModelDefinition): string[] {
+    if (def.kind === 'recommendation') return [def.fields!.user, def.fields!.item, ...(def.fields!.weight ? [def.fields!.weight] : [])];
+    return [...def.features!, def.target!];
+  }
+
+  /**
+   * One aggregate over the collection before anything is created, so bad definitions are a 400 and
+   * not a failed version: the collection exists and has records, each field occurs with one usable type.
+   */
+  async #precheck(scope: TenantScope, def: ModelDefinition): Promise<void> {
+    const columns = this.#columns(def);
+    const { rows } = await sql<{ present: boolean; n: number; distinct_target: number } & Record<string, string[] | null>>`
+      SELECT EXISTS (SELECT 1 FROM collections WHERE name = ${def.collection}) AS present,
+             count(*)::int AS n,
+             count(DISTINCT ${path(columns.at(-1)!)})::int AS distinct_target,
+             ${sql.join(columns.map((c, i) => sql`array_remove(array_agg(DISTINCT jsonb_typeof(${path(c)})), NULL) AS ${sql.ref(`t${i}`)}`))}
+        FROM records WHERE tenant_id = ${scope.tenantId} AND collection = ${def.collection}`.execute(scope.db);
+    const stats = rows[0]!;
+    if (!stats.present) throw new ValidationError(`collection '${def.collection}' does not exist`);
+    if (stats.n === 0) throw new ValidationError(`collection '${def.collection}' has no records to train on`);
+    columns.forEach((field, i) => {
+      const types = (stats[`t${i}`] ?? []).filter((t) => t !== 'null');
+      const isTarget = def.kind !== 'recommendation' && i === columns.length - 1;
+      const role = isTarget ? 'target' : 'field';
+      if (types.length === 0) throw new ValidationError(`collection '${def.collection}' has no records with ${role} '${field}'`);
+      const unusable = types.filter((t) => t === 'object' || t === 'array');
+      if (unusable.length > 0) throw new ValidationError(`${role} '${field}' holds ${unusable[0]}s; use numbers, booleans or strings`);
+      if (types.length > 1) throw new ValidationError(`${role} '${field}' mixes types (${types.join(' and ')})`);
+      if (def.kind === 'regression' && isTarget && types[0] !== 'number') throw new ValidationError(`target '${field}' must be a number for regression; it holds ${types[0]}s`);
+      if (def.kind === 'recommendation' && field === def.fields!.weight && types[0] !== 'number') throw new ValidationError(`weight field '${field}' must be a number`);
+    });
+    if (def.kind === 'classification' && stats.distinct_target < 2) throw new ValidationError(`target '${def.target}' has a single value; classification needs at least two`);
+  }
+
+  async define(tenantId: string, def: ModelDefinition): Promise<ModelView> {
+    if (!MODEL_KINDS.includes(def.kind)) throw new ValidationError(`unknown model kind '${def.kind}'; choose one of ${MODEL_KINDS.join(', ')}`);
+    this.#check(def);
+    await this.scopes(tenantId, async (scope) => {
+      await this.#precheck(scope, def);
+      const inserted = await scope.db
+        .insertInto('models')
+        .values({
+          name: def.name,
+          kind: def.kind,
+          collection: def.collection,
+          features: JSON.stringify(def.kind === 'recommendation' ? [] : def.features),
+          target: def.target ?? null,
+          options: JSON.stringify({ ...def.options, ...(def.fields && { fields: def.fields }) }),
+        })
+        .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
+        .returning('name')
+        .executeTakeFirst();
+      if (!inserted) throw new TenantryError('model_exists', `model '${def.name}' already exists; POST /v1/models/${def.name}/train makes a new version`);
+      await scope.db.insertInto('model_versions').values({ model: def.name, version: 1, error: null, finished_at: null }).execute();
+    });
+    this.#startTraining(tenantId, def, 1);
+    return this.scopes(tenantId, (scope) => this.get(scope, def.name));
+  }
+
+  async train(tenantId: string, name: string): Promise<VersionView> {
+    const { def, version } = await this.scopes(tenantId, async (scope) => {
+      const definition = await this.#definition(scope, name);
+      await this.#precheck(scope, definition);
+      // Lock the model row so two concurrent trains get distinct version numbers.
+      await scope.db.selectFrom('models').select('name').where('name', '=', name).forUpdate().execute();
+      const row = await scope.db
+        .insertInto('model_versions')
+        .columns(['model', 'version'])
+        .expression(
+          scope.db
+            .selectFrom('model_versions')
+            .select([sql<string>`${name}`.as('model'), sql<number>`coalesce(max(version), 0) + 1`.as('version')])
+            .where('model', '=', name),
+        )
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      return { def: definition, version: row.version };
+    });
+    this.#startTraining(tenantId, def, version);
+    return this.scopes(tenantId, async (scope) => (await this.#versions(scope, name)).find((v) => v.version === version)!);
+  }
+
+  #startTraining(tenantId: string, def: ModelDefinition, version: number): void {
+    const run = this.#train(tenantId, def, version).finally(() => this.#inFlight.delete(run));
+    this.#inFlight.add(run);
+  }
+
+  async #setStatus(tenantId: string, model: string, version: number, changes: { status: string; error?: string | null; metrics?: unknown; artifact?: unknown }): Promise<void> {
+    await this.scopes(tenantId, (scope) =>
+      scope.db
+        .updateTable('model_versions')
+        .set({
+          status: changes.status,
+          ...(changes.error !== undefined && { error: changes.error }),
+          ...(changes.metrics !== undefined && { metrics: JSON.stringify(changes.metrics) }),
+          ...(changes.artifact !== undefined && { artifact: JSON.stringify(changes.artifact) }),
+          ...(changes.status === 'ready' || changes.status === 'failed' ? { finished_at: sql<Date>`clock_timestamp()` } : {}),
+        })
+        .where('model', '=', model)
+        .where('version', '=', version)
+        .execute(),
+    );
+  }
+
+  /** The model's fields from every record of its collection, page by page, each page its own scope. */
+  async *#pages(tenantId: string, def: ModelDefinition): AsyncGenerator<unknown[][]> {
+    const columns = this.#columns(def);
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.scopes(tenantId, async (scope) => {
+        const { rows } = await sql<{ id: string; v: unknown[] }>`
+          SELECT id, jsonb_build_array(${sql.join(columns.map(path))}) AS v FROM records
+           WHERE tenant_id = ${scope.tenantId} AND collection = ${def.collection} ${after ? sql`AND id > ${after}::uuid` : sql``}
+           ORDER BY id LIMIT ${PAGE}`.execute(scope.db);
+        return rows;
+      });
+      if (page.length > 0) yield page.map((r) => r.v);
+      if (page.length < PAGE) return;
+      after = page.at(-1)!.id;
+    }
+  }
+
+  async #train(tenantId: string, def: ModelDefinition, version: number): Promise<void> {
+    try {
+      await this.#setStatus(tenantId, def.name, version, { status: 'training' });
+      const job = { kind: def.kind, features: def.features ?? [], target: def.target, fields: def.fields, options: def.options ?? {} };
+      const result: TrainResult = await this.pool.run(job, this.#pages(tenantId, def));
+      const artifact = { ...result.artifact, readable: result.weights ?? null };
+      await this.#setStatus(tenantId, def.name, version, { status: 'ready', error: null, metrics: { ...result.metrics, rows: result.rows, ...(result.iterations && { iterations: result.iterations }) }, artifact });
+    } catch (error) {
+      const reason = error instanceof TrainingDataError || error instanceof FeatureError ? (error as Error).message : 'training failed on an internal error';
+      if (!(error instanceof TrainingDataError || error instanceof FeatureError)) this.onError(error as Error, { tenantId, model: def.name, version });
+      await this.#setStatus(tenantId, def.name, version, { status: 'failed', error: reason }).catch((e: Error) => this.onError(e, { tenantId, model: def.name, version }));
+    }
+  }
+
+  async #definition(scope: TenantScope, name: string): Promise<ModelDefinition & { createdAt: string }> {
+    const row = (await scope.db.selectFrom('models').selectAll().where('name', '=', name).executeTakeFirst()) as ModelRow | undefined;
+    if (!row) throw new TenantryError('not_found', `no model '${name}'`);
+    const { fields, ...options } = (row.options ?? {}) as { fields?: ModelDefinition['fields']; l2?: number; seed?: number };
+    return {
+      name: row.name,
+      kind: row.kind as ModelKind,
+      collection: row.collection,
+      features: row.features as string[],
+      ...(row.target !== null && { target: row.target }),
+      ...(fields && { fields }),
+      options,
+      createdAt: iso(row.created_at)!,
+    };
+  }
+
+  async #versions(scope: TenantScope, name: string): Promise<VersionView[]> {
+    const rows = await scope.db
+      .selectFrom('model_versions')
+      .select(['version', 'status', 'error', 'metrics', 'created_at', 'finished_at'])
+      .where('model', '=', name)
+      .orderBy('version', 'desc')
+      .execute();
+    return rows.map((r) => ({
+      version: r.version,
+      status: r.status as VersionView['status'],
+      error: r.error,
+      metrics: (r.metrics as Record<string, number> | null) ?? null,
+      createdAt: iso(r.created_at)!,
+      finishedAt: iso(r.finished_at),
+    }));
+  }
+
+  async get(scope: TenantScope, name: string): Promise<ModelView> {
+    const def = await this.#definition(scope, name);
+    const versions = await this.#versions(scope, name);
+    const ready = versions.find((v) => v.status === 'ready');
+    let featureSpec: FeatureSpec[] | null = null;
+    let weights: unknown = null;
+    if (ready) {
+      const row = await scope.db
+        .selectFrom('model_versions')
+        .select([sql<FeatureSpec[] | null>`artifact -> 'specs'`.as('specs'), sql<unknown>`artifact -> 'readable'`.as('readable')])
+        .where('model', '=', name)
+        .where('version', '=', ready.version)
+        .executeTakeFirstOrThrow();
+      featureSpec = row.specs;
+      weights = row.readable;
+    }
+    return {
+      name: def.name,
+      kind: def.kind,
+      collection: def.collection,
+      features: def.features ?? [],
+      target: def.target ?? null,
+      fields: def.fields ?? null,
+      options: def.options,
+      status: versions[0]?.status ?? 'queued',
+      versions,
+      featureSpec,
+      weights,
+      createdAt: def.createdAt,
+    };
+  }
+
+  async list(scope: TenantScope): Promise<ModelView[]> {
+    const names = await scope.db.selectFrom('models').select('name').orderBy('name').execute();
+    const out: ModelView[] = [];
+    for (const { name } of names) out.push(await this.get(scope, name));
+    return out;
+  }
+
+  /** The artifact to serve: the newest ready version, or `version` if it is ready. One read when cached. */
+  async #artifact(tenantId: string, name: string, version?: number): Promise<{ version: number; artifact: Artifact }> {
+    return this.scopes(tenantId, async (scope) => {
+      let query = scope.db
+        .selectFrom('models as m')
+        .leftJoin('model_versions as v', (j) => j.onRef('v.model', '=', 'm.name').on('v.status', '=', 'ready'))
+        .select(['v.version', sql<string | null>`v.created_at::text`.as('stamp')])
+        .where('m.name', '=', name)
+        .orderBy('v.version', sql`desc nulls last`)
+        .limit(1);
+      if (version !== undefined) query = query.where('v.version', '=', version);
+      const row = await query.executeTakeFirst();
+      if (!row) {
+        if (version === undefined) throw new TenantryError('not_found', `no model '${name}'`);
+        const exists = await scope.db.selectFrom('model_versions').select('status').where('model', '=', name).where('version', '=', version).executeTakeFirst();
+        if (!exists) throw new TenantryError('not_found', `model '${name}' has no version ${version}`);
+        throw new TenantryError('model_not_ready', `version ${version} of model '${name}' is ${exists.status}`);
+      }
+      if (row.version === null || row.stamp === null) throw new TenantryError('model_not_ready', `model '${name}' has no ready version yet`);
+      const key = tenantCacheKey(tenantId, 'model', name, row.version, row.stamp);
+      let artifact = this.#cache.get(key);
+      if (artifact) {
+        // LRU: a hit moves to the back.
+        this.#cache.delete(key);
+      } else {
+        const loaded = await scope.db.selectFrom('model_versions').select('artifact').where('model', '=', name).where('version', '=', row.version).executeTakeFirstOrThrow();
+        artifact = loaded.artifact as Artifact;
+      }
+      this.#cache.set(key, artifact);
+      while (this.#cache.size > this.cacheSize) this.#cache.delete(this.#cache.keys().next().value!);
+      return { version: row.version, artifact };
+    });
+  }
+
+  /** Drop every cached artifact of a tenant (after a move or delete). */
+  forgetTenant(tenantId: string): void {
+    const prefix = tenantCacheKey(tenantId).slice(0, -1);
+    for (const key of this.#cache.keys()) if (key.startsWith(prefix)) this.#cache.delete(key);
+  }
+
+  get cachedArtifacts(): number {
+    return this.#cache.size;
+  }
+
+  async predict(tenantId: string, name: string, inputs: Array<Record<string, unknown>>, version?: number): Promise<{ version: number; predictions: Prediction[] }> {
+    if (inputs.length > PREDICT_MAX) throw new ValidationError(`at most ${PREDICT_MAX} inputs at once, got ${inputs.length}`);
+    const served = await this.#artifact(tenantId, name, version);
+    if (served.artifact.kind === 'recommendation') throw new ValidationError(`model '${name}' is a recommendation model: use /recommend`);
+    try {
+      return { version: served.version, predictions: predictLinear(served.artifact as LinearArtifact, inputs) };
+    } catch (error) {
+      if (error instanceof FeatureError) throw new ValidationError(error.message);
+      throw error;
+    }
+  }
+
+  async recommend(tenantId: string, name: string, user: string, limit: number): Promise<{ version: number; items: Array<{ item: string; score: number }> }> {
+    const served = await this.#artifact(tenantId, name);
+    if (served.artifact.kind !== 'recommendation') throw new ValidationError(`model '${name}' is a ${served.artifact.kind} model: use /predict`);
+    return { version: served.version, items: recommend(served.artifact as RecommendationArtifact, user, limit) };
+  }
+}
