@@ -20,12 +20,19 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    include: ['test/**/*.test.ts'],
     // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-report.json' }]] : ['default'],
-    projects: backends.map((name) => ({
-      extends: true,
-      test: { name, env: { TENANTRY_TEST_BACKEND: name } },
-    })),
+    // `*.alone.test.ts` measure latency under load (a model training while /healthz is timed): they run
+    // after everything else, one backend at a time, so other test files do not share the two cores.
+    projects: [
+      ...backends.map((name) => ({
+        extends: true as const,
+        test: { name, env: { TENANTRY_TEST_BACKEND: name }, include: ['test/**/*.test.ts'], exclude: ['test/**/*.alone.test.ts'], sequence: { groupOrder: 0 } },
+      })),
+      ...backends.map((name, i) => ({
+        extends: true as const,
+        test: { name: `${name}-alone`, env: { TENANTRY_TEST_BACKEND: name }, include: ['test/**/*.alone.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 + i } },
+      })),
+    ],
   },
 });

@@ -13,100 +13,15 @@
  *
  * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
-import { buildApp } from '../src/api/app.js';
 import { ApiKeys } from '../src/auth/api-keys.js';
-import type { TenantryConfig } from '../src/config.js';
 import { withDatabase } from '../src/storage/backends/postgres.js';
 import { Tenantry } from '../src/tenantry.js';
-
-const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const POOL = 16;
-
-function config(mainUrl: string): TenantryConfig {
-  return {
-    dataDir: path.join(os.tmpdir(), 'tenantry-bench-http'),
-    clusters: [{ name: 'main', url: mainUrl }],
-    maxOpenDatabases: 4,
-    databaseIdleMs: 60_000,
-    poolSize: POOL,
-    tenantPoolSize: POOL,
-    catalogCacheMs: 1000,
-    host: '127.0.0.1',
-    port: 0,
-    logLevel: 'silent',
-    jwt: {},
-  };
-}
-
-/** Child process: serve one of the two servers and report the port. */
-async function child(kind: string, mainUrl: string, tenant: string): Promise<void> {
-  if (kind === 'tenantry') {
-    const tenantry = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
-    const app = await buildApp({ tenantry, adminToken: randomBytes(16).toString('hex'), cursorSecret: 'bench' });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    process.send!({ port: (app.server.address() as { port: number }).port });
-    return;
-  }
-  const pool = new pg.Pool({ connectionString: mainUrl, max: POOL });
-  const app = Fastify();
-  app.get<{ Params: { id: string } }>('/records/:id', async (request, reply) => {
-    const { rows } = await pool.query('select id, data, version, created_at, updated_at from tenant_pool.records where tenant_id = $1 and id = $2', [tenant, request.params.id]);
-    if (!rows[0]) return reply.code(404).send({});
-    return rows[0];
-  });
-  app.post<{ Body: { data: unknown } }>('/records', async (request, reply) => {
-    const { rows } = await pool.query(
-      "insert into tenant_pool.records (tenant_id, collection, id, data) values ($1, 'items', $2, $3) returning id, data, version, created_at, updated_at",
-      [tenant, uuidv7(), JSON.stringify(request.body.data)],
-    );
-    return reply.code(201).send(rows[0]);
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  process.send!({ port: (app.server.address() as { port: number }).port });
-}
-
-function start(kind: string, mainUrl: string, tenant: string): Promise<{ proc: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const proc = fork(fileURLToPath(import.meta.url), ['child', kind, mainUrl, tenant], { stdio: 'inherit' });
-    proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port }));
-    proc.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-}
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  /** Responses by status class, e.g. { '2xx': 100, '4xx': 3 }. */
-  statuses: Record<string, number>;
-}
-
-async function load(port: number, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, headers: Record<string, string>): Promise<Load> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', ...headers },
-    requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
-  });
-  const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, statuses };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+import { config, connections, load, median, rounds, seconds, start, url, type Load } from './support.js';
 
 async function main(): Promise<void> {
   if (!url) {
@@ -199,5 +114,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === 'child') await child(process.argv[3]!, process.argv[4]!, process.argv[5]!);
-else await main();
+await main();

@@ -144,6 +144,11 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       '/v1/collections/{name}/records',
       '/v1/collections/{name}/records/bulk',
       '/v1/collections/{name}/records/{id}',
+      '/v1/models',
+      '/v1/models/{name}',
+      '/v1/models/{name}/predict',
+      '/v1/models/{name}/recommend',
+      '/v1/models/{name}/train',
       '/v1/tenant',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual(

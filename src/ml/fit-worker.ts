@@ -21,10 +21,13 @@ parentPort!.on('message', (message: ToWorker) => {
     job = undefined;
     rows = [];
     try {
+      const t0 = performance.now();
       const result =
         current.kind === 'recommendation'
           ? trainRecommender(data, current.fields!, current.options)
           : trainLinear(current.kind, current.features, current.target!, data, current.options);
+      // Time in the worker from the last row to the finished model: encoding, fit and holdout metrics.
+      result.metrics.fitMs = Math.round(performance.now() - t0);
       parentPort!.postMessage({ ok: true, result });
     } catch (error) {
       parentPort!.postMessage({ ok: false, message: (error as Error).message, dataError: error instanceof FeatureError });

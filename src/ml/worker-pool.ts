@@ -13,8 +13,10 @@ export interface TrainingJob {
 /** Messages to a worker: a job, its rows page by page as they are read, then the end (or abort). */
 export type ToWorker = { type: 'start'; job: TrainingJob } | { type: 'rows'; rows: unknown[][] } | { type: 'end' } | { type: 'abort' };
 
-/** A training failure caused by the data (shown to the tenant as the version's reason). */
+/** A training failure whose message is meant for the tenant (shown as the version's reason). */
 export class TrainingDataError extends Error {}
+
+const interrupted = () => new TrainingDataError('training was interrupted because the server stopped; train a new version');
 
 /**
  * The compiled worker. Under the test runner this module is TypeScript source, which a worker thread
@@ -24,6 +26,9 @@ function workerUrl(): URL {
   const here = import.meta.url;
   return here.endsWith('.ts') ? new URL('../../dist/src/ml/fit-worker.js', here) : new URL('./fit-worker.js', here);
 }
+
+/** Rows per message to a worker (structured cloning ~1,000 rows of 11 values takes a few ms). */
+const MESSAGE_ROWS = 1000;
 
 interface Slot {
   worker: Worker;
@@ -49,7 +54,7 @@ export class TrainingPool {
    * held twice on the request thread and no single large message blocks it.
    */
   run(job: TrainingJob, pages: AsyncIterable<unknown[][]>): Promise<TrainResult> {
-    if (this.#closed) return Promise.reject(new Error('training pool is closed'));
+    if (this.#closed) return Promise.reject(interrupted());
     return new Promise((resolve, reject) => {
       this.#queue.push({ job, pages, resolve, reject });
       this.#pump();
@@ -74,6 +79,7 @@ export class TrainingPool {
         s.worker.unref();
         s.worker.off('message', onMessage);
         s.worker.off('error', onError);
+        s.worker.off('exit', onExit);
         this.#pump();
       };
       const onMessage = (m: { ok: true; result: TrainResult } | { ok: false; message: string; dataError: boolean }) => {
@@ -88,13 +94,29 @@ export class TrainingPool {
         done();
         reject(error);
       };
+      // Terminated mid-job (shutdown): the job fails instead of waiting forever.
+      const onExit = () => {
+        const at = this.#slots.indexOf(s);
+        if (at >= 0) this.#slots.splice(at, 1);
+        done();
+        reject(interrupted());
+      };
       s.worker.on('message', onMessage);
       s.worker.on('error', onError);
+      s.worker.on('exit', onExit);
       const send = (message: ToWorker) => s.worker.postMessage(message);
       send({ type: 'start', job });
       void (async () => {
         try {
-          for await (const rows of pages) send({ type: 'rows', rows });
+          for await (const rows of pages) {
+            // Copying rows into a message is synchronous: send them in slices and yield between
+            // slices, so requests keep being served while a large page goes over.
+            for (let at = 0; at < rows.length; at += MESSAGE_ROWS) {
+              if (!this.#slots.includes(s)) return; // the worker is gone (shutdown): stop reading
+              send({ type: 'rows', rows: rows.slice(at, at + MESSAGE_ROWS) });
+              await new Promise((r) => setImmediate(r));
+            }
+          }
           send({ type: 'end' });
         } catch (error) {
           // Reading failed: the worker drops the job and answers, which frees the slot.
@@ -107,7 +129,7 @@ export class TrainingPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const { reject } of this.#queue.splice(0)) reject(new Error('training pool is closed'));
+    for (const { reject } of this.#queue.splice(0)) reject(interrupted());
     await Promise.all(this.#slots.splice(0).map((s) => s.worker.terminate()));
   }
 }

@@ -31,6 +31,11 @@ export interface TenantScope {
   readonly tenantId: string;
   readonly tenant: TenantInfo;
   readonly db: Transaction<TenantDatabase>;
+  /**
+   * Where the tenant's data lives: an embedded PGlite runs queries on this thread (a long read blocks
+   * the event loop), a server does not. Bulk readers size their pages by it.
+   */
+  readonly backend: 'pglite' | 'postgres';
 }
 
 export interface WithTenantOptions {
@@ -71,7 +76,7 @@ export class TenantScopes {
       }, options.singleStatement === true);
       let result: T;
       try {
-        result = await fn({ tenantId: tenant.id, tenant, db: scopedTransaction(this.#base, connection) });
+        result = await fn({ tenantId: tenant.id, tenant, db: scopedTransaction(this.#base, connection), backend: location.db.kind });
         await connection.commit();
       } catch (error) {
         try {

@@ -1,0 +1,97 @@
+/**
+ * Shared by the HTTP benchmarks: configuration, servers in child processes (bench/server-child.ts),
+ * one autocannon load, medians.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { uuidv7 } from 'uuidv7';
+import { buildApp } from '../src/api/app.js';
+import type { TenantryConfig } from '../src/config.js';
+import { Tenantry } from '../src/tenantry.js';
+
+export const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
+export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+export const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+export const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+export const POOL = 16;
+
+export function config(mainUrl: string): TenantryConfig {
+  return {
+    dataDir: path.join(os.tmpdir(), 'tenantry-bench-http'),
+    clusters: [{ name: 'main', url: mainUrl }],
+    maxOpenDatabases: 4,
+    databaseIdleMs: 60_000,
+    poolSize: POOL,
+    tenantPoolSize: POOL,
+    catalogCacheMs: 1000,
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    jwt: {},
+  };
+}
+
+/** Child process: serve one of the two servers and report the port. */
+export async function child(kind: string, mainUrl: string, tenant: string): Promise<void> {
+  if (kind === 'tenantry') {
+    const tenantry = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
+    const app = await buildApp({ tenantry, adminToken: randomBytes(16).toString('hex'), cursorSecret: 'bench' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    process.send!({ port: (app.server.address() as { port: number }).port });
+    return;
+  }
+  const pool = new pg.Pool({ connectionString: mainUrl, max: POOL });
+  const app = Fastify();
+  app.get<{ Params: { id: string } }>('/records/:id', async (request, reply) => {
+    const { rows } = await pool.query('select id, data, version, created_at, updated_at from tenant_pool.records where tenant_id = $1 and id = $2', [tenant, request.params.id]);
+    if (!rows[0]) return reply.code(404).send({});
+    return rows[0];
+  });
+  app.post<{ Body: { data: unknown } }>('/records', async (request, reply) => {
+    const { rows } = await pool.query(
+      "insert into tenant_pool.records (tenant_id, collection, id, data) values ($1, 'items', $2, $3) returning id, data, version, created_at, updated_at",
+      [tenant, uuidv7(), JSON.stringify(request.body.data)],
+    );
+    return reply.code(201).send(rows[0]);
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  process.send!({ port: (app.server.address() as { port: number }).port });
+}
+
+export function start(kind: string, mainUrl: string, tenant: string): Promise<{ proc: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const proc = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), [kind, mainUrl, tenant], { stdio: 'inherit' });
+    proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port }));
+    proc.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Responses by status class, e.g. { '2xx': 100, '4xx': 3 }. */
+  statuses: Record<string, number>;
+}
+
+export async function load(port: number, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, headers: Record<string, string>): Promise<Load> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
+  });
+  const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, statuses };
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
