@@ -330,22 +330,24 @@ export class ModelsService {
   /** The artifact to serve: the newest ready version, or `version` if it is ready. One read when cached. */
   async #artifact(tenantId: string, name: string, version?: number): Promise<{ version: number; artifact: Artifact }> {
     return this.scopes(tenantId, async (scope) => {
+      // The hot path reads one small row; why there is none is worked out only when there is none.
       let query = scope.db
-        .selectFrom('models as m')
-        .leftJoin('model_versions as v', (j) => j.onRef('v.model', '=', 'm.name').on('v.status', '=', 'ready'))
-        .select(['v.version', sql<string | null>`v.created_at::text`.as('stamp')])
-        .where('m.name', '=', name)
-        .orderBy('v.version', (ob) => ob.desc().nullsLast())
+        .selectFrom('model_versions')
+        .select(['version', sql<string>`created_at::text`.as('stamp')])
+        .where('model', '=', name)
+        .where('status', '=', 'ready')
+        .orderBy('version', 'desc')
         .limit(1);
-      if (version !== undefined) query = query.where('v.version', '=', version);
+      if (version !== undefined) query = query.where('version', '=', version);
       const row = await query.executeTakeFirst();
       if (!row) {
-        if (version === undefined) throw new TenantryError('not_found', `no model '${name}'`);
+        const model = await scope.db.selectFrom('models').select('name').where('name', '=', name).executeTakeFirst();
+        if (!model) throw new TenantryError('not_found', `no model '${name}'`);
+        if (version === undefined) throw new TenantryError('model_not_ready', `model '${name}' has no ready version yet`);
         const exists = await scope.db.selectFrom('model_versions').select('status').where('model', '=', name).where('version', '=', version).executeTakeFirst();
         if (!exists) throw new TenantryError('not_found', `model '${name}' has no version ${version}`);
         throw new TenantryError('model_not_ready', `version ${version} of model '${name}' is ${exists.status}`);
       }
-      if (row.version === null || row.stamp === null) throw new TenantryError('model_not_ready', `model '${name}' has no ready version yet`);
       const key = tenantCacheKey(tenantId, 'model', name, row.version, row.stamp);
       let artifact = this.#cache.get(key);
       if (artifact) {
