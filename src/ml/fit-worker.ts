@@ -1,7 +1,17 @@
 /** Worker-thread entry: trains one model per job (see worker-pool.ts), off the request thread. */
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { FeatureError, trainLinear, trainRecommender } from './fit.js';
 import type { ToWorker, TrainingJob } from './worker-pool.js';
+
+// Lowest CPU priority for this thread only (on Linux, setpriority on "process 0" applies to the
+// calling thread): a fit must never take a core away from the thread serving requests or from the
+// database. Raising niceness needs no privilege; where it is unsupported, nothing changes.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_LOW);
+} catch {
+  // not supported here
+}
 
 let job: TrainingJob | undefined;
 let rows: unknown[][] = [];
@@ -11,7 +21,7 @@ parentPort!.on('message', (message: ToWorker) => {
     job = message.job;
     rows = [];
   } else if (message.type === 'rows') {
-    for (const row of message.rows) rows.push(row);
+    for (const row of JSON.parse(message.json) as unknown[][]) rows.push(row);
   } else if (message.type === 'abort') {
     rows = [];
     parentPort!.postMessage({ ok: false, message: 'aborted', dataError: false });

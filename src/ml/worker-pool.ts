@@ -10,8 +10,11 @@ export interface TrainingJob {
   options: TrainOptions;
 }
 
-/** Messages to a worker: a job, its rows page by page as they are read, then the end (or abort). */
-export type ToWorker = { type: 'start'; job: TrainingJob } | { type: 'rows'; rows: unknown[][] } | { type: 'end' } | { type: 'abort' };
+/**
+ * Messages to a worker: a job, its rows page by page as they are read (each page a JSON text of
+ * `[[…], …]`, parsed in the worker), then the end (or abort).
+ */
+export type ToWorker = { type: 'start'; job: TrainingJob } | { type: 'rows'; json: string } | { type: 'end' } | { type: 'abort' };
 
 /** A training failure whose message is meant for the tenant (shown as the version's reason). */
 export class TrainingDataError extends Error {}
@@ -27,9 +30,6 @@ function workerUrl(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/src/ml/fit-worker.js', here) : new URL('./fit-worker.js', here);
 }
 
-/** Rows per message to a worker (structured cloning ~1,000 rows of 11 values takes a few ms). */
-const MESSAGE_ROWS = 1000;
-
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -42,7 +42,7 @@ interface Slot {
 export class TrainingPool {
   readonly #size: number;
   readonly #slots: Slot[] = [];
-  readonly #queue: Array<{ job: TrainingJob; pages: AsyncIterable<unknown[][]>; resolve: (r: TrainResult) => void; reject: (e: Error) => void }> = [];
+  readonly #queue: Array<{ job: TrainingJob; pages: AsyncIterable<string>; resolve: (r: TrainResult) => void; reject: (e: Error) => void }> = [];
   #closed = false;
 
   constructor(size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {
@@ -50,10 +50,10 @@ export class TrainingPool {
   }
 
   /**
-   * Train on rows streamed from `pages`: each page goes to the worker as it is read, so rows are never
-   * held twice on the request thread and no single large message blocks it.
+   * Train on rows streamed from `pages` (JSON texts): each page goes to the worker as it is read, so
+   * the request thread holds at most one page, as one string.
    */
-  run(job: TrainingJob, pages: AsyncIterable<unknown[][]>): Promise<TrainResult> {
+  run(job: TrainingJob, pages: AsyncIterable<string>): Promise<TrainResult> {
     if (this.#closed) return Promise.reject(interrupted());
     return new Promise((resolve, reject) => {
       this.#queue.push({ job, pages, resolve, reject });
@@ -108,14 +108,9 @@ export class TrainingPool {
       send({ type: 'start', job });
       void (async () => {
         try {
-          for await (const rows of pages) {
-            // Copying rows into a message is synchronous: send them in slices and yield between
-            // slices, so requests keep being served while a large page goes over.
-            for (let at = 0; at < rows.length; at += MESSAGE_ROWS) {
-              if (!this.#slots.includes(s)) return; // the worker is gone (shutdown): stop reading
-              send({ type: 'rows', rows: rows.slice(at, at + MESSAGE_ROWS) });
-              await new Promise((r) => setImmediate(r));
-            }
+          for await (const json of pages) {
+            if (!this.#slots.includes(s)) return; // the worker is gone (shutdown): stop reading
+            send({ type: 'rows', json });
           }
           send({ type: 'end' });
         } catch (error) {
