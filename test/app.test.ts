@@ -150,6 +150,8 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       '/v1/models/{name}/recommend',
       '/v1/models/{name}/train',
       '/v1/tenant',
+      '/v1/workflows',
+      '/v1/workflows/{name}',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [

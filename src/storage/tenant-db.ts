@@ -41,4 +41,12 @@ export interface TenantDatabase {
     created_at: Generated<Date>;
     finished_at: Date | null;
   };
+  workflows: {
+    tenant_id: Generated<string>;
+    name: string;
+    definition: ColumnType<unknown, string, string>;
+    revision: Generated<number>;
+    created_at: Generated<Date>;
+    updated_at: Generated<Date>;
+  };
 }

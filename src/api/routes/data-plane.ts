@@ -8,6 +8,8 @@ import type { RateLimiter } from '../rate-limit.js';
 import type { RecordsService } from '../../records/records.js';
 import type { ModelsService } from '../../ml/models.js';
 import { modelsRoutes } from './models.js';
+import { workflowsRoutes } from './workflows.js';
+import { WorkflowsService } from '../../workflows/workflows.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
@@ -30,6 +32,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
   await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
   await app.register(recordsRoutes, { tenantry, records, cursors });
   await app.register(modelsRoutes, { tenantry, models });
+  await app.register(workflowsRoutes, { tenantry, workflows: new WorkflowsService(), cursors });
 
   app.get(
     '/v1/tenant',

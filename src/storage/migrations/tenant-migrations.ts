@@ -77,4 +77,20 @@ CREATE TABLE model_versions (
 ${tenantRlsSql('model_versions')};
 `,
   },
+  {
+    version: 3,
+    name: 'workflows',
+    sql: `
+CREATE TABLE workflows (
+  ${TENANT_ID_COLUMN},
+  name text NOT NULL,
+  definition jsonb NOT NULL,
+  revision integer NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant_id, name)
+);
+${tenantRlsSql('workflows')};
+`,
+  },
 ];
