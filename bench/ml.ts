@@ -17,6 +17,7 @@ import { buildApp } from '../src/api/app.js';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import { withDatabase } from '../src/storage/backends/postgres.js';
 import { Tenantry } from '../src/tenantry.js';
+import { insertTrainingRows, TRAINING_FEATURES } from './datasets.js';
 import { config, connections, load, median, rounds, seconds, start, url, type Load } from './support.js';
 
 async function main(): Promise<void> {
@@ -37,15 +38,10 @@ async function main(): Promise<void> {
     await t.tenants.create({ id: tenant, isolation: 'pooled' });
     await t.tenants.update(tenant, { limits: { requestsPerMinute: 100_000_000 } });
     const key = (await new ApiKeys(t.catalog).create(tenant, 'bench', 'member')).key;
-    const features = Array.from({ length: 10 }, (_, i) => `f${i}`);
+    const features = TRAINING_FEATURES;
     const ids = await t.withTenant(tenant, async ({ db }) => {
       await db.insertInto('collections').values([{ name: 'big' }, { name: 'items' }]).execute();
-      await sql`
-        INSERT INTO records (collection, id, data)
-        SELECT 'big', gen_random_uuid(), jsonb_build_object(
-                 'f0', r[1], 'f1', r[2], 'f2', r[3], 'f3', r[4], 'f4', r[5], 'f5', r[6], 'f6', r[7], 'f7', r[8], 'f8', r[9], 'f9', r[10],
-                 'label', CASE WHEN r[1] - 2 * r[2] + r[3] + (random() - 0.5) > 0 THEN 'yes' ELSE 'no' END)
-          FROM (SELECT ARRAY(SELECT random() - 0.5 + 0 * g FROM generate_series(1, 10)) AS r FROM generate_series(1, 100000) AS g) AS s`.execute(db);
+      await insertTrainingRows(db, 'big', 100_000);
       const { rows } = await sql<{ id: string }>`
         INSERT INTO records (collection, id, data) SELECT 'items', gen_random_uuid(), jsonb_build_object('title', 'record ' || g, 'n', g)
           FROM generate_series(1, 2000) AS g RETURNING id`.execute(db);

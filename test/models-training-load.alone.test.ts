@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Tenantry } from '../src/tenantry.js';
+import { insertTrainingRows, TRAINING_FEATURES } from '../bench/datasets.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
 const ADMIN = 'admin-token-training-load';
@@ -22,12 +22,7 @@ describe(`training does not block the API (${backend})`, () => {
     // 100,000 records with 10 numeric features and a label that depends on three of them.
     await t.withTenant(id, async ({ db }) => {
       await db.insertInto('collections').values({ name: 'big' }).execute();
-      await sql`
-        INSERT INTO records (collection, id, data)
-        SELECT 'big', gen_random_uuid(), jsonb_build_object(
-                 'f0', r[1], 'f1', r[2], 'f2', r[3], 'f3', r[4], 'f4', r[5], 'f5', r[6], 'f6', r[7], 'f7', r[8], 'f8', r[9], 'f9', r[10],
-                 'label', CASE WHEN r[1] - 2 * r[2] + r[3] + (random() - 0.5) > 0 THEN 'yes' ELSE 'no' END)
-          FROM (SELECT ARRAY(SELECT random() - 0.5 + 0 * g FROM generate_series(1, 10)) AS r FROM generate_series(1, 100000) AS g) AS s`.execute(db);
+      await insertTrainingRows(db, 'big', 100_000);
     });
   }, 240_000);
 
@@ -37,7 +32,7 @@ describe(`training does not block the API (${backend})`, () => {
   });
 
   it('keeps GET /healthz p99 under 50 ms while a 100k-row model trains', async () => {
-    const features = Array.from({ length: 10 }, (_, i) => `f${i}`);
+    const features = TRAINING_FEATURES;
     const started = await app.inject({
       method: 'POST',
       url: '/v1/models',
@@ -81,7 +76,7 @@ describe(`training does not block the API (${backend})`, () => {
   }, 240_000);
 
   it('a server stopping mid-training fails the version with a reason instead of hanging', async () => {
-    const features = Array.from({ length: 10 }, (_, i) => `f${i}`);
+    const features = TRAINING_FEATURES;
     const res = await app.inject({
       method: 'POST',
       url: '/v1/models',
