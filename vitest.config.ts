@@ -31,7 +31,13 @@ export default defineConfig({
       })),
       ...backends.map((name, i) => ({
         extends: true as const,
-        test: { name: `${name}-alone`, env: { TENANTRY_TEST_BACKEND: name }, include: ['test/**/*.alone.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 + i } },
+        test: {
+          name: `${name}-alone`,
+          env: { TENANTRY_TEST_BACKEND: name },
+          include: ['test/**/*.alone.test.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 + i },
+        },
       })),
     ],
   },

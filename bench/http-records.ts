@@ -69,7 +69,9 @@ async function main(): Promise<void> {
         full: () => load(full.port, () => ({ method: 'POST', path: '/v1/collections/items/records', body: body() }), auth),
       },
     };
-    console.log(`HTTP, autocannon ${connections} connections, ${rounds} paired rounds of ${seconds}s (medians), servers in child processes, ${os.cpus().length} cores`);
+    console.log(
+      `HTTP, autocannon ${connections} connections, ${rounds} paired rounds of ${seconds}s (medians), servers in child processes, ${os.cpus().length} cores`,
+    );
     console.log('case    bare req/s   tenantry req/s   ratio   bare p99   tenantry p99   p99 ratio   errors');
     for (const [name, c] of Object.entries(cases)) {
       await c.bare();
@@ -85,7 +87,11 @@ async function main(): Promise<void> {
       const p99f = median(f.map((x) => x.p99));
       const errors = [...b, ...f].reduce((n, x) => n + x.errors, 0);
       console.log(
-        `${name.padEnd(7)} ${median(b.map((x) => x.rps)).toFixed(0).padStart(10)}   ${median(f.map((x) => x.rps)).toFixed(0).padStart(14)}   ${ratio.toFixed(2)}x   ${String(p99b).padStart(6)} ms   ${String(p99f).padStart(10)} ms   ${(p99f / p99b).toFixed(2)}x   ${errors}`,
+        `${name.padEnd(7)} ${median(b.map((x) => x.rps))
+          .toFixed(0)
+          .padStart(10)}   ${median(f.map((x) => x.rps))
+          .toFixed(0)
+          .padStart(14)}   ${ratio.toFixed(2)}x   ${String(p99b).padStart(6)} ms   ${String(p99f).padStart(10)} ms   ${(p99f / p99b).toFixed(2)}x   ${errors}`,
       );
     }
 
@@ -103,10 +109,26 @@ async function main(): Promise<void> {
     }
     const m = (xs: Load[], f: (x: Load) => number) => median(xs.map(f));
     console.log('\nnoisy neighbour: tenant B point reads (16 connections) alone, and while tenant A floods (16 more connections, limit 600/min)');
-    console.log(`B alone       ${m(alone, (x) => x.rps).toFixed(0).padStart(6)} req/s   p50 ${m(alone, (x) => x.p50)} ms   p99 ${m(alone, (x) => x.p99)} ms   non-2xx ${alone.reduce((n, x) => n + x.errors, 0)}`);
-    console.log(`B during A    ${m(during, (x) => x.rps).toFixed(0).padStart(6)} req/s   p50 ${m(during, (x) => x.p50)} ms   p99 ${m(during, (x) => x.p99)} ms   non-2xx ${during.reduce((n, x) => n + x.errors, 0)}`);
-    console.log(`A (flooding)  ${m(floods, (x) => x.rps).toFixed(0).padStart(6)} req/s   ${m(floods, (x) => x.statuses['4xx']! / Math.max(1, x.statuses['2xx']! + x.statuses['4xx']!) * 100).toFixed(1)}% refused with 429   p99 ${m(floods, (x) => x.p99)} ms`);
-    console.log(`B's p99 during the flood / alone: ${(m(during, (x) => x.p99) / m(alone, (x) => x.p99)).toFixed(2)}x; B's throughput: ${(m(during, (x) => x.rps) / m(alone, (x) => x.rps)).toFixed(2)}x (the two loads share 2 cores)`);
+    console.log(
+      `B alone       ${m(alone, (x) => x.rps)
+        .toFixed(0)
+        .padStart(6)} req/s   p50 ${m(alone, (x) => x.p50)} ms   p99 ${m(alone, (x) => x.p99)} ms   non-2xx ${alone.reduce((n, x) => n + x.errors, 0)}`,
+    );
+    console.log(
+      `B during A    ${m(during, (x) => x.rps)
+        .toFixed(0)
+        .padStart(6)} req/s   p50 ${m(during, (x) => x.p50)} ms   p99 ${m(during, (x) => x.p99)} ms   non-2xx ${during.reduce((n, x) => n + x.errors, 0)}`,
+    );
+    console.log(
+      `A (flooding)  ${m(floods, (x) => x.rps)
+        .toFixed(0)
+        .padStart(
+          6,
+        )} req/s   ${m(floods, (x) => (x.statuses['4xx']! / Math.max(1, x.statuses['2xx']! + x.statuses['4xx']!)) * 100).toFixed(1)}% refused with 429   p99 ${m(floods, (x) => x.p99)} ms`,
+    );
+    console.log(
+      `B's p99 during the flood / alone: ${(m(during, (x) => x.p99) / m(alone, (x) => x.p99)).toFixed(2)}x; B's throughput: ${(m(during, (x) => x.rps) / m(alone, (x) => x.rps)).toFixed(2)}x (the two loads share 2 cores)`,
+    );
   } finally {
     for (const c of children) c.kill();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

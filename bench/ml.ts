@@ -40,7 +40,10 @@ async function main(): Promise<void> {
     const key = (await new ApiKeys(t.catalog).create(tenant, 'bench', 'member')).key;
     const features = TRAINING_FEATURES;
     const ids = await t.withTenant(tenant, async ({ db }) => {
-      await db.insertInto('collections').values([{ name: 'big' }, { name: 'items' }]).execute();
+      await db
+        .insertInto('collections')
+        .values([{ name: 'big' }, { name: 'items' }])
+        .execute();
       await insertTrainingRows(db, 'big', 100_000);
       const { rows } = await sql<{ id: string }>`
         INSERT INTO records (collection, id, data) SELECT 'items', gen_random_uuid(), jsonb_build_object('title', 'record ' || g, 'n', g)
@@ -56,7 +59,12 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const res =
         round === 0
-          ? await app.inject({ method: 'POST', url: '/v1/models', headers: auth, payload: { name: 'big', kind: 'classification', collection: 'big', features, target: 'label' } })
+          ? await app.inject({
+              method: 'POST',
+              url: '/v1/models',
+              headers: auth,
+              payload: { name: 'big', kind: 'classification', collection: 'big', features, target: 'label' },
+            })
           : await app.inject({ method: 'POST', url: '/v1/models/big/train', headers: auth });
       if (res.statusCode !== 202) throw new Error(res.body);
       await app.models.idle();
@@ -65,9 +73,13 @@ async function main(): Promise<void> {
       const metrics = model.versions[0].metrics;
       if (model.versions[0].status !== 'ready') throw new Error(JSON.stringify(model.versions[0]));
       trainings.push({ total, fit: metrics.fitMs, accuracy: metrics.accuracy });
-      console.log(`train 100,000 × 10 (version ${model.versions[0].version}): end to end ${(total / 1000).toFixed(2)} s, fit ${(metrics.fitMs / 1000).toFixed(2)} s, holdout accuracy ${metrics.accuracy.toFixed(3)}`);
+      console.log(
+        `train 100,000 × 10 (version ${model.versions[0].version}): end to end ${(total / 1000).toFixed(2)} s, fit ${(metrics.fitMs / 1000).toFixed(2)} s, holdout accuracy ${metrics.accuracy.toFixed(3)}`,
+      );
     }
-    console.log(`median: end to end ${(median(trainings.map((x) => x.total)) / 1000).toFixed(2)} s (goal < 3 s), fit ${(median(trainings.map((x) => x.fit)) / 1000).toFixed(2)} s (goal < 1 s)`);
+    console.log(
+      `median: end to end ${(median(trainings.map((x) => x.total)) / 1000).toFixed(2)} s (goal < 3 s), fit ${(median(trainings.map((x) => x.fit)) / 1000).toFixed(2)} s (goal < 1 s)`,
+    );
     await app.inject({
       method: 'POST',
       url: '/v1/models',
@@ -83,7 +95,11 @@ async function main(): Promise<void> {
     const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
     const read = () => load(server.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), auth);
     const predict = () =>
-      load(server.port, () => ({ method: 'POST', path: '/v1/models/small/predict', body: JSON.stringify({ inputs: [{ f0: Math.random() - 0.5, f1: 0.1, f2: -0.2 }] }) }), auth);
+      load(
+        server.port,
+        () => ({ method: 'POST', path: '/v1/models/small/predict', body: JSON.stringify({ inputs: [{ f0: Math.random() - 0.5, f1: 0.1, f2: -0.2 }] }) }),
+        auth,
+      );
     await read();
     await predict();
     const r: Load[] = [];
@@ -94,8 +110,16 @@ async function main(): Promise<void> {
     }
     const ratio = median(p.map((x, i) => x.rps / r[i]!.rps));
     console.log(`\nHTTP, autocannon ${connections} connections, ${rounds} paired rounds of ${seconds}s (medians)`);
-    console.log(`records point read  ${median(r.map((x) => x.rps)).toFixed(0).padStart(6)} req/s   p99 ${median(r.map((x) => x.p99))} ms   non-2xx ${r.reduce((n, x) => n + x.errors, 0)}`);
-    console.log(`predict (1 input)   ${median(p.map((x) => x.rps)).toFixed(0).padStart(6)} req/s   p99 ${median(p.map((x) => x.p99))} ms   non-2xx ${p.reduce((n, x) => n + x.errors, 0)}`);
+    console.log(
+      `records point read  ${median(r.map((x) => x.rps))
+        .toFixed(0)
+        .padStart(6)} req/s   p99 ${median(r.map((x) => x.p99))} ms   non-2xx ${r.reduce((n, x) => n + x.errors, 0)}`,
+    );
+    console.log(
+      `predict (1 input)   ${median(p.map((x) => x.rps))
+        .toFixed(0)
+        .padStart(6)} req/s   p99 ${median(p.map((x) => x.p99))} ms   non-2xx ${p.reduce((n, x) => n + x.errors, 0)}`,
+    );
     console.log(`predict / point read: ${ratio.toFixed(2)}x (goal >= 0.8x, p99 < 10 ms)`);
   } finally {
     for (const c of children) c.kill();

@@ -171,7 +171,9 @@ async function main(): Promise<void> {
     const bareAgain = () => pool.query(`select id, data from ${table} where tenant_id = $1 and id = $2`, [id, pick(ids)]);
     const four = await paired(bareAgain, fourTrips);
     const one = await paired(bareAgain, oneTrip);
-    console.log(`reference (pooled table, pg by hand): 4 round trips ${four.ratio.toFixed(2)}x, set-up + read in 1 round trip ${one.ratio.toFixed(2)}x of bare`);
+    console.log(
+      `reference (pooled table, pg by hand): 4 round trips ${four.ratio.toFixed(2)}x, set-up + read in 1 round trip ${one.ratio.toFixed(2)}x of bare`,
+    );
   } finally {
     await Promise.all(bare.map((p) => p.end()));
     for (const tenant of await t.catalog.list()) await t.tenants.delete(tenant.id).catch(() => {});

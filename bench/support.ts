@@ -49,7 +49,10 @@ export async function child(kind: string, mainUrl: string, tenant: string): Prom
   const pool = new pg.Pool({ connectionString: mainUrl, max: POOL });
   const app = Fastify();
   app.get<{ Params: { id: string } }>('/records/:id', async (request, reply) => {
-    const { rows } = await pool.query('select id, data, version, created_at, updated_at from tenant_pool.records where tenant_id = $1 and id = $2', [tenant, request.params.id]);
+    const { rows } = await pool.query('select id, data, version, created_at, updated_at from tenant_pool.records where tenant_id = $1 and id = $2', [
+      tenant,
+      request.params.id,
+    ]);
     if (!rows[0]) return reply.code(404).send({});
     return rows[0];
   });
@@ -81,7 +84,11 @@ export interface Load {
   statuses: Record<string, number>;
 }
 
-export async function load(port: number, request: () => { method: 'GET' | 'POST'; path: string; body?: string }, headers: Record<string, string>): Promise<Load> {
+export async function load(
+  port: number,
+  request: () => { method: 'GET' | 'POST'; path: string; body?: string },
+  headers: Record<string, string>,
+): Promise<Load> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
@@ -94,4 +101,3 @@ export async function load(port: number, request: () => { method: 'GET' | 'POST'
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-

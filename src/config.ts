@@ -51,7 +51,10 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 /** `main=postgres://…,cell2=postgres://…` → clusters; `name=embedded` is a PGlite cluster in the data directory. */
 export function parseClusters(raw: string): ClusterConfig[] {
   const clusters: ClusterConfig[] = [];
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq <= 0) throw new ValidationError(`TENANTRY_CLUSTERS entry '${part.split('@').pop()}' is not name=url`);
     const name = part.slice(0, eq);

@@ -10,7 +10,14 @@ export async function serve(config: TenantryConfig): Promise<void> {
   const cursor = await loadSecret(config.dataDir, 'cursor-secret', config.cursorSecret);
   const jwt = JwtVerifier.fromSettings(config.jwt);
   const tenantry = await Tenantry.open({ config });
-  const app = await buildApp({ tenantry, adminToken: admin.value, cursorSecret: cursor.value, baseDomain: config.baseDomain, jwt, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    tenantry,
+    adminToken: admin.value,
+    cursorSecret: cursor.value,
+    baseDomain: config.baseDomain,
+    jwt,
+    logger: { level: config.logLevel },
+  });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

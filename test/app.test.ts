@@ -90,7 +90,10 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     const huge = await app.inject({ method: 'POST', url: '/v1/tenants', headers: auth, payload: { id: tenantId('big'), name: 'x'.repeat(1024 * 1024 + 10) } });
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ code: 'payload_too_large' });
-    expect((await app.inject({ method: 'GET', url: '/v1/tenants/no-such-tenant', headers: auth })).json()).toMatchObject({ status: 404, code: 'tenant_not_found' });
+    expect((await app.inject({ method: 'GET', url: '/v1/tenants/no-such-tenant', headers: auth })).json()).toMatchObject({
+      status: 404,
+      code: 'tenant_not_found',
+    });
     expect((await app.inject({ method: 'PATCH', url: `/v1/tenants/${existing}`, headers: auth, payload: { tier: 'gold' } })).statusCode).toBe(400);
     expect((await app.inject({ method: 'PATCH', url: `/v1/tenants/${existing}`, headers: auth, payload: { isolation: 'database' } })).statusCode).toBe(400);
     expect((await app.inject({ method: 'PATCH', url: `/v1/tenants/${existing}`, headers: auth, payload: {} })).statusCode).toBe(400);

@@ -108,7 +108,12 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     // Plain reads travel with the (prepared) set-up in one batch; make that batch fail on each connection.
     for (let i = 0; i < 4; i++) {
       await expect(
-        t.withTenant(a, ({ db }) => db.selectFrom('records').select(sql<number>`1 / (version - version)`.as('x')).execute()),
+        t.withTenant(a, ({ db }) =>
+          db
+            .selectFrom('records')
+            .select(sql<number>`1 / (version - version)`.as('x'))
+            .execute(),
+        ),
       ).rejects.toThrow(/division by zero/);
     }
     const again = await Promise.all(Array.from({ length: 6 }, () => visibleRecords(t, a)));

@@ -91,11 +91,21 @@ describe('linear models against known answers', () => {
     for (let fold = 0; fold < 5; fold++) {
       const testIdx = order.filter((_, i) => i % 5 === fold);
       const trainIdx = order.filter((_, i) => i % 5 !== fold);
-      const specs = [0, 1, 2, 3].map((f) => learnFeature(`f${f}`, trainIdx.map((i) => data[i]![f])));
+      const specs = [0, 1, 2, 3].map((f) =>
+        learnFeature(
+          `f${f}`,
+          trainIdx.map((i) => data[i]![f]),
+        ),
+      );
       const d = width(specs);
       const x = new Float64Array(trainIdx.length * d);
       trainIdx.forEach((i, r) => encodeRow(specs, data[i]!, x, r * d));
-      const { weights } = fitLogistic({ x, n: trainIdx.length, d }, Int32Array.from(trainIdx, (i) => classes[i]!), 3, 1);
+      const { weights } = fitLogistic(
+        { x, n: trainIdx.length, d },
+        Int32Array.from(trainIdx, (i) => classes[i]!),
+        3,
+        1,
+      );
       const row = new Float64Array(d);
       const p = new Float64Array(3);
       for (const i of testIdx) {
@@ -124,7 +134,10 @@ describe('linear models against known answers', () => {
       // (AᵀA + P)⁻¹ Aᵀy with P = diag(0, λ, …, λ): the intercept is not penalised.
       const A = new Matrix(Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * d, i * d + d))));
       const P = Matrix.diag([0, ...Array(d - 1).fill(lambda)]);
-      const closed = inverse(A.transpose().mmul(A).add(P)).mmul(A.transpose()).mmul(Matrix.columnVector(Array.from(y))).to1DArray();
+      const closed = inverse(A.transpose().mmul(A).add(P))
+        .mmul(A.transpose())
+        .mmul(Matrix.columnVector(Array.from(y)))
+        .to1DArray();
       closed.forEach((c, j) => expect(Math.abs(w[j]! - c)).toBeLessThan(1e-6));
     }
   });

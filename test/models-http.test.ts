@@ -13,7 +13,7 @@ function people(n: number, flip: boolean): Array<{ data: Record<string, unknown>
   return Array.from({ length: n }, (_, i) => {
     const x = ((i * 37) % 101) / 10 - 5; // -5 … 5
     const city = ['paris', 'rome', 'oslo'][i % 3]!;
-    const buys = (x + (city === 'oslo' ? 1 : 0) > 0) !== flip;
+    const buys = x + (city === 'oslo' ? 1 : 0) > 0 !== flip;
     return { data: { x, city, vip: i % 4 === 0, label: buys ? 'buy' : 'skip', price: 10 + 2 * x + (city === 'rome' ? 5 : 0) } };
   });
 }
@@ -33,12 +33,23 @@ describe(`models over HTTP (${backend})`, () => {
     await t.tenants.update(id, { limits: { requestsPerMinute: 1_000_000 } });
     keys[id] = {} as Record<'admin' | 'member' | 'viewer', string>;
     for (const role of ['admin', 'member', 'viewer'] as const) {
-      const res = await app.inject({ method: 'POST', url: `/v1/tenants/${id}/api-keys`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { name: role, role } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/v1/tenants/${id}/api-keys`,
+        headers: { authorization: `Bearer ${ADMIN}` },
+        payload: { name: role, role },
+      });
       keys[id]![role] = res.json().key;
     }
     expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'people' })).statusCode).toBe(201);
     expect((await call(id, 'member', 'POST', '/v1/collections/people/records/bulk', { records: people(300, flip) })).statusCode).toBe(201);
-    const model = await call(id, 'member', 'POST', '/v1/models', { name: 'buyers', kind: 'classification', collection: 'people', features: ['x', 'city', 'vip'], target: 'label' });
+    const model = await call(id, 'member', 'POST', '/v1/models', {
+      name: 'buyers',
+      kind: 'classification',
+      collection: 'people',
+      features: ['x', 'city', 'vip'],
+      target: 'label',
+    });
     expect(model.statusCode, model.body).toBe(202);
   }
 
@@ -64,13 +75,24 @@ describe(`models over HTTP (${backend})`, () => {
     const res = await call(id, 'viewer', 'GET', '/v1/models/buyers');
     expect(res.statusCode).toBe(200);
     const model = res.json();
-    expect(model).toMatchObject({ name: 'buyers', kind: 'classification', collection: 'people', features: ['x', 'city', 'vip'], target: 'label', status: 'ready' });
+    expect(model).toMatchObject({
+      name: 'buyers',
+      kind: 'classification',
+      collection: 'people',
+      features: ['x', 'city', 'vip'],
+      target: 'label',
+      status: 'ready',
+    });
     expect(model.versions).toHaveLength(1);
     expect(model.versions[0]).toMatchObject({ version: 1, status: 'ready', error: null });
     expect(model.versions[0].metrics.accuracy).toBeGreaterThan(0.9);
     expect(model.versions[0].metrics.rocAuc).toBeGreaterThan(0.9);
     expect(model.versions[0].metrics).toMatchObject({ trainRows: 240, testRows: 60 });
-    expect(model.featureSpec.map((s: { field: string; type: string }) => [s.field, s.type])).toEqual([['x', 'number'], ['city', 'category'], ['vip', 'boolean']]);
+    expect(model.featureSpec.map((s: { field: string; type: string }) => [s.field, s.type])).toEqual([
+      ['x', 'number'],
+      ['city', 'category'],
+      ['vip', 'boolean'],
+    ]);
     expect(model.featureSpec[1].categories).toEqual(['oslo', 'paris', 'rome']);
     // 'buy' sorts first, so it carries the weights against the reference 'skip': more x, more buying.
     expect(model.weights.buy.x).toBeGreaterThan(0);
@@ -81,7 +103,13 @@ describe(`models over HTTP (${backend})`, () => {
 
   it('predicts labels with probabilities, validates inputs, and serves a chosen version', async () => {
     const id = tenants.pooled;
-    const res = await call(id, 'viewer', 'POST', '/v1/models/buyers/predict', { inputs: [{ x: 4, city: 'paris', vip: false }, { x: -4, city: 'rome', vip: true }, { x: 0.5, city: 'atlantis', vip: null }] });
+    const res = await call(id, 'viewer', 'POST', '/v1/models/buyers/predict', {
+      inputs: [
+        { x: 4, city: 'paris', vip: false },
+        { x: -4, city: 'rome', vip: true },
+        { x: 0.5, city: 'atlantis', vip: null },
+      ],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.version).toBe(1);
@@ -89,7 +117,15 @@ describe(`models over HTTP (${backend})`, () => {
     for (const p of body.predictions) expect(p.probabilities.buy + p.probabilities.skip).toBeCloseTo(1, 12);
     const bad: Array<[unknown, RegExp]> = [
       [{ inputs: [{ x: 'four', city: 'paris', vip: false }] }, /inputs\[0\]\.x must be a number/],
-      [{ inputs: [{ x: 1, city: 'paris', vip: false }, { x: 1, city: 3, vip: false }] }, /inputs\[1\]\.city must be a string/],
+      [
+        {
+          inputs: [
+            { x: 1, city: 'paris', vip: false },
+            { x: 1, city: 3, vip: false },
+          ],
+        },
+        /inputs\[1\]\.city must be a string/,
+      ],
       [{ inputs: [{ x: 1, city: 'paris' }] }, /inputs\[0\]\.vip is missing/],
       [{ inputs: Array(1001).fill({ x: 1, city: 'paris', vip: false }) }, /1000/],
       [{ inputs: [] }, /inputs/],
@@ -113,12 +149,21 @@ describe(`models over HTTP (${backend})`, () => {
     expect((await call(id, 'viewer', 'GET', '/v1/models/buyers')).json().versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     // Roles: a viewer may predict but not train or define.
     expect((await call(id, 'viewer', 'POST', '/v1/models/buyers/train')).statusCode).toBe(403);
-    expect((await call(id, 'viewer', 'POST', '/v1/models', { name: 'x', kind: 'regression', collection: 'people', features: ['x'], target: 'price' })).statusCode).toBe(403);
+    expect(
+      (await call(id, 'viewer', 'POST', '/v1/models', { name: 'x', kind: 'regression', collection: 'people', features: ['x'], target: 'price' })).statusCode,
+    ).toBe(403);
   });
 
   it('trains ridge regression and recommendations', async () => {
     const id = tenants.database;
-    const reg = await call(id, 'member', 'POST', '/v1/models', { name: 'prices', kind: 'regression', collection: 'people', features: ['x', 'city'], target: 'price', options: { l2: 0.001 } });
+    const reg = await call(id, 'member', 'POST', '/v1/models', {
+      name: 'prices',
+      kind: 'regression',
+      collection: 'people',
+      features: ['x', 'city'],
+      target: 'price',
+      options: { l2: 0.001 },
+    });
     expect(reg.statusCode, reg.body).toBe(202);
     await call(id, 'admin', 'POST', '/v1/collections', { name: 'likes' });
     const likes = [];
@@ -128,7 +173,12 @@ describe(`models over HTTP (${backend})`, () => {
       for (const item of items.filter((_, k) => k !== u % 4)) likes.push({ data: { user: `u${u}`, item, weight: 1 } });
     }
     await call(id, 'member', 'POST', '/v1/collections/likes/records/bulk', { records: likes });
-    const rec = await call(id, 'member', 'POST', '/v1/models', { name: 'taste', kind: 'recommendation', collection: 'likes', fields: { user: 'user', item: 'item', weight: 'weight' } });
+    const rec = await call(id, 'member', 'POST', '/v1/models', {
+      name: 'taste',
+      kind: 'recommendation',
+      collection: 'likes',
+      fields: { user: 'user', item: 'item', weight: 'weight' },
+    });
     expect(rec.statusCode, rec.body).toBe(202);
     await app.models.idle();
     const prices = (await call(id, 'viewer', 'GET', '/v1/models/prices')).json();
@@ -172,7 +222,10 @@ describe(`models over HTTP (${backend})`, () => {
       expect(res.json().detail, JSON.stringify(body)).toMatch(detail);
       expect((await call(id, 'viewer', 'GET', '/v1/models/broken')).statusCode).toBe(404);
     }
-    expect((await call(id, 'member', 'POST', '/v1/models', { name: 'buyers', kind: 'classification', collection: 'people', features: ['x'], target: 'label' })).statusCode).toBe(409);
+    expect(
+      (await call(id, 'member', 'POST', '/v1/models', { name: 'buyers', kind: 'classification', collection: 'people', features: ['x'], target: 'label' }))
+        .statusCode,
+    ).toBe(409);
     expect((await call(id, 'member', 'POST', '/v1/models/ghost/train')).statusCode).toBe(404);
     expect((await call(id, 'viewer', 'POST', '/v1/models/ghost/predict', { inputs: [{ x: 1 }] })).statusCode).toBe(404);
   });
@@ -180,11 +233,22 @@ describe(`models over HTTP (${backend})`, () => {
   it('records a failed version with the reason when the data changes under it', async () => {
     const id = tenants.database;
     await call(id, 'admin', 'POST', '/v1/collections', { name: 'shifty' });
-    await call(id, 'member', 'POST', '/v1/collections/shifty/records/bulk', { records: Array.from({ length: 10 }, (_, i) => ({ data: { a: i, t: i % 2 ? 'p' : 'q' } })) });
-    expect((await call(id, 'member', 'POST', '/v1/models', { name: 'shifty', kind: 'classification', collection: 'shifty', features: ['a'], target: 't' })).statusCode).toBe(202);
+    await call(id, 'member', 'POST', '/v1/collections/shifty/records/bulk', {
+      records: Array.from({ length: 10 }, (_, i) => ({ data: { a: i, t: i % 2 ? 'p' : 'q' } })),
+    });
+    expect(
+      (await call(id, 'member', 'POST', '/v1/models', { name: 'shifty', kind: 'classification', collection: 'shifty', features: ['a'], target: 't' }))
+        .statusCode,
+    ).toBe(202);
     await app.models.idle();
     // Leave one class only: the precheck refuses a new version up front.
-    await t.withTenant(id, ({ db }) => db.deleteFrom('records').where('collection', '=', 'shifty').where(sql<string>`data ->> 't'`, '=', 'p').execute());
+    await t.withTenant(id, ({ db }) =>
+      db
+        .deleteFrom('records')
+        .where('collection', '=', 'shifty')
+        .where(sql<string>`data ->> 't'`, '=', 'p')
+        .execute(),
+    );
     const again = await call(id, 'member', 'POST', '/v1/models/shifty/train');
     expect(again.statusCode).toBe(400);
     expect(again.json().detail).toMatch(/single value/);
@@ -198,7 +262,9 @@ describe(`models over HTTP (${backend})`, () => {
       it(`a ${a} tenant cannot read, train, predict with or list a ${b} tenant's models`, async () => {
         const A = tenants[a];
         const B = tenants[b];
-        await call(B, 'member', 'POST', '/v1/models', { name: `own_${b}`, kind: 'regression', collection: 'people', features: ['x'], target: 'price' }).then((r) => expect([202, 409]).toContain(r.statusCode));
+        await call(B, 'member', 'POST', '/v1/models', { name: `own_${b}`, kind: 'regression', collection: 'people', features: ['x'], target: 'price' }).then(
+          (r) => expect([202, 409]).toContain(r.statusCode),
+        );
         await app.models.idle();
         for (const [method, url, payload] of [
           ['GET', `/v1/models/own_${b}`],

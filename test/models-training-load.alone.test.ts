@@ -18,7 +18,14 @@ describe(`training does not block the API (${backend})`, () => {
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     await t.tenants.create({ id, isolation: 'pooled' });
-    key = (await app.inject({ method: 'POST', url: `/v1/tenants/${id}/api-keys`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { name: 'k', role: 'member' } })).json().key;
+    key = (
+      await app.inject({
+        method: 'POST',
+        url: `/v1/tenants/${id}/api-keys`,
+        headers: { authorization: `Bearer ${ADMIN}` },
+        payload: { name: 'k', role: 'member' },
+      })
+    ).json().key;
     // 100,000 records with 10 numeric features and a label that depends on three of them.
     await t.withTenant(id, async ({ db }) => {
       await db.insertInto('collections').values({ name: 'big' }).execute();
@@ -66,7 +73,9 @@ describe(`training does not block the API (${backend})`, () => {
     await done;
     latencies.sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
-    console.log(`healthz during training: ${latencies.length} requests, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+    console.log(
+      `healthz during training: ${latencies.length} requests, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+    );
     expect(latencies.length).toBeGreaterThan(20);
     expect(p99).toBeLessThan(50);
     const model = (await app.inject({ url: '/v1/models/big', headers: { authorization: `Bearer ${key}` } })).json();
@@ -86,10 +95,7 @@ describe(`training does not block the API (${backend})`, () => {
     expect(res.statusCode, res.body).toBe(202);
     const version = 1;
     let timer: NodeJS.Timeout | undefined;
-    const closed = await Promise.race([
-      app.close().then(() => 'closed'),
-      new Promise((r) => (timer = setTimeout(() => r('hung'), 30_000))),
-    ]);
+    const closed = await Promise.race([app.close().then(() => 'closed'), new Promise((r) => (timer = setTimeout(() => r('hung'), 30_000)))]);
     clearTimeout(timer);
     expect(closed).toBe('closed');
     const row = await t.withTenant(id, ({ db }) =>

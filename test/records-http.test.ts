@@ -37,7 +37,12 @@ describe(`records over HTTP (${backend})`, () => {
         await t.tenants.create({ id, isolation });
         keys[id] = {} as Record<'admin' | 'member' | 'viewer', string>;
         for (const role of ['admin', 'member', 'viewer'] as const) {
-          const res = await app.inject({ method: 'POST', url: `/v1/tenants/${id}/api-keys`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { name: role, role } });
+          const res = await app.inject({
+            method: 'POST',
+            url: `/v1/tenants/${id}/api-keys`,
+            headers: { authorization: `Bearer ${ADMIN}` },
+            payload: { name: role, role },
+          });
           keys[id]![role] = res.json().key;
         }
         expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'items', schema: SCHEMA })).statusCode).toBe(201);
@@ -115,7 +120,16 @@ describe(`records over HTTP (${backend})`, () => {
     // `{ data: … }` adds one level: data nested 63 deep is a body 64 deep, the most allowed.
     expect((await call(id, 'member', 'POST', `/v1/collections/${ownCollection(id)}/records`, { data: nest(63) })).statusCode).toBe(201);
     const count = async () =>
-      Number((await t.withTenant(id, ({ db }) => db.selectFrom('records').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow())).n);
+      Number(
+        (
+          await t.withTenant(id, ({ db }) =>
+            db
+              .selectFrom('records')
+              .select(({ fn }) => fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow(),
+          )
+        ).n,
+      );
     const before = await count();
     const bad: Array<[unknown, RegExp]> = [
       [{ data: nest(64) }, /nested deeper than 64/],
@@ -147,7 +161,12 @@ describe(`records over HTTP (${backend})`, () => {
     const bad = await call(id, 'member', 'POST', '/v1/collections/items/records/bulk', { records: withBad });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toMatch(/records\[1\]\.data/);
-    const count = await t.withTenant(id, ({ db }) => db.selectFrom('records').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    const count = await t.withTenant(id, ({ db }) =>
+      db
+        .selectFrom('records')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
     expect(Number(count.n)).toBe(1001); // 1,000 bulk + the first record; nothing from the failed batches
   });
 
@@ -189,7 +208,12 @@ describe(`records over HTTP (${backend})`, () => {
     expect((await call(id, 'member', 'POST', '/v1/collections', { name: 'nope' })).json()).toMatchObject({ status: 403, code: 'forbidden' });
     expect((await call(id, 'viewer', 'POST', '/v1/collections/items/records', { data: { title: 'x' } })).statusCode).toBe(403);
     expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'items' })).json()).toMatchObject({ status: 409, code: 'collection_exists' });
-    for (const body of [{ name: 'Bad-Name' }, { name: 'x', schema: { type: 'not-a-type' } }, { name: 'x', indexes: ['a..b'] }, { name: 'x', tenant_id: 'other' }]) {
+    for (const body of [
+      { name: 'Bad-Name' },
+      { name: 'x', schema: { type: 'not-a-type' } },
+      { name: 'x', indexes: ['a..b'] },
+      { name: 'x', tenant_id: 'other' },
+    ]) {
       expect((await call(id, 'admin', 'POST', '/v1/collections', body)).statusCode, JSON.stringify(body)).toBe(400);
     }
     expect((await call(id, 'member', 'POST', '/v1/collections/missing/records', { data: { title: 'x' } })).statusCode).toBe(404);
@@ -211,7 +235,9 @@ describe(`records over HTTP (${backend})`, () => {
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 1 } })).statusCode).toBe(201);
       expect((await otherCall('PATCH', '/v1/collections/cached', { schema: { type: 'object', required: ['owner'] } })).statusCode).toBe(200);
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 2 } })).statusCode).toBe(400);
-      expect((await call(id, 'member', 'POST', '/v1/collections/cached/records/bulk', { records: [{ data: { owner: 'x' } }, { data: { a: 3 } }] })).statusCode).toBe(400);
+      expect(
+        (await call(id, 'member', 'POST', '/v1/collections/cached/records/bulk', { records: [{ data: { owner: 'x' } }, { data: { a: 3 } }] })).statusCode,
+      ).toBe(400);
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { owner: 'me' } })).statusCode).toBe(201);
       // Loosen it again elsewhere: data the cached schema refuses is accepted by the current one.
       expect((await otherCall('PATCH', '/v1/collections/cached', { schema: null })).statusCode).toBe(200);
@@ -221,7 +247,13 @@ describe(`records over HTTP (${backend})`, () => {
       const gone = await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 5 } });
       expect(gone.statusCode).toBe(404);
       expect(gone.json().code).toBe('not_found');
-      const count = await t.withTenant(id, ({ db }) => db.selectFrom('records').where('collection', '=', 'cached').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+      const count = await t.withTenant(id, ({ db }) =>
+        db
+          .selectFrom('records')
+          .where('collection', '=', 'cached')
+          .select(({ fn }) => fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      );
       expect(Number(count.n)).toBe(0);
     } finally {
       await other.close();

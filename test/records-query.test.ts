@@ -14,7 +14,11 @@ const INDEXED = ['a', 'b', 'n.x'];
 // Strings from an alphabet that exercises case, code-point order beyond the BMP, quotes, backslashes
 // and LIKE wildcards; numbers from tiny integers to extreme doubles.
 const text = fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'Z', 'é', '😀', "'", '"', '\\', '%', '_', ' ', '0'), maxLength: 4 });
-const number = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0.5, -1.25, 1e21, 1e-7, 2 ** 53 + 2));
+const number = fc.oneof(
+  fc.integer({ min: -3, max: 3 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0.5, -1.25, 1e21, 1e-7, 2 ** 53 + 2),
+);
 const scalar = fc.oneof(number, text, fc.boolean(), fc.constant(null));
 const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: scalar },
@@ -42,7 +46,12 @@ function filterArbitrary(records: ApiRecord[]): fc.Arbitrary<Record<string, unkn
     fc.record({ $in: fc.array(operand, { maxLength: 4 }) }),
     fc.record({ $nin: fc.array(operand, { maxLength: 4 }) }),
     fc.record({ $exists: fc.boolean() }),
-    fc.record({ $contains: fc.oneof(scalar, seenValue.filter((v) => v === null || typeof v !== 'object')) }),
+    fc.record({
+      $contains: fc.oneof(
+        scalar,
+        seenValue.filter((v) => v === null || typeof v !== 'object'),
+      ),
+    }),
   );
   const dataLeaf = fc.oneof(
     fc.tuple(dataField, ops).map(([f, o]) => ({ [f]: o })),
@@ -116,7 +125,10 @@ describe(`records query language (${backend})`, () => {
   }
 
   const expected = (tenant: string, q: { filter?: Record<string, unknown>; sort?: string }) =>
-    sortRecords(things[tenant]!.filter((r) => !q.filter || matches(r, q.filter)), q.sort).map((r) => r.id);
+    sortRecords(
+      things[tenant]!.filter((r) => !q.filter || matches(r, q.filter)),
+      q.sort,
+    ).map((r) => r.id);
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -140,7 +152,12 @@ describe(`records query language (${backend})`, () => {
         await t.tenants.create({ id, isolation });
         // The property tests send thousands of requests; the rate limiter has its own tests.
         await t.tenants.update(id, { limits: { requestsPerMinute: 1_000_000 } });
-        const res = await app.inject({ method: 'POST', url: `/v1/tenants/${id}/api-keys`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { name: 'k', role: 'admin' } });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/v1/tenants/${id}/api-keys`,
+          headers: { authorization: `Bearer ${ADMIN}` },
+          payload: { name: 'k', role: 'admin' },
+        });
         keys[id] = res.json().key;
         expect((await call(id, 'POST', '/v1/collections', { name: 'things', indexes: INDEXED })).statusCode).toBe(201);
         things[id] = [];
@@ -254,7 +271,7 @@ describe(`records query language (${backend})`, () => {
     const id = tenants.pooled[1];
     const count = async () => (await queryAll(id, { limit: 500 })).length;
     const before = await count();
-    const evil = ["'; DROP TABLE records; --", "') OR true --", '"}]}\' OR 1=1', "x' || pg_sleep(1) || '", '\\\'; --', '$1', '%', "' COLLATE \"C\" OR ''='"];
+    const evil = ["'; DROP TABLE records; --", "') OR true --", '"}]}\' OR 1=1', "x' || pg_sleep(1) || '", "\\'; --", '$1', '%', "' COLLATE \"C\" OR ''='"];
     for (const s of evil) {
       for (const filter of [{ a: s }, { a: { $gt: s } }, { a: { $contains: s } }, { a: { $in: [s, 1] } }, { tags: { $nin: [s] } }]) {
         expect((await queryAll(id, { filter })).map((r) => r.id)).toEqual(expected(id, { filter }));
@@ -301,7 +318,12 @@ describe(`records query language (${backend})`, () => {
         const A = tenants[a][0];
         const B = tenants[b][1];
         const bIds = things[B]!.map((r) => r.id);
-        for (const filter of [{ id: { $in: bIds.slice(0, 50) } }, { id: bIds[0] }, { tenant_id: B }, { $or: [{ id: { $gte: bIds[0] } }, { tenant_id: { $exists: false } }] }]) {
+        for (const filter of [
+          { id: { $in: bIds.slice(0, 50) } },
+          { id: bIds[0] },
+          { tenant_id: B },
+          { $or: [{ id: { $gte: bIds[0] } }, { tenant_id: { $exists: false } }] },
+        ]) {
           const got = await queryAll(A, { filter });
           expect(got.every((r) => things[A]!.some((own) => own.id === r.id))).toBe(true);
           expect(got.some((r) => bIds.includes(r.id))).toBe(false);

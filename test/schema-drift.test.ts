@@ -24,7 +24,11 @@ async function describeSchema(db: DatabaseBackend, schema: string): Promise<stri
        from pg_policies where schemaname = $1 order by tablename, policyname`,
     [schema],
   );
-  return ['-- columns', ...columns.rows, '-- indexes', ...indexes.rows, '-- policies', ...policies.rows].map((r) => (typeof r === 'string' ? r : r.line)).join('\n') + '\n';
+  return (
+    ['-- columns', ...columns.rows, '-- indexes', ...indexes.rows, '-- policies', ...policies.rows]
+      .map((r) => (typeof r === 'string' ? r : r.line))
+      .join('\n') + '\n'
+  );
 }
 
 /**

@@ -117,7 +117,12 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     expect(created.json()).toMatchObject({ name: 'ci', role: 'member' });
     const bad = await app.inject({ method: 'POST', url: '/v1/api-keys', headers: bearer(keys[`${A}:admin`]!), payload: { name: 'x', role: 'owner' } });
     expect(bad.statusCode).toBe(400);
-    const massAssign = await app.inject({ method: 'POST', url: '/v1/api-keys', headers: bearer(keys[`${A}:admin`]!), payload: { name: 'x', role: 'viewer', tenant_id: B } });
+    const massAssign = await app.inject({
+      method: 'POST',
+      url: '/v1/api-keys',
+      headers: bearer(keys[`${A}:admin`]!),
+      payload: { name: 'x', role: 'viewer', tenant_id: B },
+    });
     expect(massAssign.statusCode).toBe(400);
   });
 
@@ -135,7 +140,11 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     // Cursors are bound to the tenant: A's cursor is refused on B's list.
     for (let i = 0; i < 2; i++) await newKey(A, 'viewer');
     const page = (await app.inject({ method: 'GET', url: '/v1/api-keys?limit=1', headers: aAdmin })).json() as { nextCursor: string };
-    const foreign = await app.inject({ method: 'GET', url: `/v1/api-keys?cursor=${encodeURIComponent(page.nextCursor)}`, headers: bearer(keys[`${B}:admin`]!) });
+    const foreign = await app.inject({
+      method: 'GET',
+      url: `/v1/api-keys?cursor=${encodeURIComponent(page.nextCursor)}`,
+      headers: bearer(keys[`${B}:admin`]!),
+    });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json()).toMatchObject({ code: 'invalid_cursor' });
   });
@@ -176,6 +185,8 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     expect((await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(key) })).statusCode).toBe(200);
     await t.tenants.delete(C);
     expect((await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(key) })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'POST', url: `/v1/tenants/${C}/api-keys`, headers: admin, payload: { name: 'n', role: 'admin' } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `/v1/tenants/${C}/api-keys`, headers: admin, payload: { name: 'n', role: 'admin' } })).statusCode).toBe(
+      404,
+    );
   });
 });

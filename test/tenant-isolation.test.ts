@@ -66,7 +66,11 @@ describe(`tenant isolation across strategy pairs (${backend})`, () => {
 
         // Writes aimed at B's rows change nothing.
         const updated = await t.withTenant(A, ({ db }) =>
-          db.updateTable('records').set({ data: JSON.stringify({ owner: A }) }).where('id', 'in', bIds).executeTakeFirst(),
+          db
+            .updateTable('records')
+            .set({ data: JSON.stringify({ owner: A }) })
+            .where('id', 'in', bIds)
+            .executeTakeFirst(),
         );
         expect(Number(updated.numUpdatedRows)).toBe(0);
         const deleted = await t.withTenant(A, ({ db }) => db.deleteFrom('records').where('tenant_id', '=', B).executeTakeFirst());
@@ -75,7 +79,10 @@ describe(`tenant isolation across strategy pairs (${backend})`, () => {
         // Inserting a row that claims to be B's is refused by the policy's WITH CHECK.
         await expect(
           t.withTenant(A, ({ db }) =>
-            db.insertInto('records').values({ tenant_id: B, collection: 'items', id: crypto.randomUUID(), data: '{}' } as never).execute(),
+            db
+              .insertInto('records')
+              .values({ tenant_id: B, collection: 'items', id: crypto.randomUUID(), data: '{}' } as never)
+              .execute(),
           ),
         ).rejects.toThrow();
 

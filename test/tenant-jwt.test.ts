@@ -62,7 +62,12 @@ describe(`tenant JWTs (${backend})`, () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: A });
     expect((await get(hsApp, token, `/t/${B}/v1/tenant`)).json()).toMatchObject({ code: 'tenant_mismatch' });
-    const write = await hsApp.inject({ method: 'POST', url: '/v1/api-keys', headers: { authorization: `Bearer ${token}` }, payload: { name: 'x', role: 'viewer' } });
+    const write = await hsApp.inject({
+      method: 'POST',
+      url: '/v1/api-keys',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: 'x', role: 'viewer' },
+    });
     expect(write.json()).toMatchObject({ status: 403, code: 'forbidden' });
     const rs = await sign({ tenant: B, sub: 'user-2', role: 'admin', exp: now() + 60 }, { key: rsPrivate, alg: 'RS256' });
     expect((await get(rsApp, rs)).json()).toMatchObject({ id: B });
@@ -76,7 +81,10 @@ describe(`tenant JWTs (${backend})`, () => {
       algNone: `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`,
       editedTenant: `${header}.${b64({ ...claims, tenant: B })}.${signature}`,
       editedRole: `${header}.${b64({ ...claims, role: 'admin', tenant: A, sub: 'other' })}.${signature}`,
-      wrongSecret: await sign({ tenant: A, sub: 'u', role: 'admin', exp: now() + 60 }, { key: new TextEncoder().encode('another-secret-that-is-long-enough!!') }),
+      wrongSecret: await sign(
+        { tenant: A, sub: 'u', role: 'admin', exp: now() + 60 },
+        { key: new TextEncoder().encode('another-secret-that-is-long-enough!!') },
+      ),
       expired: await sign({ tenant: A, sub: 'u', role: 'admin', exp: now() - 60 }),
       noExp: await sign({ tenant: A, sub: 'u', role: 'admin' }),
       notYet: await sign({ tenant: A, sub: 'u', role: 'admin', exp: now() + 600, nbf: now() + 300 }),

@@ -56,7 +56,12 @@ describe(`placement across clusters (${backend})`, () => {
   it('migrates the pools of both clusters and every tenant location on either', async () => {
     const report = await t.migrate();
     expect(report.failed).toEqual([]);
-    expect(report.results.map((r) => r.key).filter((k) => k.endsWith('/pooled')).sort()).toEqual(['cell2/pooled', 'main/pooled']);
+    expect(
+      report.results
+        .map((r) => r.key)
+        .filter((k) => k.endsWith('/pooled'))
+        .sort(),
+    ).toEqual(['cell2/pooled', 'main/pooled']);
     expect(report.total).toBe(2 + 4);
   });
 

@@ -45,10 +45,17 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
       await t.tenants.create({ id, isolation });
       keys[id] = {} as Record<'admin' | 'viewer', string>;
       for (const role of ['admin', 'viewer'] as const) {
-        const res = await app.inject({ method: 'POST', url: `/v1/tenants/${id}/api-keys`, headers: { authorization: `Bearer ${ADMIN}` }, payload: { name: role, role } });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/v1/tenants/${id}/api-keys`,
+          headers: { authorization: `Bearer ${ADMIN}` },
+          payload: { name: role, role },
+        });
         keys[id]![role] = res.json().key;
       }
-      expect((await call(id, 'admin', 'PUT', `/v1/workflows/own_${isolation}`, { steps: [{ id: 'wait', kind: 'delay', with: { ms: 10 } }] })).statusCode).toBe(201);
+      expect((await call(id, 'admin', 'PUT', `/v1/workflows/own_${isolation}`, { steps: [{ id: 'wait', kind: 'delay', with: { ms: 10 } }] })).statusCode).toBe(
+        201,
+      );
     }
   });
 
@@ -89,10 +96,7 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
       [{ steps: [step({ kind: 'shell.exec' })] }, /kind/],
       [{ steps: [step({ needs: ['ghost'] })] }, /needs 'ghost', which is not a step/],
       [{ steps: [step({ needs: ['a'] })] }, /needs itself/],
-      [
-        { steps: [step({ id: 'a', needs: ['c'] }), step({ id: 'b', needs: ['a'] }), step({ id: 'c', needs: ['b'] })] },
-        /cycle: a → c → b → a/,
-      ],
+      [{ steps: [step({ id: 'a', needs: ['c'] }), step({ id: 'b', needs: ['a'] }), step({ id: 'c', needs: ['b'] })] }, /cycle: a → c → b → a/],
       [{ steps: [step({ id: 'has space' })] }, /must match/],
       [{ steps: [step({ with: {} })] }, /with\.ms is required for delay/],
       [{ steps: [step({ with: { ms: 'soon' } })] }, /with\.ms must be a number/],
@@ -121,7 +125,11 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
   it('finds cycles in larger graphs and accepts any DAG', () => {
     const chain = Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, kind: 'delay' as const, needs: i ? [`s${i - 1}`] : [] }));
     expect(findCycle(chain)).toBeUndefined();
-    const fan = [{ id: 'root', kind: 'delay' as const }, ...Array.from({ length: 20 }, (_, i) => ({ id: `f${i}`, kind: 'delay' as const, needs: ['root'] })), { id: 'join', kind: 'delay' as const, needs: Array.from({ length: 20 }, (_, i) => `f${i}`) }];
+    const fan = [
+      { id: 'root', kind: 'delay' as const },
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `f${i}`, kind: 'delay' as const, needs: ['root'] })),
+      { id: 'join', kind: 'delay' as const, needs: Array.from({ length: 20 }, (_, i) => `f${i}`) },
+    ];
     expect(findCycle(fan)).toBeUndefined();
     expect(findCycle([...chain.slice(1), { ...chain[0]!, needs: ['s49'] }])).toHaveLength(51);
   });

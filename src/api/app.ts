@@ -74,7 +74,11 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
   const rateLimiter = new RateLimiter();
   const records = new RecordsService();
   const trainingPool = new TrainingPool();
-  const models = new ModelsService((id, fn, options) => tenantry.withTenant(id, fn, options), trainingPool, (err, context) => app.log.error({ err, ...context }, 'model training failed'));
+  const models = new ModelsService(
+    (id, fn, options) => tenantry.withTenant(id, fn, options),
+    trainingPool,
+    (err, context) => app.log.error({ err, ...context }, 'model training failed'),
+  );
   app.decorate('models', models);
   app.addHook('onClose', async () => {
     await trainingPool.close();

@@ -27,7 +27,16 @@ function positiveInt(value: string): number {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** Run the CLI; resolves the exit code. Errors are one line on stderr and a non-zero code. */
@@ -123,7 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   tenant
     .command('delete <id>')
-    .description("delete a tenant and all of its data (irreversible; needs --yes)")
+    .description('delete a tenant and all of its data (irreversible; needs --yes)')
     .option('--yes', 'confirm the deletion', false)
     .action(async (id: string, opts: { yes: boolean }) => {
       if (!opts.yes) throw new TenantryError('validation_failed', `refusing to delete tenant '${id}' without --yes`);
@@ -155,7 +164,11 @@ async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dry
     dryRun: opts.dryRun,
     onProgress: ({ done, total, result }) => {
       if (tty) {
-        bar ??= new SingleBar({ stream: io.stdout, format: `${opts.dryRun ? 'checking' : 'migrating'} [{bar}] {value}/{total} locations | {key}`, hideCursor: true });
+        bar ??= new SingleBar({
+          stream: io.stdout,
+          format: `${opts.dryRun ? 'checking' : 'migrating'} [{bar}] {value}/{total} locations | {key}`,
+          hideCursor: true,
+        });
         if (done === 1) bar.start(total, 0, { key: '' });
         bar.update(done, { key: result.key });
         if (done === total) bar.stop();

@@ -46,7 +46,11 @@ export function learnFeature(field: string, values: readonly unknown[]): Feature
   if (type === 'number') {
     let sum = 0;
     let count = 0;
-    for (const v of values) if (typeof v === 'number') (sum += v), count++;
+    for (const v of values) {
+      if (typeof v !== 'number') continue;
+      sum += v;
+      count++;
+    }
     const mean = sum / count;
     let sq = 0;
     for (const v of values) if (typeof v === 'number') sq += (v - mean) ** 2;

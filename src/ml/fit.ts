@@ -79,11 +79,15 @@ export function rocAuc(scores: number[], positive: boolean[]): number {
   const order = scores.map((s, i) => [s, positive[i]!] as const).sort((a, b) => a[0] - b[0]);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j]![0] === order[i]![0]) j++;
     const rank = (i + j + 1) / 2; // average 1-based rank of the tie group
-    for (let k = i; k < j; k++) if (order[k]![1]) (rankSum += rank), positives++;
+    for (let k = i; k < j; k++) {
+      if (!order[k]![1]) continue;
+      rankSum += rank;
+      positives++;
+    }
     i = j;
   }
   const negatives = order.length - positives;
@@ -95,14 +99,25 @@ export function rocAuc(scores: number[], positive: boolean[]): number {
  * Train a classification or regression model on rows of [feature values…, target]. Rows without a
  * target are skipped; missing feature values are imputed and flagged. Holds out a seeded 20 %.
  */
-export function trainLinear(kind: 'classification' | 'regression', features: string[], target: string, rawRows: unknown[][], options: TrainOptions = {}): TrainResult {
+export function trainLinear(
+  kind: 'classification' | 'regression',
+  features: string[],
+  target: string,
+  rawRows: unknown[][],
+  options: TrainOptions = {},
+): TrainResult {
   const rows = rawRows.filter((r) => r[features.length] !== undefined && r[features.length] !== null);
   if (rows.length === 0) throw new FeatureError(`the collection has no records with field '${target}'`);
   if (rows.length < 5) throw new FeatureError(`training needs at least 5 records with field '${target}', found ${rows.length}`);
   const lambda = options.l2 ?? 1;
   const { train, test } = holdoutSplit(rows.length, options.seed ?? 42);
   const trainRows = train.map((i) => rows[i]!);
-  const specs = features.map((f, k) => learnFeature(f, trainRows.map((r) => r[k])));
+  const specs = features.map((f, k) =>
+    learnFeature(
+      f,
+      trainRows.map((r) => r[k]),
+    ),
+  );
   const d = width(specs);
   const design = (subset: unknown[][]) => {
     const x = new Float64Array(subset.length * d);
@@ -156,7 +171,10 @@ export function trainLinear(kind: 'classification' | 'regression', features: str
     for (let c = 1; c < k; c++) if (p[c]! > p[best]!) best = c;
     if (best === truth) correct++;
     logLoss -= Math.log(Math.max(p[truth]!, 1e-15));
-    if (k === 2) (scores.push(p[1]!), positive.push(truth === 1));
+    if (k === 2) {
+      scores.push(p[1]!);
+      positive.push(truth === 1);
+    }
   });
   const metrics: Record<string, number> = {
     accuracy: correct / Math.max(1, testRows.length),
@@ -189,7 +207,13 @@ export function predictLinear(artifact: LinearArtifact, inputs: ReadonlyArray<Re
     for (const s of specs) {
       if (!(s.field in input)) throw new FeatureError(`inputs[${i}].${s.field} is missing (send null for an unknown value)`);
     }
-    encodeRow(specs, specs.map((s) => input[s.field]), x, 0, `inputs[${i}].`);
+    encodeRow(
+      specs,
+      specs.map((s) => input[s.field]),
+      x,
+      0,
+      `inputs[${i}].`,
+    );
     if (artifact.kind === 'regression') return { value: dot(w, x, 0, d) };
     const classes = artifact.classes!;
     const p = new Float64Array(classes.length);
@@ -240,7 +264,10 @@ function buildRecommender(interactions: Array<[string, string, number]>): Recomm
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
       .slice(0, NEIGHBOURS),
   );
-  const popular = items.map((_, i) => i).sort((a, b) => counts[b]! - counts[a]! || a - b).slice(0, 1000);
+  const popular = items
+    .map((_, i) => i)
+    .sort((a, b) => counts[b]! - counts[a]! || a - b)
+    .slice(0, 1000);
   return { kind: 'recommendation', items, neighbors, users, popular };
 }
 
@@ -270,7 +297,8 @@ export function trainRecommender(rawRows: unknown[][], fields: { user: string; i
     if (!['string', 'number'].includes(typeof user) || !['string', 'number'].includes(typeof item)) {
       throw new FeatureError(`fields '${fields.user}' and '${fields.item}' must be strings or numbers`);
     }
-    if (fields.weight && weight !== undefined && weight !== null && typeof weight !== 'number') throw new FeatureError(`field '${fields.weight}' must be a number`);
+    if (fields.weight && weight !== undefined && weight !== null && typeof weight !== 'number')
+      throw new FeatureError(`field '${fields.weight}' must be a number`);
     interactions.push([String(user), String(item), typeof weight === 'number' ? weight : 1]);
   }
   if (interactions.length === 0) throw new FeatureError(`the collection has no records with fields '${fields.user}' and '${fields.item}'`);

@@ -4,7 +4,17 @@ import type { ScopeRunner } from '../records/records.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
 import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
 import type { FeatureSpec } from './features.js';
-import { FeatureError, predictLinear, recommend, type Artifact, type LinearArtifact, type ModelKind, type Prediction, type RecommendationArtifact, type TrainResult } from './fit.js';
+import {
+  FeatureError,
+  predictLinear,
+  recommend,
+  type Artifact,
+  type LinearArtifact,
+  type ModelKind,
+  type Prediction,
+  type RecommendationArtifact,
+  type TrainResult,
+} from './fit.js';
 import { TrainingDataError, type TrainingPool } from './worker-pool.js';
 
 export const MODEL_KINDS: readonly ModelKind[] = ['classification', 'regression', 'recommendation'];
@@ -97,7 +107,7 @@ export class ModelsService {
       for (const f of list) if (!FIELD_PATH_PATTERN.test(f)) throw new ValidationError(`${what} '${f}' is not a field path`);
     };
     if (def.kind === 'recommendation') {
-      if (!def.fields) throw new ValidationError("a recommendation model needs fields: {user, item, weight?}");
+      if (!def.fields) throw new ValidationError('a recommendation model needs fields: {user, item, weight?}');
       if (def.features?.length || def.target) throw new ValidationError('a recommendation model takes fields, not features or target');
       paths([def.fields.user, def.fields.item, ...(def.fields.weight ? [def.fields.weight] : [])], 'field');
       return;
@@ -139,7 +149,9 @@ export class ModelsService {
                         AND ${target} <> (SELECT ${target} FROM records WHERE ${mine} AND ${present(target)} LIMIT 1)) AS varied,
              ${def.kind === 'regression' ? sql`EXISTS (SELECT 1 FROM records WHERE ${mine} AND jsonb_typeof(${target}) NOT IN ('number', 'null'))` : sql`false`} AS nonnumeric,
              ${sql.join(columns.map((c, i) => sql`EXISTS (SELECT 1 FROM records WHERE ${mine} AND ${present(path(c))}) AS ${sql.ref(`has${i}`)}`))},
-             ${sql.join(columns.flatMap((c, i) => TYPES.map((t) => sql`(SELECT bool_or(jsonb_typeof(${path(c)}) = ${t}) FROM sample) AS ${sql.ref(`t${i}_${t}`)}`)))}`.execute(scope.db);
+             ${sql.join(columns.flatMap((c, i) => TYPES.map((t) => sql`(SELECT bool_or(jsonb_typeof(${path(c)}) = ${t}) FROM sample) AS ${sql.ref(`t${i}_${t}`)}`)))}`.execute(
+      scope.db,
+    );
     const stats = rows[0]!;
     if (!stats.present) throw new ValidationError(`collection '${def.collection}' does not exist`);
     if (!stats.any) throw new ValidationError(`collection '${def.collection}' has no records to train on`);
@@ -151,10 +163,12 @@ export class ModelsService {
       const unusable = types.filter((t) => t === 'object' || t === 'array');
       if (unusable.length > 0) throw new ValidationError(`${role} '${field}' holds ${unusable[0]}s; use numbers, booleans or strings`);
       if (types.length > 1) throw new ValidationError(`${role} '${field}' mixes types (${types.join(' and ')})`);
-      if (def.kind === 'recommendation' && field === def.fields!.weight && types.length === 1 && types[0] !== 'number') throw new ValidationError(`weight field '${field}' must be a number`);
+      if (def.kind === 'recommendation' && field === def.fields!.weight && types.length === 1 && types[0] !== 'number')
+        throw new ValidationError(`weight field '${field}' must be a number`);
     });
     if (stats.nonnumeric) throw new ValidationError(`target '${def.target}' must be a number for regression`);
-    if (def.kind === 'classification' && !stats.varied) throw new ValidationError(`target '${def.target}' has a single value; classification needs at least two`);
+    if (def.kind === 'classification' && !stats.varied)
+      throw new ValidationError(`target '${def.target}' has a single value; classification needs at least two`);
   }
 
   async define(tenantId: string, def: ModelDefinition): Promise<ModelView> {
@@ -210,7 +224,12 @@ export class ModelsService {
     this.#inFlight.add(run);
   }
 
-  async #setStatus(tenantId: string, model: string, version: number, changes: { status: string; error?: string | null; metrics?: unknown; artifact?: unknown }): Promise<void> {
+  async #setStatus(
+    tenantId: string,
+    model: string,
+    version: number,
+    changes: { status: string; error?: string | null; metrics?: unknown; artifact?: unknown },
+  ): Promise<void> {
     await this.scopes(tenantId, (scope) =>
       scope.db
         .updateTable('model_versions')
@@ -271,11 +290,18 @@ export class ModelsService {
       const job = { kind: def.kind, features: def.features ?? [], target: def.target, fields: def.fields, options: def.options ?? {} };
       const result: TrainResult = await this.pool.run(job, this.#pages(tenantId, def));
       const artifact = { ...result.artifact, readable: result.weights ?? null };
-      await this.#setStatus(tenantId, def.name, version, { status: 'ready', error: null, metrics: { ...result.metrics, rows: result.rows, ...(result.iterations && { iterations: result.iterations }) }, artifact });
+      await this.#setStatus(tenantId, def.name, version, {
+        status: 'ready',
+        error: null,
+        metrics: { ...result.metrics, rows: result.rows, ...(result.iterations && { iterations: result.iterations }) },
+        artifact,
+      });
     } catch (error) {
       const reason = error instanceof TrainingDataError || error instanceof FeatureError ? (error as Error).message : 'training failed on an internal error';
       if (!(error instanceof TrainingDataError || error instanceof FeatureError)) this.onError(error as Error, { tenantId, model: def.name, version });
-      await this.#setStatus(tenantId, def.name, version, { status: 'failed', error: reason }).catch((e: Error) => this.onError(e, { tenantId, model: def.name, version }));
+      await this.#setStatus(tenantId, def.name, version, { status: 'failed', error: reason }).catch((e: Error) =>
+        this.onError(e, { tenantId, model: def.name, version }),
+      );
     }
   }
 
@@ -378,7 +404,12 @@ export class ModelsService {
         // LRU: a hit moves to the back.
         this.#cache.delete(key);
       } else {
-        const loaded = await scope.db.selectFrom('model_versions').select('artifact').where('model', '=', name).where('version', '=', row.version).executeTakeFirstOrThrow();
+        const loaded = await scope.db
+          .selectFrom('model_versions')
+          .select('artifact')
+          .where('model', '=', name)
+          .where('version', '=', row.version)
+          .executeTakeFirstOrThrow();
         artifact = loaded.artifact as Artifact;
       }
       this.#cache.set(key, artifact);
@@ -387,7 +418,12 @@ export class ModelsService {
     });
   }
 
-  async predict(tenantId: string, name: string, inputs: Array<Record<string, unknown>>, version?: number): Promise<{ version: number; predictions: Prediction[] }> {
+  async predict(
+    tenantId: string,
+    name: string,
+    inputs: Array<Record<string, unknown>>,
+    version?: number,
+  ): Promise<{ version: number; predictions: Prediction[] }> {
     if (inputs.length > PREDICT_MAX) throw new ValidationError(`at most ${PREDICT_MAX} inputs at once, got ${inputs.length}`);
     const served = await this.#artifact(tenantId, name, version);
     if (served.artifact.kind === 'recommendation') throw new ValidationError(`model '${name}' is a recommendation model: use /recommend`);

@@ -28,9 +28,7 @@ type Comparison = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$ni
 const COMPARISONS = new Set<string>(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$contains']);
 
 export type FilterNode =
-  | { kind: 'and' | 'or'; children: FilterNode[] }
-  | { kind: 'not'; child: FilterNode }
-  | { kind: 'leaf'; field: string; op: Comparison; value: unknown };
+  { kind: 'and' | 'or'; children: FilterNode[] } | { kind: 'not'; child: FilterNode } | { kind: 'leaf'; field: string; op: Comparison; value: unknown };
 
 export const FILTER_LIMITS = { depth: 16, leaves: 100, inValues: 500 } as const;
 
@@ -188,7 +186,13 @@ function systemLeaf(field: SystemField, op: Comparison, value: unknown): RawBuil
   if (op === '$exists') return sql.raw(value ? 'true' : 'false');
   if (op === '$in' || op === '$nin') {
     const values = value as string[];
-    const any = values.length === 0 ? sql.raw('false') : sql.join(values.map((v) => systemLeaf(field, '$eq', v)), sql` OR `);
+    const any =
+      values.length === 0
+        ? sql.raw('false')
+        : sql.join(
+            values.map((v) => systemLeaf(field, '$eq', v)),
+            sql` OR `,
+          );
     return op === '$in' ? sql`(${any})` : sql`NOT (${any})`;
   }
   const operator = { $eq: '=', $ne: '<>', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op as '$eq'];
@@ -231,7 +235,10 @@ export function compileFilter(node: FilterNode, negated = false): RawBuilder<unk
   switch (node.kind) {
     case 'and':
     case 'or':
-      return sql`(${sql.join(node.children.map((c) => compileFilter(c, negated)), sql.raw(node.kind === 'and' ? ' AND ' : ' OR '))})`;
+      return sql`(${sql.join(
+        node.children.map((c) => compileFilter(c, negated)),
+        sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
+      )})`;
     case 'not':
       return sql`NOT ${compileFilter(node.child, !negated)}`;
     case 'leaf': {

@@ -46,7 +46,13 @@ function toCollection(row: { name: string; schema: unknown; indexes: unknown; cr
 }
 
 function toRecord(row: { id: string; data: unknown; version: number; created_at: Date; updated_at: Date }): RecordView {
-  return { id: row.id, data: row.data as Record<string, unknown>, version: Number(row.version), createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
+  return {
+    id: row.id,
+    data: row.data as Record<string, unknown>,
+    version: Number(row.version),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
 }
 
 /**
@@ -183,7 +189,11 @@ export class RecordsService {
     return scopes(tenantId, (scope) => this.createRecords(scope, collectionName, items));
   }
 
-  async #insertGuarded(scope: TenantScope, { collection, stamp }: { collection: Collection; stamp: string }, items: Array<Record<string, unknown>>): Promise<RecordRow[]> {
+  async #insertGuarded(
+    scope: TenantScope,
+    { collection, stamp }: { collection: Collection; stamp: string },
+    items: Array<Record<string, unknown>>,
+  ): Promise<RecordRow[]> {
     const values = items.map((data) => sql`(${uuidv7()}::uuid, ${JSON.stringify(data)}::jsonb)`);
     const { rows } = await sql<RecordRow>`
       INSERT INTO records (collection, id, data)

@@ -86,8 +86,7 @@ export function isPlainRead(node: OperationNode): boolean {
 }
 
 /** The statement that scopes a transaction: role, search_path and tenant, all transaction-local. */
-export const SCOPE_PRELUDE_SQL =
-  "select set_config('role', $1, true), set_config('search_path', $2, true), set_config('tenantry.tenant_id', $3, true)";
+export const SCOPE_PRELUDE_SQL = "select set_config('role', $1, true), set_config('search_path', $2, true), set_config('tenantry.tenant_id', $3, true)";
 
 export interface ScopePrelude {
   role: string;

@@ -40,16 +40,19 @@ export class OpenDatabases {
    */
   #sweepLater(): void {
     if (this.#sweeper) return;
-    this.#sweeper = setInterval(() => {
-      const now = Date.now();
-      for (const entry of this.#entries.values()) {
-        if (entry.users === 0 && now - entry.lastUsed >= this.#options.idleMs) void this.close(entry.key, { ifIdle: true });
-      }
-      if (this.#entries.size === 0) {
-        clearInterval(this.#sweeper);
-        this.#sweeper = undefined;
-      }
-    }, Math.max(100, Math.floor(this.#options.idleMs / 2)));
+    this.#sweeper = setInterval(
+      () => {
+        const now = Date.now();
+        for (const entry of this.#entries.values()) {
+          if (entry.users === 0 && now - entry.lastUsed >= this.#options.idleMs) void this.close(entry.key, { ifIdle: true });
+        }
+        if (this.#entries.size === 0) {
+          clearInterval(this.#sweeper);
+          this.#sweeper = undefined;
+        }
+      },
+      Math.max(100, Math.floor(this.#options.idleMs / 2)),
+    );
     this.#sweeper.unref();
   }
 

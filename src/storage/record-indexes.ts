@@ -4,7 +4,6 @@ import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteIdent, quoteLiteral }
 import type { TenantPlacement } from './placement.js';
 import type { StorageRouter } from './router.js';
 
-
 function short(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12);
 }

@@ -69,11 +69,15 @@ export class TenantScopes {
     const location = await this.#router.open(tenant);
     try {
       const lease = await location.db.acquireApp();
-      const connection = new ScopedConnection(lease.conn, {
-        role: location.names.role,
-        searchPath: searchPathValue(location.names.schema),
-        tenantId: tenant.id,
-      }, options.singleStatement === true);
+      const connection = new ScopedConnection(
+        lease.conn,
+        {
+          role: location.names.role,
+          searchPath: searchPathValue(location.names.schema),
+          tenantId: tenant.id,
+        },
+        options.singleStatement === true,
+      );
       let result: T;
       try {
         result = await fn({ tenantId: tenant.id, tenant, db: scopedTransaction(this.#base, connection), backend: location.db.kind });

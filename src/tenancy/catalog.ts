@@ -107,7 +107,11 @@ export class Catalog implements TenantDirectory {
     await applyMigrations({ db: control, schema: CATALOG_SCHEMA }, CATALOG_MIGRATIONS);
     const db = leaseKysely<CatalogDatabase>(() => control.acquireAdmin()).withSchema(CATALOG_SCHEMA);
     for (const cluster of clusters) {
-      await db.insertInto('clusters').values(cluster).onConflict((oc) => oc.column('name').doNothing()).execute();
+      await db
+        .insertInto('clusters')
+        .values(cluster)
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
     }
     return new Catalog(db, cacheMs);
   }

@@ -72,9 +72,7 @@ export async function migrateTenants(
       try {
         const { target, release } = await open();
         try {
-          result.versions = options.dryRun
-            ? (await pendingMigrations(target, migrations)).map((m) => m.version)
-            : await applyMigrations(target, migrations);
+          result.versions = options.dryRun ? (await pendingMigrations(target, migrations)).map((m) => m.version) : await applyMigrations(target, migrations);
         } finally {
           release();
         }

@@ -38,12 +38,22 @@ const isExpr = (v: unknown): v is { $expr: string } =>
 
 /** Required and optional `with` keys per kind, and what each must be (when not an expression). */
 const PARAMETERS: Record<StepKind, Record<string, { required: boolean; type: 'string' | 'number' | 'object' | 'array' | 'any' }>> = {
-  'records.query': { collection: { required: true, type: 'string' }, filter: { required: false, type: 'object' }, sort: { required: false, type: 'string' }, limit: { required: false, type: 'number' } },
+  'records.query': {
+    collection: { required: true, type: 'string' },
+    filter: { required: false, type: 'object' },
+    sort: { required: false, type: 'string' },
+    limit: { required: false, type: 'number' },
+  },
   'records.write': { collection: { required: true, type: 'string' }, records: { required: true, type: 'array' }, key: { required: false, type: 'string' } },
   transform: { expression: { required: true, type: 'string' } },
   'ml.train': { model: { required: true, type: 'string' } },
   'ml.predict': { model: { required: true, type: 'string' }, inputs: { required: true, type: 'array' } },
-  'http.request': { url: { required: true, type: 'string' }, method: { required: false, type: 'string' }, headers: { required: false, type: 'object' }, body: { required: false, type: 'any' } },
+  'http.request': {
+    url: { required: true, type: 'string' },
+    method: { required: false, type: 'string' },
+    headers: { required: false, type: 'object' },
+    body: { required: false, type: 'any' },
+  },
   delay: { ms: { required: true, type: 'number' } },
 };
 

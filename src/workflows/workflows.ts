@@ -42,7 +42,11 @@ export class WorkflowsService {
   }
 
   async get(scope: TenantScope, name: string): Promise<WorkflowView> {
-    const row = await scope.db.selectFrom('workflows').select(['name', 'definition', 'revision', 'created_at', 'updated_at']).where('name', '=', name).executeTakeFirst();
+    const row = await scope.db
+      .selectFrom('workflows')
+      .select(['name', 'definition', 'revision', 'created_at', 'updated_at'])
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no workflow '${name}'`);
     return toView(row);
   }

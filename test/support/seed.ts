@@ -4,7 +4,11 @@ import type { Tenantry } from '../../src/tenantry.js';
 /** Give a tenant a collection `items` and `count` records tagged with its own id. */
 export async function seedRecords(t: Tenantry, tenantId: string, count = 3): Promise<string[]> {
   return t.withTenant(tenantId, async ({ db }) => {
-    await db.insertInto('collections').values({ name: 'items' }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('collections')
+      .values({ name: 'items' })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     const ids = Array.from({ length: count }, () => uuidv7());
     await db
       .insertInto('records')

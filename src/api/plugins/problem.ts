@@ -44,6 +44,9 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
     return reply.code(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/problem+json').send(problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send(problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
 });

@@ -41,7 +41,11 @@ export interface TenantAuthOptions {
 }
 
 /** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
-async function verifyCredential(token: string, apiKeys: ApiKeys, jwt: JwtVerifier | undefined): Promise<{ tenantId: string; role: Role; keyId: string } | undefined> {
+async function verifyCredential(
+  token: string,
+  apiKeys: ApiKeys,
+  jwt: JwtVerifier | undefined,
+): Promise<{ tenantId: string; role: Role; keyId: string } | undefined> {
   if (!token) return undefined;
   if (token.startsWith('tnty_')) return apiKeys.verify(token);
   const claims = jwt ? await jwt.verify(token) : undefined;

@@ -114,7 +114,13 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   app.post(
     '/v1/tenants/:id/api-keys',
     {
-      schema: { summary: 'Create an API key for a tenant', tags: ['control plane'], params: TenantId, body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } },
+      schema: {
+        summary: 'Create an API key for a tenant',
+        tags: ['control plane'],
+        params: TenantId,
+        body: NewApiKey,
+        response: { 201: ApiKeyCreated, ...errors },
+      },
     },
     async (request, reply) => {
       const tenant = await tenantry.tenants.get(request.params.id);
@@ -125,7 +131,14 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   for (const action of ['suspend', 'resume'] as const) {
     app.post(
       `/v1/tenants/:id/${action}`,
-      { schema: { summary: `${action === 'suspend' ? 'Suspend' : 'Resume'} a tenant`, tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
+      {
+        schema: {
+          summary: `${action === 'suspend' ? 'Suspend' : 'Resume'} a tenant`,
+          tags: ['control plane'],
+          params: TenantId,
+          response: { 200: TenantSchema, ...errors },
+        },
+      },
       async (request) => tenantJson(await tenantry.tenants[action](request.params.id)),
     );
   }

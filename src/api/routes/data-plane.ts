@@ -28,7 +28,10 @@ export interface DataPlaneOptions {
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
-export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (app, { tenantry, apiKeys, jwt, rateLimiter, records, models, cursors, baseDomain }) => {
+export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
+  app,
+  { tenantry, apiKeys, jwt, rateLimiter, records, models, cursors, baseDomain },
+) => {
   await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
   await app.register(recordsRoutes, { tenantry, records, cursors });
   await app.register(modelsRoutes, { tenantry, models });
@@ -61,7 +64,10 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
 
   app.post(
     '/v1/api-keys',
-    { config: { minRole: 'admin' }, schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } } },
+    {
+      config: { minRole: 'admin' },
+      schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } },
+    },
     async (request, reply) => reply.code(201).send(await apiKeys.create(tenantContext(request).tenant.id, request.body.name, request.body.role)),
   );
 

@@ -77,13 +77,19 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
 
   app.get(
     '/v1/models',
-    { config: { minRole: 'viewer' }, schema: { summary: 'List models', tags, response: { 200: Type.Object({ items: Type.Array(Model), nextCursor: Type.Null() }), ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: { summary: 'List models', tags, response: { 200: Type.Object({ items: Type.Array(Model), nextCursor: Type.Null() }), ...errors } },
+    },
     async (request) => ({ items: await tenantry.withTenant(tenantOf(request), (s) => models.list(s)), nextCursor: null }),
   );
 
   app.get(
     '/v1/models/:name',
-    { config: { minRole: 'viewer' }, schema: { summary: 'A model with its versions, metrics, feature spec and weights', tags, params: Params, response: { 200: Model, ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: { summary: 'A model with its versions, metrics, feature spec and weights', tags, params: Params, response: { 200: Model, ...errors } },
+    },
     async (request) => tenantry.withTenant(tenantOf(request), (s) => models.get(s, request.params.name)),
   );
 
@@ -102,7 +108,10 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
         tags,
         params: Params,
         body: Type.Object(
-          { inputs: Type.Array(Type.Record(Type.String(), Type.Unknown()), { minItems: 1, maxItems: PREDICT_MAX }), version: Type.Optional(Type.Integer({ minimum: 1 })) },
+          {
+            inputs: Type.Array(Type.Record(Type.String(), Type.Unknown()), { minItems: 1, maxItems: PREDICT_MAX }),
+            version: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -127,10 +136,13 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
     {
       config: { minRole: 'viewer' },
       schema: {
-        summary: "Top items a user has not interacted with",
+        summary: 'Top items a user has not interacted with',
         tags,
         params: Params,
-        body: Type.Object({ user: Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { user: Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ version: Type.Integer(), items: Type.Array(Type.Object({ item: Type.String(), score: Type.Number() })) }), ...errors },
       },
     },

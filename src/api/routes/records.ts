@@ -41,7 +41,10 @@ const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength:
 function ifMatch(request: FastifyRequest): number | undefined {
   const raw = request.headers['if-match'];
   if (raw === undefined) return undefined;
-  const value = String(raw).trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  const value = String(raw)
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
   if (!/^[1-9][0-9]{0,9}$/.test(value)) throw new ValidationError('If-Match must be a record version, e.g. If-Match: "3"');
   return Number(value);
 }
@@ -76,8 +79,7 @@ function withEtag<T extends { version: number }>(reply: FastifyReply, record: T)
 
 /** Collections, records by id, and record queries (API.md). */
 export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records, cursors }) => {
-  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> =>
-    tenantry.withTenant(tenantContext(request).tenant.id, fn);
+  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant.id, fn);
   const tags = ['records'];
   const scopes: ScopeRunner = (tenantId, fn, options) => tenantry.withTenant(tenantId, fn, options);
 
@@ -108,7 +110,10 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
 
   app.get(
     '/v1/collections',
-    { config: { minRole: 'viewer' }, schema: { summary: 'List collections', tags, response: { 200: Type.Object({ items: Type.Array(Collection), nextCursor: Type.Null() }), ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: { summary: 'List collections', tags, response: { 200: Type.Object({ items: Type.Array(Collection), nextCursor: Type.Null() }), ...errors } },
+    },
     async (request) => ({ items: await inScope(request, (s) => records.listCollections(s)), nextCursor: null }),
   );
 
@@ -145,7 +150,10 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
 
   app.delete(
     '/v1/collections/:name',
-    { config: { minRole: 'admin' }, schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { minRole: 'admin' },
+      schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } },
+    },
     async (request, reply) => {
       await inScope(request, (s) => records.deleteCollection(s, request.params.name));
       await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, request.params.name, []);
@@ -157,7 +165,13 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     '/v1/collections/:name/records',
     {
       config: { minRole: 'member' },
-      schema: { summary: 'Create a record', tags, params: CollectionParams, body: Type.Object({ data: JsonObject }, { additionalProperties: false }), response: { 201: RecordSchema, ...errors } },
+      schema: {
+        summary: 'Create a record',
+        tags,
+        params: CollectionParams,
+        body: Type.Object({ data: JsonObject }, { additionalProperties: false }),
+        response: { 201: RecordSchema, ...errors },
+      },
     },
     async (request, reply) => {
       const [created] = await records.create(scopes, tenantContext(request).tenant.id, request.params.name, [request.body.data]);
@@ -169,7 +183,13 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     '/v1/collections/:name/records',
     {
       config: { minRole: 'viewer' },
-      schema: { summary: 'Query records (filter, sort, cursor pagination)', tags, params: CollectionParams, querystring: RecordsQuery, response: { 200: pageOf(RecordSchema), ...errors } },
+      schema: {
+        summary: 'Query records (filter, sort, cursor pagination)',
+        tags,
+        params: CollectionParams,
+        querystring: RecordsQuery,
+        response: { 200: pageOf(RecordSchema), ...errors },
+      },
     },
     async (request) => {
       const { filter: filterText, sort, limit = 50, cursor } = request.query;
@@ -200,7 +220,12 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const items = await records.create(scopes, tenantContext(request).tenant.id, request.params.name, request.body.records.map((r) => r.data));
+      const items = await records.create(
+        scopes,
+        tenantContext(request).tenant.id,
+        request.params.name,
+        request.body.records.map((r) => r.data),
+      );
       return reply.code(201).send({ items });
     },
   );
@@ -211,7 +236,10 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     async (request, reply) => withEtag(reply, await inScope(request, (s) => records.getRecord(s, request.params.name, request.params.id))),
   );
 
-  for (const [method, merge] of [['put', false], ['patch', true]] as const) {
+  for (const [method, merge] of [
+    ['put', false],
+    ['patch', true],
+  ] as const) {
     app[method](
       '/v1/collections/:name/records/:id',
       {
@@ -227,7 +255,9 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
       async (request, reply) => {
         const version = ifMatch(request);
-        const written = await inScope(request, (s) => records.writeRecord(s, request.params.name, request.params.id, request.body.data, { merge, ifMatch: version }));
+        const written = await inScope(request, (s) =>
+          records.writeRecord(s, request.params.name, request.params.id, request.body.data, { merge, ifMatch: version }),
+        );
         return withEtag(reply, written);
       },
     );
@@ -235,7 +265,10 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
 
   app.delete(
     '/v1/collections/:name/records/:id',
-    { config: { minRole: 'member' }, schema: { summary: 'Delete a record', tags, params: RecordParams, headers: IfMatch, response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { minRole: 'member' },
+      schema: { summary: 'Delete a record', tags, params: RecordParams, headers: IfMatch, response: { 204: Type.Null(), ...errors } },
+    },
     async (request, reply) => {
       const version = ifMatch(request);
       await inScope(request, (s) => records.deleteRecord(s, request.params.name, request.params.id, version));

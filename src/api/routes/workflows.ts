@@ -27,7 +27,10 @@ const Step = Type.Object(
         {
           attempts: Type.Integer({ minimum: 1, maximum: 20 }),
           backoff: Type.Optional(
-            Type.Object({ type: Type.Union([Type.Literal('exponential'), Type.Literal('fixed')]), delayMs: Type.Integer({ minimum: 1, maximum: 3_600_000 }) }, { additionalProperties: false }),
+            Type.Object(
+              { type: Type.Union([Type.Literal('exponential'), Type.Literal('fixed')]), delayMs: Type.Integer({ minimum: 1, maximum: 3_600_000 }) },
+              { additionalProperties: false },
+            ),
           ),
         },
         { additionalProperties: false },
@@ -37,8 +40,14 @@ const Step = Type.Object(
   },
   { additionalProperties: false },
 );
-const Schedule = Type.Object({ cron: Type.String({ maxLength: 120 }), timezone: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false });
-const Definition = Type.Object({ steps: Type.Array(Step, { minItems: 1, maxItems: MAX_STEPS }), schedule: Type.Optional(Schedule) }, { additionalProperties: false });
+const Schedule = Type.Object(
+  { cron: Type.String({ maxLength: 120 }), timezone: Type.Optional(Type.String({ maxLength: 64 })) },
+  { additionalProperties: false },
+);
+const Definition = Type.Object(
+  { steps: Type.Array(Step, { minItems: 1, maxItems: MAX_STEPS }), schedule: Type.Optional(Schedule) },
+  { additionalProperties: false },
+);
 const Workflow = Type.Object({
   name: Type.String(),
   steps: Type.Array(Type.Unknown()),
@@ -58,7 +67,13 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     '/v1/workflows/:name',
     {
       config: { minRole: 'admin' },
-      schema: { summary: 'Create or replace a workflow definition', tags, params: Params, body: Definition, response: { 200: Workflow, 201: Workflow, ...errors } },
+      schema: {
+        summary: 'Create or replace a workflow definition',
+        tags,
+        params: Params,
+        body: Definition,
+        response: { 200: Workflow, 201: Workflow, ...errors },
+      },
     },
     async (request, reply) => {
       const { created, workflow } = await inScope(request, (s) => workflows.put(s, request.params.name, request.body));

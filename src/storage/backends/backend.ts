@@ -86,7 +86,13 @@ export async function inTransaction<T>(lease: Lease, fn: (conn: SqlConnection) =
 export async function adminTransaction<T>(db: DatabaseBackend, fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
   const lease = await db.acquireAdmin();
   let released = false;
-  const guarded: Lease = { conn: lease.conn, release: (broken) => { released = true; lease.release(broken); } };
+  const guarded: Lease = {
+    conn: lease.conn,
+    release: (broken) => {
+      released = true;
+      lease.release(broken);
+    },
+  };
   try {
     return await inTransaction(guarded, fn);
   } finally {

@@ -110,7 +110,11 @@ export class PgliteDatabase implements DatabaseBackend {
       conn: this.#conn,
       release: (broken) => {
         // One connection cannot be discarded; a broken lease is cleaned instead so the next holder starts fresh.
-        if (broken) void this.#db.query('ROLLBACK').catch(() => {}).finally(unlock);
+        if (broken)
+          void this.#db
+            .query('ROLLBACK')
+            .catch(() => {})
+            .finally(unlock);
         else unlock();
       },
     };
@@ -147,7 +151,6 @@ export class PgliteDatabase implements DatabaseBackend {
     }
   }
 }
-
 
 /** The embedded cluster: the main PGlite instance plus one data directory per tenant database. */
 export class PgliteCluster implements ClusterBackend {
@@ -188,7 +191,10 @@ export class PgliteCluster implements ClusterBackend {
    */
   async createDatabase(database: string): Promise<void> {
     const dir = this.#dir(database);
-    const exists = await fs.stat(dir).then(() => true, () => false);
+    const exists = await fs.stat(dir).then(
+      () => true,
+      () => false,
+    );
     if (exists) throw new Error(`database '${database}' already exists`);
     const template = await this.#template();
     const db = await PgliteDatabase.open(dir, template);
@@ -220,7 +226,10 @@ export class PgliteCluster implements ClusterBackend {
 
   async openDatabase(database: string): Promise<PgliteDatabase> {
     const dir = this.#dir(database);
-    const exists = await fs.stat(path.join(dir, 'PG_VERSION')).then(() => true, () => false);
+    const exists = await fs.stat(path.join(dir, 'PG_VERSION')).then(
+      () => true,
+      () => false,
+    );
     if (!exists) throw new Error(`database '${database}' does not exist`);
     return PgliteDatabase.open(dir);
   }

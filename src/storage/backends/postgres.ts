@@ -27,7 +27,11 @@ type QueryCallback = (error: Error | undefined, result: pg.QueryResult | pg.Quer
  * per statement (as for a multi-statement simple query), so only the writing is added here. This is
  * what lets a tenant scope's set-up share its first statement's round trip.
  */
-class BatchQuery extends (pg.Query as unknown as new (config: pg.QueryConfig & { queryMode?: 'extended' }, values: undefined, callback: QueryCallback) => object) {
+class BatchQuery extends (pg.Query as unknown as new (
+  config: pg.QueryConfig & { queryMode?: 'extended' },
+  values: undefined,
+  callback: QueryCallback,
+) => object) {
   connection: ProtocolWriter | undefined;
 
   constructor(

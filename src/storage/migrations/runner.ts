@@ -20,10 +20,10 @@ function sorted(migrations: readonly Migration[]): Migration[] {
 }
 
 async function appliedVersions(conn: SqlConnection, schema: string): Promise<Set<number>> {
-  const exists = await conn.query<{ found: boolean }>(
-    `select exists (select 1 from pg_tables where schemaname = $1 and tablename = $2) as found`,
-    [schema, MIGRATIONS_TABLE],
-  );
+  const exists = await conn.query<{ found: boolean }>(`select exists (select 1 from pg_tables where schemaname = $1 and tablename = $2) as found`, [
+    schema,
+    MIGRATIONS_TABLE,
+  ]);
   if (!exists.rows[0]?.found) return new Set();
   const rows = await conn.query<{ version: number }>(`select version from ${quoteIdent(schema)}.${quoteIdent(MIGRATIONS_TABLE)}`);
   return new Set(rows.rows.map((r) => Number(r.version)));
@@ -69,10 +69,16 @@ CREATE TABLE IF NOT EXISTS ${table} (version integer PRIMARY KEY, name text NOT 
 
 async function grantTables(db: DatabaseBackend, schema: string, role: string): Promise<void> {
   await adminTransaction(db, async (conn) => {
-    const tables = await conn.query<{ tablename: string }>(
-      `select tablename from pg_tables where schemaname = $1 and tablename <> $2 order by tablename`,
-      [schema, MIGRATIONS_TABLE],
+    const tables = await conn.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = $1 and tablename <> $2 order by tablename`, [
+      schema,
+      MIGRATIONS_TABLE,
+    ]);
+    await conn.exec(
+      grantSchemaSql(
+        schema,
+        role,
+        tables.rows.map((r) => r.tablename),
+      ),
     );
-    await conn.exec(grantSchemaSql(schema, role, tables.rows.map((r) => r.tablename)));
   });
 }
