@@ -81,7 +81,9 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
     );
     expect(rows).toHaveLength(2);
     for (const role of rows) {
-      expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcanlogin: false, owns: 0 });
+      // On a server the application pool logs in as the application role itself; tenant roles never log in.
+      const canLogin = backend === 'postgres' && role.rolname === APP_ROLE;
+      expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcanlogin: canLogin, owns: 0 });
     }
     // Scopes really run as these roles.
     const seen = await t.withTenant(schemaTenant, async ({ db }) => {
@@ -95,6 +97,27 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
     });
     expect(pooledSeen).toBe(APP_ROLE);
   });
+
+  if (backend === 'postgres') {
+    // Embedded PGlite has one in-process session that switches roles, so this holds on servers only.
+    it('an application connection cannot climb out of the application role', async () => {
+      const lease = await t.router.controlCluster.main.acquireApp();
+      try {
+        await lease.conn.query('RESET ROLE');
+        const who = await lease.conn.query<{ session: string; current: string; sup: boolean }>(
+          'select session_user as session, current_user as current, (select rolsuper from pg_roles where rolname = session_user) as sup',
+        );
+        expect(who.rows[0]).toEqual({ session: APP_ROLE, current: APP_ROLE, sup: false });
+        await expect(lease.conn.query('SET ROLE postgres')).rejects.toThrow(/permission denied/);
+        await expect(lease.conn.query("select set_config('role', 'postgres', false)")).rejects.toThrow(/permission denied/);
+        // Still RLS-bound: with no tenant set, the pool shows nothing.
+        const rows = await lease.conn.query<{ n: number }>('select count(*)::int as n from tenant_pool.records');
+        expect(rows.rows[0]!.n).toBe(0);
+      } finally {
+        lease.release(true);
+      }
+    });
+  }
 
   it('every tenant table in every location has RLS enabled and forced, a policy, and tenant_id first', async () => {
     const main = t.router.controlCluster.main;

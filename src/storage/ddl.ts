@@ -2,7 +2,7 @@
  * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
  * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
  */
-import { quoteIdent, quoteLiteral } from './names.js';
+import { APP_ROLE, quoteIdent, quoteLiteral, TENANT_ROLE_PREFIX } from './names.js';
 
 /** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
 export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
@@ -42,6 +42,28 @@ BEGIN
   END IF;
 END
 $tenantry$`;
+}
+
+/**
+ * Let the application role log in by itself with `password` (PostgreSQL servers), and be able to
+ * SET ROLE to every schema tenant's role. Its sessions then start as a role that is not superuser:
+ * `RESET ROLE` leads nowhere above it.
+ */
+export function appLoginSql(role: string, password: string): string {
+  return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(password)};
+DO $tenantry$
+DECLARE r text;
+BEGIN
+  FOR r IN SELECT rolname FROM pg_roles WHERE starts_with(rolname, ${quoteLiteral(TENANT_ROLE_PREFIX)}) LOOP
+    EXECUTE format('GRANT %I TO %I', r, ${quoteLiteral(role)});
+  END LOOP;
+END
+$tenantry$`;
+}
+
+/** Let the application role SET ROLE to a schema tenant's role. */
+export function grantRoleToAppSql(role: string): string {
+  return `GRANT ${quoteIdent(role)} TO ${quoteIdent(APP_ROLE)}`;
 }
 
 export function dropRoleSql(role: string): string {

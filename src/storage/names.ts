@@ -40,8 +40,11 @@ export interface TenantLocationNames {
   database?: string;
 }
 
+/** Prefix of every schema tenant's role. */
+export const TENANT_ROLE_PREFIX = 'tenantry_t_';
+
 export function schemaTenantNames(tenantId: string): TenantLocationNames {
-  return { schema: `t_${tenantId}`, role: `tenantry_t_${tenantId}` };
+  return { schema: `t_${tenantId}`, role: `${TENANT_ROLE_PREFIX}${tenantId}` };
 }
 
 export function pooledNames(): TenantLocationNames {

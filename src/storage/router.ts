@@ -25,6 +25,23 @@ export interface RouterOptions {
 }
 
 /**
+ * Roles live in the server's shared catalog: processes starting together (replicas, test files on one
+ * server) may ALTER the same role at once, which PostgreSQL answers with "tuple concurrently updated".
+ * The statement is idempotent, so it is simply tried again.
+ */
+async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fn();
+      return;
+    } catch (error) {
+      if (attempt >= 8 || !/concurrently updated/.test((error as Error).message)) throw error;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+/**
  * Finds a tenant's tables: catalog placement → strategy → cluster → database. Owns every connection
  * pool and PGlite instance, and the budget of open tenant databases.
  */
@@ -50,6 +67,8 @@ export class StorageRouter {
       }
       for (const cluster of clusters) {
         await adminTransaction(cluster.main, (conn) => conn.exec(ensureRoleSql(APP_ROLE)));
+        const login = cluster.appLoginSql(APP_ROLE);
+        if (login) await retryConcurrentUpdate(() => adminTransaction(cluster.main, (conn) => conn.exec(login)));
         cluster.main.enableAppRole(APP_ROLE);
       }
     } catch (error) {

@@ -55,6 +55,11 @@ export interface ClusterBackend {
   readonly name: string;
   readonly kind: 'pglite' | 'postgres';
   readonly main: DatabaseBackend;
+  /**
+   * SQL (run by the owner) that lets the application role log in by itself, or undefined where the
+   * backend switches one session between roles instead (PGlite: a single in-process connection).
+   */
+  appLoginSql(role: string): string | undefined;
   createDatabase(database: string): Promise<void>;
   /** Open an existing tenant database. */
   openDatabase(database: string): Promise<DatabaseBackend>;

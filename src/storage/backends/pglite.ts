@@ -163,6 +163,11 @@ export class PgliteCluster implements ClusterBackend {
     private readonly lockFile: string,
   ) {}
 
+  /** One in-process connection switches between the owner and the application role: no login. */
+  appLoginSql(): undefined {
+    return undefined;
+  }
+
   /**
    * Open the embedded cluster under `root`. PGlite is one process's database: a lock file refuses a
    * second process (a CLI run while the server is up) with a clear error instead of corrupting data.

@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
+import { appLoginSql } from '../ddl.js';
 import { quoteIdent } from '../names.js';
 
 /** The slice of pg's Connection a query writes protocol messages with. */
@@ -120,11 +122,34 @@ export interface PgDatabaseOptions {
   url: string;
   poolSize: number;
   onError?: (error: Error) => void;
+  /** The application role's password: its pool logs in as that role (see PgCluster.appLoginSql). */
+  appPassword?: string;
+}
+
+/**
+ * The application role's password on a server: derived from the owner's credentials and the server
+ * address (not the database), so every process and every database of one deployment agrees on it
+ * without storing it anywhere, and it is as secret as the owner's password.
+ */
+export function appPassword(url: string): string {
+  const u = new URL(url);
+  return createHmac('sha256', `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}@${u.hostname}:${u.port}`)
+    .update('tenantry application role v1')
+    .digest('base64url');
+}
+
+/** `url` with the application role's credentials in place of the owner's. */
+function asRole(url: string, role: string, password: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(role);
+  u.password = encodeURIComponent(password);
+  return u.toString();
 }
 
 /**
  * One database on a PostgreSQL server: a small pool as the configured (owner) user for DDL and the
- * catalog, and the application pool whose sessions start as the application role (`-c role=…`).
+ * catalog, and the application pool, which logs in as the application role itself — not superuser,
+ * not owner, NOBYPASSRLS — so no statement on it can `RESET ROLE` its way to more rights.
  */
 export class PgDatabase implements DatabaseBackend {
   readonly kind = 'postgres' as const;
@@ -139,8 +164,8 @@ export class PgDatabase implements DatabaseBackend {
     this.#admin = this.#pool({ max: Math.min(4, options.poolSize) });
   }
 
-  #pool(extra: pg.PoolConfig): pg.Pool {
-    const pool = new pg.Pool({ connectionString: this.#options.url, idleTimeoutMillis: 30_000, ...extra });
+  #pool(extra: pg.PoolConfig, url = this.#options.url): pg.Pool {
+    const pool = new pg.Pool({ connectionString: url, idleTimeoutMillis: 30_000, ...extra });
     // An idle client whose server went away must not crash the process; the pool drops it. Once closed,
     // pool.end() has resolved but backends may still be exiting: errors then are expected, not news.
     pool.on('error', (error) => {
@@ -155,7 +180,10 @@ export class PgDatabase implements DatabaseBackend {
     if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`application role '${role}' must be a plain identifier`);
     this.#appRole = role;
     const old = this.#app;
-    this.#app = this.#pool({ max: this.#options.poolSize, options: `-c role=${role}` });
+    const { appPassword: password } = this.#options;
+    this.#app = password
+      ? this.#pool({ max: this.#options.poolSize }, asRole(this.#options.url, role, password))
+      : this.#pool({ max: this.#options.poolSize, options: `-c role=${role}` });
     void old?.end();
   }
 
@@ -177,6 +205,7 @@ export class PgDatabase implements DatabaseBackend {
 export class PgCluster implements ClusterBackend {
   readonly kind = 'postgres' as const;
   readonly main: PgDatabase;
+  readonly #appPassword: string;
 
   constructor(
     readonly name: string,
@@ -185,7 +214,12 @@ export class PgCluster implements ClusterBackend {
     private readonly tenantPoolSize: number,
     private readonly onError?: (error: Error) => void,
   ) {
-    this.main = new PgDatabase({ url, poolSize, onError });
+    this.#appPassword = appPassword(url);
+    this.main = new PgDatabase({ url, poolSize, onError, appPassword: this.#appPassword });
+  }
+
+  appLoginSql(role: string): string {
+    return appLoginSql(role, this.#appPassword);
   }
 
   async createDatabase(database: string): Promise<void> {
@@ -205,7 +239,7 @@ export class PgCluster implements ClusterBackend {
     } finally {
       lease.release();
     }
-    return new PgDatabase({ url: withDatabase(this.url, database), poolSize: this.tenantPoolSize, onError: this.onError });
+    return new PgDatabase({ url: withDatabase(this.url, database), poolSize: this.tenantPoolSize, onError: this.onError, appPassword: this.#appPassword });
   }
 
   async dropDatabase(database: string): Promise<void> {

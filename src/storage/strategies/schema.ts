@@ -1,5 +1,5 @@
 import { adminTransaction } from '../backends/backend.js';
-import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToSelfSql } from '../ddl.js';
+import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToAppSql, grantRoleToSelfSql } from '../ddl.js';
 import { applyMigrations } from '../migrations/runner.js';
 import { schemaTenantNames } from '../names.js';
 import type { IsolationStrategy } from './strategy.js';
@@ -19,7 +19,7 @@ export const schemaStrategy: IsolationStrategy = {
     // Role and schema are created strictly — one that already exists is not ours to adopt or drop —
     // in one transaction, so a failure leaves neither; a failed migration then removes both.
     await adminTransaction(db, (conn) =>
-      conn.exec(`${createTenantRoleSql(role)};\n${grantRoleToSelfSql(role)};\n${createSchemaSql(schema, { ifNotExists: false })}`),
+      conn.exec(`${createTenantRoleSql(role)};\n${grantRoleToSelfSql(role)};\n${grantRoleToAppSql(role)};\n${createSchemaSql(schema, { ifNotExists: false })}`),
     );
     try {
       await applyMigrations({ db, schema, grantee: role }, migrations);
