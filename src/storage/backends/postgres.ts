@@ -138,12 +138,15 @@ export function appPassword(url: string): string {
     .digest('base64url');
 }
 
-/** `url` with the application role's credentials in place of the owner's. */
-function asRole(url: string, role: string, password: string): string {
+/**
+ * `url` with the application role's credentials in place of the owner's, or undefined when the URL
+ * cannot carry credentials (no host: a Unix-socket URL such as `postgres:///db?host=/run/postgresql`).
+ */
+function asRole(url: string, role: string, password: string): string | undefined {
   const u = new URL(url);
   u.username = encodeURIComponent(role);
   u.password = encodeURIComponent(password);
-  return u.toString();
+  return u.username === encodeURIComponent(role) ? u.toString() : undefined;
 }
 
 /**
@@ -181,9 +184,10 @@ export class PgDatabase implements DatabaseBackend {
     this.#appRole = role;
     const old = this.#app;
     const { appPassword: password } = this.#options;
-    this.#app = password
-      ? this.#pool({ max: this.#options.poolSize }, asRole(this.#options.url, role, password))
-      : this.#pool({ max: this.#options.poolSize, options: `-c role=${role}` });
+    const login = password ? asRole(this.#options.url, role, password) : undefined;
+    // `-c role=` always: a no-op when the session logs in as the role, and where it cannot (a URL
+    // without a host) the session still starts as the application role, never as the owner.
+    this.#app = this.#pool({ max: this.#options.poolSize, options: `-c role=${role}` }, login ?? this.#options.url);
     void old?.end();
   }
 
