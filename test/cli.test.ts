@@ -83,9 +83,9 @@ describe(`tenantry CLI (${backend})`, () => {
   it('migrate prints one plain line per location off a terminal and a summary', async () => {
     const run = await cli(env.config, 'migrate', '--concurrency', '2');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^\[1\/2\] main\/(pooled|schema\/t_acme-[0-9a-f]+): up to date$/m);
-    expect(run.stdout).toMatch(/^2 locations, 0 migrated, 0 failed$/m);
+    expect(run.stdout, run.stderr).toMatch(/^\[1\/2\] main\/(pooled|schema\/t_acme-[0-9a-f]+): up to date$/m);
+    expect(run.stdout, run.stderr).toMatch(/^2 locations, 0 migrated, 0 failed$/m);
     const dry = await cli(env.config, 'migrate', '--dry-run');
-    expect(dry.stdout).toMatch(/^dry run: 2 locations, 0 with pending migrations, 0 failed$/m);
+    expect(dry.stdout, dry.stderr).toMatch(/^dry run: 2 locations, 0 with pending migrations, 0 failed$/m);
   });
 });

@@ -54,7 +54,8 @@ export function appLoginSql(role: string, password: string): string {
 DO $tenantry$
 DECLARE r text;
 BEGIN
-  FOR r IN SELECT rolname FROM pg_roles WHERE starts_with(rolname, ${quoteLiteral(TENANT_ROLE_PREFIX)}) LOOP
+  FOR r IN SELECT rolname FROM pg_roles
+            WHERE starts_with(rolname, ${quoteLiteral(TENANT_ROLE_PREFIX)}) AND NOT pg_has_role(${quoteLiteral(role)}, oid, 'MEMBER') LOOP
     EXECUTE format('GRANT %I TO %I', r, ${quoteLiteral(role)});
   END LOOP;
 END

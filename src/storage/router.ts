@@ -26,8 +26,8 @@ export interface RouterOptions {
 
 /**
  * Roles live in the server's shared catalog: processes starting together (replicas, test files on one
- * server) may ALTER the same role at once, which PostgreSQL answers with "tuple concurrently updated".
- * The statement is idempotent, so it is simply tried again.
+ * server) may ALTER the same role or GRANT the same membership at once, which PostgreSQL answers with
+ * "tuple concurrently updated" or a duplicate key. The statements are idempotent: try again.
  */
 async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -35,7 +35,8 @@ async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> 
       await fn();
       return;
     } catch (error) {
-      if (attempt >= 8 || !/concurrently updated/.test((error as Error).message)) throw error;
+      // Concurrent GRANTs of one membership collide on pg_auth_members' unique index the same way.
+      if (attempt >= 8 || !/concurrently updated|duplicate key value/.test((error as Error).message)) throw error;
       await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
     }
   }
