@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
+import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
 const ADMIN = 'admin-token-models-tests';
@@ -31,16 +32,7 @@ describe(`models over HTTP (${backend})`, () => {
   async function setUpTenant(id: string, isolation: Isolation, flip: boolean): Promise<void> {
     await t.tenants.create({ id, isolation });
     await t.tenants.update(id, { limits: { requestsPerMinute: 1_000_000 } });
-    keys[id] = {} as Record<'admin' | 'member' | 'viewer', string>;
-    for (const role of ['admin', 'member', 'viewer'] as const) {
-      const res = await app.inject({
-        method: 'POST',
-        url: `/v1/tenants/${id}/api-keys`,
-        headers: { authorization: `Bearer ${ADMIN}` },
-        payload: { name: role, role },
-      });
-      keys[id]![role] = res.json().key;
-    }
+    keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'member', 'viewer']);
     expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'people' })).statusCode).toBe(201);
     expect((await call(id, 'member', 'POST', '/v1/collections/people/records/bulk', { records: people(300, flip) })).statusCode).toBe(201);
     const model = await call(id, 'member', 'POST', '/v1/models', {

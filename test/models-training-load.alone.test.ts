@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { insertTrainingRows, TRAINING_FEATURES } from '../bench/datasets.js';
+import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
 const ADMIN = 'admin-token-training-load';
@@ -18,14 +19,7 @@ describe(`training does not block the API (${backend})`, () => {
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     await t.tenants.create({ id, isolation: 'pooled' });
-    key = (
-      await app.inject({
-        method: 'POST',
-        url: `/v1/tenants/${id}/api-keys`,
-        headers: { authorization: `Bearer ${ADMIN}` },
-        payload: { name: 'k', role: 'member' },
-      })
-    ).json().key;
+    key = (await issueKeys(app, ADMIN, id, ['member'])).member;
     // 100,000 records with 10 numeric features and a label that depends on three of them.
     await t.withTenant(id, async ({ db }) => {
       await db.insertInto('collections').values({ name: 'big' }).execute();

@@ -3,6 +3,7 @@ import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
+import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
 const ADMIN = 'admin-token-records-tests';
@@ -35,16 +36,7 @@ describe(`records over HTTP (${backend})`, () => {
       tenants[isolation] = [tenantId(`rec-${isolation.slice(0, 3)}-a`), tenantId(`rec-${isolation.slice(0, 3)}-b`)];
       for (const id of tenants[isolation]) {
         await t.tenants.create({ id, isolation });
-        keys[id] = {} as Record<'admin' | 'member' | 'viewer', string>;
-        for (const role of ['admin', 'member', 'viewer'] as const) {
-          const res = await app.inject({
-            method: 'POST',
-            url: `/v1/tenants/${id}/api-keys`,
-            headers: { authorization: `Bearer ${ADMIN}` },
-            payload: { name: role, role },
-          });
-          keys[id]![role] = res.json().key;
-        }
+        keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'member', 'viewer']);
         expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'items', schema: SCHEMA })).statusCode).toBe(201);
         // A collection only this tenant has.
         expect((await call(id, 'admin', 'POST', '/v1/collections', { name: ownCollection(id), schema: { type: 'object' } })).statusCode).toBe(201);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
+import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { matches, sortRecords, type ApiRecord } from './support/query-model.js';
 
@@ -152,13 +153,7 @@ describe(`records query language (${backend})`, () => {
         await t.tenants.create({ id, isolation });
         // The property tests send thousands of requests; the rate limiter has its own tests.
         await t.tenants.update(id, { limits: { requestsPerMinute: 1_000_000 } });
-        const res = await app.inject({
-          method: 'POST',
-          url: `/v1/tenants/${id}/api-keys`,
-          headers: { authorization: `Bearer ${ADMIN}` },
-          payload: { name: 'k', role: 'admin' },
-        });
-        keys[id] = res.json().key;
+        keys[id] = (await issueKeys(app, ADMIN, id, ['admin'])).admin;
         expect((await call(id, 'POST', '/v1/collections', { name: 'things', indexes: INDEXED })).statusCode).toBe(201);
         things[id] = [];
         // Four separate transactions, a few milliseconds apart, so createdAt sorts mean something.

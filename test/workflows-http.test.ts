@@ -3,6 +3,7 @@ import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { findCycle } from '../src/workflows/definition.js';
+import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
 const ADMIN = 'admin-token-workflow-tests';
@@ -43,16 +44,7 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
       const id = tenantId(`wf-${isolation.slice(0, 3)}`);
       tenants[isolation] = id;
       await t.tenants.create({ id, isolation });
-      keys[id] = {} as Record<'admin' | 'viewer', string>;
-      for (const role of ['admin', 'viewer'] as const) {
-        const res = await app.inject({
-          method: 'POST',
-          url: `/v1/tenants/${id}/api-keys`,
-          headers: { authorization: `Bearer ${ADMIN}` },
-          payload: { name: role, role },
-        });
-        keys[id]![role] = res.json().key;
-      }
+      keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'viewer']);
       expect((await call(id, 'admin', 'PUT', `/v1/workflows/own_${isolation}`, { steps: [{ id: 'wait', kind: 'delay', with: { ms: 10 } }] })).statusCode).toBe(
         201,
       );
