@@ -3,6 +3,7 @@ import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
 import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
+import { isoTimestamp } from '../storage/tenant-db.js';
 import type { FeatureSpec } from './features.js';
 import {
   FeatureError,
@@ -65,7 +66,6 @@ export interface ModelView {
   createdAt: string;
 }
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
 const path = (field: string) => sql.raw(`(data #> ${quoteLiteral(`{${field.split('.').join(',')}}`)})`);
 
 interface ModelRow {
@@ -317,7 +317,7 @@ export class ModelsService {
       ...(row.target !== null && { target: row.target }),
       ...(fields && { fields }),
       options,
-      createdAt: iso(row.created_at)!,
+      createdAt: isoTimestamp(row.created_at),
     };
   }
 
@@ -333,8 +333,8 @@ export class ModelsService {
       status: r.status as VersionView['status'],
       error: r.error,
       metrics: (r.metrics as Record<string, number> | null) ?? null,
-      createdAt: iso(r.created_at)!,
-      finishedAt: iso(r.finished_at),
+      createdAt: isoTimestamp(r.created_at),
+      finishedAt: r.finished_at === null ? null : isoTimestamp(r.finished_at),
     }));
   }
 

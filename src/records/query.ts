@@ -167,10 +167,6 @@ export function parseSort(sort: string | undefined, allowedDataFields: readonly 
   return keys;
 }
 
-export function sortText(keys: readonly SortKey[]): string {
-  return keys.map((k) => `${k.descending ? '-' : ''}${k.field}`).join(',');
-}
-
 // ---------------------------------------------------------------------------------------------------
 // SQL
 

@@ -4,7 +4,8 @@ import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import { tenantCacheKey, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
-import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode, type SortKey } from './query.js';
+import { isoTimestamp } from '../storage/tenant-db.js';
+import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
 
 export const BULK_MAX = 1000;
 
@@ -31,17 +32,13 @@ export interface RecordView {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function iso(value: unknown): string {
-  return new Date(value as string | Date).toISOString();
-}
-
 function toCollection(row: { name: string; schema: unknown; indexes: unknown; created_at: Date; updated_at: Date }): Collection {
   return {
     name: row.name,
     schema: (row.schema as Record<string, unknown> | null) ?? null,
     indexes: (row.indexes as string[]) ?? [],
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   };
 }
 
@@ -50,8 +47,8 @@ function toRecord(row: { id: string; data: unknown; version: number; created_at:
     id: row.id,
     data: row.data as Record<string, unknown>,
     version: Number(row.version),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   };
 }
 
@@ -225,7 +222,7 @@ export class RecordsService {
     scope: TenantScope,
     collectionName: string,
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
-  ): Promise<{ items: RecordView[]; sort: SortKey[]; next: string[] | null }> {
+  ): Promise<{ items: RecordView[]; next: string[] | null }> {
     const collection = await this.getCollection(scope, collectionName);
     const sort = parseSort(query.sort, collection.indexes);
     const columns = sortColumns(sort);
@@ -246,7 +243,7 @@ export class RecordsService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const next = rows.length > query.limit && last ? columns.map((_, i) => last[`k${i}`]!) : null;
-    return { items: page.map(toRecord), sort, next };
+    return { items: page.map(toRecord), next };
   }
 
   async getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {

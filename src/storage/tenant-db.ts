@@ -1,5 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
 
+/** A tenant table's timestamp (a Date, or its text) as the API shows it: ISO 8601, UTC, milliseconds. */
+export function isoTimestamp(value: unknown): string {
+  return new Date(value as string | Date).toISOString();
+}
+
 /** Kysely types of the tenant tables (tenant_migrations.ts). `tenant_id` is filled by the scope. */
 export interface TenantDatabase {
   collections: {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { TenantryError, ValidationError } from '../errors.js';
 import { COLLECTION_NAME_PATTERN } from '../storage/names.js';
 import type { TenantScope } from '../storage/scope.js';
+import { isoTimestamp } from '../storage/tenant-db.js';
 import { checkWorkflow, type WorkflowDefinition } from './definition.js';
 
 export interface WorkflowView extends WorkflowDefinition {
@@ -12,11 +13,9 @@ export interface WorkflowView extends WorkflowDefinition {
   updatedAt: string;
 }
 
-const iso = (v: unknown) => new Date(v as string).toISOString();
-
 function toView(row: { name: string; definition: unknown; revision: number; created_at: Date; updated_at: Date }): WorkflowView {
   const definition = row.definition as WorkflowDefinition;
-  return { name: row.name, ...definition, revision: row.revision, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
+  return { name: row.name, ...definition, revision: row.revision, createdAt: isoTimestamp(row.created_at), updatedAt: isoTimestamp(row.updated_at) };
 }
 
 /** Workflow definitions of one tenant, in its own `workflows` table. Runs and the engine come next. */

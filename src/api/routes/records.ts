@@ -59,8 +59,11 @@ const RecordsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** `?filter=` text → tree (400 for bad JSON or anything outside the language). */
-function filterOf(text: string | undefined): FilterNode | undefined {
+/**
+ * `?filter=` text → tree (400 for bad JSON or anything outside the language), and its canonical JSON
+ * (whitespace-free) that cursors are bound to.
+ */
+function filterOf(text: string | undefined): { node: FilterNode; canonical: string } | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   let value: unknown;
   try {
@@ -69,7 +72,7 @@ function filterOf(text: string | undefined): FilterNode | undefined {
     throw new ValidationError(`filter is not valid JSON: ${(error as Error).message}`);
   }
   checkJson(value, 'filter');
-  return parseFilter(value);
+  return { node: parseFilter(value), canonical: JSON.stringify(value) };
 }
 
 function withEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
@@ -197,9 +200,9 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       const tenant = tenantContext(request).tenant.id;
       // The cursor is bound to everything that shapes the list: a cursor from another tenant,
       // collection, filter or sort fails its HMAC check (400 invalid_cursor).
-      const binding = ['records', tenant, request.params.name, filter ? JSON.stringify(JSON.parse(filterText!)) : '', sort ?? ''].join('\0');
+      const binding = ['records', tenant, request.params.name, filter?.canonical ?? '', sort ?? ''].join('\0');
       const after = cursor === undefined ? undefined : cursors.decode<string[]>(binding, cursor);
-      const page = await inScope(request, (s) => records.queryRecords(s, request.params.name, { filter, sort, limit, after }));
+      const page = await inScope(request, (s) => records.queryRecords(s, request.params.name, { filter: filter?.node, sort, limit, after }));
       return { items: page.items, nextCursor: page.next ? cursors.encode(binding, page.next) : null };
     },
   );
