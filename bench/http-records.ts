@@ -13,30 +13,15 @@
  *
  * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16).
  */
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { ChildProcess } from 'node:child_process';
-import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { ApiKeys } from '../src/auth/api-keys.js';
-import { withDatabase } from '../src/storage/backends/postgres.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, connections, load, median, rounds, seconds, start, url, type Load } from './support.js';
+import { config, connections, type Load, load, median, rounds, seconds, start, withBenchDatabase } from './support.js';
 
 async function main(): Promise<void> {
-  if (!url) {
-    console.error('set TENANTRY_BENCH_DATABASE_URL=postgres://… (a server the benchmark may create a database on)');
-    process.exit(2);
-  }
-  const suffix = randomBytes(3).toString('hex');
-  const database = `tenantry_bench_http_${suffix}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const mainUrl = withDatabase(url, database);
-  const tenant = `bench-http-${suffix}`;
-  const children: ChildProcess[] = [];
-  try {
+  await withBenchDatabase('http', async ({ mainUrl, suffix, children }) => {
+    const tenant = `bench-http-${suffix}`;
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
     await t.tenants.create({ id: tenant, isolation: 'pooled' });
     const key = (await new ApiKeys(t.catalog).create(tenant, 'bench', 'member')).key;
@@ -129,11 +114,7 @@ async function main(): Promise<void> {
     console.log(
       `B's p99 during the flood / alone: ${(m(during, (x) => x.p99) / m(alone, (x) => x.p99)).toFixed(2)}x; B's throughput: ${(m(during, (x) => x.rps) / m(alone, (x) => x.rps)).toFixed(2)}x (the two loads share 2 cores)`,
     );
-  } finally {
-    for (const c of children) c.kill();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 await main();

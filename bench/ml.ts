@@ -10,30 +10,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import type { ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/api/app.js';
 import { ApiKeys } from '../src/auth/api-keys.js';
-import { withDatabase } from '../src/storage/backends/postgres.js';
 import { Tenantry } from '../src/tenantry.js';
 import { insertTrainingRows, TRAINING_FEATURES } from './datasets.js';
-import { config, connections, load, median, rounds, seconds, start, url, type Load } from './support.js';
+import { config, connections, type Load, load, median, rounds, seconds, start, withBenchDatabase } from './support.js';
 
 async function main(): Promise<void> {
-  if (!url) {
-    console.error('set TENANTRY_BENCH_DATABASE_URL=postgres://… (a server the benchmark may create a database on)');
-    process.exit(2);
-  }
-  const suffix = randomBytes(3).toString('hex');
-  const database = `tenantry_bench_ml_${suffix}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const mainUrl = withDatabase(url, database);
-  const tenant = `bench-ml-${suffix}`;
-  const children: ChildProcess[] = [];
-  try {
+  await withBenchDatabase('ml', async ({ mainUrl, suffix, children }) => {
+    const tenant = `bench-ml-${suffix}`;
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
     await t.tenants.create({ id: tenant, isolation: 'pooled' });
     await t.tenants.update(tenant, { limits: { requestsPerMinute: 100_000_000 } });
@@ -121,11 +107,7 @@ async function main(): Promise<void> {
         .padStart(6)} req/s   p99 ${median(p.map((x) => x.p99))} ms   non-2xx ${p.reduce((n, x) => n + x.errors, 0)}`,
     );
     console.log(`predict / point read: ${ratio.toFixed(2)}x (goal >= 0.8x, p99 < 10 ms)`);
-  } finally {
-    for (const c of children) c.kill();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 await main();

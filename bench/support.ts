@@ -13,6 +13,7 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/api/app.js';
 import type { TenantryConfig } from '../src/config.js';
+import { withDatabase } from '../src/storage/backends/postgres.js';
 import { Tenantry } from '../src/tenantry.js';
 
 export const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
@@ -101,3 +102,30 @@ export async function load(
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Run a benchmark in a database of its own on the server at TENANTRY_BENCH_DATABASE_URL: created
+ * first, dropped at the end with every child server in `children` killed, whatever happened.
+ */
+export async function withBenchDatabase(
+  label: string,
+  fn: (bench: { mainUrl: string; suffix: string; children: ChildProcess[] }) => Promise<void>,
+): Promise<void> {
+  if (!url) {
+    console.error('set TENANTRY_BENCH_DATABASE_URL=postgres://… (a server the benchmark may create a database on)');
+    process.exit(2);
+  }
+  const suffix = randomBytes(3).toString('hex');
+  const database = `tenantry_bench_${label}_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const children: ChildProcess[] = [];
+  try {
+    await fn({ mainUrl: withDatabase(url, database), suffix, children });
+  } finally {
+    for (const c of children) c.kill();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
