@@ -8,6 +8,9 @@ import { backend, createTestEnv, tenantId, type TestEnv } from './support/harnes
 
 const ADMIN = 'admin-token-models-tests';
 const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+/** Every strategy, plus a second pooled tenant: two tenants sharing the same tables is the closest pair. */
+const PLACEMENTS = [...STRATEGIES, 'pooled2'] as const;
+const isolationOf = (label: (typeof PLACEMENTS)[number]): Isolation => (label === 'pooled2' ? 'pooled' : label);
 
 /** Deterministic people: buyers are those with large x (or, flipped, small x). */
 function people(n: number, flip: boolean): Array<{ data: Record<string, unknown> }> {
@@ -23,7 +26,7 @@ describe(`models over HTTP (${backend})`, () => {
   let env: TestEnv;
   let t: Tenantry;
   let app: TenantryApp;
-  const tenants = {} as Record<Isolation, string>;
+  const tenants = {} as Record<(typeof PLACEMENTS)[number], string>;
   const keys: Record<string, Record<'admin' | 'member' | 'viewer', string>> = {};
 
   const call = (tenant: string, role: 'admin' | 'member' | 'viewer', method: string, url: string, payload?: unknown) =>
@@ -49,10 +52,10 @@ describe(`models over HTTP (${backend})`, () => {
     env = await createTestEnv();
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
-    for (const isolation of STRATEGIES) {
-      tenants[isolation] = tenantId(`ml-${isolation.slice(0, 3)}`);
+    for (const label of PLACEMENTS) {
+      tenants[label] = tenantId(`ml-${label.slice(0, 3)}${label.slice(-1)}`);
       // The schema tenant's buyers are the opposite people: same model name, different data.
-      await setUpTenant(tenants[isolation], isolation, isolation === 'schema');
+      await setUpTenant(tenants[label], isolationOf(label), label === 'schema');
     }
     await app.models.idle();
   });
@@ -248,8 +251,8 @@ describe(`models over HTTP (${backend})`, () => {
     expect(model.versions.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[1, 'ready']]);
   });
 
-  for (const a of STRATEGIES) {
-    for (const b of STRATEGIES) {
+  for (const a of PLACEMENTS) {
+    for (const b of PLACEMENTS) {
       if (a === b) continue;
       it(`a ${a} tenant cannot read, train, predict with or list a ${b} tenant's models`, async () => {
         const A = tenants[a];

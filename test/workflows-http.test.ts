@@ -8,6 +8,9 @@ import { backend, createTestEnv, tenantId, type TestEnv } from './support/harnes
 
 const ADMIN = 'admin-token-workflow-tests';
 const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+/** Every strategy, plus a second pooled tenant: two tenants sharing the same tables is the closest pair. */
+const PLACEMENTS = [...STRATEGIES, 'pooled2'] as const;
+const isolationOf = (label: (typeof PLACEMENTS)[number]): Isolation => (label === 'pooled2' ? 'pooled' : label);
 
 const DIAMOND = {
   steps: [
@@ -30,7 +33,7 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
   let env: TestEnv;
   let t: Tenantry;
   let app: TenantryApp;
-  const tenants = {} as Record<Isolation, string>;
+  const tenants = {} as Record<(typeof PLACEMENTS)[number], string>;
   const keys: Record<string, Record<'admin' | 'viewer', string>> = {};
 
   const call = (tenant: string, role: 'admin' | 'viewer', method: string, url: string, payload?: unknown) =>
@@ -40,14 +43,12 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
     env = await createTestEnv();
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
-    for (const isolation of STRATEGIES) {
-      const id = tenantId(`wf-${isolation.slice(0, 3)}`);
-      tenants[isolation] = id;
-      await t.tenants.create({ id, isolation });
+    for (const label of PLACEMENTS) {
+      const id = tenantId(`wf-${label.slice(0, 3)}${label.slice(-1)}`);
+      tenants[label] = id;
+      await t.tenants.create({ id, isolation: isolationOf(label) });
       keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'viewer']);
-      expect((await call(id, 'admin', 'PUT', `/v1/workflows/own_${isolation}`, { steps: [{ id: 'wait', kind: 'delay', with: { ms: 10 } }] })).statusCode).toBe(
-        201,
-      );
+      expect((await call(id, 'admin', 'PUT', `/v1/workflows/own_${label}`, { steps: [{ id: 'wait', kind: 'delay', with: { ms: 10 } }] })).statusCode).toBe(201);
     }
   });
 
@@ -126,8 +127,8 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
     expect(findCycle([...chain.slice(1), { ...chain[0]!, needs: ['s49'] }])).toHaveLength(51);
   });
 
-  for (const a of STRATEGIES) {
-    for (const b of STRATEGIES) {
+  for (const a of PLACEMENTS) {
+    for (const b of PLACEMENTS) {
       if (a === b) continue;
       it(`a ${a} tenant cannot read, replace, delete or list a ${b} tenant's workflows`, async () => {
         const A = tenants[a];
