@@ -93,6 +93,10 @@ async function main(): Promise<void> {
       host: '127.0.0.1',
       port: 0,
       logLevel: 'silent',
+      workers: 0,
+      workerLeaseMs: 30_000,
+      workerPollMs: 50,
+      egressAllow: [],
       jwt: {},
     },
   });

@@ -34,6 +34,10 @@ export function config(mainUrl: string): TenantryConfig {
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
+    workers: 0,
+    workerLeaseMs: 30_000,
+    workerPollMs: 50,
+    egressAllow: [],
     jwt: {},
   };
 }

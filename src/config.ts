@@ -32,6 +32,14 @@ export interface TenantryConfig {
   cursorSecret?: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
   baseDomain?: string;
+  /** Workflow steps one process runs at once (`tenantry serve` runs none when 0). */
+  workers: number;
+  /** A worker's claim on a step lasts this long without a heartbeat, in milliseconds. */
+  workerLeaseMs: number;
+  /** How often an idle worker looks for work, in milliseconds. */
+  workerPollMs: number;
+  /** Hosts `http.request` steps may reach even on loopback or private addresses. */
+  egressAllow: string[];
   /** Tenant JWTs (src/auth/jwt.ts); unset key → JWTs are not accepted. */
   jwt: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
 }
@@ -87,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     host: env.TENANTRY_HOST || '127.0.0.1',
     port: positiveInt(env, 'TENANTRY_PORT', 3000, 0),
     logLevel: env.TENANTRY_LOG_LEVEL || 'info',
+    workers: positiveInt(env, 'TENANTRY_WORKERS', 8, 0),
+    workerLeaseMs: positiveInt(env, 'TENANTRY_WORKER_LEASE_MS', 30_000, 1000),
+    workerPollMs: positiveInt(env, 'TENANTRY_WORKER_POLL_MS', 50, 5),
+    egressAllow: (env.TENANTRY_EGRESS_ALLOW ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     adminToken: env.TENANTRY_ADMIN_TOKEN || undefined,
     cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
     baseDomain: env.TENANTRY_BASE_DOMAIN?.toLowerCase() || undefined,

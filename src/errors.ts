@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   collection_exists: { status: 409, title: 'Collection already exists' },
   model_exists: { status: 409, title: 'Model already exists' },
   model_not_ready: { status: 409, title: 'Model not ready' },
+  run_finished: { status: 409, title: 'Run already finished' },
   version_conflict: { status: 412, title: 'Version conflict' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },

@@ -18,6 +18,10 @@ export async function serve(config: TenantryConfig): Promise<void> {
     jwt,
     logger: { level: config.logLevel },
   });
+  // Workflow steps run in this process too unless TENANTRY_WORKERS=0 (then run `tenantry worker`).
+  if (config.workers > 0) {
+    app.workflows.startEngine({ log: (level, msg, fields) => app.log[level](fields ?? {}, msg) });
+  }
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -25,6 +29,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
     app.log.info({ signal }, 'shutting down: readiness failed, draining requests');
     app.draining = true;
     try {
+      await app.workflows.stopEngine();
       await app.close();
     } finally {
       await tenantry.close();

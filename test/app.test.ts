@@ -152,9 +152,12 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       '/v1/models/{name}/predict',
       '/v1/models/{name}/recommend',
       '/v1/models/{name}/train',
+      '/v1/runs/{id}',
+      '/v1/runs/{id}/cancel',
       '/v1/tenant',
       '/v1/workflows',
       '/v1/workflows/{name}',
+      '/v1/workflows/{name}/runs',
     ];
     expect(Object.keys(doc.paths).sort()).toEqual(
       [

@@ -8,6 +8,7 @@ import { RateLimiter } from './rate-limit.js';
 import { RecordsService } from '../records/records.js';
 import { ModelsService } from '../ml/models.js';
 import { TrainingPool } from '../ml/worker-pool.js';
+import { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { problemPlugin } from './plugins/problem.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
@@ -28,7 +29,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService };
+export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService; workflows: WorkflowRuntime };
 
 /**
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
@@ -80,11 +81,15 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
     (err, context) => app.log.error({ err, ...context }, 'model training failed'),
   );
   app.decorate('models', models);
+  const workflows = new WorkflowRuntime(tenantry, records, models);
+  app.decorate('workflows', workflows);
   app.addHook('onClose', async () => {
+    // Steps may use the training pool: stop them first.
+    await workflows.stopEngine();
     await trainingPool.close();
     await models.idle();
   });
-  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, cursors, baseDomain };
+  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
   return app;

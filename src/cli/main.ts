@@ -62,6 +62,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('worker')
+    .description('run workflow steps only (no HTTP); TENANTRY_WORKERS sets how many at once (default 8)')
+    .action(async () => {
+      const { runWorker } = await import('../worker.js');
+      await runWorker(io.config ?? loadConfig(io.env));
+      exitCode = -1; // keep running
+    });
+
+  program
     .command('migrate')
     .description('apply pending tenant migrations to every location (pool, tenant schemas, tenant databases)')
     .addOption(new Option('--concurrency <n>', 'locations migrated at once').default(4).argParser(positiveInt))

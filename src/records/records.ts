@@ -215,6 +215,59 @@ export class RecordsService {
   }
 
   /**
+   * Write records so that writing them again changes nothing more (workflow `records.write` steps).
+   * Without `key`, each record gets the id the caller derived (`ids[i]`) and an id that exists already
+   * is left alone. With `key` (a data field path), a record whose `key` value matches an existing
+   * record's replaces its data (version + 1); the others are inserted. All or nothing, in the caller's scope.
+   */
+  async writeIdempotent(
+    scope: TenantScope,
+    collectionName: string,
+    items: Array<Record<string, unknown>>,
+    options: { ids: readonly string[]; key?: string },
+  ): Promise<{ written: number }> {
+    if (items.length === 0) return { written: 0 };
+    if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
+    const collection = await this.getCollection(scope, collectionName);
+    items.forEach((data, i) => {
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ValidationError(`records[${i}] must be an object`);
+      this.#validate(scope, collection, data, `records[${i}]`);
+    });
+    const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${JSON.stringify(data)}::jsonb)`);
+    if (options.key === undefined) {
+      const { rows } = await sql<{ id: string }>`
+        INSERT INTO records (collection, id, data) SELECT ${collectionName}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
+        ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`.execute(scope.db);
+      return { written: rows.length };
+    }
+    if (!FIELD_PATH_PATTERN.test(options.key)) throw new ValidationError(`key '${options.key}' is not a dot-separated path of names`);
+    const segments = options.key.split('.');
+    // Validated names: no commas, braces or quotes, so the array literal is exact.
+    const path = `{${segments.join(',')}}`;
+    const seen = new Set<string>();
+    items.forEach((data, i) => {
+      const value = segments.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+      if (value === undefined) throw new ValidationError(`records[${i}] has no '${options.key}' (the key)`);
+      const text = JSON.stringify(value);
+      if (seen.has(text)) throw new ValidationError(`records[${i}] repeats the key ${options.key} = ${text}`);
+      seen.add(text);
+    });
+    const { rows } = await sql<{ id: string }>`
+      WITH v (id, data) AS (VALUES ${sql.join(values)}),
+      updated AS (
+        UPDATE records r SET data = v.data, version = r.version + 1, updated_at = now()
+          FROM v WHERE r.collection = ${collectionName} AND r.data #> ${path}::text[] = v.data #> ${path}::text[]
+        RETURNING r.id),
+      inserted AS (
+        INSERT INTO records (collection, id, data)
+        SELECT ${collectionName}, v.id, v.data FROM v
+         WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.collection = ${collectionName} AND r.data #> ${path}::text[] = v.data #> ${path}::text[])
+        ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id)
+      SELECT id FROM updated UNION ALL SELECT id FROM inserted`.execute(scope.db);
+    return { written: rows.length };
+  }
+
+  /**
    * One page of a collection's records matching `filter`, in `sort` order, strictly after the keyset
    * position `after` (the `next` of the previous page). `next` is null on the last page.
    */

@@ -54,4 +54,32 @@ export interface TenantDatabase {
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };
+  runs: {
+    tenant_id: Generated<string>;
+    id: string;
+    workflow: string;
+    revision: number;
+    definition: ColumnType<unknown, string, string>;
+    input: ColumnType<unknown, string | undefined, string>;
+    status: Generated<string>;
+    trigger: string;
+    idempotency_key: string | null;
+    created_at: Generated<Date>;
+    started_at: Date | null;
+    finished_at: Date | null;
+  };
+  run_steps: {
+    tenant_id: Generated<string>;
+    run_id: string;
+    step_id: string;
+    needs: ColumnType<string[], string[] | undefined, string[]>;
+    status: string;
+    attempts: Generated<number>;
+    claim: string | null;
+    output: ColumnType<unknown, string | null | undefined, string | null>;
+    error: string | null;
+    wake_at: Date | null;
+    started_at: Date | null;
+    finished_at: Date | null;
+  };
 }

@@ -156,3 +156,10 @@ export function checkWorkflow(definition: WorkflowDefinition): WorkflowDefinitio
   }
   return definition;
 }
+
+/** The first slot of `schedule` strictly after `after`. */
+export function nextSlot(schedule: { cron: string; timezone?: string }, after: Date = new Date()): Date {
+  const next = new Cron(schedule.cron, { timezone: schedule.timezone ?? 'UTC', paused: true }).nextRun(after);
+  if (!next) throw new ValidationError(`schedule.cron '${schedule.cron}' never fires again`);
+  return next;
+}

@@ -66,6 +66,10 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
+    workers: 0,
+    workerLeaseMs: 30_000,
+    workerPollMs: 50,
+    egressAllow: [],
     jwt: {},
   };
   const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];

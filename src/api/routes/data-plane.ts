@@ -9,7 +9,7 @@ import type { RecordsService } from '../../records/records.js';
 import type { ModelsService } from '../../ml/models.js';
 import { modelsRoutes } from './models.js';
 import { workflowsRoutes } from './workflows.js';
-import { WorkflowsService } from '../../workflows/workflows.js';
+import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
@@ -21,6 +21,7 @@ export interface DataPlaneOptions {
   rateLimiter: RateLimiter;
   records: RecordsService;
   models: ModelsService;
+  workflows: WorkflowRuntime;
   cursors: CursorCodec;
   baseDomain?: string;
 }
@@ -30,12 +31,12 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { tenantry, apiKeys, jwt, rateLimiter, records, models, cursors, baseDomain },
+  { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain },
 ) => {
   await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
   await app.register(recordsRoutes, { tenantry, records, cursors });
   await app.register(modelsRoutes, { tenantry, models });
-  await app.register(workflowsRoutes, { tenantry, workflows: new WorkflowsService(), cursors });
+  await app.register(workflowsRoutes, { tenantry, workflows, cursors });
 
   app.get(
     '/v1/tenant',

@@ -3,7 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import type { TenantScope } from '../../storage/scope.js';
 import type { Tenantry } from '../../tenantry.js';
 import { MAX_STEPS, STEP_KINDS } from '../../workflows/definition.js';
-import type { WorkflowsService } from '../../workflows/workflows.js';
+import type { WorkflowRuntime } from '../../workflows/runtime.js';
+import type { RunStatus, StepStatus } from '../../workflows/runs.js';
+import { ValidationError } from '../../errors.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
@@ -11,11 +13,12 @@ import { ProblemSchema } from '../schemas.js';
 
 export interface WorkflowsRoutesOptions {
   tenantry: Tenantry;
-  workflows: WorkflowsService;
+  workflows: WorkflowRuntime;
   cursors: CursorCodec;
 }
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
+const conflict = { 409: ProblemSchema };
 const Step = Type.Object(
   {
     id: Type.String({ maxLength: 63 }),
@@ -57,9 +60,43 @@ const Workflow = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
 });
 const Params = Type.Object({ name: Type.String({ maxLength: 63 }) }, { additionalProperties: false });
+const RunParams = Type.Object({ id: Type.String({ maxLength: 36 }) }, { additionalProperties: false });
+const nullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+const runStatus = Type.Unsafe<RunStatus>({ type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] });
+const RunSummary = Type.Object({
+  id: Type.String(),
+  workflow: Type.String(),
+  revision: Type.Integer(),
+  status: runStatus,
+  trigger: Type.Union([Type.Literal('manual'), Type.Literal('schedule')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  startedAt: nullableTime,
+  finishedAt: nullableTime,
+});
+const Run = Type.Intersect([
+  RunSummary,
+  Type.Object({
+    input: Type.Unknown(),
+    steps: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        kind: Type.String(),
+        status: Type.Unsafe<StepStatus>({ type: 'string', enum: ['pending', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] }),
+        attempts: Type.Integer(),
+        output: Type.Unknown(),
+        error: Type.Union([Type.String(), Type.Null()]),
+        startedAt: nullableTime,
+        finishedAt: nullableTime,
+      }),
+    ),
+  }),
+]);
+const StartRun = Type.Object({ input: Type.Optional(Type.Unknown()) }, { additionalProperties: false });
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** Workflow definitions (API.md "/v1/workflows/{name}"): define and drop (admin), read (viewer). */
-export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> = async (app, { tenantry, workflows, cursors }) => {
+export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> = async (app, { tenantry, workflows: runtime, cursors }) => {
+  const workflows = runtime.definitions;
   const tags = ['workflows'];
   const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant.id, fn);
 
@@ -77,6 +114,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     },
     async (request, reply) => {
       const { created, workflow } = await inScope(request, (s) => workflows.put(s, request.params.name, request.body));
+      await runtime.syncSchedule(tenantContext(request).tenant.id, workflow.name, workflow);
       return reply.code(created ? 201 : 200).send(workflow);
     },
   );
@@ -102,7 +140,74 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     { config: { minRole: 'admin' }, schema: { summary: 'Drop a workflow definition', tags, params: Params, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await inScope(request, (s) => workflows.delete(s, request.params.name));
+      await runtime.syncSchedule(tenantContext(request).tenant.id, request.params.name, undefined);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/v1/workflows/:name/runs',
+    {
+      config: { minRole: 'member' },
+      schema: {
+        summary: 'Start a run',
+        description: 'Queues the run and answers at once (202). With an `Idempotency-Key` header, repeating the request answers with the same run.',
+        tags,
+        params: Params,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        body: Type.Optional(StartRun),
+        response: { 202: Run, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError('Idempotency-Key must be 1-200 visible ASCII characters');
+      const { run, created } = await runtime.runs.start(tenantContext(request).tenant.id, request.params.name, {
+        input: request.body?.input,
+        idempotencyKey: key,
+      });
+      if (!created) reply.header('idempotent-replayed', 'true');
+      return reply.code(202).send(run);
+    },
+  );
+
+  app.get(
+    '/v1/workflows/:name/runs',
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: "List a workflow's runs, newest first",
+        tags,
+        params: Params,
+        querystring: PageQuery,
+        response: { 200: pageOf(RunSummary), ...errors },
+      },
+    },
+    async (request) => {
+      const tenant = tenantContext(request).tenant.id;
+      const { name } = request.params;
+      return paginate(cursors, `runs\0${tenant}\0${name}`, request.query, (p) => inScope(request, (s) => runtime.runs.list(s, name, p)));
+    },
+  );
+
+  app.get(
+    '/v1/runs/:id',
+    { config: { minRole: 'viewer' }, schema: { summary: 'Read a run and its steps', tags, params: RunParams, response: { 200: Run, ...errors } } },
+    async (request) => inScope(request, (s) => runtime.runs.get(s, request.params.id)),
+  );
+
+  app.post(
+    '/v1/runs/:id/cancel',
+    {
+      config: { minRole: 'member' },
+      schema: {
+        summary: 'Cancel a queued or running run',
+        description: 'Unfinished steps become `cancelled`; the result of a step running right now is discarded. A finished run → 409.',
+        tags,
+        params: RunParams,
+        response: { 200: Run, ...errors, ...conflict },
+      },
+    },
+    async (request) => runtime.runs.cancel(tenantContext(request).tenant.id, request.params.id),
   );
 };

@@ -93,4 +93,48 @@ CREATE TABLE workflows (
 ${tenantRlsSql('workflows')};
 `,
   },
+  {
+    version: 4,
+    name: 'workflow-runs',
+    sql: `
+CREATE TABLE runs (
+  ${TENANT_ID_COLUMN},
+  id uuid NOT NULL,
+  workflow text NOT NULL,
+  revision integer NOT NULL,
+  -- The definition as it was when the run started: replacing the workflow never changes a running run.
+  definition jsonb NOT NULL,
+  input jsonb NOT NULL DEFAULT 'null'::jsonb,
+  status text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
+  trigger text NOT NULL CHECK (trigger IN ('manual', 'schedule')),
+  idempotency_key text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  started_at timestamptz,
+  finished_at timestamptz,
+  PRIMARY KEY (tenant_id, id),
+  UNIQUE (tenant_id, workflow, idempotency_key)
+);
+${tenantRlsSql('runs')};
+CREATE INDEX runs_workflow_created ON runs (tenant_id, workflow, id DESC);
+
+CREATE TABLE run_steps (
+  ${TENANT_ID_COLUMN},
+  run_id uuid NOT NULL,
+  step_id text NOT NULL,
+  needs text[] NOT NULL DEFAULT '{}',
+  status text NOT NULL CHECK (status IN ('pending', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled')),
+  attempts integer NOT NULL DEFAULT 0,
+  -- The queue token of the attempt running now; only that attempt may complete the step.
+  claim bigint,
+  output jsonb,
+  error text,
+  wake_at timestamptz,
+  started_at timestamptz,
+  finished_at timestamptz,
+  PRIMARY KEY (tenant_id, run_id, step_id),
+  FOREIGN KEY (tenant_id, run_id) REFERENCES runs (tenant_id, id) ON DELETE CASCADE
+);
+${tenantRlsSql('run_steps')};
+`,
+  },
 ];

@@ -1,0 +1,310 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
+import { nextSlot } from './definition.js';
+import type { WorkQueue, WorkItem } from './queue.js';
+import { dependentsOf, type RunsService } from './runs.js';
+import { PermanentStepError, resolveParams, runStep, type StepServices } from './steps.js';
+
+export interface EngineOptions {
+  /** Steps this process runs at once. */
+  concurrency: number;
+  /** How long a claim lasts without a heartbeat; a dead worker's steps return to the queue after it. */
+  leaseMs?: number;
+  /** How often an idle worker looks for work (an in-process run start wakes it at once). */
+  pollMs?: number;
+  /** How often schedules are checked. */
+  scheduleTickMs?: number;
+  /** On stop, wait this long for running steps before handing them back to the queue. */
+  drainMs?: number;
+  workerId?: string;
+  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** Steps run for at most this long unless their definition says otherwise. */
+export const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+/** An attempt lost with its worker does not use up a retry, up to this many times per step. */
+const MAX_LOST_ATTEMPTS = 3;
+/** Queue items whose run never appeared (the start crashed between queue and run) are dropped after this. */
+const ORPHAN_GRACE_MS = 5 * 60_000;
+
+export interface EngineStats {
+  claimed: number;
+  succeeded: number;
+  failed: number;
+  retried: number;
+  fenced: number;
+}
+
+/** `attempt` (1-based) just failed: wait this long before the next one. */
+export function backoffMs(retry: { backoff?: { type: 'exponential' | 'fixed'; delayMs: number } } | undefined, attempt: number): number {
+  const b = retry?.backoff ?? { type: 'exponential', delayMs: 1000 };
+  const ms = b.type === 'fixed' ? b.delayMs : b.delayMs * 2 ** (attempt - 1);
+  return Math.min(ms, 3_600_000);
+}
+
+class StepTimeout extends Error {}
+
+/**
+ * A worker: claims step attempts from the WorkQueue (fair across tenants, capped per tenant, both
+ * decided in the claim), runs each inside its tenant's scope, records the outcome in the tenant's run
+ * history, and queues what became ready. At-least-once with fencing: a claim's token must still own
+ * the step for its result to count. Also fires due schedules, and returns dead workers' claims.
+ */
+export class WorkflowEngine {
+  readonly workerId: string;
+  readonly stats: EngineStats = { claimed: 0, succeeded: 0, failed: 0, retried: 0, fenced: 0 };
+  readonly #inFlight = new Map<string, { item: WorkItem; abort: AbortController; done: Promise<void> }>();
+  readonly #leaseMs: number;
+  readonly #pollMs: number;
+  readonly #tickMs: number;
+  readonly #drainMs: number;
+  readonly #log: NonNullable<EngineOptions['log']>;
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+  #timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly queue: WorkQueue,
+    private readonly runs: RunsService,
+    private readonly services: StepServices,
+    private readonly options: EngineOptions,
+  ) {
+    this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.#leaseMs = options.leaseMs ?? 30_000;
+    this.#pollMs = options.pollMs ?? 50;
+    this.#tickMs = options.scheduleTickMs ?? 250;
+    this.#drainMs = options.drainMs ?? 10_000;
+    this.#log = options.log ?? (() => {});
+  }
+
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#claimLoop();
+    const every = (ms: number, fn: () => Promise<unknown>) => {
+      let busy = false;
+      const timer = setInterval(() => {
+        if (busy || !this.#running) return;
+        busy = true;
+        fn()
+          .catch((err) => this.#log('error', 'workflow engine housekeeping failed', { err }))
+          .finally(() => (busy = false));
+      }, ms);
+      timer.unref();
+      this.#timers.push(timer);
+    };
+    every(Math.max(100, Math.floor(this.#leaseMs / 3)), async () => {
+      if (this.#inFlight.size > 0) await this.queue.heartbeat(this.workerId, this.#leaseMs);
+    });
+    every(Math.max(100, Math.floor(this.#leaseMs / 2)), async () => {
+      const lost = await this.queue.reap();
+      if (lost > 0) this.#log('warn', 'returned steps of a lost worker to the queue', { steps: lost });
+    });
+    every(this.#tickMs, () => this.#fireSchedules());
+  }
+
+  /** Look for work now (a run was just queued in this process). */
+  wake(): void {
+    this.#wake?.();
+  }
+
+  /**
+   * Stop claiming, give running steps `drainMs` to finish, then abort the rest and hand their claims
+   * back to the queue at once (another worker resumes them; their results, should they still come, are fenced off).
+   */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    for (const t of this.#timers) clearInterval(t);
+    this.#timers = [];
+    this.wake();
+    await this.#loop;
+    const pending = [...this.#inFlight.values()];
+    if (pending.length > 0) {
+      const drained = await Promise.race([
+        Promise.all(pending.map((p) => p.done)).then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), this.#drainMs).unref()),
+      ]);
+      if (!drained) {
+        const left = [...this.#inFlight.values()];
+        this.#log('warn', 'stopping: handing unfinished steps back to the queue', { steps: left.length });
+        for (const p of left) p.abort.abort(new Error('worker stopping'));
+        await Promise.allSettled(left.map((p) => this.queue.release(p.item, 0)));
+      }
+    }
+  }
+
+  async #claimLoop(): Promise<void> {
+    while (this.#running) {
+      const free = this.options.concurrency - this.#inFlight.size;
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          const items = await this.queue.claim(free, this.#leaseMs, this.workerId);
+          claimed = items.length;
+          this.stats.claimed += claimed;
+          for (const item of items) this.#spawn(item);
+        } catch (err) {
+          if (!this.#running) break;
+          this.#log('error', 'claiming workflow steps failed', { err });
+        }
+      }
+      // Full: wait for a slot. Queue drained: wait for a wake-up or the next poll.
+      if (claimed === 0 || claimed === free) await this.#idle(this.#pollMs);
+    }
+  }
+
+  #idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#wake = undefined;
+        resolve();
+      }, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        this.#wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  #spawn(item: WorkItem): void {
+    const abort = new AbortController();
+    const done = this.#process(item, abort.signal)
+      .catch(async (err) => {
+        // Infrastructure trouble (database unreachable, …): try this attempt again shortly.
+        this.#log('error', 'workflow step could not be processed; retrying', { err, tenant: item.tenantId, run: item.runId, step: item.stepId });
+        await this.queue.release(item, 1000).catch(() => {});
+      })
+      .finally(() => {
+        this.#inFlight.delete(item.id);
+        this.wake();
+      });
+    this.#inFlight.set(item.id, { item, abort, done });
+  }
+
+  async #process(item: WorkItem, signal: AbortSignal): Promise<void> {
+    const { tenantId, runId, stepId, token } = item;
+    let begun;
+    try {
+      begun = await this.runs.begin(tenantId, runId, stepId, token);
+    } catch (error) {
+      if (error instanceof TenantNotFoundError) return this.queue.ack(item); // deleted: its runs went with its storage
+      if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000); // waits until resumed
+      throw error;
+    }
+    if (begun.state === 'missing') {
+      // The run row comes right after its first items are queued; past the grace period it never will.
+      if (Date.now() - item.createdAt.getTime() > ORPHAN_GRACE_MS) return this.queue.ack(item);
+      return this.queue.release(item, 500);
+    }
+    if (begun.state === 'settled') {
+      // A previous worker settled the step but died before moving the run on: finish that part.
+      let next: string[] = [];
+      if ((begun.runStatus === 'running' || begun.runStatus === 'queued') && (begun.stepStatus === 'succeeded' || begun.stepStatus === 'failed')) {
+        const skip = begun.stepStatus === 'failed' ? dependentsOf(begun.definition, stepId) : [];
+        next = (await this.runs.advance(tenantId, runId, stepId, skip)).ready;
+      }
+      return this.queue.ack(item, next);
+    }
+
+    const { step } = begun;
+    const attempt = begun.attempts;
+    // A step whose last attempt died with its worker gets a few more tries than its retry policy.
+    const maxAttempts = (step.retry?.attempts ?? 1) + (begun.lostBefore ? MAX_LOST_ATTEMPTS : 0);
+    const fail = async (message: string) => {
+      if (await this.runs.fail(tenantId, runId, stepId, token, message)) {
+        this.stats.failed++;
+        const { ready } = await this.runs.advance(tenantId, runId, stepId, dependentsOf(begun.definition, stepId));
+        return this.queue.ack(item, ready);
+      }
+      this.stats.fenced++;
+      return this.queue.ack(item);
+    };
+    if (begun.lostBefore && attempt > maxAttempts) return fail(`the worker running this step was lost; ${attempt - 1} attempts started`);
+
+    const timeoutMs = step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
+    const deadline = Date.now() + timeoutMs;
+    const abort = new AbortController();
+    const onOuterAbort = () => abort.abort(signal.reason);
+    signal.addEventListener('abort', onOuterAbort, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const data = { input: begun.input, steps: begun.outputs };
+      const params = step.kind === 'transform' ? {} : ((await resolveParams(step.with ?? {}, data)) as Record<string, unknown>);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const e = new StepTimeout(`step timed out after ${timeoutMs} ms`);
+          abort.abort(e);
+          reject(e);
+        }, timeoutMs);
+      });
+      const outcome = await Promise.race([
+        runStep({ tenantId, runId, step, params, data, wakeAt: begun.wakeAt, signal: abort.signal, remainingMs: () => deadline - Date.now() }, this.services),
+        timeout,
+      ]);
+      clearTimeout(timer);
+      if ('sleepUntil' in outcome) {
+        if (await this.runs.requeue(tenantId, runId, stepId, token, { wakeAt: outcome.sleepUntil })) {
+          return this.queue.release(item, Math.max(0, outcome.sleepUntil.getTime() - Date.now()));
+        }
+        this.stats.fenced++;
+        return this.queue.ack(item);
+      }
+      const ok =
+        'effect' in outcome
+          ? await this.runs.succeed(tenantId, runId, stepId, token, null, outcome.effect)
+          : await this.runs.succeed(tenantId, runId, stepId, token, outcome.output);
+      if (!ok) {
+        this.stats.fenced++;
+        return this.queue.ack(item);
+      }
+      this.stats.succeeded++;
+      const { ready } = await this.runs.advance(tenantId, runId, stepId, []);
+      return this.queue.ack(item, ready);
+    } catch (error) {
+      clearTimeout(timer);
+      if (signal.aborted) throw error; // stopping: stop() hands the claim back
+      const message = (error as Error).message ?? String(error);
+      const permanent = error instanceof PermanentStepError || error instanceof ValidationError || (error instanceof TenantryError && error.status < 500);
+      if (permanent || attempt >= maxAttempts) return fail(message);
+      if (await this.runs.requeue(tenantId, runId, stepId, token, { error: `attempt ${attempt}: ${message}` })) {
+        this.stats.retried++;
+        return this.queue.release(item, backoffMs(step.retry, attempt));
+      }
+      this.stats.fenced++;
+      return this.queue.ack(item);
+    } finally {
+      signal.removeEventListener('abort', onOuterAbort);
+    }
+  }
+
+  /** Start a run for every schedule slot that is due, once per slot across all processes. */
+  async #fireSchedules(): Promise<void> {
+    for (const s of await this.queue.dueSchedules(50)) {
+      if (!this.#running) return;
+      const next = nextSlot(s, new Date(Math.max(Date.now(), s.nextAt.getTime())));
+      if (s.tenantStatus === 'active') {
+        try {
+          // The slot is the idempotency key: two processes firing the same slot make one run.
+          await this.runs.start(s.tenantId, s.workflow, { trigger: 'schedule', idempotencyKey: `schedule:${s.nextAt.toISOString()}` });
+        } catch (error) {
+          if (error instanceof TenantryError && error.code === 'not_found') {
+            await this.queue.setSchedule(s.tenantId, s.workflow, undefined); // the workflow is gone
+            continue;
+          }
+          this.#log('error', 'a scheduled run could not be started; trying again', { err: error, tenant: s.tenantId, workflow: s.workflow });
+          continue;
+        }
+      }
+      // Suspended (or being deleted): the slot passes without a run.
+      await this.queue.advanceSchedule(s.tenantId, s.workflow, s.nextAt, next);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+import { adminQuery, type DatabaseBackend } from '../storage/backends/backend.js';
+
+/**
+ * The workflow engine's durable queue, in the control-plane database (catalog migration 3). A work
+ * item is `{tenantId, runId, stepId}` plus the claim token; everything else about a run lives in the
+ * tenant's own storage. Claims are one statement each: fairness and the per-tenant concurrency cap are
+ * decided inside it, under a lock on the tenant's `queue_tenants` row, so they hold across every
+ * worker process sharing the database (FOR UPDATE SKIP LOCKED, after Hatchet's multi-tenant queues).
+ */
+
+/** Concurrent steps per tenant by tier; a tenant's `limits.workflowConcurrency` overrides. */
+export const TIER_WORKFLOW_CONCURRENCY = { free: 8, pro: 32, enterprise: 64 } as const;
+
+export interface WorkItem {
+  id: string;
+  tenantId: string;
+  runId: string;
+  stepId: string;
+  /** The claim this worker holds; completing with an older token does nothing. */
+  token: string;
+  createdAt: Date;
+}
+
+export interface DueSchedule {
+  tenantId: string;
+  workflow: string;
+  cron: string;
+  timezone: string;
+  nextAt: Date;
+  tenantStatus: string;
+}
+
+const Q = 'tenantry';
+
+const CAP = `CASE WHEN t.limits->>'workflowConcurrency' ~ '^[0-9]{1,6}$' THEN (t.limits->>'workflowConcurrency')::int
+  WHEN t.tier = 'enterprise' THEN ${TIER_WORKFLOW_CONCURRENCY.enterprise}
+  WHEN t.tier = 'pro' THEN ${TIER_WORKFLOW_CONCURRENCY.pro}
+  ELSE ${TIER_WORKFLOW_CONCURRENCY.free} END`;
+
+/**
+ * Offer work tenant by tenant, least recently served first, to active tenants below their cap that
+ * have an item due; take at most `room` of each tenant's items, then interleave them (every tenant's
+ * first item, then every second, …) up to the worker's free slots. `pick` locks the tenants' rows, so
+ * `running` is read and raised by one claimer at a time (a waiting claimer re-reads the row).
+ */
+const CLAIM_SQL = `
+WITH pick AS (
+  SELECT q.tenant_id, q.served, ${CAP} - q.running AS room
+    FROM ${Q}.queue_tenants q JOIN ${Q}.tenants t ON t.id = q.tenant_id
+   WHERE t.status = 'active'
+     AND q.running < ${CAP}
+     AND EXISTS (SELECT 1 FROM ${Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL AND w.available_at <= now())
+   ORDER BY q.served
+   LIMIT $1
+   FOR UPDATE OF q SKIP LOCKED
+), candidates AS (
+  SELECT c.id, p.tenant_id, p.served, row_number() OVER (PARTITION BY p.tenant_id ORDER BY c.available_at, c.id) AS rank
+    FROM pick p CROSS JOIN LATERAL (
+      SELECT w.id, w.available_at FROM ${Q}.work_items w
+       WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.available_at <= now()
+       ORDER BY w.available_at, w.id
+       LIMIT least(p.room, $1)
+       FOR UPDATE SKIP LOCKED) c
+), taken AS (
+  SELECT id FROM candidates ORDER BY rank, served LIMIT $1
+), claimed AS (
+  UPDATE ${Q}.work_items w
+     SET lease_until = now() + $2 * interval '1 millisecond', token = w.token + 1, worker = $3
+    FROM taken WHERE w.id = taken.id
+  RETURNING w.id, w.tenant_id, w.run_id, w.step_id, w.token, w.created_at
+), counted AS (
+  UPDATE ${Q}.queue_tenants q SET running = q.running + c.n, served = nextval('${Q}.queue_served')
+    FROM (SELECT tenant_id, count(*)::int AS n FROM claimed GROUP BY tenant_id) c
+   WHERE q.tenant_id = c.tenant_id
+)
+SELECT id::text, tenant_id, run_id::text, step_id, token::text, created_at FROM claimed`;
+
+/** Give a lease back: the item's tenant runs one step fewer. Used by ack, release and the reaper. */
+const UNLEASE = (items: string) => `
+UPDATE ${Q}.queue_tenants q SET running = q.running - c.n
+  FROM (SELECT tenant_id, count(*)::int AS n FROM ${items} GROUP BY tenant_id) c
+ WHERE q.tenant_id = c.tenant_id`;
+
+export class WorkQueue {
+  constructor(private readonly db: DatabaseBackend) {}
+
+  #query<R>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+    return adminQuery<R>(this.db, text, params).then((r) => r.rows);
+  }
+
+  /** Queue steps of one run, due now or at `at`. Idempotent per (tenant, run, step). */
+  async enqueue(tenantId: string, runId: string, stepIds: readonly string[], at?: Date): Promise<void> {
+    if (stepIds.length === 0) return;
+    await this.#query(
+      `WITH tenant AS (INSERT INTO ${Q}.queue_tenants (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING)
+       INSERT INTO ${Q}.work_items (tenant_id, run_id, step_id, available_at)
+       SELECT $1, $2::uuid, s, coalesce($4::timestamptz, now()) FROM jsonb_array_elements_text($3::jsonb) AS s
+       ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
+      [tenantId, runId, JSON.stringify(stepIds), at?.toISOString() ?? null],
+    );
+  }
+
+  /** Claim up to `max` items for `worker`, leased for `leaseMs`. */
+  async claim(max: number, leaseMs: number, worker: string): Promise<WorkItem[]> {
+    const rows = await this.#query<{ id: string; tenant_id: string; run_id: string; step_id: string; token: string; created_at: Date | string }>(CLAIM_SQL, [
+      max,
+      leaseMs,
+      worker,
+    ]);
+    return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, runId: r.run_id, stepId: r.step_id, token: r.token, createdAt: new Date(r.created_at) }));
+  }
+
+  /** Done with an item: delete it and queue `next` steps of the same run, in one statement. */
+  async ack(item: WorkItem, next: readonly string[] = []): Promise<void> {
+    await this.#query(
+      `WITH done AS (DELETE FROM ${Q}.work_items WHERE id = $1::bigint AND token = $2::bigint AND lease_until IS NOT NULL RETURNING tenant_id),
+       unleased AS (${UNLEASE('done')}),
+       tenant AS (INSERT INTO ${Q}.queue_tenants (tenant_id) VALUES ($3) ON CONFLICT (tenant_id) DO NOTHING)
+       INSERT INTO ${Q}.work_items (tenant_id, run_id, step_id)
+       SELECT $3, $4::uuid, s FROM jsonb_array_elements_text($5::jsonb) AS s
+       ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
+      [item.id, item.token, item.tenantId, item.runId, JSON.stringify(next)],
+    );
+  }
+
+  /** Give an item back to the queue, due after `delayMs` (a retry's backoff, a delay step's wait). */
+  async release(item: WorkItem, delayMs: number): Promise<void> {
+    await this.#query(
+      `WITH back AS (
+         UPDATE ${Q}.work_items SET lease_until = NULL, worker = NULL, available_at = now() + $3 * interval '1 millisecond'
+          WHERE id = $1::bigint AND token = $2::bigint AND lease_until IS NOT NULL RETURNING tenant_id)
+       ${UNLEASE('back')}`,
+      [item.id, item.token, delayMs],
+    );
+  }
+
+  /** Extend the leases `worker` holds; returns how many it still holds. */
+  async heartbeat(worker: string, leaseMs: number): Promise<number> {
+    const rows = await this.#query<{ n: number }>(
+      `WITH kept AS (UPDATE ${Q}.work_items SET lease_until = now() + $2 * interval '1 millisecond'
+                     WHERE worker = $1 AND lease_until IS NOT NULL RETURNING 1)
+       SELECT count(*)::int AS n FROM kept`,
+      [worker, leaseMs],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Return items whose lease ran out (their worker died or stalled) to the queue; returns how many. */
+  async reap(): Promise<number> {
+    const rows = await this.#query<{ n: number }>(
+      `WITH lost AS (
+         UPDATE ${Q}.work_items SET lease_until = NULL, worker = NULL, available_at = now()
+          WHERE lease_until < now() RETURNING tenant_id),
+       unleased AS (${UNLEASE('lost')})
+       SELECT count(*)::int AS n FROM lost`,
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Drop a run's items that no worker holds (a cancelled run); held ones are acked by their worker. */
+  async dropRun(tenantId: string, runId: string): Promise<void> {
+    await this.#query(`DELETE FROM ${Q}.work_items WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL`, [tenantId, runId]);
+  }
+
+  /** Items waiting or running, per tenant (tests, `tenantry worker` progress). */
+  async depth(): Promise<Array<{ tenantId: string; queued: number; running: number }>> {
+    const rows = await this.#query<{ tenant_id: string; queued: number; running: number }>(
+      `SELECT q.tenant_id, q.running, (SELECT count(*)::int FROM ${Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL) AS queued
+         FROM ${Q}.queue_tenants q ORDER BY q.tenant_id`,
+    );
+    return rows.map((r) => ({ tenantId: r.tenant_id, queued: r.queued, running: r.running }));
+  }
+
+  // --- schedules -------------------------------------------------------------------------------
+
+  async setSchedule(tenantId: string, workflow: string, schedule: { cron: string; timezone: string; nextAt: Date } | undefined): Promise<void> {
+    if (!schedule) {
+      await this.#query(`DELETE FROM ${Q}.schedules WHERE tenant_id = $1 AND workflow = $2`, [tenantId, workflow]);
+      return;
+    }
+    await this.#query(
+      `INSERT INTO ${Q}.schedules (tenant_id, workflow, cron, timezone, next_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, workflow) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_at = excluded.next_at
+        WHERE (schedules.cron, schedules.timezone) IS DISTINCT FROM (excluded.cron, excluded.timezone)`,
+      [tenantId, workflow, schedule.cron, schedule.timezone, schedule.nextAt.toISOString()],
+    );
+  }
+
+  async dueSchedules(limit: number): Promise<DueSchedule[]> {
+    const rows = await this.#query<{ tenant_id: string; workflow: string; cron: string; timezone: string; next_at: Date | string; status: string }>(
+      `SELECT s.tenant_id, s.workflow, s.cron, s.timezone, s.next_at, t.status
+         FROM ${Q}.schedules s JOIN ${Q}.tenants t ON t.id = s.tenant_id
+        WHERE s.next_at <= now() ORDER BY s.next_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      workflow: r.workflow,
+      cron: r.cron,
+      timezone: r.timezone,
+      nextAt: new Date(r.next_at),
+      tenantStatus: r.status,
+    }));
+  }
+
+  /** Move a schedule from slot `from` to `to`; false when another process moved it first. */
+  async advanceSchedule(tenantId: string, workflow: string, from: Date, to: Date): Promise<boolean> {
+    const rows = await this.#query(`UPDATE ${Q}.schedules SET next_at = $4 WHERE tenant_id = $1 AND workflow = $2 AND next_at = $3 RETURNING 1`, [
+      tenantId,
+      workflow,
+      from.toISOString(),
+      to.toISOString(),
+    ]);
+    return rows.length === 1;
+  }
+}

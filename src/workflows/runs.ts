@@ -1,0 +1,413 @@
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { TenantryError, ValidationError } from '../errors.js';
+import type { ScopeRunner } from '../records/records.js';
+import type { TenantScope } from '../storage/scope.js';
+import { isoTimestamp } from '../storage/tenant-db.js';
+import type { StepDefinition, WorkflowDefinition } from './definition.js';
+import type { WorkQueue } from './queue.js';
+
+/** A step's output or a run's input, as JSON text, is at most this long; more fails the step (or is a 400). */
+export const MAX_OUTPUT_BYTES = 256 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type StepStatus = 'pending' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+
+export interface StepView {
+  id: string;
+  kind: string;
+  status: StepStatus;
+  attempts: number;
+  output: unknown;
+  error: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface RunSummary {
+  id: string;
+  workflow: string;
+  revision: number;
+  status: RunStatus;
+  trigger: 'manual' | 'schedule';
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface RunView extends RunSummary {
+  input: unknown;
+  steps: StepView[];
+}
+
+type RunRow = {
+  id: string;
+  workflow: string;
+  revision: number;
+  status: string;
+  trigger: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+};
+
+const ts = (v: Date | string | null): string | null => (v === null ? null : isoTimestamp(v));
+
+function toSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    workflow: row.workflow,
+    revision: row.revision,
+    status: row.status as RunStatus,
+    trigger: row.trigger as RunSummary['trigger'],
+    createdAt: isoTimestamp(row.created_at),
+    startedAt: ts(row.started_at),
+    finishedAt: ts(row.finished_at),
+  };
+}
+
+/** What a worker needs to run one step attempt, read and marked `running` in one statement. */
+export type BeginResult =
+  | { state: 'missing' }
+  | { state: 'settled'; stepStatus: StepStatus; runStatus: RunStatus; definition: WorkflowDefinition }
+  | {
+      state: 'run';
+      step: StepDefinition;
+      definition: WorkflowDefinition;
+      input: unknown;
+      outputs: Record<string, unknown>;
+      attempts: number;
+      /** The attempt before this one was lost (its worker died or its lease ran out). */
+      lostBefore: boolean;
+      wakeAt: Date | null;
+    };
+
+/** Every step that (transitively) needs `stepId`: skipped when it fails. */
+export function dependentsOf(definition: WorkflowDefinition, stepId: string): string[] {
+  const out = new Set<string>();
+  const walk = (id: string) => {
+    for (const s of definition.steps) {
+      if (s.needs?.includes(id) && !out.has(s.id)) {
+        out.add(s.id);
+        walk(s.id);
+      }
+    }
+  };
+  walk(stepId);
+  return [...out];
+}
+
+/** JSON text of `value`, or a ValidationError when it is larger than MAX_OUTPUT_BYTES. */
+export function boundedJson(value: unknown, what: string): string {
+  const text = JSON.stringify(value === undefined ? null : value);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_OUTPUT_BYTES) throw new ValidationError(`${what} is ${bytes} bytes of JSON; the limit is ${MAX_OUTPUT_BYTES}`);
+  return text;
+}
+
+/**
+ * Runs of one tenant's workflows: history and step states in the tenant's own `runs` and `run_steps`
+ * tables, reached only through its scope. Starting a run queues its first steps (WorkQueue) before the
+ * run row exists, so a crash between the two leaves queue items that find no run (the worker drops them
+ * after a grace period) rather than a run nothing will ever execute.
+ */
+export class RunsService {
+  constructor(
+    private readonly scopes: ScopeRunner,
+    private readonly queue: WorkQueue,
+    /** Called after a run is queued (the in-process engine wakes at once instead of at its next poll). */
+    private readonly onQueued: () => void = () => {},
+  ) {}
+
+  async start(
+    tenantId: string,
+    workflow: string,
+    options: { input?: unknown; idempotencyKey?: string; trigger?: 'manual' | 'schedule' } = {},
+  ): Promise<{ run: RunView; created: boolean }> {
+    const inputText = boundedJson(options.input ?? null, 'input');
+    const key = options.idempotencyKey ?? null;
+    const found = await this.scopes(tenantId, async (scope) => {
+      const existing = key === null ? undefined : await this.#byKey(scope, workflow, key);
+      if (existing) return { existing };
+      const wf = await scope.db.selectFrom('workflows').select(['definition', 'revision']).where('name', '=', workflow).executeTakeFirst();
+      if (!wf) throw new TenantryError('not_found', `no workflow '${workflow}'`);
+      return { definition: wf.definition as WorkflowDefinition, revision: wf.revision };
+    });
+    if (found.existing) return { run: found.existing, created: false };
+    const { definition, revision } = found as { definition: WorkflowDefinition; revision: number };
+
+    const id = uuidv7();
+    const roots = definition.steps.filter((s) => !s.needs?.length).map((s) => s.id);
+    await this.queue.enqueue(tenantId, id, roots);
+    const steps = definition.steps.map((s) => ({ step_id: s.id, needs: s.needs ?? [], status: s.needs?.length ? 'pending' : 'queued' }));
+    const inserted = await this.scopes(
+      tenantId,
+      async (scope) => {
+        const { rows } = await sql<{ id: string }>`
+          WITH run AS (
+            INSERT INTO runs (id, workflow, revision, definition, input, trigger, idempotency_key)
+            VALUES (${id}::uuid, ${workflow}, ${revision}, ${JSON.stringify(definition)}::jsonb, ${inputText}::jsonb, ${options.trigger ?? 'manual'}, ${key})
+            ON CONFLICT (tenant_id, workflow, idempotency_key) DO NOTHING
+            RETURNING id)
+          INSERT INTO run_steps (run_id, step_id, needs, status)
+          SELECT run.id, s.step_id, ARRAY(SELECT jsonb_array_elements_text(s.needs)), s.status
+            FROM run, jsonb_to_recordset(${JSON.stringify(steps)}::jsonb) AS s (step_id text, needs jsonb, status text)
+          RETURNING run_id AS id`.execute(scope.db);
+        return rows.length > 0;
+      },
+      { singleStatement: true },
+    );
+    if (!inserted) {
+      // Another request with the same key won the race: drop what we queued, answer with its run.
+      await this.queue.dropRun(tenantId, id);
+      const run = await this.scopes(tenantId, (scope) => this.#byKey(scope, workflow, key!));
+      if (!run) throw new TenantryError('internal', 'a run with this idempotency key vanished while it was being created');
+      return { run, created: false };
+    }
+    this.onQueued();
+    return { run: await this.scopes(tenantId, (scope) => this.get(scope, id)), created: true };
+  }
+
+  async #byKey(scope: TenantScope, workflow: string, key: string): Promise<RunView | undefined> {
+    const row = await scope.db.selectFrom('runs').select('id').where('workflow', '=', workflow).where('idempotency_key', '=', key).executeTakeFirst();
+    return row ? this.get(scope, row.id) : undefined;
+  }
+
+  async get(scope: TenantScope, id: string): Promise<RunView> {
+    if (!UUID.test(id)) throw new TenantryError('not_found', `no run '${id}'`);
+    const row = await scope.db
+      .selectFrom('runs')
+      .select(['id', 'workflow', 'revision', 'status', 'trigger', 'created_at', 'started_at', 'finished_at', 'input', 'definition'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no run '${id}'`);
+    const steps = await scope.db
+      .selectFrom('run_steps')
+      .select(['step_id', 'status', 'attempts', 'output', 'error', 'started_at', 'finished_at'])
+      .where('run_id', '=', id)
+      .execute();
+    const byId = new Map(steps.map((s) => [s.step_id, s]));
+    const definition = row.definition as WorkflowDefinition;
+    return {
+      ...toSummary(row),
+      input: row.input,
+      // In definition order, which is how the author wrote them.
+      steps: definition.steps.map((d) => {
+        const s = byId.get(d.id)!;
+        return {
+          id: d.id,
+          kind: d.kind,
+          status: s.status as StepStatus,
+          attempts: s.attempts,
+          output: s.output ?? null,
+          error: s.error,
+          startedAt: ts(s.started_at),
+          finishedAt: ts(s.finished_at),
+        };
+      }),
+    };
+  }
+
+  /** A workflow's runs, newest first; `after` is the last id of the previous page. */
+  async list(scope: TenantScope, workflow: string, page: { after?: string; limit: number }): Promise<Array<RunSummary & { id: string }>> {
+    let query = scope.db
+      .selectFrom('runs')
+      .select(['id', 'workflow', 'revision', 'status', 'trigger', 'created_at', 'started_at', 'finished_at'])
+      .where('workflow', '=', workflow)
+      .orderBy('id', 'desc')
+      .limit(page.limit);
+    if (page.after !== undefined) query = query.where('id', '<', page.after);
+    return (await query.execute()).map(toSummary);
+  }
+
+  /** Cancel a queued or running run: its unfinished steps become `cancelled`; a running attempt's result is discarded. */
+  async cancel(tenantId: string, id: string): Promise<RunView> {
+    const run = await this.scopes(tenantId, async (scope) => {
+      const current = await this.get(scope, id);
+      if (current.status !== 'queued' && current.status !== 'running') {
+        throw new TenantryError('run_finished', `run '${id}' is already ${current.status}`);
+      }
+      await scope.db
+        .updateTable('runs')
+        .set({ status: 'cancelled', finished_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
+      await scope.db
+        .updateTable('run_steps')
+        .set({ status: 'cancelled', finished_at: sql`now()`, claim: null })
+        .where('run_id', '=', id)
+        .where('status', 'in', ['pending', 'queued', 'running'])
+        .execute();
+      return this.get(scope, id);
+    });
+    await this.queue.dropRun(tenantId, id);
+    return run;
+  }
+
+  // --- the engine's side ----------------------------------------------------------------------
+
+  /**
+   * Mark a step attempt `running` under claim `token` and read what it needs, in one statement. A step
+   * that is no longer queued or running (done, skipped, cancelled) or a run that ended is `settled`.
+   */
+  async begin(tenantId: string, runId: string, stepId: string, token: string): Promise<BeginResult> {
+    return this.scopes(
+      tenantId,
+      async (scope) => {
+        const { rows } = await sql<{
+          run_status: string;
+          input: unknown;
+          definition: WorkflowDefinition;
+          before: string | null;
+          began: number;
+          attempts: number | null;
+          wake_at: Date | null;
+          outputs: Record<string, unknown> | null;
+        }>`
+          WITH s AS (
+            UPDATE run_steps SET status = 'running', claim = ${token}::bigint,
+                   attempts = attempts + (wake_at IS NULL)::int, started_at = coalesce(started_at, now())
+             WHERE run_id = ${runId}::uuid AND step_id = ${stepId} AND status IN ('queued', 'running')
+               AND EXISTS (SELECT 1 FROM runs WHERE id = ${runId}::uuid AND status IN ('queued', 'running'))
+            RETURNING attempts, wake_at),
+          r AS (UPDATE runs SET status = 'running', started_at = now() WHERE id = ${runId}::uuid AND status = 'queued' AND EXISTS (SELECT 1 FROM s))
+          SELECT runs.status AS run_status, runs.input, runs.definition,
+                 (SELECT status FROM run_steps WHERE run_id = ${runId}::uuid AND step_id = ${stepId}) AS before,
+                 (SELECT count(*)::int FROM s) AS began, (SELECT attempts FROM s) AS attempts, (SELECT wake_at FROM s) AS wake_at,
+                 (SELECT jsonb_object_agg(step_id, output) FROM run_steps WHERE run_id = ${runId}::uuid AND status = 'succeeded') AS outputs
+            FROM runs WHERE id = ${runId}::uuid`.execute(scope.db);
+        const row = rows[0];
+        if (!row || row.before === null) return { state: 'missing' };
+        if (row.began === 0)
+          return { state: 'settled', stepStatus: row.before as StepStatus, runStatus: row.run_status as RunStatus, definition: row.definition };
+        const step = row.definition.steps.find((s) => s.id === stepId)!;
+        return {
+          state: 'run',
+          step,
+          definition: row.definition,
+          input: row.input,
+          outputs: row.outputs ?? {},
+          attempts: row.attempts!,
+          lostBefore: row.before === 'running',
+          wakeAt: row.wake_at ? new Date(row.wake_at) : null,
+        };
+      },
+      { singleStatement: true },
+    );
+  }
+
+  /**
+   * Record a step's success if `token` still holds it. `effect`, when given, runs in the same
+   * transaction first (records.write): the effect and the step's completion commit together or not at all.
+   * Resolves false when the attempt was fenced off (the run was cancelled, or a newer claim owns the step).
+   */
+  async succeed(
+    tenantId: string,
+    runId: string,
+    stepId: string,
+    token: string,
+    output: unknown,
+    effect?: (scope: TenantScope) => Promise<unknown>,
+  ): Promise<boolean> {
+    const finish = async (scope: TenantScope, text: string): Promise<boolean> => {
+      const result = await scope.db
+        .updateTable('run_steps')
+        .set({ status: 'succeeded', output: text, error: null, finished_at: sql`now()`, claim: null, wake_at: null })
+        .where('run_id', '=', runId)
+        .where('step_id', '=', stepId)
+        .where('claim', '=', token)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    };
+    if (!effect) {
+      const text = boundedJson(output, 'output');
+      return this.scopes(tenantId, (scope) => finish(scope, text), { singleStatement: true });
+    }
+    try {
+      return await this.scopes(tenantId, async (scope) => {
+        const value = await effect(scope);
+        if (!(await finish(scope, boundedJson(value, 'output')))) throw new Fenced();
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof Fenced) return false;
+      throw error;
+    }
+  }
+
+  /** Put a step back to `queued` (a retry to come, or a delay step's wait); false when fenced off. */
+  async requeue(tenantId: string, runId: string, stepId: string, token: string, change: { error?: string; wakeAt?: Date }): Promise<boolean> {
+    return this.scopes(
+      tenantId,
+      async (scope) => {
+        const result = await scope.db
+          .updateTable('run_steps')
+          .set({ status: 'queued', claim: null, ...(change.error !== undefined && { error: change.error }), ...(change.wakeAt && { wake_at: change.wakeAt }) })
+          .where('run_id', '=', runId)
+          .where('step_id', '=', stepId)
+          .where('claim', '=', token)
+          .where('status', '=', 'running')
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      },
+      { singleStatement: true },
+    );
+  }
+
+  /** Record a step's final failure; false when fenced off. */
+  async fail(tenantId: string, runId: string, stepId: string, token: string | null, error: string): Promise<boolean> {
+    return this.scopes(
+      tenantId,
+      async (scope) => {
+        let query = scope.db
+          .updateTable('run_steps')
+          .set({ status: 'failed', error: error.slice(0, 4000), finished_at: sql`now()`, claim: null })
+          .where('run_id', '=', runId)
+          .where('step_id', '=', stepId)
+          .where('status', 'in', ['queued', 'running']);
+        query = token === null ? query : query.where('claim', '=', token);
+        const result = await query.executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      },
+      { singleStatement: true },
+    );
+  }
+
+  /**
+   * After `stepId` settled: queue the pending steps whose needs all succeeded, skip `skip` (the
+   * dependents of a failed step), and end the run when nothing is left to do. Runs in its own statement,
+   * after the step's change committed, so of two siblings finishing at once the later one always sees
+   * both (and an interrupted advance is simply repeated). Returns the steps to queue.
+   */
+  async advance(tenantId: string, runId: string, stepId: string, skip: readonly string[]): Promise<{ ready: string[]; runStatus: RunStatus | null }> {
+    return this.scopes(
+      tenantId,
+      async (scope) => {
+        const { rows } = await sql<{ ready: string[] | null; run_status: RunStatus | null }>`
+          WITH ready AS (
+            UPDATE run_steps d SET status = 'queued'
+             WHERE d.run_id = ${runId}::uuid AND d.status = 'pending' AND ${stepId} = ANY (d.needs)
+               AND NOT EXISTS (SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded')
+            RETURNING d.step_id),
+          skipped AS (
+            UPDATE run_steps SET status = 'skipped', finished_at = now()
+             WHERE run_id = ${runId}::uuid AND status = 'pending' AND step_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(skip)}::jsonb))),
+          fin AS (
+            UPDATE runs SET finished_at = now(),
+                   status = CASE WHEN EXISTS (SELECT 1 FROM run_steps WHERE run_id = ${runId}::uuid AND status = 'failed') THEN 'failed' ELSE 'succeeded' END
+             WHERE id = ${runId}::uuid AND status IN ('queued', 'running')
+               AND NOT EXISTS (
+                 SELECT 1 FROM run_steps WHERE run_id = ${runId}::uuid AND status IN ('pending', 'queued', 'running')
+                    AND NOT (status = 'pending' AND step_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(skip)}::jsonb))))
+            RETURNING status)
+          SELECT (SELECT jsonb_agg(step_id) FROM ready) AS ready, (SELECT status FROM fin) AS run_status`.execute(scope.db);
+        return { ready: rows[0]?.ready ?? [], runStatus: rows[0]?.run_status ?? null };
+      },
+      { singleStatement: true },
+    );
+  }
+}
+
+class Fenced extends Error {}

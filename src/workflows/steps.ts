@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import jsonata from 'jsonata';
+import { ValidationError } from '../errors.js';
+import type { ModelsService } from '../ml/models.js';
+import { parseFilter } from '../records/query.js';
+import type { RecordsService, ScopeRunner } from '../records/records.js';
+import type { TenantScope } from '../storage/scope.js';
+import type { StepDefinition } from './definition.js';
+import { EgressError, checkUrl, egressRequest } from './egress.js';
+
+/**
+ * What each step kind does (API.md "Workflow step parameters"). A handler gets the step's parameters
+ * with every `{"$expr": …}` already evaluated against `{input, steps}`, and runs inside the tenant's
+ * scope only. It returns the step's output, an effect to commit together with the step's completion
+ * (records.write: written once even if the worker dies right after), or a time to be woken at (delay).
+ */
+export type StepOutcome = { output: unknown } | { effect: (scope: TenantScope) => Promise<unknown> } | { sleepUntil: Date };
+
+export interface StepContext {
+  tenantId: string;
+  runId: string;
+  step: StepDefinition;
+  /** Evaluated `with`. */
+  params: Record<string, unknown>;
+  /** `{input, steps}`: what expressions see. */
+  data: { input: unknown; steps: Record<string, unknown> };
+  /** Set when a delay step was put to sleep earlier in this attempt. */
+  wakeAt: Date | null;
+  signal: AbortSignal;
+  /** Milliseconds left before the step's timeout. */
+  remainingMs: () => number;
+}
+
+export interface StepServices {
+  scopes: ScopeRunner;
+  records: RecordsService;
+  models: ModelsService;
+  /** Hosts `http.request` may reach even on private addresses (TENANTRY_EGRESS_ALLOW). */
+  egressAllow: readonly string[];
+}
+
+/** A step failure that no retry can fix (bad parameters): the step fails at once. */
+export class PermanentStepError extends Error {}
+
+const isExpr = (v: unknown): v is { $expr: string } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $expr?: unknown }).$expr === 'string';
+
+const compiled = new Map<string, jsonata.Expression>();
+function expression(text: string): jsonata.Expression {
+  let e = compiled.get(text);
+  if (!e) {
+    e = jsonata(text);
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(text, e);
+  }
+  return e;
+}
+
+/** Evaluate one JSONata expression against the run's data; errors name the step parameter. */
+export async function evaluate(text: string, data: unknown, where: string): Promise<unknown> {
+  try {
+    return await expression(text).evaluate(data);
+  } catch (error) {
+    throw new PermanentStepError(`${where}: JSONata: ${(error as Error).message}`);
+  }
+}
+
+/** Replace every `{"$expr": …}` inside `value` with its result. */
+export async function resolveParams(value: unknown, data: unknown, where = 'with'): Promise<unknown> {
+  if (isExpr(value)) return evaluate(value.$expr, data, where);
+  if (Array.isArray(value)) return Promise.all(value.map((v, i) => resolveParams(v, data, `${where}[${i}]`)));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = await resolveParams(v, data, `${where}.${k}`);
+    return out;
+  }
+  return value;
+}
+
+/** A UUID fixed by its inputs: the records a step writes get the same ids on every attempt. */
+export function derivedId(...parts: string[]): string {
+  const h = createHash('sha256').update(parts.join('\0')).digest('hex');
+  // Version 8 (custom) and the RFC 9562 variant bits.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function want<T>(cond: boolean, value: unknown, message: string): T {
+  if (!cond) throw new PermanentStepError(message);
+  return value as T;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+export async function runStep(ctx: StepContext, services: StepServices): Promise<StepOutcome> {
+  const p = ctx.params;
+  switch (ctx.step.kind) {
+    case 'transform': {
+      const text = ctx.step.with?.expression as string;
+      const value = await evaluate(text, ctx.data, 'with.expression');
+      return { output: value ?? null };
+    }
+    case 'delay': {
+      const ms = want<number>(typeof p.ms === 'number' && p.ms >= 0, p.ms, 'with.ms must be a number of milliseconds >= 0');
+      if (ctx.wakeAt === null) return { sleepUntil: new Date(Date.now() + ms) };
+      if (ctx.wakeAt.getTime() > Date.now()) return { sleepUntil: ctx.wakeAt }; // woken early (a lost lease)
+      return { output: { waitedMs: ms } };
+    }
+    case 'records.query': {
+      const collection = want<string>(typeof p.collection === 'string', p.collection, 'with.collection must be a string');
+      const limit =
+        p.limit === undefined
+          ? 100
+          : want<number>(Number.isInteger(p.limit) && (p.limit as number) >= 1 && (p.limit as number) <= 1000, p.limit, 'with.limit must be 1-1000');
+      const sort = p.sort === undefined ? undefined : want<string>(typeof p.sort === 'string', p.sort, 'with.sort must be a string');
+      try {
+        const filter = p.filter === undefined || p.filter === null ? undefined : parseFilter(p.filter);
+        const page = await services.scopes(ctx.tenantId, (scope) => services.records.queryRecords(scope, collection, { filter, sort, limit }));
+        return { output: { items: page.items, count: page.items.length, more: page.next !== null } };
+      } catch (error) {
+        if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
+        throw error;
+      }
+    }
+    case 'records.write': {
+      const collection = want<string>(typeof p.collection === 'string', p.collection, 'with.collection must be a string');
+      const records = want<Array<Record<string, unknown>>>(Array.isArray(p.records), p.records, 'with.records must be an array of objects');
+      const key = p.key === undefined ? undefined : want<string>(typeof p.key === 'string', p.key, 'with.key must be a string');
+      const ids = records.map((_, i) => derivedId(ctx.tenantId, ctx.runId, ctx.step.id, String(i)));
+      return {
+        effect: async (scope) => {
+          try {
+            return await services.records.writeIdempotent(scope, collection, records, { ids, key });
+          } catch (error) {
+            if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
+            throw error;
+          }
+        },
+      };
+    }
+    case 'ml.train': {
+      const model = want<string>(typeof p.model === 'string', p.model, 'with.model must be a string');
+      let version: number;
+      try {
+        version = (await services.models.train(ctx.tenantId, model)).version;
+      } catch (error) {
+        if ((error as { status?: number }).status && (error as { status: number }).status < 500) throw new PermanentStepError((error as Error).message);
+        throw error;
+      }
+      // Training runs in the service's worker threads; wait for this version to settle.
+      for (;;) {
+        const view = await services.scopes(ctx.tenantId, (scope) => services.models.get(scope, model));
+        const v = view.versions.find((x) => x.version === version);
+        if (v?.status === 'ready') return { output: { model, version, metrics: v.metrics } };
+        if (v?.status === 'failed' || !v) throw new PermanentStepError(`training ${model} version ${version} failed: ${v?.error ?? 'version vanished'}`);
+        await sleep(Math.min(250, Math.max(1, ctx.remainingMs())), ctx.signal);
+      }
+    }
+    case 'ml.predict': {
+      const model = want<string>(typeof p.model === 'string', p.model, 'with.model must be a string');
+      const inputs = want<Array<Record<string, unknown>>>(Array.isArray(p.inputs), p.inputs, 'with.inputs must be an array of objects');
+      try {
+        return { output: await services.models.predict(ctx.tenantId, model, inputs) };
+      } catch (error) {
+        if ((error as { status?: number }).status && (error as { status: number }).status < 500) throw new PermanentStepError((error as Error).message);
+        throw error;
+      }
+    }
+    case 'http.request': {
+      const url = want<string>(typeof p.url === 'string', p.url, 'with.url must be a string');
+      const headers =
+        p.headers === undefined
+          ? undefined
+          : want<Record<string, string>>(typeof p.headers === 'object' && p.headers !== null, p.headers, 'with.headers must be an object');
+      let response;
+      try {
+        checkUrl(url, services.egressAllow);
+        response = await egressRequest(
+          { url, method: p.method as string | undefined, headers, body: p.body, timeoutMs: Math.max(1, Math.min(ctx.remainingMs(), 60_000)) },
+          services.egressAllow,
+        );
+      } catch (error) {
+        // A refused address or a malformed request stays refused: no retry.
+        if (error instanceof EgressError && !/no response within|request failed: (?!.*refused)|larger than/.test(error.message)) {
+          throw new PermanentStepError(error.message);
+        }
+        throw error;
+      }
+      if (response.status >= 400) throw new Error(`${(p.method as string | undefined) ?? 'GET'} ${url} answered ${response.status}`);
+      return { output: { status: response.status, body: response.body } };
+    }
+  }
+}

@@ -1,0 +1,311 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type TenantryApp } from '../src/api/app.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { issueKeys } from './support/keys.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+const ADMIN = 'admin-token-run-tests';
+type Role = 'admin' | 'member' | 'viewer';
+
+/**
+ * Runs end to end through the API with the engine running in-process: DAG semantics, retries,
+ * timeouts, cancel, idempotency, schedules, suspended tenants and isolation between two tenants.
+ */
+describe(`workflow runs (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  let app: TenantryApp;
+  let server: http.Server;
+  let base: string;
+  /** Calls the local test server received: path → count. */
+  const hits = new Map<string, number>();
+  const A = tenantId('run-a');
+  const B = tenantId('run-b');
+  const keys: Record<string, Record<Role, string>> = {};
+
+  const call = (tenant: string, role: Role, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}`, ...headers } });
+
+  const define = async (tenant: string, name: string, definition: object) => {
+    const res = await call(tenant, 'admin', 'PUT', `/v1/workflows/${name}`, definition);
+    expect([200, 201], res.body).toContain(res.statusCode);
+  };
+
+  const start = async (tenant: string, name: string, input?: unknown, headers?: Record<string, string>) => {
+    const res = await call(tenant, 'member', 'POST', `/v1/workflows/${name}/runs`, input === undefined ? {} : { input }, headers);
+    expect(res.statusCode, res.body).toBe(202);
+    return res.json() as { id: string; status: string };
+  };
+
+  type RunJson = { id: string; status: string; steps: Array<{ id: string; status: string; attempts: number; output: unknown; error: string | null }> };
+  const finished = async (tenant: string, id: string, timeoutMs = 20_000): Promise<RunJson> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const run = (await call(tenant, 'viewer', 'GET', `/v1/runs/${id}`)).json() as RunJson;
+      if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return run;
+      if (Date.now() > until) throw new Error(`run ${id} still ${run.status}: ${JSON.stringify(run.steps)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  const step = (run: RunJson, id: string) => run.steps.find((s) => s.id === id)!;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      const url = new URL(req.url!, 'http://x');
+      hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        if (url.pathname.startsWith('/flaky/')) {
+          // Fails until the nth call (n from ?ok=), then answers.
+          const ok = Number(url.searchParams.get('ok'));
+          if (hits.get(url.pathname)! < ok) return res.writeHead(503).end('busy');
+        }
+        if (url.pathname === '/fail') return res.writeHead(500).end('broken');
+        if (url.pathname === '/hang') return; // never answers
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: body ? JSON.parse(body) : null, path: url.pathname }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    env = await createTestEnv({ egressAllow: ['127.0.0.1'], workerLeaseMs: 5000, workerPollMs: 10 });
+    t = await env.open();
+    app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
+    await t.tenants.create({ id: A, isolation: 'pooled' });
+    await t.tenants.create({ id: B, isolation: backend === 'postgres' ? 'schema' : 'pooled' });
+    for (const id of [A, B]) {
+      keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'member', 'viewer']);
+      expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'orders' })).statusCode).toBe(201);
+      expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'totals', indexes: ['day'] })).statusCode).toBe(201);
+    }
+    const orders = (tenant: string, amounts: number[]) =>
+      call(tenant, 'member', 'POST', '/v1/collections/orders/records/bulk', {
+        records: amounts.map((amount, i) => ({ data: { amount, status: i % 2 ? 'closed' : 'open', owner: tenant } })),
+      });
+    expect((await orders(A, [10, 1, 20, 2, 30])).statusCode).toBe(201); // open: 10 + 20 + 30
+    expect((await orders(B, [1000, 1, 2000])).statusCode).toBe(201);
+    app.workflows.startEngine({ concurrency: 8, pollMs: 10, scheduleTickMs: 100 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.cleanup();
+    await new Promise((r) => server?.close(r));
+  });
+
+  it('runs a diamond: outputs flow along needs, records are written, the run succeeds', async () => {
+    await define(A, 'diamond', {
+      steps: [
+        { id: 'load', kind: 'records.query', with: { collection: 'orders', filter: { status: 'open' }, limit: 100 } },
+        { id: 'total', kind: 'transform', needs: ['load'], with: { expression: '$sum(steps.load.items.data.amount)' } },
+        { id: 'count', kind: 'transform', needs: ['load'], with: { expression: '$count(steps.load.items)' } },
+        {
+          id: 'save',
+          kind: 'records.write',
+          needs: ['total', 'count'],
+          with: { collection: 'totals', key: 'day', records: { $expr: '[{"day": input.day, "total": steps.total, "count": steps.count}]' } },
+        },
+      ],
+    });
+    const run = await finished(A, (await start(A, 'diamond', { day: '2026-11-27' })).id);
+    expect(run.status, JSON.stringify(run.steps)).toBe('succeeded');
+    expect(step(run, 'total').output).toBe(60);
+    expect(step(run, 'count').output).toBe(3);
+    expect(step(run, 'save').output).toEqual({ written: 1 });
+    expect(run.steps.every((s) => s.attempts === 1)).toBe(true);
+    // Same key again: the record is replaced, not duplicated.
+    expect((await finished(A, (await start(A, 'diamond', { day: '2026-11-27' })).id)).status).toBe('succeeded');
+    const totals = (await call(A, 'viewer', 'GET', '/v1/collections/totals/records')).json().items;
+    expect(totals).toHaveLength(1);
+    expect(totals[0]).toMatchObject({ version: 2, data: { day: '2026-11-27', total: 60, count: 3 } });
+  });
+
+  it('fans out and back in', async () => {
+    const width = 6;
+    await define(A, 'fan', {
+      steps: [
+        { id: 'root', kind: 'transform', with: { expression: 'input.base' } },
+        ...Array.from({ length: width }, (_, i) => ({ id: `f${i}`, kind: 'transform', needs: ['root'], with: { expression: `steps.root * ${i + 1}` } })),
+        {
+          id: 'join',
+          kind: 'transform',
+          needs: Array.from({ length: width }, (_, i) => `f${i}`),
+          with: { expression: `$sum([${Array.from({ length: width }, (_, i) => `steps.f${i}`).join(', ')}])` },
+        },
+      ],
+    });
+    const runs = await Promise.all(Array.from({ length: 5 }, (_, i) => start(A, 'fan', { base: i + 1 })));
+    for (const [i, r] of runs.entries()) {
+      const run = await finished(A, r.id);
+      expect(run.status).toBe('succeeded');
+      expect(step(run, 'join').output).toBe((i + 1) * ((width * (width + 1)) / 2));
+    }
+  });
+
+  it('retries with backoff, then fails the step, skips its dependents and fails the run; other branches finish', async () => {
+    await define(A, 'flaky', {
+      steps: [
+        { id: 'recovers', kind: 'http.request', with: { url: `${base}/flaky/r1?ok=3` }, retry: { attempts: 3, backoff: { type: 'fixed', delayMs: 20 } } },
+        { id: 'breaks', kind: 'http.request', with: { url: `${base}/fail` }, retry: { attempts: 2, backoff: { type: 'exponential', delayMs: 20 } } },
+        { id: 'after_break', kind: 'transform', needs: ['breaks'], with: { expression: '1' } },
+        { id: 'after_after', kind: 'transform', needs: ['after_break', 'recovers'], with: { expression: '2' } },
+        { id: 'after_recover', kind: 'transform', needs: ['recovers'], with: { expression: 'steps.recovers.body.path' } },
+      ],
+    });
+    const run = await finished(A, (await start(A, 'flaky')).id);
+    expect(run.status).toBe('failed');
+    expect(step(run, 'recovers')).toMatchObject({ status: 'succeeded', attempts: 3 });
+    expect(step(run, 'after_recover')).toMatchObject({ status: 'succeeded', output: '/flaky/r1' });
+    expect(step(run, 'breaks')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(step(run, 'breaks').error).toMatch(/answered 500/);
+    expect(step(run, 'after_break').status).toBe('skipped');
+    expect(step(run, 'after_after').status).toBe('skipped');
+    expect(hits.get('/fail')).toBe(2);
+  });
+
+  it('fails a step at once for errors no retry fixes, and times out a step that hangs', async () => {
+    await define(A, 'doomed', {
+      steps: [
+        { id: 'bad_expr', kind: 'transform', with: { expression: '$error("no such thing")' }, retry: { attempts: 5 } },
+        { id: 'hang', kind: 'http.request', with: { url: `${base}/hang` }, timeoutMs: 300, retry: { attempts: 2, backoff: { type: 'fixed', delayMs: 10 } } },
+        { id: 'ssrf', kind: 'http.request', with: { url: 'http://169.254.169.254/latest/meta-data/' }, retry: { attempts: 4 } },
+      ],
+    });
+    const run = await finished(A, (await start(A, 'doomed')).id);
+    expect(run.status).toBe('failed');
+    expect(step(run, 'bad_expr')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(step(run, 'bad_expr').error).toMatch(/no such thing/);
+    expect(step(run, 'hang')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(step(run, 'hang').error).toMatch(/timed out after 300 ms/);
+    expect(step(run, 'ssrf')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(step(run, 'ssrf').error).toMatch(/refused/);
+  });
+
+  it('waits durably in delay steps and cancels a run mid-way', async () => {
+    await define(A, 'slow', {
+      steps: [
+        { id: 'short', kind: 'delay', with: { ms: 50 } },
+        { id: 'long', kind: 'delay', needs: ['short'], with: { ms: 600_000 } },
+        { id: 'never', kind: 'transform', needs: ['long'], with: { expression: '1' } },
+      ],
+    });
+    const { id } = await start(A, 'slow');
+    const until = Date.now() + 10_000;
+    let run: RunJson;
+    do {
+      run = (await call(A, 'viewer', 'GET', `/v1/runs/${id}`)).json();
+      await new Promise((r) => setTimeout(r, 20));
+    } while (step(run, 'short').status !== 'succeeded' && Date.now() < until);
+    expect(step(run, 'short').output).toEqual({ waitedMs: 50 });
+    // B cannot cancel (or see) A's run.
+    expect((await call(B, 'member', 'POST', `/v1/runs/${id}/cancel`)).statusCode).toBe(404);
+    expect((await call(A, 'viewer', 'POST', `/v1/runs/${id}/cancel`)).statusCode).toBe(403);
+    const cancelled = await call(A, 'member', 'POST', `/v1/runs/${id}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    expect(cancelled.json().steps.map((s: { status: string }) => s.status)).toEqual(['succeeded', 'cancelled', 'cancelled']);
+    const again = await call(A, 'member', 'POST', `/v1/runs/${id}/cancel`);
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toMatch(/problem\+json/);
+    // The sleeping step's queue item went with the run.
+    expect((await app.workflows.queue.depth()).find((d) => d.tenantId === A)).toMatchObject({ queued: 0 });
+  });
+
+  it('answers a repeated Idempotency-Key with the same run, and lists runs newest first', async () => {
+    await define(A, 'once', { steps: [{ id: 'x', kind: 'transform', with: { expression: 'input.n * 2' } }] });
+    const first = await call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 1 } }, { 'idempotency-key': 'order-42' });
+    const second = await call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 99 } }, { 'idempotency-key': 'order-42' });
+    expect(first.statusCode).toBe(202);
+    expect(second.statusCode).toBe(202);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().id).toBe(first.json().id);
+    // Many requests with one key at once still make one run.
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 3 } }, { 'idempotency-key': 'burst' })),
+    );
+    expect(new Set(burst.map((r) => r.json().id)).size).toBe(1);
+    const other = await start(A, 'once', { n: 5 });
+    expect(step(await finished(A, other.id), 'x').output).toBe(10);
+    const page1 = (await call(A, 'viewer', 'GET', '/v1/workflows/once/runs?limit=2')).json();
+    expect(page1.items.map((r: { id: string }) => r.id)).toEqual([other.id, burst[0]!.json().id]);
+    const page2 = (await call(A, 'viewer', 'GET', `/v1/workflows/once/runs?limit=2&cursor=${encodeURIComponent(page1.nextCursor)}`)).json();
+    expect(page2.items.map((r: { id: string }) => r.id)).toEqual([first.json().id]);
+    expect(page2.nextCursor).toBeNull();
+    // A cursor of A's list means nothing to B.
+    expect((await call(B, 'viewer', 'GET', `/v1/workflows/once/runs?cursor=${encodeURIComponent(page1.nextCursor)}`)).statusCode).toBe(400);
+  });
+
+  it('refuses bad requests with problem+json and starts nothing', async () => {
+    const before = (await call(A, 'viewer', 'GET', '/v1/workflows/once/runs?limit=500')).json().items.length;
+    const cases: Array<[string, string, unknown, Record<string, string>, number, RegExp]> = [
+      ['POST', '/v1/workflows/ghost/runs', {}, {}, 404, /no workflow 'ghost'/],
+      ['POST', '/v1/workflows/once/runs', { input: 1, extra: 2 }, {}, 400, /additional/],
+      ['POST', '/v1/workflows/once/runs', {}, { 'idempotency-key': 'bad key with spaces' }, 400, /Idempotency-Key/],
+      ['POST', '/v1/workflows/once/runs', { input: { big: 'x'.repeat(300_000) } }, {}, 400, /input is \d+ bytes/],
+      ['GET', '/v1/runs/not-a-uuid', undefined, {}, 404, /no run/],
+      ['GET', '/v1/runs/00000000-0000-7000-8000-000000000000', undefined, {}, 404, /no run/],
+      ['POST', '/v1/runs/00000000-0000-7000-8000-000000000000/cancel', undefined, {}, 404, /no run/],
+    ];
+    for (const [method, url, body, headers, status, detail] of cases) {
+      const res = await call(A, 'member', method, url, body, headers);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.json().detail).toMatch(detail);
+    }
+    expect((await call(A, 'viewer', 'POST', '/v1/workflows/once/runs', {})).statusCode).toBe(403);
+    expect((await call(A, 'viewer', 'GET', '/v1/workflows/once/runs?limit=500')).json().items.length).toBe(before);
+  });
+
+  it('keeps tenants apart: B cannot start, read or list A runs, and a step sees only its own tenant', async () => {
+    const spy = { steps: [{ id: 'look', kind: 'records.query', with: { collection: 'orders', limit: 1000 } }] };
+    await define(A, 'spy', spy);
+    await define(B, 'spy', spy);
+    const a = await start(A, 'spy');
+    const b = await start(B, 'spy');
+    const runA = await finished(A, a.id);
+    const runB = await finished(B, b.id);
+    const owners = (run: RunJson) => new Set((step(run, 'look').output as { items: Array<{ data: { owner: string } }> }).items.map((r) => r.data.owner));
+    expect(owners(runA)).toEqual(new Set([A]));
+    expect(owners(runB)).toEqual(new Set([B]));
+    expect((await call(B, 'viewer', 'GET', `/v1/runs/${a.id}`)).statusCode).toBe(404);
+    expect((await call(B, 'member', 'POST', '/v1/workflows/diamond/runs', {})).statusCode).toBe(404);
+    expect((await call(B, 'viewer', 'GET', '/v1/workflows/diamond/runs')).json().items).toEqual([]);
+    const listB = (await call(B, 'viewer', 'GET', '/v1/workflows/spy/runs')).json().items.map((r: { id: string }) => r.id);
+    expect(listB).toEqual([b.id]);
+    // The same path under /t/{tenant} with B's key names A: refused.
+    expect((await call(B, 'viewer', 'GET', `/t/${A}/v1/runs/${a.id}`)).statusCode).toBe(403);
+  });
+
+  it('holds a suspended tenant steps until it is resumed', async () => {
+    await define(B, 'held', {
+      steps: [
+        { id: 'wait', kind: 'delay', with: { ms: 200 } },
+        { id: 'x', kind: 'transform', needs: ['wait'], with: { expression: '42' } },
+      ],
+    });
+    const { id } = await start(B, 'held');
+    await t.tenants.suspend(B);
+    expect((await call(B, 'member', 'POST', '/v1/workflows/held/runs', {})).statusCode).toBe(403);
+    await new Promise((r) => setTimeout(r, 800));
+    const during = await t.withTenant(B, (s) => app.workflows.runs.get(s, id), { allowSuspended: true });
+    expect(during.status).not.toMatch(/succeeded|failed/);
+    expect(during.steps[1]!.status).toBe('pending');
+    await t.tenants.resume(B);
+    expect(step(await finished(B, id), 'x').output).toBe(42);
+  });
+
+  it('fires a schedule once per slot, and stops when the schedule is removed', async () => {
+    await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }], schedule: { cron: '* * * * * *' } });
+    await new Promise((r) => setTimeout(r, 3500));
+    await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }] });
+    const runs = (await call(A, 'viewer', 'GET', '/v1/workflows/ticker/runs')).json().items as Array<{ trigger: string; createdAt: string }>;
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs.length).toBeLessThanOrEqual(4);
+    expect(runs.every((r) => r.trigger === 'schedule')).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await call(A, 'viewer', 'GET', '/v1/workflows/ticker/runs')).json().items).toHaveLength(runs.length);
+  });
+});
