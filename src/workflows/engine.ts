@@ -45,6 +45,8 @@ export function backoffMs(retry: { backoff?: { type: 'exponential' | 'fixed'; de
 
 class StepTimeout extends Error {}
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * A worker: claims step attempts from the WorkQueue (fair across tenants, capped per tenant, both
  * decided in the claim), runs each inside its tenant's scope, records the outcome in the tenant's run
@@ -142,6 +144,7 @@ export class WorkflowEngine {
 
   async #claimLoop(): Promise<void> {
     while (this.#running) {
+      await yieldToEventLoop();
       const free = this.options.concurrency - this.#inFlight.size;
       let claimed = 0;
       if (free > 0) {
@@ -190,6 +193,9 @@ export class WorkflowEngine {
   }
 
   async #process(item: WorkItem, signal: AbortSignal): Promise<void> {
+    // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
+    // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
+    await yieldToEventLoop();
     const { tenantId, runId, stepId, token } = item;
     let begun;
     try {

@@ -379,7 +379,8 @@ export class RunsService {
    * After `stepId` settled: queue the pending steps whose needs all succeeded, skip `skip` (the
    * dependents of a failed step), and end the run when nothing is left to do. Runs in its own statement,
    * after the step's change committed, so of two siblings finishing at once the later one always sees
-   * both (and an interrupted advance is simply repeated). Returns the steps to queue.
+   * both (and an interrupted advance is simply repeated). Returns the steps to queue: those queued
+   * now, and dependents queued before (a repeated advance after a crash re-queues them).
    */
   async advance(tenantId: string, runId: string, stepId: string, skip: readonly string[]): Promise<{ ready: string[]; runStatus: RunStatus | null }> {
     return this.scopes(
@@ -391,6 +392,9 @@ export class RunsService {
              WHERE d.run_id = ${runId}::uuid AND d.status = 'pending' AND ${stepId} = ANY (d.needs)
                AND NOT EXISTS (SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded')
             RETURNING d.step_id),
+          -- Queued by an earlier advance whose process died before queueing them: queue them again
+          -- (queueing is idempotent per step).
+          earlier AS (SELECT step_id FROM run_steps WHERE run_id = ${runId}::uuid AND status = 'queued' AND ${stepId} = ANY (needs)),
           skipped AS (
             UPDATE run_steps SET status = 'skipped', finished_at = now()
              WHERE run_id = ${runId}::uuid AND status = 'pending' AND step_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(skip)}::jsonb))),
@@ -402,7 +406,9 @@ export class RunsService {
                  SELECT 1 FROM run_steps WHERE run_id = ${runId}::uuid AND status IN ('pending', 'queued', 'running')
                     AND NOT (status = 'pending' AND step_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(skip)}::jsonb))))
             RETURNING status)
-          SELECT (SELECT jsonb_agg(step_id) FROM ready) AS ready, (SELECT status FROM fin) AS run_status`.execute(scope.db);
+          SELECT (SELECT jsonb_agg(step_id) FROM (SELECT step_id FROM ready UNION SELECT step_id FROM earlier) r) AS ready, (SELECT status FROM fin) AS run_status`.execute(
+          scope.db,
+        );
         return { ready: rows[0]?.ready ?? [], runStatus: rows[0]?.run_status ?? null };
       },
       { singleStatement: true },
