@@ -85,14 +85,25 @@ export function isPlainRead(node: OperationNode): boolean {
   return select.with === undefined && (select.endModifiers?.length ?? 0) === 0;
 }
 
+/**
+ * A statement whose text starts with this comment is prepared once per connection under that name
+ * (constant statements on hot paths: their planning is paid once, not per call). Only the text
+ * written in the code carries it; the values stay parameters.
+ */
+export const PREPARE_MARK = /^\/\* prepare:([a-z][a-z0-9_]{0,50}) \*\//;
+
 /** The statement that scopes a transaction: role, search_path and tenant, all transaction-local. */
 export const SCOPE_PRELUDE_SQL = "select set_config('role', $1, true), set_config('search_path', $2, true), set_config('tenantry.tenant_id', $3, true)";
+/** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
+export const SCOPE_PRELUDE_ASYNC_SQL = `${SCOPE_PRELUDE_SQL}, set_config('synchronous_commit', 'off', true)`;
 
 export interface ScopePrelude {
   role: string;
   /** Already-quoted search_path value. */
   searchPath: string;
   tenantId: string;
+  /** synchronous_commit off for this transaction. */
+  asyncCommit?: boolean;
 }
 
 /**
@@ -125,9 +136,11 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
-    const { role, searchPath, tenantId } = this.prelude;
-    const setup = { sql: SCOPE_PRELUDE_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude' };
-    const statement = { sql: query.sql, params: query.parameters };
+    const { role, searchPath, tenantId, asyncCommit } = this.prelude;
+    const setup = asyncCommit
+      ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude_async' }
+      : { sql: SCOPE_PRELUDE_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude' };
+    const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
     if (this.single || isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
     return toKyselyResult(await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]));

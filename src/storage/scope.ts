@@ -47,6 +47,12 @@ export interface WithTenantOptions {
    * whole work is one statement (see RecordsService.create).
    */
   singleStatement?: boolean;
+  /**
+   * Commit without waiting for the WAL to reach disk (synchronous_commit = off) when this returns true
+   * for the tenant. A server crash may then lose the last fraction of a second of such commits (never
+   * corrupt them): only for bookkeeping the caller repeats anyway (the workflow engine's step states).
+   */
+  asyncCommit?: (tenant: TenantInfo) => boolean;
 }
 
 export class TenantScopes {
@@ -75,6 +81,7 @@ export class TenantScopes {
           role: location.names.role,
           searchPath: searchPathValue(location.names.schema),
           tenantId: tenant.id,
+          asyncCommit: options.asyncCommit?.(tenant) ?? false,
         },
         options.singleStatement === true,
       );

@@ -1,4 +1,5 @@
-import { adminQuery, type DatabaseBackend } from '../storage/backends/backend.js';
+import type { DatabaseBackend } from '../storage/backends/backend.js';
+import { Coalescer } from './coalesce.js';
 
 /**
  * The workflow engine's durable queue, in the control-plane database (catalog migration 3). A work
@@ -31,6 +32,9 @@ export interface DueSchedule {
 }
 
 const Q = 'tenantry';
+/** How long a new run's first steps stay held if publish() never comes. */
+export const HOLD_MS = 5000;
+const ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
 
 const CAP = `CASE WHEN t.limits->>'workflowConcurrency' ~ '^[0-9]{1,6}$' THEN (t.limits->>'workflowConcurrency')::int
   WHEN t.tier = 'enterprise' THEN ${TIER_WORKFLOW_CONCURRENCY.enterprise}
@@ -68,10 +72,14 @@ WITH pick AS (
      SET lease_until = now() + $2 * interval '1 millisecond', token = w.token + 1, worker = $3
     FROM taken WHERE w.id = taken.id
   RETURNING w.id, w.tenant_id, w.run_id, w.step_id, w.token, w.created_at
+), served AS (
+  -- The tenants served now go to the back of the line, keeping their order among themselves.
+  SELECT c.tenant_id, count(*)::int AS n, row_number() OVER (ORDER BY min(p.served), c.tenant_id) AS pos
+    FROM claimed c JOIN pick p USING (tenant_id) GROUP BY c.tenant_id
 ), counted AS (
-  UPDATE ${Q}.queue_tenants q SET running = q.running + c.n, served = nextval('${Q}.queue_served')
-    FROM (SELECT tenant_id, count(*)::int AS n FROM claimed GROUP BY tenant_id) c
-   WHERE q.tenant_id = c.tenant_id
+  UPDATE ${Q}.queue_tenants q SET running = q.running + s.n, served = (SELECT nextval('${Q}.queue_served')) * 10000 + s.pos
+    FROM served s
+   WHERE q.tenant_id = s.tenant_id
 )
 SELECT id::text, tenant_id, run_id::text, step_id, token::text, created_at FROM claimed`;
 
@@ -84,11 +92,33 @@ UPDATE ${Q}.queue_tenants q SET running = q.running - c.n
 export class WorkQueue {
   constructor(private readonly db: DatabaseBackend) {}
 
-  #query<R>(text: string, params: readonly unknown[] = []): Promise<R[]> {
-    return adminQuery<R>(this.db, text, params).then((r) => r.rows);
+  /**
+   * One statement, committed without waiting for the WAL to reach disk: a server crash can lose the
+   * last moments of queue changes, and every one of them is safe to lose — a lost claim or heartbeat
+   * lets the lease run out, a lost ack or release brings the item back, and a step found settled is
+   * only moved on (its state is committed in the tenant's storage before the queue hears of it).
+   * `durable` waits for the disk as usual: a new run's first steps, a schedule.
+   */
+  async #query<R>(text: string, params: readonly unknown[] = [], durable = false, name?: string): Promise<R[]> {
+    const lease = await this.db.acquireAdmin();
+    try {
+      const result = durable
+        ? await lease.conn.query<R>(text, params)
+        : await lease.conn.batch<R>([
+            { sql: ASYNC_COMMIT, name: 'tenantry_async_commit' },
+            { sql: text, params, name },
+          ]);
+      return result.rows;
+    } finally {
+      lease.release();
+    }
   }
 
-  /** Queue steps of one run, due now or at `at`. Idempotent per (tenant, run, step). */
+  /**
+   * Queue steps of one run, due now or at `at`. Idempotent per (tenant, run, step). A new run's first
+   * steps are queued held (due in HOLD_MS) and released by publish() once the run row exists, so no
+   * worker looks for a run that is not there yet; if the creator dies in between, they fall due anyway.
+   */
   async enqueue(tenantId: string, runId: string, stepIds: readonly string[], at?: Date): Promise<void> {
     if (stepIds.length === 0) return;
     await this.#query(
@@ -97,31 +127,56 @@ export class WorkQueue {
        SELECT $1, $2::uuid, s, coalesce($4::timestamptz, now()) FROM jsonb_array_elements_text($3::jsonb) AS s
        ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
       [tenantId, runId, JSON.stringify(stepIds), at?.toISOString() ?? null],
+      true,
+    );
+  }
+
+  /** Make a run's held items due now. */
+  async publish(tenantId: string, runId: string): Promise<void> {
+    await this.#query(
+      `UPDATE ${Q}.work_items SET available_at = now() WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL AND available_at > now()`,
+      [tenantId, runId],
+      false,
+      'tenantry_wf_publish',
     );
   }
 
   /** Claim up to `max` items for `worker`, leased for `leaseMs`. */
   async claim(max: number, leaseMs: number, worker: string): Promise<WorkItem[]> {
-    const rows = await this.#query<{ id: string; tenant_id: string; run_id: string; step_id: string; token: string; created_at: Date | string }>(CLAIM_SQL, [
-      max,
-      leaseMs,
-      worker,
-    ]);
+    const rows = await this.#query<{ id: string; tenant_id: string; run_id: string; step_id: string; token: string; created_at: Date | string }>(
+      CLAIM_SQL,
+      [max, leaseMs, worker],
+      false,
+      'tenantry_wf_claim',
+    );
     return rows.map((r) => ({ id: r.id, tenantId: r.tenant_id, runId: r.run_id, stepId: r.step_id, token: r.token, createdAt: new Date(r.created_at) }));
   }
 
-  /** Done with an item: delete it and queue `next` steps of the same run, in one statement. */
-  async ack(item: WorkItem, next: readonly string[] = []): Promise<void> {
-    await this.#query(
-      `WITH done AS (DELETE FROM ${Q}.work_items WHERE id = $1::bigint AND token = $2::bigint AND lease_until IS NOT NULL RETURNING tenant_id),
-       unleased AS (${UNLEASE('done')}),
-       tenant AS (INSERT INTO ${Q}.queue_tenants (tenant_id) VALUES ($3) ON CONFLICT (tenant_id) DO NOTHING)
-       INSERT INTO ${Q}.work_items (tenant_id, run_id, step_id)
-       SELECT $3, $4::uuid, s FROM jsonb_array_elements_text($5::jsonb) AS s
-       ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
-      [item.id, item.token, item.tenantId, item.runId, JSON.stringify(next)],
-    );
+  /**
+   * Done with an item: delete it and queue `next` steps of the same run. Concurrent acks go together in
+   * one statement (see Coalescer).
+   */
+  ack(item: WorkItem, next: readonly string[] = []): Promise<void> {
+    return this.#ack.call('', { item, next });
   }
+
+  readonly #ack = new Coalescer<{ item: WorkItem; next: readonly string[] }, void>(async (_, batch) => {
+    const items = batch.map(({ item, next }) => ({ id: item.id, token: item.token, tenant_id: item.tenantId, run_id: item.runId, next }));
+    await this.#query(
+      `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v (id bigint, token bigint, tenant_id text, run_id uuid, next jsonb)),
+       done AS (
+         DELETE FROM ${Q}.work_items w USING v
+          WHERE w.id = ANY (ARRAY(SELECT id FROM v)) AND w.id = v.id AND w.token = v.token AND w.lease_until IS NOT NULL RETURNING w.tenant_id),
+       unleased AS (${UNLEASE('done')})
+       INSERT INTO ${Q}.work_items (tenant_id, run_id, step_id)
+       SELECT v.tenant_id, v.run_id, s FROM v, jsonb_array_elements_text(v.next) AS s
+       ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
+      [JSON.stringify(items)],
+      false,
+      'tenantry_wf_ack',
+    );
+    return batch.map(() => undefined);
+  });
 
   /** Give an item back to the queue, due after `delayMs` (a retry's backoff, a delay step's wait). */
   async release(item: WorkItem, delayMs: number): Promise<void> {
@@ -175,7 +230,7 @@ export class WorkQueue {
 
   async setSchedule(tenantId: string, workflow: string, schedule: { cron: string; timezone: string; nextAt: Date } | undefined): Promise<void> {
     if (!schedule) {
-      await this.#query(`DELETE FROM ${Q}.schedules WHERE tenant_id = $1 AND workflow = $2`, [tenantId, workflow]);
+      await this.#query(`DELETE FROM ${Q}.schedules WHERE tenant_id = $1 AND workflow = $2`, [tenantId, workflow], true);
       return;
     }
     await this.#query(
@@ -183,6 +238,7 @@ export class WorkQueue {
        ON CONFLICT (tenant_id, workflow) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_at = excluded.next_at
         WHERE (schedules.cron, schedules.timezone) IS DISTINCT FROM (excluded.cron, excluded.timezone)`,
       [tenantId, workflow, schedule.cron, schedule.timezone, schedule.nextAt.toISOString()],
+      true,
     );
   }
 

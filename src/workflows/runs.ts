@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
-import type { TenantScope } from '../storage/scope.js';
+import type { TenantInfo, TenantScope, WithTenantOptions } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import type { StepDefinition, WorkflowDefinition } from './definition.js';
-import type { WorkQueue } from './queue.js';
+import { Coalescer } from './coalesce.js';
+import { HOLD_MS, type WorkQueue } from './queue.js';
 
 /** A step's output or a run's input, as JSON text, is at most this long; more fails the step (or is a 400). */
 export const MAX_OUTPUT_BYTES = 256 * 1024;
@@ -108,9 +109,9 @@ export function boundedJson(value: unknown, what: string): string {
 
 /**
  * Runs of one tenant's workflows: history and step states in the tenant's own `runs` and `run_steps`
- * tables, reached only through its scope. Starting a run queues its first steps (WorkQueue) before the
- * run row exists, so a crash between the two leaves queue items that find no run (the worker drops them
- * after a grace period) rather than a run nothing will ever execute.
+ * tables, reached only through its scope. Starting a run queues its first steps (WorkQueue, held) before
+ * the run row exists, then releases them: a crash in between leaves queue items that find no run (the
+ * worker drops them after a grace period) rather than a run nothing will ever execute.
  */
 export class RunsService {
   constructor(
@@ -118,7 +119,16 @@ export class RunsService {
     private readonly queue: WorkQueue,
     /** Called after a run is queued (the in-process engine wakes at once instead of at its next poll). */
     private readonly onQueued: () => void = () => {},
+    /**
+     * Tenants whose step bookkeeping may commit asynchronously: those whose storage shares the queue's
+     * WAL (same cluster), so a queue change can never outlive the step state it follows.
+     */
+    private readonly sameWal: (tenant: TenantInfo) => boolean = () => false,
   ) {}
+
+  get #engineWrite(): WithTenantOptions {
+    return { singleStatement: true, asyncCommit: this.sameWal };
+  }
 
   async start(
     tenantId: string,
@@ -139,7 +149,7 @@ export class RunsService {
 
     const id = uuidv7();
     const roots = definition.steps.filter((s) => !s.needs?.length).map((s) => s.id);
-    await this.queue.enqueue(tenantId, id, roots);
+    await this.queue.enqueue(tenantId, id, roots, new Date(Date.now() + HOLD_MS));
     const steps = definition.steps.map((s) => ({ step_id: s.id, needs: s.needs ?? [], status: s.needs?.length ? 'pending' : 'queued' }));
     const inserted = await this.scopes(
       tenantId,
@@ -165,6 +175,7 @@ export class RunsService {
       if (!run) throw new TenantryError('internal', 'a run with this idempotency key vanished while it was being created');
       return { run, created: false };
     }
+    await this.queue.publish(tenantId, id);
     this.onQueued();
     return { run: await this.scopes(tenantId, (scope) => this.get(scope, id)), created: true };
   }
@@ -251,51 +262,66 @@ export class RunsService {
    * Mark a step attempt `running` under claim `token` and read what it needs, in one statement. A step
    * that is no longer queued or running (done, skipped, cancelled) or a run that ended is `settled`.
    */
-  async begin(tenantId: string, runId: string, stepId: string, token: string): Promise<BeginResult> {
-    return this.scopes(
+  begin(tenantId: string, runId: string, stepId: string, token: string): Promise<BeginResult> {
+    return this.#begin.call(tenantId, { runId, stepId, token });
+  }
+
+  readonly #begin = new Coalescer<{ runId: string; stepId: string; token: string }, BeginResult>((tenantId, batch) =>
+    this.scopes(
       tenantId,
       async (scope) => {
+        const items = JSON.stringify(batch.map((b, i) => ({ i, run_id: b.runId, step_id: b.stepId, token: b.token })));
         const { rows } = await sql<{
-          run_status: string;
+          i: number;
+          run_status: string | null;
           input: unknown;
-          definition: WorkflowDefinition;
+          definition: WorkflowDefinition | null;
           before: string | null;
-          began: number;
+          began: boolean;
           attempts: number | null;
           wake_at: Date | null;
           outputs: Record<string, unknown> | null;
-        }>`
-          WITH s AS (
-            UPDATE run_steps SET status = 'running', claim = ${token}::bigint,
-                   attempts = attempts + (wake_at IS NULL)::int, started_at = coalesce(started_at, now())
-             WHERE run_id = ${runId}::uuid AND step_id = ${stepId} AND status IN ('queued', 'running')
-               AND EXISTS (SELECT 1 FROM runs WHERE id = ${runId}::uuid AND status IN ('queued', 'running'))
-            RETURNING attempts, wake_at),
-          r AS (UPDATE runs SET status = 'running', started_at = now() WHERE id = ${runId}::uuid AND status = 'queued' AND EXISTS (SELECT 1 FROM s))
-          SELECT runs.status AS run_status, runs.input, runs.definition,
-                 (SELECT status FROM run_steps WHERE run_id = ${runId}::uuid AND step_id = ${stepId}) AS before,
-                 (SELECT count(*)::int FROM s) AS began, (SELECT attempts FROM s) AS attempts, (SELECT wake_at FROM s) AS wake_at,
-                 (SELECT jsonb_object_agg(step_id, output) FROM run_steps WHERE run_id = ${runId}::uuid AND status = 'succeeded') AS outputs
-            FROM runs WHERE id = ${runId}::uuid`.execute(scope.db);
-        const row = rows[0];
-        if (!row || row.before === null) return { state: 'missing' };
-        if (row.began === 0)
-          return { state: 'settled', stepStatus: row.before as StepStatus, runStatus: row.run_status as RunStatus, definition: row.definition };
-        const step = row.definition.steps.find((s) => s.id === stepId)!;
-        return {
-          state: 'run',
-          step,
-          definition: row.definition,
-          input: row.input,
-          outputs: row.outputs ?? {},
-          attempts: row.attempts!,
-          lostBefore: row.before === 'running',
-          wakeAt: row.wake_at ? new Date(row.wake_at) : null,
-        };
+        }>`/* prepare:tenantry_wf_begin */
+          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (i int, run_id uuid, step_id text, token bigint)),
+          s AS (
+            UPDATE run_steps st SET status = 'running', claim = v.token,
+                   attempts = st.attempts + (st.wake_at IS NULL)::int, started_at = coalesce(st.started_at, now())
+              FROM v
+             WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND st.run_id = v.run_id AND st.step_id = v.step_id AND st.status IN ('queued', 'running')
+               AND EXISTS (SELECT 1 FROM runs WHERE id = v.run_id AND status IN ('queued', 'running'))
+            RETURNING st.run_id, st.step_id, st.attempts, st.wake_at),
+          r AS (UPDATE runs SET status = 'running', started_at = now() WHERE id = ANY (ARRAY(SELECT run_id FROM s)) AND status = 'queued')
+          SELECT v.i, runs.status AS run_status, runs.input, runs.definition, b.status AS before,
+                 s.run_id IS NOT NULL AS began, s.attempts, s.wake_at,
+                 (SELECT jsonb_object_agg(o.step_id, o.output) FROM run_steps o WHERE o.run_id = v.run_id AND o.status = 'succeeded') AS outputs
+            FROM v
+            LEFT JOIN LATERAL (SELECT status, input, definition FROM runs WHERE runs.id = v.run_id LIMIT 1) runs ON true
+            LEFT JOIN LATERAL (SELECT status FROM run_steps b WHERE b.run_id = v.run_id AND b.step_id = v.step_id LIMIT 1) b ON true
+            LEFT JOIN s ON s.run_id = v.run_id AND s.step_id = v.step_id`.execute(scope.db);
+        const out: BeginResult[] = [];
+        for (const row of rows) {
+          const stepId = batch[row.i]!.stepId;
+          if (row.run_status === null || row.before === null || row.definition === null) out[row.i] = { state: 'missing' };
+          else if (!row.began) {
+            out[row.i] = { state: 'settled', stepStatus: row.before as StepStatus, runStatus: row.run_status as RunStatus, definition: row.definition };
+          } else {
+            out[row.i] = {
+              state: 'run',
+              step: row.definition.steps.find((st) => st.id === stepId)!,
+              definition: row.definition,
+              input: row.input,
+              outputs: row.outputs ?? {},
+              attempts: row.attempts!,
+              lostBefore: row.before === 'running',
+              wakeAt: row.wake_at ? new Date(row.wake_at) : null,
+            };
+          }
+        }
+        return out;
       },
-      { singleStatement: true },
-    );
-  }
+      this.#engineWrite,
+    ),
+  );
 
   /**
    * Record a step's success if `token` still holds it. `effect`, when given, runs in the same
@@ -321,10 +347,7 @@ export class RunsService {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     };
-    if (!effect) {
-      const text = boundedJson(output, 'output');
-      return this.scopes(tenantId, (scope) => finish(scope, text), { singleStatement: true });
-    }
+    if (!effect) return this.#succeed.call(tenantId, { runId, stepId, token, output: boundedJson(output, 'output') });
     try {
       return await this.scopes(tenantId, async (scope) => {
         const value = await effect(scope);
@@ -336,6 +359,24 @@ export class RunsService {
       throw error;
     }
   }
+
+  readonly #succeed = new Coalescer<{ runId: string; stepId: string; token: string; output: string }, boolean>((tenantId, batch) =>
+    this.scopes(
+      tenantId,
+      async (scope) => {
+        const items = JSON.stringify(batch.map((b, i) => ({ i, run_id: b.runId, step_id: b.stepId, token: b.token, output: b.output })));
+        const { rows } = await sql<{ i: number }>`/* prepare:tenantry_wf_succeed */
+          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (i int, run_id uuid, step_id text, token bigint, output text))
+          UPDATE run_steps st SET status = 'succeeded', output = v.output::jsonb, error = NULL, finished_at = now(), claim = NULL, wake_at = NULL
+            FROM v
+           WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND st.run_id = v.run_id AND st.step_id = v.step_id AND st.claim = v.token AND st.status = 'running'
+          RETURNING v.i`.execute(scope.db);
+        const done = new Set(rows.map((r) => r.i));
+        return batch.map((_, i) => done.has(i));
+      },
+      this.#engineWrite,
+    ),
+  );
 
   /** Put a step back to `queued` (a retry to come, or a delay step's wait); false when fenced off. */
   async requeue(tenantId: string, runId: string, stepId: string, token: string, change: { error?: string; wakeAt?: Date }): Promise<boolean> {
@@ -352,7 +393,7 @@ export class RunsService {
           .executeTakeFirst();
         return Number(result.numUpdatedRows) === 1;
       },
-      { singleStatement: true },
+      this.#engineWrite,
     );
   }
 
@@ -371,7 +412,7 @@ export class RunsService {
         const result = await query.executeTakeFirst();
         return Number(result.numUpdatedRows) === 1;
       },
-      { singleStatement: true },
+      this.#engineWrite,
     );
   }
 
@@ -382,11 +423,12 @@ export class RunsService {
    * both (and an interrupted advance is simply repeated). Returns the steps to queue: those queued
    * now, and dependents queued before (a repeated advance after a crash re-queues them).
    */
-  async advance(tenantId: string, runId: string, stepId: string, skip: readonly string[]): Promise<{ ready: string[]; runStatus: RunStatus | null }> {
+  async advance(tenantId: string, runId: string, stepId: string, skip: readonly string[]): Promise<{ ready: string[] }> {
+    if (skip.length === 0) return { ready: await this.#advance.call(tenantId, { runId, stepId }) };
     return this.scopes(
       tenantId,
       async (scope) => {
-        const { rows } = await sql<{ ready: string[] | null; run_status: RunStatus | null }>`
+        const { rows } = await sql<{ ready: string[] | null }>`
           WITH ready AS (
             UPDATE run_steps d SET status = 'queued'
              WHERE d.run_id = ${runId}::uuid AND d.status = 'pending' AND ${stepId} = ANY (d.needs)
@@ -409,11 +451,41 @@ export class RunsService {
           SELECT (SELECT jsonb_agg(step_id) FROM (SELECT step_id FROM ready UNION SELECT step_id FROM earlier) r) AS ready, (SELECT status FROM fin) AS run_status`.execute(
           scope.db,
         );
-        return { ready: rows[0]?.ready ?? [], runStatus: rows[0]?.run_status ?? null };
+        return { ready: rows[0]?.ready ?? [] };
       },
-      { singleStatement: true },
+      this.#engineWrite,
     );
   }
+
+  /** advance() for many settled steps (none failed) of one tenant in one statement; the steps to queue, per item. */
+  readonly #advance = new Coalescer<{ runId: string; stepId: string }, string[]>((tenantId, batch) =>
+    this.scopes(
+      tenantId,
+      async (scope) => {
+        const items = JSON.stringify(batch.map((b) => ({ run_id: b.runId, step_id: b.stepId })));
+        const { rows } = await sql<{ run_id: string; step_id: string }>`/* prepare:tenantry_wf_advance */
+          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (run_id uuid, step_id text)),
+          ready AS (
+            UPDATE run_steps d SET status = 'queued'
+              FROM v
+             WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND d.run_id = v.run_id AND d.status = 'pending' AND v.step_id = ANY (d.needs)
+               AND NOT EXISTS (SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded')
+            RETURNING d.run_id, d.step_id),
+          earlier AS (
+            SELECT d.run_id, d.step_id FROM run_steps d JOIN v ON d.run_id = v.run_id AND v.step_id = ANY (d.needs)
+             WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND d.status = 'queued'),
+          fin AS (
+            UPDATE runs r SET finished_at = now(),
+                   status = CASE WHEN EXISTS (SELECT 1 FROM run_steps WHERE run_id = r.id AND status = 'failed') THEN 'failed' ELSE 'succeeded' END
+             WHERE r.id = ANY (ARRAY(SELECT run_id FROM v)) AND r.status IN ('queued', 'running')
+               AND NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = r.id AND status IN ('pending', 'queued', 'running')))
+          SELECT run_id::text, step_id FROM ready UNION SELECT run_id::text, step_id FROM earlier`.execute(scope.db);
+        // Steps queued for a run go to every item of that run (queueing is idempotent).
+        return batch.map((b) => rows.filter((r) => r.run_id === b.runId).map((r) => r.step_id));
+      },
+      this.#engineWrite,
+    ),
+  );
 }
 
 class Fenced extends Error {}

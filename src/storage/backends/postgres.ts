@@ -41,7 +41,7 @@ class BatchQuery extends (pg.Query as unknown as new (
     last: Statement,
     callback: QueryCallback,
   ) {
-    super({ text: last.sql, values: last.params as unknown[] | undefined, queryMode: 'extended' }, undefined, callback);
+    super({ text: last.sql, values: last.params as unknown[] | undefined, name: last.name, queryMode: 'extended' }, undefined, callback);
   }
 
   /** Named leading statements this batch parsed; recorded as prepared once the batch succeeds. */
