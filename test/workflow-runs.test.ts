@@ -65,6 +65,10 @@ describe(`workflow runs (${backend})`, () => {
         }
         if (url.pathname === '/fail') return res.writeHead(500).end('broken');
         if (url.pathname === '/hang') return; // never answers
+        if (url.pathname === '/slow') {
+          setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"slow":true}'), 1500);
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ echo: body ? JSON.parse(body) : null, path: url.pathname }));
       });
     });
@@ -295,6 +299,77 @@ describe(`workflow runs (${backend})`, () => {
     expect(during.steps[1]!.status).toBe('pending');
     await t.tenants.resume(B);
     expect(step(await finished(B, id), 'x').output).toBe(42);
+  });
+
+  it('refuses outbound calls to loopback, link-local and private addresses, by address or by name', async () => {
+    const port = new URL(base).port;
+    const targets = {
+      loopback: `http://127.0.0.2:${port}/x`, // loopback, but not the allowlisted 127.0.0.1
+      metadata: 'http://169.254.169.254/latest/meta-data/',
+      private: 'http://10.0.0.1/',
+      by_name: `http://localhost:${port}/x`, // resolves to loopback; the allowlist names 127.0.0.1 only
+    };
+    await define(A, 'ssrf', {
+      steps: [
+        ...Object.entries(targets).map(([id, url]) => ({ id, kind: 'http.request' as const, with: { url }, retry: { attempts: 3 } })),
+        { id: 'allowed', kind: 'http.request', with: { url: `${base}/fine`, method: 'POST', body: { from: { $expr: 'input.who' } } } },
+      ],
+    });
+    const before = hits.get('/x') ?? 0;
+    const run = await finished(A, (await start(A, 'ssrf', { who: 'step' })).id);
+    for (const id of Object.keys(targets)) {
+      expect(step(run, id), id).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(step(run, id).error, id).toMatch(/refused/);
+    }
+    expect(step(run, 'allowed')).toMatchObject({ status: 'succeeded', output: { status: 200, body: { echo: { from: 'step' }, path: '/fine' } } });
+    expect(hits.get('/x') ?? 0).toBe(before); // nothing reached the local server through a refused step
+  });
+
+  it('trains a model and predicts with it from steps, on the tenant data only', async () => {
+    const people = Array.from({ length: 120 }, (_, i) => ({ data: { x: i % 10, label: i % 10 >= 5 ? 'yes' : 'no' } }));
+    expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'people' })).statusCode).toBe(201);
+    expect((await call(A, 'member', 'POST', '/v1/collections/people/records/bulk', { records: people })).statusCode).toBe(201);
+    const model = await call(A, 'member', 'POST', '/v1/models', {
+      name: 'buyers',
+      kind: 'classification',
+      collection: 'people',
+      features: ['x'],
+      target: 'label',
+    });
+    expect(model.statusCode, model.body).toBe(202);
+    await app.models.idle();
+    await define(A, 'ml', {
+      steps: [
+        { id: 'train', kind: 'ml.train', with: { model: 'buyers' } },
+        { id: 'predict', kind: 'ml.predict', needs: ['train'], with: { model: 'buyers', inputs: { $expr: '[{"x": 1}, {"x": 9}]' } } },
+        { id: 'labels', kind: 'transform', needs: ['predict'], with: { expression: 'steps.predict.predictions.label' } },
+      ],
+    });
+    const run = await finished(A, (await start(A, 'ml')).id, 60_000);
+    expect(run.status, JSON.stringify(run.steps)).toBe('succeeded');
+    expect(step(run, 'train').output).toMatchObject({ model: 'buyers', version: 2 });
+    expect(step(run, 'labels').output).toEqual(['no', 'yes']);
+    // B has no such model: the same workflow fails there without touching A's.
+    await define(B, 'ml', { steps: [{ id: 'predict', kind: 'ml.predict', with: { model: 'buyers', inputs: [{ x: 1 }] } }] });
+    const runB = await finished(B, (await start(B, 'ml')).id);
+    expect(step(runB, 'predict')).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('on stop, hands a step that outlives the drain back to the queue, and another worker finishes it', async () => {
+    await app.workflows.stopEngine();
+    const engine = app.workflows.startEngine({ concurrency: 2, pollMs: 10, drainMs: 100 });
+    await define(A, 'slowcall', { steps: [{ id: 'call', kind: 'http.request', with: { url: `${base}/slow` } }] });
+    const { id } = await start(A, 'slowcall');
+    const until = Date.now() + 5000;
+    while (engine.inFlight === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    expect(engine.inFlight).toBe(1);
+    await app.workflows.stopEngine();
+    // Released at once (not after the lease): a new worker takes it and the run succeeds.
+    expect((await app.workflows.queue.depth()).find((d) => d.tenantId === A)).toMatchObject({ running: 0, queued: 1 });
+    app.workflows.startEngine({ concurrency: 8, pollMs: 10, scheduleTickMs: 100 });
+    const run = await finished(A, id);
+    expect(run.status).toBe('succeeded');
+    expect(step(run, 'call').attempts).toBe(2);
   });
 
   it('fires a schedule once per slot, and stops when the schedule is removed', async () => {
