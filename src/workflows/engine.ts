@@ -214,7 +214,7 @@ export class WorkflowEngine {
     if (begun.state === 'missing') {
       // The run row comes right after its first items are queued; past the grace period it never will.
       if (Date.now() - item.createdAt.getTime() > ORPHAN_GRACE_MS) return this.queue.ack(item);
-      return this.queue.release(item, 500);
+      return this.queue.release(item, 5000);
     }
     if (begun.state === 'settled') {
       // A previous worker settled the step but died before moving the run on: finish that part.
@@ -283,6 +283,9 @@ export class WorkflowEngine {
     } catch (error) {
       clearTimeout(timer);
       if (signal.aborted) throw error; // stopping: stop() hands the claim back
+      // The tenant was suspended or deleted while the step ran: not the step's failure.
+      if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000);
+      if (error instanceof TenantNotFoundError) return this.queue.ack(item);
       const message = (error as Error).message ?? String(error);
       const permanent = error instanceof PermanentStepError || error instanceof ValidationError || (error instanceof TenantryError && error.status < 500);
       if (permanent || attempt >= maxAttempts) return fail(message);

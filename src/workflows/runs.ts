@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
 import type { TenantInfo, TenantScope, WithTenantOptions } from '../storage/scope.js';
-import { isoTimestamp } from '../storage/tenant-db.js';
+import { isoTimestamp, type TenantDatabase } from '../storage/tenant-db.js';
 import type { StepDefinition, WorkflowDefinition } from './definition.js';
 import { Coalescer } from './coalesce.js';
 import { HOLD_MS, type WorkQueue } from './queue.js';
@@ -151,7 +151,7 @@ export class RunsService {
     const roots = definition.steps.filter((s) => !s.needs?.length).map((s) => s.id);
     await this.queue.enqueue(tenantId, id, roots, new Date(Date.now() + HOLD_MS));
     const steps = definition.steps.map((s) => ({ step_id: s.id, needs: s.needs ?? [], status: s.needs?.length ? 'pending' : 'queued' }));
-    const inserted = await this.scopes(
+    const insert = this.scopes(
       tenantId,
       async (scope) => {
         const { rows } = await sql<{ id: string }>`
@@ -168,6 +168,10 @@ export class RunsService {
       },
       { singleStatement: true },
     );
+    const inserted = await insert.catch(async (error: unknown) => {
+      await this.queue.dropRun(tenantId, id).catch(() => {}); // else the held items would look for this run for minutes
+      throw error;
+    });
     if (!inserted) {
       // Another request with the same key won the race: drop what we queued, answer with its run.
       await this.queue.dropRun(tenantId, id);
@@ -336,17 +340,8 @@ export class RunsService {
     output: unknown,
     effect?: (scope: TenantScope) => Promise<unknown>,
   ): Promise<boolean> {
-    const finish = async (scope: TenantScope, text: string): Promise<boolean> => {
-      const result = await scope.db
-        .updateTable('run_steps')
-        .set({ status: 'succeeded', output: text, error: null, finished_at: sql`now()`, claim: null, wake_at: null })
-        .where('run_id', '=', runId)
-        .where('step_id', '=', stepId)
-        .where('claim', '=', token)
-        .where('status', '=', 'running')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    };
+    const finish = (scope: TenantScope, text: string) =>
+      fencedUpdate(scope, { runId, stepId, token }, { status: 'succeeded', output: text, error: null, finished_at: sql`now()`, claim: null, wake_at: null });
     if (!effect) return this.#succeed.call(tenantId, { runId, stepId, token, output: boundedJson(output, 'output') });
     try {
       return await this.scopes(tenantId, async (scope) => {
@@ -382,17 +377,12 @@ export class RunsService {
   async requeue(tenantId: string, runId: string, stepId: string, token: string, change: { error?: string; wakeAt?: Date }): Promise<boolean> {
     return this.scopes(
       tenantId,
-      async (scope) => {
-        const result = await scope.db
-          .updateTable('run_steps')
-          .set({ status: 'queued', claim: null, ...(change.error !== undefined && { error: change.error }), ...(change.wakeAt && { wake_at: change.wakeAt }) })
-          .where('run_id', '=', runId)
-          .where('step_id', '=', stepId)
-          .where('claim', '=', token)
-          .where('status', '=', 'running')
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows) === 1;
-      },
+      (scope) =>
+        fencedUpdate(
+          scope,
+          { runId, stepId, token },
+          { status: 'queued', claim: null, ...(change.error !== undefined && { error: change.error }), ...(change.wakeAt && { wake_at: change.wakeAt }) },
+        ),
       this.#engineWrite,
     );
   }
@@ -489,3 +479,20 @@ export class RunsService {
 }
 
 class Fenced extends Error {}
+
+/** Change a running step only if claim `token` still holds it; resolves whether it did. */
+async function fencedUpdate(
+  scope: TenantScope,
+  at: { runId: string; stepId: string; token: string },
+  set: UpdateObject<TenantDatabase, 'run_steps'>,
+): Promise<boolean> {
+  const result = await scope.db
+    .updateTable('run_steps')
+    .set(set)
+    .where('run_id', '=', at.runId)
+    .where('step_id', '=', at.stepId)
+    .where('claim', '=', at.token)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
