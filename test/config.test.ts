@@ -22,6 +22,14 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TENANTRY_CLUSTERS: 'cell2=embedded' }).clusters).toEqual([{ name: 'main' }, { name: 'cell2' }]);
   });
 
+  it('reads the workflow worker settings', () => {
+    expect(loadConfig({})).toMatchObject({ workers: 8, workerLeaseMs: 30_000, workerPollMs: 50, egressAllow: [] });
+    const config = loadConfig({ TENANTRY_WORKERS: '0', TENANTRY_WORKER_LEASE_MS: '5000', TENANTRY_EGRESS_ALLOW: ' Hooks.Internal ,10.0.0.5,, ' });
+    expect(config).toMatchObject({ workers: 0, workerLeaseMs: 5000, egressAllow: ['hooks.internal', '10.0.0.5'] });
+    expect(() => loadConfig({ TENANTRY_WORKERS: '-1' })).toThrow(/TENANTRY_WORKERS must be an integer >= 0/);
+    expect(() => loadConfig({ TENANTRY_WORKER_LEASE_MS: '10' })).toThrow(/TENANTRY_WORKER_LEASE_MS must be an integer >= 1000/);
+  });
+
   it('rejects malformed values with the variable named and no secret echoed', () => {
     expect(() => loadConfig({ TENANTRY_MAX_OPEN_DATABASES: '0' })).toThrow(/TENANTRY_MAX_OPEN_DATABASES must be an integer >= 1/);
     expect(() => loadConfig({ TENANTRY_PORT: 'http' })).toThrow(ValidationError);

@@ -248,7 +248,8 @@ describe(`workflow engine under load (${backend})`, () => {
       await new Promise((r) => setTimeout(r, 5500));
       await define(tenant, 'tick', { steps });
       const slots = await t.withTenant(tenant, (s) => s.db.selectFrom('runs').select(['idempotency_key', 'status']).execute());
-      await Promise.all(workers.splice(0).map((w) => w.stop()));
+      // SIGTERM: each worker stops claiming, lets its steps finish, closes its pools and exits cleanly.
+      expect(await Promise.all(workers.splice(0).map((w) => w.stop()))).toEqual([0, 0]);
       const times = slots.map((r) => Date.parse(r.idempotency_key!.replace('schedule:', ''))).sort((a, b) => a - b);
       expect(times.length).toBeGreaterThanOrEqual(4);
       expect(times.length).toBeLessThanOrEqual(6);
