@@ -158,7 +158,9 @@ export class WorkflowEngine {
           for (const item of items) this.#spawn(item);
         } catch (err) {
           if (!this.#running) break;
-          this.#log('error', 'claiming workflow steps failed', { err });
+          this.#log('error', 'claiming workflow steps failed; trying again in a second', { err });
+          await this.#idle(1000);
+          continue;
         }
       }
       // Full: wait for a slot. Nothing claimed: wait for a wake-up or the next poll — soon if work was
@@ -187,6 +189,7 @@ export class WorkflowEngine {
     const abort = new AbortController();
     const done = this.#process(item, abort.signal)
       .catch(async (err) => {
+        if (abort.signal.aborted) return; // stopping: stop() hands the claim back
         // Infrastructure trouble (database unreachable, …): try this attempt again shortly.
         this.#log('error', 'workflow step could not be processed; retrying', { err, tenant: item.tenantId, run: item.runId, step: item.stepId });
         await this.queue.release(item, 1000).catch(() => {});
