@@ -231,12 +231,19 @@ describe(`workflow runs (${backend})`, () => {
       Array.from({ length: 8 }, () => call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 3 } }, { 'idempotency-key': 'burst' })),
     );
     expect(new Set(burst.map((r) => r.json().id)).size).toBe(1);
+    // No body at all: input null.
+    const bare = await call(A, 'member', 'POST', '/v1/workflows/once/runs');
+    expect(bare.statusCode, bare.body).toBe(202);
+    expect(bare.json().input).toBeNull();
+    const bareRun = await finished(A, bare.json().id);
+    expect(bareRun.status).toBe('succeeded');
+    expect(step(bareRun, 'x').output).toBeNull(); // input.n of null input is undefined in JSONata
     const other = await start(A, 'once', { n: 5 });
     expect(step(await finished(A, other.id), 'x').output).toBe(10);
     const page1 = (await call(A, 'viewer', 'GET', '/v1/workflows/once/runs?limit=2')).json();
-    expect(page1.items.map((r: { id: string }) => r.id)).toEqual([other.id, burst[0]!.json().id]);
+    expect(page1.items.map((r: { id: string }) => r.id)).toEqual([other.id, bare.json().id]);
     const page2 = (await call(A, 'viewer', 'GET', `/v1/workflows/once/runs?limit=2&cursor=${encodeURIComponent(page1.nextCursor)}`)).json();
-    expect(page2.items.map((r: { id: string }) => r.id)).toEqual([first.json().id]);
+    expect(page2.items.map((r: { id: string }) => r.id)).toEqual([burst[0]!.json().id, first.json().id]);
     expect(page2.nextCursor).toBeNull();
     // A cursor of A's list means nothing to B.
     expect((await call(B, 'viewer', 'GET', `/v1/workflows/once/runs?cursor=${encodeURIComponent(page1.nextCursor)}`)).statusCode).toBe(400);

@@ -155,15 +155,19 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
         tags,
         params: Params,
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
-        body: Type.Optional(StartRun),
+        body: StartRun,
         response: { 202: Run, ...errors },
+      },
+      // `curl -X POST …/runs` with no body starts a run with input null.
+      preValidation: async (request) => {
+        if (request.body === undefined) request.body = {};
       },
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError('Idempotency-Key must be 1-200 visible ASCII characters');
       const { run, created } = await runtime.runs.start(tenantContext(request).tenant.id, request.params.name, {
-        input: request.body?.input,
+        input: request.body.input,
         idempotencyKey: key,
       });
       if (!created) reply.header('idempotent-replayed', 'true');
