@@ -45,7 +45,8 @@ const CAP = `CASE WHEN t.limits->>'workflowConcurrency' ~ '^[0-9]{1,6}$' THEN (t
  * Offer work tenant by tenant, least recently served first, to active tenants below their cap that
  * have an item due; take at most `room` of each tenant's items, then interleave them (every tenant's
  * first item, then every second, …) up to the worker's free slots. `pick` locks the tenants' rows, so
- * `running` is read and raised by one claimer at a time (a waiting claimer re-reads the row).
+ * `running` is read and raised by one claimer at a time: another claimer skips a locked row, and one
+ * that reaches a row changed since its snapshot re-reads it (READ COMMITTED row locking), never a stale count.
  */
 const CLAIM_SQL = `
 WITH pick AS (
@@ -70,7 +71,7 @@ WITH pick AS (
 ), claimed AS (
   UPDATE ${Q}.work_items w
      SET lease_until = now() + $2 * interval '1 millisecond', token = w.token + 1, worker = $3
-    FROM taken WHERE w.id = taken.id
+    FROM taken WHERE w.id = ANY (ARRAY(SELECT id FROM taken)) AND w.id = taken.id
   RETURNING w.id, w.tenant_id, w.run_id, w.step_id, w.token, w.created_at
 ), served AS (
   -- The tenants served now go to the back of the line, keeping their order among themselves.
