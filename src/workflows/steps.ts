@@ -184,9 +184,11 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
           : want<Record<string, string>>(typeof p.headers === 'object' && p.headers !== null, p.headers, 'with.headers must be an object');
       let response;
       try {
+        // A call gets at most a minute; past the step's own deadline the step's timeout (which fires
+        // first, hence the margin) reports it.
         checkUrl(url, services.egressAllow);
         response = await egressRequest(
-          { url, method: p.method as string | undefined, headers, body: p.body, timeoutMs: Math.max(1, Math.min(ctx.remainingMs(), 60_000)) },
+          { url, method: p.method as string | undefined, headers, body: p.body, timeoutMs: Math.max(1, Math.min(ctx.remainingMs() + 100, 60_000)) },
           services.egressAllow,
         );
       } catch (error) {
