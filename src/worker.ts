@@ -28,8 +28,8 @@ export async function runWorker(config: TenantryConfig): Promise<void> {
   const scopes = tenantry.withTenant.bind(tenantry);
   const models = new ModelsService(scopes, pool, (err, context) => log('error', 'model training failed', { err, ...context }));
   const runtime = new WorkflowRuntime(tenantry, new RecordsService(), models);
-  const engine = runtime.startEngine({ concurrency: config.workers || 8, log });
-  log('info', 'tenantry worker started', { worker: engine.workerId, concurrency: config.workers || 8 });
+  const engine = runtime.startEngine({ log });
+  log('info', 'tenantry worker started', { worker: engine.workerId, concurrency: engine.concurrency });
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;

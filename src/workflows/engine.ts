@@ -82,6 +82,11 @@ export class WorkflowEngine {
     this.#log = options.log ?? (() => {});
   }
 
+  /** Steps this process runs at once. */
+  get concurrency(): number {
+    return this.options.concurrency;
+  }
+
   get inFlight(): number {
     return this.#inFlight.size;
   }

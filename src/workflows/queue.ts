@@ -190,15 +190,12 @@ export class WorkQueue {
     );
   }
 
-  /** Extend the leases `worker` holds; returns how many it still holds. */
-  async heartbeat(worker: string, leaseMs: number): Promise<number> {
-    const rows = await this.#query<{ n: number }>(
-      `WITH kept AS (UPDATE ${Q}.work_items SET lease_until = now() + $2 * interval '1 millisecond'
-                     WHERE worker = $1 AND lease_until IS NOT NULL RETURNING 1)
-       SELECT count(*)::int AS n FROM kept`,
-      [worker, leaseMs],
-    );
-    return rows[0]?.n ?? 0;
+  /** Extend the leases `worker` holds. */
+  async heartbeat(worker: string, leaseMs: number): Promise<void> {
+    await this.#query(`UPDATE ${Q}.work_items SET lease_until = now() + $2 * interval '1 millisecond' WHERE worker = $1 AND lease_until IS NOT NULL`, [
+      worker,
+      leaseMs,
+    ]);
   }
 
   /** Return items whose lease ran out (their worker died or stalled) to the queue; returns how many. */
@@ -218,7 +215,7 @@ export class WorkQueue {
     await this.#query(`DELETE FROM ${Q}.work_items WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL`, [tenantId, runId]);
   }
 
-  /** Items waiting or running, per tenant (tests, `tenantry worker` progress). */
+  /** Items waiting or running, per tenant (an operator's or a test's view of the queue). */
   async depth(): Promise<Array<{ tenantId: string; queued: number; running: number }>> {
     const rows = await this.#query<{ tenant_id: string; queued: number; running: number }>(
       `SELECT q.tenant_id, q.running, (SELECT count(*)::int FROM ${Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL) AS queued

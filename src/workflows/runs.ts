@@ -388,20 +388,10 @@ export class RunsService {
   }
 
   /** Record a step's final failure; false when fenced off. */
-  async fail(tenantId: string, runId: string, stepId: string, token: string | null, error: string): Promise<boolean> {
+  async fail(tenantId: string, runId: string, stepId: string, token: string, error: string): Promise<boolean> {
     return this.scopes(
       tenantId,
-      async (scope) => {
-        let query = scope.db
-          .updateTable('run_steps')
-          .set({ status: 'failed', error: error.slice(0, 4000), finished_at: sql`now()`, claim: null })
-          .where('run_id', '=', runId)
-          .where('step_id', '=', stepId)
-          .where('status', 'in', ['queued', 'running']);
-        query = token === null ? query : query.where('claim', '=', token);
-        const result = await query.executeTakeFirst();
-        return Number(result.numUpdatedRows) === 1;
-      },
+      (scope) => fencedUpdate(scope, { runId, stepId, token }, { status: 'failed', error: error.slice(0, 4000), finished_at: sql`now()`, claim: null }),
       this.#engineWrite,
     );
   }
@@ -414,61 +404,41 @@ export class RunsService {
    * now, and dependents queued before (a repeated advance after a crash re-queues them).
    */
   async advance(tenantId: string, runId: string, stepId: string, skip: readonly string[]): Promise<{ ready: string[] }> {
-    if (skip.length === 0) return { ready: await this.#advance.call(tenantId, { runId, stepId }) };
-    return this.scopes(
-      tenantId,
-      async (scope) => {
-        const { rows } = await sql<{ ready: string[] | null }>`
-          WITH ready AS (
-            UPDATE run_steps d SET status = 'queued'
-             WHERE d.run_id = ${runId}::uuid AND d.status = 'pending' AND ${stepId} = ANY (d.needs)
-               AND NOT EXISTS (SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded')
-            RETURNING d.step_id),
-          -- Queued by an earlier advance whose process died before queueing them: queue them again
-          -- (queueing is idempotent per step).
-          earlier AS (SELECT step_id FROM run_steps WHERE run_id = ${runId}::uuid AND status = 'queued' AND ${stepId} = ANY (needs)),
-          skipped AS (
-            UPDATE run_steps SET status = 'skipped', finished_at = now()
-             WHERE run_id = ${runId}::uuid AND status = 'pending' AND step_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(skip)}::jsonb))),
-          fin AS (
-            UPDATE runs SET finished_at = now(),
-                   status = CASE WHEN EXISTS (SELECT 1 FROM run_steps WHERE run_id = ${runId}::uuid AND status = 'failed') THEN 'failed' ELSE 'succeeded' END
-             WHERE id = ${runId}::uuid AND status IN ('queued', 'running')
-               AND NOT EXISTS (
-                 SELECT 1 FROM run_steps WHERE run_id = ${runId}::uuid AND status IN ('pending', 'queued', 'running')
-                    AND NOT (status = 'pending' AND step_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(skip)}::jsonb))))
-            RETURNING status)
-          SELECT (SELECT jsonb_agg(step_id) FROM (SELECT step_id FROM ready UNION SELECT step_id FROM earlier) r) AS ready, (SELECT status FROM fin) AS run_status`.execute(
-          scope.db,
-        );
-        return { ready: rows[0]?.ready ?? [] };
-      },
-      this.#engineWrite,
-    );
+    return { ready: await this.#advance.call(tenantId, { runId, stepId, skip }) };
   }
 
-  /** advance() for many settled steps (none failed) of one tenant in one statement; the steps to queue, per item. */
-  readonly #advance = new Coalescer<{ runId: string; stepId: string }, string[]>((tenantId, batch) =>
+  /** advance() for many settled steps of one tenant in one statement; the steps to queue, per item. */
+  readonly #advance = new Coalescer<{ runId: string; stepId: string; skip: readonly string[] }, string[]>((tenantId, batch) =>
     this.scopes(
       tenantId,
       async (scope) => {
-        const items = JSON.stringify(batch.map((b) => ({ run_id: b.runId, step_id: b.stepId })));
+        const items = JSON.stringify(batch.map((b) => ({ run_id: b.runId, step_id: b.stepId, skip: b.skip })));
         const { rows } = await sql<{ run_id: string; step_id: string }>`/* prepare:tenantry_wf_advance */
-          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (run_id uuid, step_id text)),
+          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (run_id uuid, step_id text, skip jsonb)),
           ready AS (
             UPDATE run_steps d SET status = 'queued'
               FROM v
              WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND d.run_id = v.run_id AND d.status = 'pending' AND v.step_id = ANY (d.needs)
                AND NOT EXISTS (SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded')
             RETURNING d.run_id, d.step_id),
+          -- Queued by an earlier advance whose process died before queueing them: queue them again
+          -- (queueing is idempotent per step).
           earlier AS (
             SELECT d.run_id, d.step_id FROM run_steps d JOIN v ON d.run_id = v.run_id AND v.step_id = ANY (d.needs)
              WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND d.status = 'queued'),
+          skipping AS (SELECT v.run_id, s AS step_id FROM v, jsonb_array_elements_text(v.skip) AS s),
+          skipped AS (
+            UPDATE run_steps st SET status = 'skipped', finished_at = now()
+              FROM skipping k
+             WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM skipping)) AND st.run_id = k.run_id AND st.step_id = k.step_id AND st.status = 'pending'),
           fin AS (
             UPDATE runs r SET finished_at = now(),
                    status = CASE WHEN EXISTS (SELECT 1 FROM run_steps WHERE run_id = r.id AND status = 'failed') THEN 'failed' ELSE 'succeeded' END
              WHERE r.id = ANY (ARRAY(SELECT run_id FROM v)) AND r.status IN ('queued', 'running')
-               AND NOT EXISTS (SELECT 1 FROM run_steps WHERE run_id = r.id AND status IN ('pending', 'queued', 'running')))
+               AND NOT EXISTS (
+                 SELECT 1 FROM run_steps st WHERE st.run_id = r.id AND st.status IN ('pending', 'queued', 'running')
+                    -- being skipped by this statement (its own snapshot still shows them pending)
+                    AND NOT (st.status = 'pending' AND EXISTS (SELECT 1 FROM skipping k WHERE k.run_id = st.run_id AND k.step_id = st.step_id))))
           SELECT run_id::text, step_id FROM ready UNION SELECT run_id::text, step_id FROM earlier`.execute(scope.db);
         // Steps queued for a run go to every item of that run (queueing is idempotent).
         return batch.map((b) => rows.filter((r) => r.run_id === b.runId).map((r) => r.step_id));
