@@ -22,6 +22,7 @@ import { SCOPE_PRELUDE_SQL } from '../src/storage/kysely.js';
 import { databaseTenantNames, pooledNames, quoteIdent, schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
+import { config } from './support.js';
 
 const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
 if (!url) {
@@ -82,23 +83,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${quoteIdent(database)}`);
   const mainUrl = withDatabase(url!, database);
   const t = await Tenantry.open({
-    config: {
-      dataDir: path.join(os.tmpdir(), `tenantry-bench-${suffix}`),
-      clusters: [{ name: 'main', url: mainUrl }],
-      maxOpenDatabases: 4,
-      databaseIdleMs: 60_000,
-      poolSize: concurrency,
-      tenantPoolSize: concurrency,
-      catalogCacheMs: 1000,
-      host: '127.0.0.1',
-      port: 0,
-      logLevel: 'silent',
-      workers: 0,
-      workerLeaseMs: 30_000,
-      workerPollMs: 50,
-      egressAllow: [],
-      jwt: {},
-    },
+    config: { ...config(mainUrl), dataDir: path.join(os.tmpdir(), `tenantry-bench-${suffix}`), poolSize: concurrency, tenantPoolSize: concurrency },
   });
   const bare: pg.Pool[] = [];
   try {
