@@ -1,7 +1,5 @@
 import { tenantCacheKey } from '../storage/scope.js';
-
-/** Requests per minute by tier; a tenant's `limits.requestsPerMinute` overrides. */
-export const TIER_REQUESTS_PER_MINUTE: Record<string, number> = { free: 600, pro: 3_000, enterprise: 12_000 };
+import { planLimits } from '../tenancy/plans.js';
 
 export interface RateDecision {
   allowed: boolean;
@@ -64,8 +62,7 @@ export class RateLimiter {
   }
 }
 
+/** Requests per minute by plan; a tenant's `limits.requestsPerMinute` overrides. */
 export function requestsPerMinute(tenant: { tier: string; limits: Record<string, unknown> }): number {
-  const own = tenant.limits.requestsPerMinute;
-  if (typeof own === 'number' && Number.isFinite(own) && own >= 1) return Math.floor(own);
-  return TIER_REQUESTS_PER_MINUTE[tenant.tier] ?? TIER_REQUESTS_PER_MINUTE.free!;
+  return planLimits(tenant).requestsPerMinute;
 }

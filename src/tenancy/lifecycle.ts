@@ -4,6 +4,7 @@ import { TENANT_ID_PATTERN } from '../storage/names.js';
 import { ISOLATIONS, type Isolation } from '../storage/placement.js';
 import type { StorageRouter } from '../storage/router.js';
 import type { Catalog, Tenant } from './catalog.js';
+import { checkLimits } from './plans.js';
 import { TIER_DEFAULT_ISOLATION, TIERS, isTier, type Tier } from './tiers.js';
 
 export interface CreateTenantInput {
@@ -76,6 +77,7 @@ export class TenantLifecycle {
     if (changes.name !== undefined && (changes.name.trim().length === 0 || changes.name.length > 200)) {
       throw new ValidationError('tenant name must be 1-200 characters');
     }
+    if (changes.limits !== undefined) checkLimits(changes.limits);
     if (!(await this.catalog.update(id, { ...changes, tier: changes.tier as Tier | undefined }))) {
       await this.get(id); // not found → TenantNotFoundError
       throw new TenantryError('tenant_not_ready', `tenant '${id}' is being provisioned or deleted`);

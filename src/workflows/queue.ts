@@ -1,4 +1,5 @@
 import type { DatabaseBackend } from '../storage/backends/backend.js';
+import { PLAN_LIMITS } from '../tenancy/plans.js';
 import { Coalescer } from './coalesce.js';
 
 /**
@@ -9,8 +10,6 @@ import { Coalescer } from './coalesce.js';
  * worker process sharing the database (FOR UPDATE SKIP LOCKED, after Hatchet's multi-tenant queues).
  */
 
-/** Concurrent steps per tenant by tier; a tenant's `limits.workflowConcurrency` overrides. */
-export const TIER_WORKFLOW_CONCURRENCY = { free: 8, pro: 32, enterprise: 64 } as const;
 
 export interface WorkItem {
   id: string;
@@ -36,10 +35,11 @@ const Q = 'tenantry';
 export const HOLD_MS = 5000;
 const ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
 
+/** A tenant's concurrent steps (PlanLimits.workflowConcurrency), decided inside the claim. */
 const CAP = `CASE WHEN t.limits->>'workflowConcurrency' ~ '^[0-9]{1,6}$' THEN (t.limits->>'workflowConcurrency')::int
-  WHEN t.tier = 'enterprise' THEN ${TIER_WORKFLOW_CONCURRENCY.enterprise}
-  WHEN t.tier = 'pro' THEN ${TIER_WORKFLOW_CONCURRENCY.pro}
-  ELSE ${TIER_WORKFLOW_CONCURRENCY.free} END`;
+  WHEN t.tier = 'enterprise' THEN ${PLAN_LIMITS.enterprise.workflowConcurrency}
+  WHEN t.tier = 'pro' THEN ${PLAN_LIMITS.pro.workflowConcurrency}
+  ELSE ${PLAN_LIMITS.free.workflowConcurrency} END`;
 
 /**
  * Offer work tenant by tenant, least recently served first, to active tenants below their cap that

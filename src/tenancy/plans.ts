@@ -1,0 +1,148 @@
+import { ValidationError } from '../errors.js';
+
+/**
+ * One table of what each plan (tier) may use of what all tenants share: request rate, database time
+ * and connections, indexes on shared tables, workflow slots and schedules, training time and size,
+ * evaluator time, history kept. A tenant's `limits` overrides any of these keys (the control plane's
+ * PATCH /v1/tenants/{id}); unknown keys and values out of range are refused there, so a typo never
+ * silently leaves the default in force.
+ */
+export interface PlanLimits {
+  /** Requests per minute: a token bucket per tenant (src/api/rate-limit.ts). */
+  requestsPerMinute: number;
+  /** Workflow steps of the tenant running at once, across all worker processes. */
+  workflowConcurrency: number;
+  /** Collections the tenant may have. */
+  maxCollections: number;
+  /** Declared record indexes, over all the tenant's collections. */
+  maxIndexes: number;
+  /** Longest a single database statement of the tenant may run (PostgreSQL `statement_timeout`). */
+  statementTimeoutMs: number;
+  /** Share (0–1] of any one connection pool the tenant may hold at once; at least one connection. */
+  poolShare: number;
+  /**
+   * Cost budget of a record query that no index narrows: filter conditions × bytes of the
+   * collection's data scanned. A query over it is refused (400) before it runs.
+   */
+  queryCost: number;
+  /** Workflow definitions the tenant may have. */
+  maxWorkflows: number;
+  /** Shortest interval between two slots of a workflow schedule. */
+  minScheduleIntervalMs: number;
+  /** Longest one JSONata expression (a transform step, a `{"$expr"}` parameter) may evaluate. */
+  expressionTimeoutMs: number;
+  /** Longest one model training may run (reading rows and fitting). */
+  trainingTimeMs: number;
+  /** Largest training design: rows × encoded columns. */
+  trainingCells: number;
+  /** Largest model: encoded columns × (classes − 1) — the fit's cost is cubic in it. */
+  trainingWidth: number;
+  /** Finished workflow runs are deleted this many days after they finished. */
+  runRetentionDays: number;
+  /** Versions kept per model: older ones beyond this are deleted when a new one is ready. */
+  modelVersionsKept: number;
+}
+
+export const PLAN_LIMITS = {
+  free: {
+    requestsPerMinute: 600,
+    workflowConcurrency: 8,
+    maxCollections: 20,
+    maxIndexes: 8,
+    statementTimeoutMs: 5_000,
+    poolShare: 0.25,
+    queryCost: 400_000_000,
+    maxWorkflows: 20,
+    minScheduleIntervalMs: 60_000,
+    expressionTimeoutMs: 1_000,
+    trainingTimeMs: 60_000,
+    trainingCells: 10_000_000,
+    trainingWidth: 500,
+    runRetentionDays: 7,
+    modelVersionsKept: 3,
+  },
+  pro: {
+    requestsPerMinute: 3_000,
+    workflowConcurrency: 32,
+    maxCollections: 200,
+    maxIndexes: 64,
+    statementTimeoutMs: 15_000,
+    poolShare: 0.5,
+    queryCost: 2_000_000_000,
+    maxWorkflows: 200,
+    minScheduleIntervalMs: 30_000,
+    expressionTimeoutMs: 2_000,
+    trainingTimeMs: 300_000,
+    trainingCells: 40_000_000,
+    trainingWidth: 2_000,
+    runRetentionDays: 30,
+    modelVersionsKept: 10,
+  },
+  enterprise: {
+    requestsPerMinute: 12_000,
+    workflowConcurrency: 64,
+    maxCollections: 2_000,
+    maxIndexes: 256,
+    statementTimeoutMs: 30_000,
+    poolShare: 0.75,
+    queryCost: 10_000_000_000,
+    maxWorkflows: 2_000,
+    minScheduleIntervalMs: 10_000,
+    expressionTimeoutMs: 5_000,
+    trainingTimeMs: 900_000,
+    trainingCells: 100_000_000,
+    trainingWidth: 4_000,
+    runRetentionDays: 90,
+    modelVersionsKept: 50,
+  },
+} as const satisfies Record<string, PlanLimits>;
+
+/** The range each override may take: integers unless the key is fractional. */
+const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: true }> = {
+  requestsPerMinute: { min: 1, max: 10_000_000 },
+  workflowConcurrency: { min: 1, max: 100_000 },
+  maxCollections: { min: 1, max: 1_000_000 },
+  maxIndexes: { min: 0, max: 100_000 },
+  statementTimeoutMs: { min: 100, max: 3_600_000 },
+  poolShare: { min: 0.01, max: 1, fraction: true },
+  queryCost: { min: 1, max: 1e15 },
+  maxWorkflows: { min: 1, max: 1_000_000 },
+  minScheduleIntervalMs: { min: 1_000, max: 86_400_000 },
+  expressionTimeoutMs: { min: 10, max: 60_000 },
+  trainingTimeMs: { min: 1_000, max: 86_400_000 },
+  trainingCells: { min: 1_000, max: 1e10 },
+  trainingWidth: { min: 2, max: 20_000 },
+  runRetentionDays: { min: 1, max: 36_500 },
+  modelVersionsKept: { min: 1, max: 10_000 },
+};
+
+export const PLAN_LIMIT_KEYS = Object.keys(RANGES) as Array<keyof PlanLimits>;
+
+/** What a tenant may use: its tier's limits with the tenant's own overrides applied. */
+export function planLimits(tenant: { tier: string; limits: Record<string, unknown> }): PlanLimits {
+  const base: PlanLimits = PLAN_LIMITS[tenant.tier as keyof typeof PLAN_LIMITS] ?? PLAN_LIMITS.free;
+  let merged: PlanLimits | undefined;
+  for (const key of PLAN_LIMIT_KEYS) {
+    const own = tenant.limits[key];
+    if (own === undefined || !validLimit(key, own)) continue;
+    merged ??= { ...base };
+    merged[key] = own as number;
+  }
+  return merged ?? base;
+}
+
+function validLimit(key: keyof PlanLimits, value: unknown): boolean {
+  const range = RANGES[key];
+  return typeof value === 'number' && (range.fraction || Number.isInteger(value)) && value >= range.min && value <= range.max;
+}
+
+/** Refuse a `limits` object with an unknown key or a value out of range, naming each problem. */
+export function checkLimits(limits: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(limits)) {
+    if (!(key in RANGES)) throw new ValidationError(`limits.${key} is not a limit; limits are ${PLAN_LIMIT_KEYS.join(', ')}`);
+    const range = RANGES[key as keyof PlanLimits];
+    if (!validLimit(key as keyof PlanLimits, value)) {
+      throw new ValidationError(`limits.${key} must be ${range.fraction ? 'a number' : 'an integer'} from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`);
+    }
+  }
+}
