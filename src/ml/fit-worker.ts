@@ -35,7 +35,7 @@ parentPort!.on('message', (message: ToWorker) => {
       const result =
         current.kind === 'recommendation'
           ? trainRecommender(data, current.fields!, current.options)
-          : trainLinear(current.kind, current.features, current.target!, data, current.options);
+          : trainLinear(current.kind, current.features, current.target!, data, current.options, current.limits);
       // Time in the worker from the last row to the finished model: encoding, fit and holdout metrics.
       result.metrics.fitMs = Math.round(performance.now() - t0);
       parentPort!.postMessage({ ok: true, result });

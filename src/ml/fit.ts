@@ -5,6 +5,7 @@
  */
 import { FeatureError, columnNames, encodeRow, learnFeature, readableWeights, width, type FeatureSpec } from './features.js';
 import { fitLogistic, fitRidge, softmaxRow } from './linear.js';
+import type { PlanLimits } from '../tenancy/plans.js';
 
 export type ModelKind = 'classification' | 'regression' | 'recommendation';
 
@@ -95,9 +96,57 @@ export function rocAuc(scores: number[], positive: boolean[]): number {
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
+/** Largest design and model a training may build (the tenant's plan, src/tenancy/plans.ts). */
+export type DesignLimits = Pick<PlanLimits, 'trainingCells' | 'trainingWidth'>;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Refuse a design over the plan's limits before it is built: the design matrix takes 8 bytes a
+ * cell, and Newton's Hessian is (columns × (classes − 1))² numbers, its solve cubic in that width. A
+ * 50-class model over wide one-hot features would otherwise run for hours or out of memory.
+ */
+function checkDesign(rows: number, d: number, k: number, limits: DesignLimits): void {
+  const cells = rows * d;
+  if (cells > limits.trainingCells) {
+    throw new FeatureError(
+      `the design is ${count(rows)} records × ${count(d)} columns = ${count(cells)} cells, over the plan's limit (trainingCells = ${count(limits.trainingCells)}); ` +
+        'train on fewer records or features, or on string features with fewer distinct values',
+    );
+  }
+  const wide = d * (k - 1);
+  if (wide > limits.trainingWidth) {
+    const shape = k > 2 ? `${count(d)} columns × ${k - 1} (classes − 1) = ${count(wide)}` : `${count(d)} columns`;
+    throw new FeatureError(
+      `the model is ${shape} wide, over the plan's limit (trainingWidth = ${count(limits.trainingWidth)}); ` +
+        `use fewer features, string features with fewer distinct values${k > 2 ? ', or fewer classes' : ''}`,
+    );
+  }
+}
+
+/** Metrics that are NaN when undefined on the holdout: a constant target (r2), a single class (rocAuc). */
+const MAY_BE_UNDEFINED = new Set(['r2', 'rocAuc']);
+
+/**
+ * Refuse a fit that overflowed. Numbers near the float64 limit (1e301) square to Infinity, so the
+ * spec's std, the weights or the holdout error stop being numbers; stored (JSON keeps them as null),
+ * every prediction would then be NaN. The reason names the fields (`fields`, in row order) holding a
+ * number whose square overflows.
+ */
+function refuseNonFinite(numbers: Array<Iterable<number>>, metrics: Record<string, number>, rows: unknown[][], fields: string[]): void {
+  let finite = true;
+  for (const list of numbers) for (const v of list) if (!Number.isFinite(v)) finite = false;
+  for (const [name, v] of Object.entries(metrics)) if (!Number.isFinite(v) && !(Number.isNaN(v) && MAY_BE_UNDEFINED.has(name))) finite = false;
+  if (finite) return;
+  const huge = fields.filter((_, k) => rows.some((r) => typeof r[k] === 'number' && !Number.isFinite(r[k] * r[k]))).map((f) => `'${f}'`);
+  const where = huge.length > 0 ? ` in ${huge.length > 1 ? 'fields' : 'field'} ${huge.join(', ')}` : '';
+  throw new FeatureError(`training diverged: values too large${where}; rescale the field (e.g. to thousands or millions rather than 1e300)`);
+}
+
 /**
  * Train a classification or regression model on rows of [feature values…, target]. Rows without a
  * target are skipped; missing feature values are imputed and flagged. Holds out a seeded 20 %.
+ * `limits` bounds the design (see checkDesign); without it (tests, benchmarks) nothing is bounded.
  */
 export function trainLinear(
   kind: 'classification' | 'regression',
@@ -105,6 +154,7 @@ export function trainLinear(
   target: string,
   rawRows: unknown[][],
   options: TrainOptions = {},
+  limits: DesignLimits = { trainingCells: Infinity, trainingWidth: Infinity },
 ): TrainResult {
   const rows = rawRows.filter((r) => r[features.length] !== undefined && r[features.length] !== null);
   if (rows.length === 0) throw new FeatureError(`the collection has no records with field '${target}'`);
@@ -112,6 +162,7 @@ export function trainLinear(
   const lambda = options.l2 ?? 1;
   const { train, test } = holdoutSplit(rows.length, options.seed ?? 42);
   const trainRows = train.map((i) => rows[i]!);
+  const testRows = test.map((i) => rows[i]!);
   const specs = features.map((f, k) =>
     learnFeature(
       f,
@@ -124,13 +175,14 @@ export function trainLinear(
     subset.forEach((r, i) => encodeRow(specs, r, x, i * d));
     return { x, n: subset.length, d };
   };
-  const X = design(trainRows);
-  const testRows = test.map((i) => rows[i]!);
-  const T = design(testRows);
+  const specNumbers = specs.flatMap((s) => (s.type === 'number' ? [s.mean!, s.std!] : []));
 
   if (kind === 'regression') {
     const bad = rows.find((r) => typeof r[features.length] !== 'number');
     if (bad) throw new FeatureError(`target '${target}' must be a number for regression; found ${JSON.stringify(bad[features.length])}`);
+    checkDesign(rows.length, d, 2, limits); // one output per row, as wide as a binary model
+    const X = design(trainRows);
+    const T = design(testRows);
     const y = Float64Array.from(trainRows, (r) => r[features.length] as number);
     const w = fitRidge(X, y, lambda);
     const predicted = testRows.map((_, i) => dot(w, T.x, i * d, d));
@@ -138,12 +190,14 @@ export function trainLinear(
     const mean = actual.reduce((s, v) => s + v, 0) / Math.max(1, actual.length);
     const sse = actual.reduce((s, v, i) => s + (v - predicted[i]!) ** 2, 0);
     const sst = actual.reduce((s, v) => s + (v - mean) ** 2, 0);
-    return {
-      artifact: { kind, specs, d, weights: Array.from(w) },
-      metrics: { rmse: Math.sqrt(sse / Math.max(1, actual.length)), r2: sst > 0 ? 1 - sse / sst : NaN, trainRows: trainRows.length, testRows: testRows.length },
-      weights: readableWeights(specs, w, 0),
-      rows: rows.length,
+    const metrics = {
+      rmse: Math.sqrt(sse / Math.max(1, actual.length)),
+      r2: sst > 0 ? 1 - sse / sst : NaN,
+      trainRows: trainRows.length,
+      testRows: testRows.length,
     };
+    refuseNonFinite([w, specNumbers], metrics, rows, [...features, target]);
+    return { artifact: { kind, specs, d, weights: Array.from(w) }, metrics, weights: readableWeights(specs, w, 0), rows: rows.length };
   }
 
   const badLabel = rows.find((r) => !['string', 'number', 'boolean'].includes(typeof r[features.length]));
@@ -153,9 +207,12 @@ export function trainLinear(
   const classes = [...byKey.values()].sort((a, b) => (labelKey(a) < labelKey(b) ? -1 : labelKey(a) > labelKey(b) ? 1 : 0));
   if (classes.length < 2) throw new FeatureError(`target '${target}' has a single value (${JSON.stringify(classes[0])}); classification needs at least two`);
   if (classes.length > 50) throw new FeatureError(`target '${target}' has ${classes.length} distinct values; classification takes at most 50`);
+  const k = classes.length;
+  checkDesign(rows.length, d, k, limits);
+  const X = design(trainRows);
+  const T = design(testRows);
   const index = new Map(classes.map((c, i) => [labelKey(c), i]));
   const labels = Int32Array.from(trainRows, (r) => index.get(labelKey(r[features.length]))!);
-  const k = classes.length;
   const fit = fitLogistic(X, labels, k, lambda);
   const w = fit.weights;
   // Holdout metrics.
@@ -183,6 +240,7 @@ export function trainLinear(
     testRows: testRows.length,
   };
   if (k === 2) metrics.rocAuc = rocAuc(scores, positive);
+  refuseNonFinite([w, specNumbers], metrics, rows, features);
   const weights: Record<string, Record<string, number>> = {};
   classes.forEach((c, ci) => {
     weights[String(c)] = ci < k - 1 ? readableWeights(specs, w, ci * d) : Object.fromEntries(columnNames(specs).map((n) => [n, 0]));
@@ -198,7 +256,26 @@ function dot(w: ArrayLike<number>, x: Float64Array, offset: number, d: number): 
 
 export type Prediction = { label: string | number | boolean; probabilities: Record<string, number> } | { value: number };
 
-/** Predict for inputs (objects by field); a missing or mistyped feature is a FeatureError naming it. */
+/**
+ * An input whose prediction overflowed (a score of Infinity; softmax then gives NaN): a 400 naming the
+ * numeric field furthest from what the model was trained on, rather than NaN in a response.
+ */
+function tooLarge(specs: readonly FeatureSpec[], input: Record<string, unknown>, i: number): FeatureError {
+  let worst: { field: string; distance: number } | undefined;
+  for (const s of specs) {
+    const v = input[s.field];
+    if (s.type !== 'number' || typeof v !== 'number') continue;
+    const distance = Math.abs((v - s.mean!) / s.std!);
+    if (!worst || distance > worst.distance) worst = { field: s.field, distance };
+  }
+  if (!worst) return new FeatureError(`inputs[${i}] gives no finite prediction`);
+  return new FeatureError(`inputs[${i}].${worst.field} = ${String(input[worst.field])} is too large for this model: its prediction is not a finite number`);
+}
+
+/**
+ * Predict for inputs (objects by field); a missing or mistyped feature, or a value so large that the
+ * prediction overflows, is a FeatureError naming it.
+ */
 export function predictLinear(artifact: LinearArtifact, inputs: ReadonlyArray<Record<string, unknown>>): Prediction[] {
   const { specs, d } = artifact;
   const x = new Float64Array(d);
@@ -214,10 +291,15 @@ export function predictLinear(artifact: LinearArtifact, inputs: ReadonlyArray<Re
       0,
       `inputs[${i}].`,
     );
-    if (artifact.kind === 'regression') return { value: dot(w, x, 0, d) };
+    if (artifact.kind === 'regression') {
+      const value = dot(w, x, 0, d);
+      if (!Number.isFinite(value)) throw tooLarge(specs, input, i);
+      return { value };
+    }
     const classes = artifact.classes!;
     const p = new Float64Array(classes.length);
     softmaxRow(Float64Array.from(w), classes.length, d, x, 0, p);
+    if (!p.every(Number.isFinite)) throw tooLarge(specs, input, i);
     let best = 0;
     for (let c = 1; c < classes.length; c++) if (p[c]! > p[best]!) best = c;
     return { label: classes[best]!, probabilities: Object.fromEntries(classes.map((c, ci) => [String(c), p[ci]!])) };
@@ -320,9 +402,10 @@ export function trainRecommender(rawRows: unknown[][], fields: { user: string; i
     recall += hits / items.size;
   }
   const users = Math.max(1, heldOut.size);
-  return {
-    artifact: buildRecommender(interactions),
-    metrics: { precisionAt10: precision / users, recallAt10: recall / users, trainRows: train.length, testRows: test.length },
-    rows: interactions.length,
-  };
+  const artifact = buildRecommender(interactions);
+  const metrics = { precisionAt10: precision / users, recallAt10: recall / users, trainRows: train.length, testRows: test.length };
+  const similarities = artifact.neighbors.flatMap((list) => list.map(([, s]) => s));
+  const weights = Object.values(artifact.users).flatMap((list) => list.map(([, w]) => w));
+  refuseNonFinite([similarities, weights], metrics, rawRows, [fields.user, fields.item, ...(fields.weight ? [fields.weight] : [])]);
+  return { artifact, metrics, rows: interactions.length };
 }

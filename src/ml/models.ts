@@ -4,6 +4,7 @@ import type { ScopeRunner } from '../records/records.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
 import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
+import { planLimits } from '../tenancy/plans.js';
 import type { FeatureSpec } from './features.js';
 import {
   FeatureError,
@@ -16,7 +17,7 @@ import {
   type RecommendationArtifact,
   type TrainResult,
 } from './fit.js';
-import { TrainingDataError, type TrainingPool } from './worker-pool.js';
+import { TrainingDataError, type TrainingLimits, type TrainingPool } from './worker-pool.js';
 
 export const MODEL_KINDS: readonly ModelKind[] = ['classification', 'regression', 'recommendation'];
 export const PREDICT_MAX = 1000;
@@ -174,7 +175,7 @@ export class ModelsService {
   async define(tenantId: string, def: ModelDefinition): Promise<ModelView> {
     if (!MODEL_KINDS.includes(def.kind)) throw new ValidationError(`unknown model kind '${def.kind}'; choose one of ${MODEL_KINDS.join(', ')}`);
     this.#check(def);
-    await this.scopes(tenantId, async (scope) => {
+    const limits = await this.scopes(tenantId, async (scope) => {
       await this.#precheck(scope, def);
       const inserted = await scope.db
         .insertInto('models')
@@ -191,13 +192,14 @@ export class ModelsService {
         .executeTakeFirst();
       if (!inserted) throw new TenantryError('model_exists', `model '${def.name}' already exists; POST /v1/models/${def.name}/train makes a new version`);
       await scope.db.insertInto('model_versions').values({ model: def.name, version: 1, error: null, finished_at: null }).execute();
+      return planLimits(scope.tenant);
     });
-    this.#startTraining(tenantId, def, 1);
+    this.#startTraining(tenantId, def, 1, limits);
     return this.scopes(tenantId, (scope) => this.get(scope, def.name));
   }
 
   async train(tenantId: string, name: string): Promise<VersionView> {
-    const { def, version } = await this.scopes(tenantId, async (scope) => {
+    const { def, version, limits } = await this.scopes(tenantId, async (scope) => {
       const definition = await this.#definition(scope, name);
       await this.#precheck(scope, definition);
       // Lock the model row so two concurrent trains get distinct version numbers.
@@ -213,25 +215,26 @@ export class ModelsService {
         )
         .returning('version')
         .executeTakeFirstOrThrow();
-      return { def: definition, version: row.version };
+      return { def: definition, version: row.version, limits: planLimits(scope.tenant) };
     });
-    this.#startTraining(tenantId, def, version);
+    this.#startTraining(tenantId, def, version, limits);
     return this.scopes(tenantId, async (scope) => (await this.#versions(scope, name)).find((v) => v.version === version)!);
   }
 
-  #startTraining(tenantId: string, def: ModelDefinition, version: number): void {
-    const run = this.#train(tenantId, def, version).finally(() => this.#inFlight.delete(run));
+  #startTraining(tenantId: string, def: ModelDefinition, version: number, limits: TrainingLimits): void {
+    const run = this.#train(tenantId, def, version, limits).finally(() => this.#inFlight.delete(run));
     this.#inFlight.add(run);
   }
 
+  /** A ready version also prunes the model's old versions, in the same transaction (see #prune). */
   async #setStatus(
     tenantId: string,
     model: string,
     version: number,
     changes: { status: string; error?: string | null; metrics?: unknown; artifact?: unknown },
   ): Promise<void> {
-    await this.scopes(tenantId, (scope) =>
-      scope.db
+    await this.scopes(tenantId, async (scope) => {
+      await scope.db
         .updateTable('model_versions')
         .set({
           status: changes.status,
@@ -242,8 +245,32 @@ export class ModelsService {
         })
         .where('model', '=', model)
         .where('version', '=', version)
-        .execute(),
-    );
+        .execute();
+      if (changes.status === 'ready') await this.#prune(scope, model);
+    });
+  }
+
+  /**
+   * Delete the model's versions beyond the newest `modelVersionsKept` (the tenant's plan), so
+   * artifacts do not pile up forever. Never one still queued or training (its training would lose its
+   * row), and never the newest ready one, which serves predictions even when newer versions are
+   * still training or failed.
+   */
+  async #prune(scope: TenantScope, model: string): Promise<void> {
+    const kept = planLimits(scope.tenant).modelVersionsKept;
+    await scope.db
+      .deleteFrom('model_versions')
+      .where('model', '=', model)
+      .where('status', 'in', ['ready', 'failed'])
+      .where('version', 'not in', (eb) => eb.selectFrom('model_versions').select('version').where('model', '=', model).orderBy('version', 'desc').limit(kept))
+      .where('version', '<>', (eb) =>
+        eb
+          .selectFrom('model_versions')
+          .select((e) => e.fn.max('version').as('newest'))
+          .where('model', '=', model)
+          .where('status', '=', 'ready'),
+      )
+      .execute();
   }
 
   /**
@@ -284,11 +311,11 @@ export class ModelsService {
     }
   }
 
-  async #train(tenantId: string, def: ModelDefinition, version: number): Promise<void> {
+  async #train(tenantId: string, def: ModelDefinition, version: number, limits: TrainingLimits): Promise<void> {
     try {
       await this.#setStatus(tenantId, def.name, version, { status: 'training' });
-      const job = { kind: def.kind, features: def.features ?? [], target: def.target, fields: def.fields, options: def.options ?? {} };
-      const result: TrainResult = await this.pool.run(job, this.#pages(tenantId, def));
+      const job = { kind: def.kind, features: def.features ?? [], target: def.target, fields: def.fields, options: def.options ?? {}, limits };
+      const result: TrainResult = await this.pool.run(tenantId, job, this.#pages(tenantId, def));
       const artifact = { ...result.artifact, readable: result.weights ?? null };
       await this.#setStatus(tenantId, def.name, version, {
         status: 'ready',

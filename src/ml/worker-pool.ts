@@ -1,6 +1,10 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { PlanLimits } from '../tenancy/plans.js';
 import type { ModelKind, TrainOptions, TrainResult } from './fit.js';
+
+/** The tenant's plan limits a training runs under: time here in the pool, design size in the worker. */
+export type TrainingLimits = Pick<PlanLimits, 'trainingTimeMs' | 'trainingCells' | 'trainingWidth'>;
 
 export interface TrainingJob {
   kind: ModelKind;
@@ -8,6 +12,7 @@ export interface TrainingJob {
   target?: string;
   fields?: { user: string; item: string; weight?: string };
   options: TrainOptions;
+  limits: TrainingLimits;
 }
 
 /**
@@ -20,6 +25,13 @@ export type ToWorker = { type: 'start'; job: TrainingJob } | { type: 'rows'; jso
 export class TrainingDataError extends Error {}
 
 const interrupted = () => new TrainingDataError('training was interrupted because the server stopped; train a new version');
+
+/**
+ * Heap of one worker. Past it V8 ends that worker alone (ERR_WORKER_OUT_OF_MEMORY) where it would
+ * otherwise abort the whole process; the plan's trainingWidth keeps the Hessian (the largest object
+ * on the heap) at 128 MB even for enterprise, so this is room for the limits a tenant may be given.
+ */
+const WORKER_HEAP_MB = 1024;
 
 /**
  * The compiled worker. Under the test runner this module is TypeScript source, which a worker thread
@@ -35,96 +47,160 @@ interface Slot {
   busy: boolean;
 }
 
+interface Queued {
+  tenantId: string;
+  job: TrainingJob;
+  pages: AsyncIterable<string>;
+  resolve: (r: TrainResult) => void;
+  reject: (e: Error) => void;
+}
+
+type FromWorker = { ok: true; result: TrainResult } | { ok: false; message: string; dataError: boolean };
+
 /**
  * A small pool of worker threads for model training, so a long fit never blocks the event loop that
- * serves requests. Jobs queue FIFO; a worker that dies fails its job and is replaced.
+ * serves requests. It is fair across tenants: each tenant has its own queue, a free worker takes the
+ * next job of the tenant served least recently (round robin), and a tenant runs one training at a
+ * time. With at least two workers, one tenant's training never holds every worker, so a small model
+ * of another tenant starts at once instead of waiting behind a long fit. A job that outruns the
+ * tenant's trainingTimeMs, or a worker that runs out of memory or dies, fails that job; the worker is
+ * replaced.
  */
 export class TrainingPool {
   readonly #size: number;
   readonly #slots: Slot[] = [];
-  readonly #queue: Array<{ job: TrainingJob; pages: AsyncIterable<string>; resolve: (r: TrainResult) => void; reject: (e: Error) => void }> = [];
+  /** Waiting jobs per tenant; the map's order is the round robin (a tenant served moves to the back). */
+  readonly #waiting = new Map<string, Queued[]>();
+  /** Tenants with a training running. */
+  readonly #running = new Set<string>();
   #closed = false;
 
-  constructor(size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {
+  /** Two workers at least (see above), four at most: each may hold a gigabyte of heap. */
+  constructor(size = Math.max(2, Math.min(4, os.availableParallelism() - 1))) {
     this.#size = size;
   }
 
   /**
    * Train on rows streamed from `pages` (JSON texts): each page goes to the worker as it is read, so
-   * the request thread holds at most one page, as one string.
+   * the request thread holds at most one page, as one string. The time limit counts from the start
+   * in a worker, reading included, not from the wait in the queue.
    */
-  run(job: TrainingJob, pages: AsyncIterable<string>): Promise<TrainResult> {
+  run(tenantId: string, job: TrainingJob, pages: AsyncIterable<string>): Promise<TrainResult> {
     if (this.#closed) return Promise.reject(interrupted());
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job, pages, resolve, reject });
+      const queue = this.#waiting.get(tenantId);
+      if (queue) queue.push({ tenantId, job, pages, resolve, reject });
+      else this.#waiting.set(tenantId, [{ tenantId, job, pages, resolve, reject }]);
       this.#pump();
     });
   }
 
   #pump(): void {
-    while (this.#queue.length > 0) {
-      let slot = this.#slots.find((s) => !s.busy);
-      if (!slot && this.#slots.length < this.#size) {
-        slot = { worker: new Worker(workerUrl()), busy: false };
-        slot.worker.unref();
-        this.#slots.push(slot);
-      }
+    while (!this.#closed) {
+      const tenantId = [...this.#waiting.keys()].find((t) => !this.#running.has(t));
+      if (tenantId === undefined) return;
+      const slot = this.#slots.find((s) => !s.busy) ?? (this.#slots.length < this.#size ? this.#spawn() : undefined);
       if (!slot) return;
-      const { job, pages, resolve, reject } = this.#queue.shift()!;
-      const s = slot;
-      s.busy = true;
-      s.worker.ref();
-      const done = () => {
-        s.busy = false;
-        s.worker.unref();
-        s.worker.off('message', onMessage);
-        s.worker.off('error', onError);
-        s.worker.off('exit', onExit);
-        this.#pump();
-      };
-      const onMessage = (m: { ok: true; result: TrainResult } | { ok: false; message: string; dataError: boolean }) => {
-        done();
-        // After an abort the promise is already rejected; settling again is a no-op.
-        if (m.ok) resolve(m.result);
-        else reject(m.dataError ? new TrainingDataError(m.message) : new Error(m.message));
-      };
-      const onError = (error: Error) => {
-        this.#slots.splice(this.#slots.indexOf(s), 1);
-        void s.worker.terminate();
-        done();
-        reject(error);
-      };
-      // Terminated mid-job (shutdown): the job fails instead of waiting forever.
-      const onExit = () => {
-        const at = this.#slots.indexOf(s);
-        if (at >= 0) this.#slots.splice(at, 1);
-        done();
-        reject(interrupted());
-      };
-      s.worker.on('message', onMessage);
-      s.worker.on('error', onError);
-      s.worker.on('exit', onExit);
-      const send = (message: ToWorker) => s.worker.postMessage(message);
-      send({ type: 'start', job });
-      void (async () => {
-        try {
-          for await (const json of pages) {
-            if (!this.#slots.includes(s)) return; // the worker is gone (shutdown): stop reading
-            send({ type: 'rows', json });
-          }
-          send({ type: 'end' });
-        } catch (error) {
-          // Reading failed: the worker drops the job and answers, which frees the slot.
-          send({ type: 'abort' });
-          reject(error as Error);
-        }
-      })();
+      const queue = this.#waiting.get(tenantId)!;
+      const next = queue.shift()!;
+      this.#waiting.delete(tenantId);
+      if (queue.length > 0) this.#waiting.set(tenantId, queue);
+      this.#start(slot, next);
     }
+  }
+
+  #spawn(): Slot {
+    const slot: Slot = { worker: new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), busy: false };
+    slot.worker.unref();
+    // A worker terminated for its time limit may still report an error on its way out, with nobody
+    // listening any more; unhandled, that 'error' event would throw on the request thread.
+    slot.worker.on('error', () => {});
+    // However a worker ends, it takes no more jobs; the next one that needs a worker starts a new one.
+    slot.worker.once('exit', () => this.#forget(slot));
+    this.#slots.push(slot);
+    return slot;
+  }
+
+  #forget(slot: Slot): void {
+    const at = this.#slots.indexOf(slot);
+    if (at >= 0) this.#slots.splice(at, 1);
+  }
+
+  #start(slot: Slot, { tenantId, job, pages, resolve, reject }: Queued): void {
+    const { worker } = slot;
+    slot.busy = true;
+    worker.ref();
+    this.#running.add(tenantId);
+    let settled = false;
+    /** The job's end, whichever comes first; `broken` workers are replaced rather than reused. */
+    const finish = (outcome: { result: TrainResult } | { error: Error }, broken: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.#running.delete(tenantId);
+      if (broken) {
+        this.#forget(slot);
+        void worker.terminate();
+      } else {
+        slot.busy = false;
+        worker.unref();
+      }
+      // After a failed read the promise is already rejected; settling again is a no-op.
+      if ('result' in outcome) resolve(outcome.result);
+      else reject(outcome.error);
+      this.#pump();
+    };
+    const onMessage = (m: FromWorker) => {
+      if (m.ok) finish({ result: m.result }, false);
+      else finish({ error: m.dataError ? new TrainingDataError(m.message) : new Error(m.message) }, false);
+    };
+    const onError = (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(
+        {
+          error: outOfMemory
+            ? new TrainingDataError(
+                `training ran out of memory (${WORKER_HEAP_MB} MB per training); use fewer records or features, or fewer distinct string values`,
+              )
+            : error,
+        },
+        true,
+      );
+    };
+    // Terminated mid-job (shutdown): the job fails instead of waiting forever.
+    const onExit = () => finish({ error: interrupted() }, true);
+    const timer = setTimeout(() => {
+      const limit = job.limits.trainingTimeMs;
+      const reason = `training stopped after ${limit / 1000} s, the plan's limit (trainingTimeMs = ${limit}); use fewer records or features`;
+      finish({ error: new TrainingDataError(reason) }, true);
+    }, job.limits.trainingTimeMs);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    const send = (message: ToWorker) => worker.postMessage(message);
+    send({ type: 'start', job });
+    void (async () => {
+      try {
+        for await (const json of pages) {
+          if (settled) return; // stopped (time limit, shutdown): stop reading
+          send({ type: 'rows', json });
+        }
+        send({ type: 'end' });
+      } catch (error) {
+        // Reading failed: the worker drops the job and answers, which frees the slot.
+        if (!settled) send({ type: 'abort' });
+        reject(error as Error);
+      }
+    })();
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const { reject } of this.#queue.splice(0)) reject(interrupted());
+    for (const queue of this.#waiting.values()) for (const { reject } of queue) reject(interrupted());
+    this.#waiting.clear();
     await Promise.all(this.#slots.splice(0).map((s) => s.worker.terminate()));
   }
 }

@@ -110,7 +110,8 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
         body: Type.Object(
           {
             inputs: Type.Array(Type.Record(Type.String(), Type.Unknown()), { minItems: 1, maxItems: PREDICT_MAX }),
-            version: Type.Optional(Type.Integer({ minimum: 1 })),
+            // A PostgreSQL integer: beyond it the lookup would fail in the database (a 500), not here.
+            version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 31 - 1 })),
           },
           { additionalProperties: false },
         ),
