@@ -23,6 +23,8 @@ export interface TenantryConfig {
   tenantPoolSize: number;
   /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
   catalogCacheMs: number;
+  /** Record indexes the shared pooled table of a cluster may hold, over all pooled tenants. */
+  poolMaxIndexes: number;
   host: string;
   port: number;
   logLevel: string;
@@ -45,6 +47,8 @@ export interface TenantryConfig {
 }
 
 export const CLUSTER_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
+/** The platform admin token guards every tenant; a generated one has 43 characters. */
+export const ADMIN_TOKEN_MIN_LENGTH = 16;
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
@@ -84,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   if (listedMain && env.TENANTRY_DATABASE_URL) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
   const main: ClusterConfig = env.TENANTRY_DATABASE_URL ? { name: 'main', url: env.TENANTRY_DATABASE_URL } : (listedMain ?? { name: 'main' });
   const clusters = [main, ...extra.filter((c) => c.name !== 'main')];
+  const adminToken = env.TENANTRY_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new ValidationError(`TENANTRY_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (unset it to have one generated)`);
+  }
   return {
     dataDir,
     clusters,
@@ -92,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', 10),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', 2),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', 1000, 0),
+    poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', 64, 0),
     host: env.TENANTRY_HOST || '127.0.0.1',
     port: positiveInt(env, 'TENANTRY_PORT', 3000, 0),
     logLevel: env.TENANTRY_LOG_LEVEL || 'info',
@@ -102,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
-    adminToken: env.TENANTRY_ADMIN_TOKEN || undefined,
+    adminToken,
     cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
     baseDomain: env.TENANTRY_BASE_DOMAIN?.toLowerCase() || undefined,
     jwt: {

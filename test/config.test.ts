@@ -30,6 +30,25 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ TENANTRY_WORKER_LEASE_MS: '10' })).toThrow(/TENANTRY_WORKER_LEASE_MS must be an integer >= 1000/);
   });
 
+  it('requires TENANTRY_ADMIN_TOKEN to be at least 16 characters, without echoing it', () => {
+    const minimal = 'just-sixteen-chr';
+    expect(minimal).toHaveLength(16);
+    expect(loadConfig({ TENANTRY_ADMIN_TOKEN: minimal }).adminToken).toBe(minimal);
+    for (const token of ['hunter2', 'q', '15-characters!!']) {
+      let error: Error | undefined;
+      try {
+        loadConfig({ TENANTRY_ADMIN_TOKEN: token });
+      } catch (e) {
+        error = e as Error;
+      }
+      expect(error, token).toBeInstanceOf(ValidationError);
+      expect(error?.message).toMatch(/TENANTRY_ADMIN_TOKEN must be at least 16 characters/);
+      expect(error?.message).not.toContain(token);
+    }
+    // Unset (or empty): generated into the data directory, 43 characters.
+    expect(loadConfig({ TENANTRY_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
+  });
+
   it('rejects malformed values with the variable named and no secret echoed', () => {
     expect(() => loadConfig({ TENANTRY_MAX_OPEN_DATABASES: '0' })).toThrow(/TENANTRY_MAX_OPEN_DATABASES must be an integer >= 1/);
     expect(() => loadConfig({ TENANTRY_PORT: 'http' })).toThrow(ValidationError);

@@ -4,17 +4,21 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
-import { RateLimiter } from './rate-limit.js';
+import { AddressBuckets, RateLimiter } from './rate-limit.js';
 import { RecordsService } from '../records/records.js';
+import { Sandbox } from '../sandbox/sandbox.js';
 import { ModelsService } from '../ml/models.js';
 import { TrainingPool } from '../ml/worker-pool.js';
 import { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { problemPlugin } from './plugins/problem.js';
+import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
 import { ApiKeys } from '../auth/api-keys.js';
 import type { JwtVerifier } from '../auth/jwt.js';
+import { ValidationError } from '../errors.js';
+import { ADMIN_TOKEN_MIN_LENGTH } from '../config.js';
 
 export interface AppOptions {
   tenantry: Tenantry;
@@ -26,6 +30,8 @@ export interface AppOptions {
   baseDomain?: string;
   /** Accept tenant JWTs verified by this (none when unset). */
   jwt?: JwtVerifier;
+  /** Per-address budgets (failed authentications, control-plane requests), per minute; defaults in ADDRESS_LIMIT_DEFAULTS. */
+  addressLimits?: { authFailuresPerMinute?: number; controlRequestsPerMinute?: number };
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -35,7 +41,17 @@ export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsS
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
  * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
-export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain, jwt, logger = false }: AppOptions): Promise<TenantryApp> {
+export async function buildApp({
+  tenantry,
+  adminToken,
+  cursorSecret,
+  baseDomain,
+  jwt,
+  addressLimits: limits = {},
+  logger = false,
+}: AppOptions): Promise<TenantryApp> {
+  // loadConfig refuses a short TENANTRY_ADMIN_TOKEN; this also covers a token file edited by hand.
+  if (adminToken.length < ADMIN_TOKEN_MIN_LENGTH) throw new ValidationError(`the platform admin token must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`);
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -70,10 +86,17 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
 
   const cursors = new CursorCodec(cursorSecret);
   const apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
-  await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors });
+  // One failed-authentication budget per address for both planes.
+  const addressLimits: AddressLimits = {
+    authFailures: new AddressBuckets(limits.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
+    controlRequests: new AddressBuckets(limits.controlRequestsPerMinute ?? ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
+  };
+  await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors, addressLimits });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();
-  const records = new RecordsService();
+  // Tenant-supplied logic (JSONata, heavy schema checks) runs here, off the event loop, bounded.
+  const sandbox = new Sandbox();
+  const records = new RecordsService(sandbox);
   const trainingPool = new TrainingPool();
   const models = new ModelsService(
     (id, fn, options) => tenantry.withTenant(id, fn, options),
@@ -81,15 +104,16 @@ export async function buildApp({ tenantry, adminToken, cursorSecret, baseDomain,
     (err, context) => app.log.error({ err, ...context }, 'model training failed'),
   );
   app.decorate('models', models);
-  const workflows = new WorkflowRuntime(tenantry, records, models);
+  const workflows = new WorkflowRuntime(tenantry, records, models, sandbox);
   app.decorate('workflows', workflows);
   app.addHook('onClose', async () => {
     // Steps may use the training pool: stop them first.
     await workflows.stopEngine();
     await trainingPool.close();
     await models.idle();
+    await sandbox.close();
   });
-  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain };
+  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
   return app;

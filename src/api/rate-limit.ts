@@ -1,3 +1,5 @@
+import { isIPv6 } from 'node:net';
+import { LRUCache } from 'lru-cache';
 import { tenantCacheKey } from '../storage/scope.js';
 import { planLimits } from '../tenancy/plans.js';
 
@@ -65,4 +67,80 @@ export class RateLimiter {
 /** Requests per minute by plan; a tenant's `limits.requestsPerMinute` overrides. */
 export function requestsPerMinute(tenant: { tier: string; limits: Record<string, unknown> }): number {
   return planLimits(tenant).requestsPerMinute;
+}
+
+/**
+ * Token buckets per client address, for traffic that has no verified tenant yet: failed
+ * authentications (data plane and control plane share one budget per address) and control-plane
+ * requests. A bucket holds `perMinute` and refills at perMinute/60 per second, like RateLimiter's.
+ *
+ * Bounded: at most `max` addresses are tracked, least recently seen evicted first, and an address
+ * idle for a minute is dropped (its bucket would be full again, the same as none). IPv6 clients are
+ * counted per /64, the block one subscriber usually holds, so rotating addresses inside it buys
+ * nothing.
+ */
+export class AddressBuckets {
+  readonly #buckets: LRUCache<string, Bucket>;
+  readonly #now: () => number;
+
+  constructor(
+    readonly perMinute: number,
+    { max = 100_000, now = () => Date.now() }: { max?: number; now?: () => number } = {},
+  ) {
+    this.#now = now;
+    this.#buckets = new LRUCache<string, Bucket>({ max, ttl: 60_000, perf: { now } });
+  }
+
+  /** Whether `address` has a token now, without taking it (the check before any work is done). */
+  peek(address: string): RateDecision {
+    return this.#decide(address, false);
+  }
+
+  /** Take a token for `address` (a failure to count, or a request to admit). */
+  take(address: string): RateDecision {
+    return this.#decide(address, true);
+  }
+
+  /** Addresses tracked now (at most `max`). */
+  get size(): number {
+    return this.#buckets.size;
+  }
+
+  #decide(address: string, take: boolean): RateDecision {
+    const key = addressKey(address);
+    const now = this.#now();
+    const limit = this.perMinute;
+    const perMs = limit / 60_000;
+    const bucket = this.#buckets.get(key);
+    let tokens = bucket ? Math.min(limit, bucket.tokens + (now - bucket.updated) * perMs) : limit;
+    const allowed = tokens >= 1;
+    if (take) {
+      if (allowed) tokens -= 1;
+      this.#buckets.set(key, { tokens, updated: now, limit });
+    }
+    return {
+      allowed,
+      limit,
+      remaining: Math.floor(tokens),
+      reset: Math.ceil((limit - tokens) / perMs / 1000),
+      retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
+    };
+  }
+}
+
+/** The key an address is counted under: IPv4 as is (also when IPv4-mapped), IPv6 by its /64. */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(address)) return address;
+  const [head = '', tail] = address.toLowerCase().split('%')[0]!.split('::') as [string, string | undefined];
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  // A dotted IPv4 tail (`64:ff9b::192.0.2.1`) stands for two groups.
+  const width = (groups: string[]) => groups.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - width(left) - width(right)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ApiKeyRecord, Catalog, Role } from '../tenancy/catalog.js';
 
@@ -6,6 +7,8 @@ export const ROLES: readonly Role[] = ['admin', 'member', 'viewer'];
 
 /** `tnty_<keyId>_<secret>`: the key id finds the row; only a hash of the secret is stored. */
 const KEY_PATTERN = /^tnty_([a-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
+/** A key's id, as in paths (`/v1/api-keys/{id}`). */
+export const API_KEY_ID_PATTERN = /^[a-z0-9]{16}$/;
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('base64url');
@@ -33,34 +36,48 @@ export interface VerifiedKey {
  * buys nothing against a secret that cannot be guessed, and would cost every request).
  */
 export class ApiKeys {
-  readonly #cache = new Map<string, { record: ApiKeyRecord | undefined; expires: number }>();
+  /** Key rows found, reused for `cacheMs`. */
+  readonly #found: LRUCache<string, ApiKeyRecord> | undefined;
+  /** Key ids the catalog does not hold, remembered for `missingMs`: a repeated bogus key costs no query. */
+  readonly #missing: LRUCache<string, true> | undefined;
 
   /**
    * `cacheMs`: how long a looked-up key row is reused in this process (a catalog query per request
    * otherwise). A revocation made here applies at once; one made by another process within `cacheMs`.
+   *
+   * `missingMs` (default 5 s): how long an id the catalog does not have is remembered. Ids are 64
+   * random bits, so only a presented-but-never-issued id is ever remembered; a key created here is
+   * usable at once (create forgets its id), one created by another process can be missed only if
+   * its id was presented before it existed. `max` bounds each cache: past it the least recently used
+   * entries are evicted, and misses live apart from found keys, so a flood of random keys can never
+   * push a valid key out.
    */
   constructor(
     private readonly catalog: Catalog,
-    private readonly cacheMs = 0,
-  ) {}
+    cacheMs = 0,
+    { missingMs = 5_000, max = 100_000 }: { missingMs?: number; max?: number } = {},
+  ) {
+    this.#found = cacheMs > 0 ? new LRUCache<string, ApiKeyRecord>({ max, ttl: cacheMs }) : undefined;
+    this.#missing = missingMs > 0 ? new LRUCache<string, true>({ max, ttl: missingMs }) : undefined;
+  }
 
   async #find(id: string): Promise<ApiKeyRecord | undefined> {
-    const hit = this.#cache.get(id);
-    if (hit && hit.expires > Date.now()) return hit.record;
+    const hit = this.#found?.get(id);
+    if (hit) return hit;
+    if (this.#missing?.has(id)) return undefined;
     const record = await this.catalog.findApiKey(id);
-    if (this.cacheMs > 0) {
-      if (this.#cache.size > 100_000) this.#cache.clear();
-      this.#cache.set(id, { record, expires: Date.now() + this.cacheMs });
-    }
+    if (record) this.#found?.set(id, record);
+    else this.#missing?.set(id, true);
     return record;
   }
 
-  async create(tenantId: string, name: string, role: string): Promise<ApiKeyView & { key: string }> {
+  async create(tenant: { id: string; generation: number }, name: string, role: string): Promise<ApiKeyView & { key: string }> {
     if (!(ROLES as readonly string[]).includes(role)) throw new ValidationError(`unknown role '${role}'; choose one of ${ROLES.join(', ')}`);
     if (name.trim().length === 0 || name.length > 200) throw new ValidationError('key name must be 1-200 characters');
     const id = randomBytes(10).toString('hex').slice(0, 16);
     const secret = randomBytes(32).toString('base64url');
-    const record = await this.catalog.insertApiKey({ id, tenantId, name, role: role as Role, secretHash: hashSecret(secret) });
+    const record = await this.catalog.insertApiKey({ id, tenant, name, role: role as Role, secretHash: hashSecret(secret) });
+    this.#missing?.delete(id);
     return { ...apiKeyView(record), key: `tnty_${id}_${secret}` };
   }
 
@@ -83,7 +100,7 @@ export class ApiKeys {
 
   async revoke(tenantId: string, id: string): Promise<void> {
     const revoked = await this.catalog.revokeApiKey(tenantId, id);
-    this.#cache.delete(id);
+    this.#found?.delete(id);
     if (!revoked) throw new TenantryError('not_found', `no API key '${id}'`);
   }
 }

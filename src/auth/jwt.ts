@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify } from 'jose';
 import { ValidationError } from '../errors.js';
+import { TENANT_ID_PATTERN } from '../storage/names.js';
 import type { Role } from '../tenancy/catalog.js';
 import { ROLES } from './api-keys.js';
 
@@ -17,12 +18,17 @@ export interface VerifiedJwt {
   tenantId: string;
   role: Role;
   subject: string;
+  /** `iat`, in seconds since the epoch; undefined when the token has none. */
+  issuedAt?: number;
 }
 
 /**
  * Verifies tenant JWTs: one algorithm, pinned by the configured key (never taken from the token's
  * header, so `alg: none` and HS256-signed-with-the-public-key are refused); `exp` required; `nbf`,
- * `iss` and `aud` checked; claims `tenant`, `sub` and `role` required.
+ * `iss` and `aud` checked; claims `tenant`, `sub` and `role` required, and `tenant` must be a tenant id
+ * (anything else — U+0000, a path, an over-long string — is no credential and never reaches a query).
+ * `iat` is optional (API.md does not require it); when present it is handed on, and tenant-auth
+ * refuses a token issued before its tenant was (re-)created.
  */
 export class JwtVerifier {
   private constructor(
@@ -63,10 +69,12 @@ export class JwtVerifier {
         audience: this.audience,
         requiredClaims: ['exp', 'sub', 'tenant', 'role'],
       });
-      const { tenant, role, sub } = payload as { tenant?: unknown; role?: unknown; sub?: unknown };
+      const { tenant, role, sub, iat } = payload as { tenant?: unknown; role?: unknown; sub?: unknown; iat?: unknown };
       if (typeof tenant !== 'string' || typeof sub !== 'string' || typeof role !== 'string') return undefined;
+      if (!TENANT_ID_PATTERN.test(tenant)) return undefined;
       if (!(ROLES as readonly string[]).includes(role)) return undefined;
-      return { tenantId: tenant, role: role as Role, subject: sub };
+      // jose has already refused a non-numeric iat.
+      return { tenantId: tenant, role: role as Role, subject: sub, ...(typeof iat === 'number' && { issuedAt: iat }) };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) return undefined;
       throw error;

@@ -16,6 +16,10 @@ import { FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
  * - `$exists: true|false` tests presence (a JSON null is present).
  * - `id`, `createdAt`, `updatedAt` name the record's own columns, not data fields; timestamps compare
  *   at the millisecond precision the API shows.
+ * - An object of conditions is their conjunction, so the empty object `{}` — anywhere a filter goes —
+ *   has no condition to fail and matches every record (as in MongoDB); `{"$not": {}}` matches none,
+ *   `{"$and": [{}]}` and `{"$or": [{}]}` all.
+ * - Numbers are finite: `Infinity` cannot be written in JSON and would be stored as null.
  * Every leaf that could be NULL in SQL (missing field) is wrapped in coalesce(…, false) when it sits
  * under a negation, so SQL's three-valued logic never differs from the two-valued model.
  */
@@ -45,7 +49,17 @@ export function instant(value: unknown): string | undefined {
   return Number.isNaN(date.getTime()) || year < 1 || year > 9999 ? undefined : date.toISOString();
 }
 
-/** Parse a filter (already JSON-decoded) into a tree; anything outside the language is a 400 naming where. */
+/** Whether every number in a JSON value is finite (JSON.parse turns 1e400 into Infinity, which JSON.stringify writes as null). */
+function finite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === null || typeof value !== 'object') return true;
+  return Object.values(value).every(finite);
+}
+
+/**
+ * Parse a filter (already JSON-decoded) into a tree; anything outside the language is a 400 naming where.
+ * The empty filter `{}` is an `and` of no children: true.
+ */
 export function parseFilter(filter: unknown): FilterNode {
   let leaves = 0;
   const fail = (where: string, message: string): never => {
@@ -54,6 +68,7 @@ export function parseFilter(filter: unknown): FilterNode {
 
   const checkValue = (field: string, op: Comparison, value: unknown, where: string): void => {
     const system = (SYSTEM_FIELDS as readonly string[]).includes(field);
+    if (!finite(value)) fail(where, 'a number is out of range (it does not survive a JSON round trip)');
     switch (op) {
       case '$exists':
         if (typeof value !== 'boolean') fail(where, '$exists takes true or false');
@@ -231,6 +246,8 @@ export function compileFilter(node: FilterNode, negated = false): RawBuilder<unk
   switch (node.kind) {
     case 'and':
     case 'or':
+      // No conditions: `and` holds (the empty filter `{}`), `or` fails; SQL has no empty AND/OR.
+      if (node.children.length === 0) return sql.raw(node.kind === 'and' ? 'true' : 'false');
       return sql`(${sql.join(
         node.children.map((c) => compileFilter(c, negated)),
         sql.raw(node.kind === 'and' ? ' AND ' : ' OR '),
@@ -296,4 +313,24 @@ export function keysetAfter(columns: readonly SortColumn[], after: readonly stri
     return sql`(${sql.join([...equal, beyond], sql` AND `)})`;
   });
   return sql`(${sql.join(terms, sql` OR `)})`;
+}
+
+/** Conditions (leaves) in a filter: each is evaluated on every record a scan reaches. */
+export function filterLeaves(node: FilterNode): number {
+  if (node.kind === 'leaf') return 1;
+  if (node.kind === 'not') return filterLeaves(node.child);
+  return node.children.reduce((n, c) => n + filterLeaves(c), 0);
+}
+
+/**
+ * Whether an index of the collection narrows the rows the filter reaches: some condition every match
+ * must meet (the filter itself, or a member of its top-level `and`) compares an indexed field by
+ * equality, membership or a number range — the conditions the partial indexes serve (src/storage/record-indexes.ts).
+ */
+export function indexNarrows(node: FilterNode, indexes: readonly string[]): boolean {
+  const served = (n: FilterNode) =>
+    n.kind === 'leaf' &&
+    indexes.includes(n.field) &&
+    (n.op === '$eq' || n.op === '$in' || (['$gt', '$gte', '$lt', '$lte'].includes(n.op) && typeof n.value === 'number'));
+  return served(node) || (node.kind === 'and' && node.children.some(served));
 }

@@ -78,6 +78,10 @@ function operator(field: string, x: unknown, op: string, value: unknown): boolea
   }
 }
 
+/**
+ * An object of conditions holds when every one of them does: the empty filter `{}` holds for every
+ * record (nothing can fail), so `{"$not": {}}` holds for none and `{"$or": [{}]}` for all.
+ */
 export function matches(record: ApiRecord, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([key, spec]) => {
     if (key === '$and') return (spec as Array<Record<string, unknown>>).every((f) => matches(record, f));

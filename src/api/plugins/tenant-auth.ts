@@ -4,6 +4,7 @@ import type { ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
 import { bearerToken } from '../../auth/secrets.js';
 import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
+import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
 import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
@@ -38,6 +39,7 @@ export interface TenantAuthOptions {
   jwt?: JwtVerifier;
   baseDomain?: string;
   rateLimiter: RateLimiter;
+  addressLimits: AddressLimits;
 }
 
 /** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
@@ -45,11 +47,28 @@ async function verifyCredential(
   token: string,
   apiKeys: ApiKeys,
   jwt: JwtVerifier | undefined,
-): Promise<{ tenantId: string; role: Role; keyId: string } | undefined> {
+): Promise<{ tenantId: string; role: Role; keyId: string; issuedAt?: number } | undefined> {
   if (!token) return undefined;
   if (token.startsWith('tnty_')) return apiKeys.verify(token);
   const claims = jwt ? await jwt.verify(token) : undefined;
-  return claims && { tenantId: claims.tenantId, role: claims.role, keyId: `jwt:${claims.subject}` };
+  return claims && { tenantId: claims.tenantId, role: claims.role, keyId: `jwt:${claims.subject}`, issuedAt: claims.issuedAt };
+}
+
+/**
+ * A token issued before its tenant was created was issued for an earlier tenant of the same id (deleted
+ * since): no credential for this one. `iat` has whole seconds, so the comparison is at the second:
+ * a token minted in the second the tenant was created is accepted. A token without `iat` is not
+ * checked (API.md does not require the claim; such a token lives until its `exp`).
+ */
+function issuedBeforeTenant(issuedAt: number | undefined, tenant: Tenant): boolean {
+  return issuedAt !== undefined && issuedAt < Math.floor(tenant.createdAt.getTime() / 1000);
+}
+
+/** A `Host` header as a name to match: lower case, without the port or trailing dots (`B.Example.COM.:443` → `b.example.com`). */
+export function hostName(host: string | undefined): string {
+  const h = (host ?? '').trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1); // an IPv6 literal names no tenant
+  return h.replace(/:\d*$/, '').replace(/\.+$/, '');
 }
 
 /** Tenant names a request carries besides its credential: path prefix, header, subdomain. */
@@ -60,7 +79,8 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
   const header = request.headers['x-tenant-id'];
   if (header !== undefined) named.push(...(Array.isArray(header) ? header : [header]));
   if (baseDomain) {
-    const host = (request.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+    // Normalised first: `b.example.com.` (a fully qualified name) or `B.EXAMPLE.COM` names tenant b too.
+    const host = hostName(request.headers.host);
     if (host.endsWith(`.${baseDomain}`)) named.push(host.slice(0, -baseDomain.length - 1));
   }
   return named;
@@ -71,18 +91,23 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
  * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
  * a tenant named any other way must agree with it.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain, rateLimiter }) => {
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain, rateLimiter, addressLimits }) => {
+  const domain = baseDomain ? hostName(baseDomain) : undefined;
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
+    // Before any lookup: an address flooding us with bad credentials costs no query (429).
+    refuseFloodingAddress(addressLimits, request, reply);
     const token = bearerToken(request.headers.authorization);
     const verified = await verifyCredential(token, apiKeys, jwt);
-    // A credential of a deleted (or not yet provisioned) tenant is no credential at all.
+    // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
+    // minted for an earlier tenant of the same id.
     const tenant = verified && (await tenantry.catalog.get(verified.tenantId));
-    if (!verified || !tenant || tenant.status === 'deleting' || tenant.status === 'provisioning') {
+    if (!verified || !tenant || tenant.status === 'deleting' || tenant.status === 'provisioning' || issuedBeforeTenant(verified.issuedAt, tenant)) {
+      countFailedAuthentication(addressLimits, request);
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }
-    for (const named of namedTenants(request, baseDomain)) {
+    for (const named of namedTenants(request, domain)) {
       if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
     }
     if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');

@@ -7,12 +7,15 @@ import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import { ApiKeyCreated, NewApiKey, ProblemSchema } from '../schemas.js';
+import { TENANT_ID_PATTERN } from '../../storage/names.js';
+import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
 
 export interface ControlPlaneOptions {
   tenantry: Tenantry;
   apiKeys: ApiKeys;
   adminToken: string;
   cursors: CursorCodec;
+  addressLimits: AddressLimits;
 }
 
 const TenantSchema = Type.Object(
@@ -31,15 +34,20 @@ const TenantSchema = Type.Object(
   { $id: 'Tenant' },
 );
 
-const TenantId = Type.Object({ id: Type.String({ maxLength: 40 }) }, { additionalProperties: false });
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const TenantId = Type.Object({ id: Type.String({ pattern: TENANT_ID_PATTERN.source }) }, { additionalProperties: false });
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
 
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
-export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, apiKeys, adminToken, cursors }) => {
-  // One hook for every route in this plugin: no control-plane route can forget the admin check.
+export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, apiKeys, adminToken, cursors, addressLimits }) => {
+  // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
+  // address, first a (generous) request limit, then the failed-authentication budget the data plane
+  // shares, so guessing the admin token costs as much as guessing a key.
   app.addHook('onRequest', async (request, reply) => {
+    admitControlRequest(addressLimits, request, reply);
+    refuseFloodingAddress(addressLimits, request, reply);
     const token = bearerToken(request.headers.authorization);
     if (!token || !secretsMatch(adminToken, token)) {
+      countFailedAuthentication(addressLimits, request);
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'the control plane needs the platform admin token as a Bearer credential');
     }
@@ -124,7 +132,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     },
     async (request, reply) => {
       const tenant = await tenantry.tenants.get(request.params.id);
-      return reply.code(201).send(await apiKeys.create(tenant.id, request.body.name, request.body.role));
+      return reply.code(201).send(await apiKeys.create(tenant, request.body.name, request.body.role));
     },
   );
 

@@ -1,5 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ApiKeys } from '../../auth/api-keys.js';
+import { API_KEY_ID_PATTERN, type ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
 import type { Tenantry } from '../../tenantry.js';
 import type { CursorCodec } from '../cursor.js';
@@ -12,6 +12,7 @@ import { workflowsRoutes } from './workflows.js';
 import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
+import type { AddressLimits } from '../plugins/address-limits.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
 
 export interface DataPlaneOptions {
@@ -24,6 +25,7 @@ export interface DataPlaneOptions {
   workflows: WorkflowRuntime;
   cursors: CursorCodec;
   baseDomain?: string;
+  addressLimits: AddressLimits;
 }
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
@@ -31,9 +33,9 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain },
+  { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits },
 ) => {
-  await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter });
+  await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
   await app.register(recordsRoutes, { tenantry, records, cursors });
   await app.register(modelsRoutes, { tenantry, models });
   await app.register(workflowsRoutes, { tenantry, workflows, cursors });
@@ -69,7 +71,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(await apiKeys.create(tenantContext(request).tenant.id, request.body.name, request.body.role)),
+    async (request, reply) => reply.code(201).send(await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role)),
   );
 
   app.get(
@@ -96,7 +98,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       schema: {
         summary: 'Revoke an API key',
         tags: ['data plane'],
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }, { additionalProperties: false }),
+        params: Type.Object({ id: Type.String({ pattern: API_KEY_ID_PATTERN.source }) }, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errors },
       },
     },

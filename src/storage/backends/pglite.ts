@@ -14,31 +14,70 @@ const PGLITE_VERSION: string = (() => {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 })();
 
+/** Fields of PGlite's DatabaseError that name the failure or a schema object, never a value. */
+const KEPT_ERROR_FIELDS = ['severity', 'code', 'hint', 'position', 'schema', 'table', 'column', 'dataType', 'constraint', 'file', 'line', 'routine'] as const;
+
+/**
+ * A database error from PGlite without the data it carried. PGlite's DatabaseError holds the statement's
+ * text and parameters (`query`, `params`), and every logger that serialises an error (pino's `err`)
+ * would write them — tenant data — into the log on each 500. Kept: the message and SQLSTATE `code`
+ * (callers test both: 23503 → tenant gone, "duplicate key value"), severity, the constraint, table and
+ * column names, the source position. Dropped with `query` and `params`: `detail` and `where`, which
+ * quote values ("Key (id)=(…) already exists", "JSON data, line 1: …"), and `internalQuery`.
+ * node-postgres errors never carry the statement or its parameters.
+ */
+export class PgliteDatabaseError extends Error {
+  readonly code: string | undefined;
+  declare readonly severity: string | undefined;
+  declare readonly constraint: string | undefined;
+
+  constructor(source: Error) {
+    super(source.message);
+    this.name = 'DatabaseError';
+    this.code = (source as { code?: string }).code;
+    const fields = source as unknown as Record<string, unknown>;
+    for (const key of KEPT_ERROR_FIELDS) if (fields[key] !== undefined) Object.assign(this, { [key]: fields[key] });
+  }
+}
+
+/** Rethrow an error of PGlite's without the statement and its parameters. */
+function withoutData(error: unknown): unknown {
+  return error instanceof Error && ('query' in error || 'params' in error) ? new PgliteDatabaseError(error) : error;
+}
+
 class PgliteConnection implements SqlConnection {
   constructor(private readonly db: PGlite) {}
 
   async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-    const result = await this.db.query<R>(sql, params as unknown[] | undefined);
-    return { rows: result.rows, affectedRows: result.affectedRows };
+    try {
+      const result = await this.db.query<R>(sql, params as unknown[] | undefined);
+      return { rows: result.rows, affectedRows: result.affectedRows };
+    } catch (error) {
+      throw withoutData(error);
+    }
   }
 
   /** In process there are no round trips to save; the batch's transaction semantics are kept. */
   async batch<R>(statements: readonly Statement[]): Promise<QueryResult<R>> {
     const opensTransaction = /^\s*begin\b/i.test(statements[0]?.sql ?? '');
-    if (!opensTransaction) await this.db.query('BEGIN');
+    if (!opensTransaction) await this.query('BEGIN');
     try {
       let last: QueryResult<R> = { rows: [] };
       for (const s of statements) last = await this.query<R>(s.sql, s.params);
-      if (!opensTransaction) await this.db.query('COMMIT');
+      if (!opensTransaction) await this.query('COMMIT');
       return last;
     } catch (error) {
-      if (!opensTransaction) await this.db.query('ROLLBACK');
+      if (!opensTransaction) await this.query('ROLLBACK');
       throw error;
     }
   }
 
   async exec(sql: string): Promise<void> {
-    await this.db.exec(sql);
+    try {
+      await this.db.exec(sql);
+    } catch (error) {
+      throw withoutData(error);
+    }
   }
 }
 
@@ -48,6 +87,7 @@ class PgliteConnection implements SqlConnection {
  */
 export class PgliteDatabase implements DatabaseBackend {
   readonly kind = 'pglite' as const;
+  readonly appPoolSize = 1;
   readonly #db: PGlite;
   readonly #conn: PgliteConnection;
   readonly #mutex = new Mutex();
