@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const tenant = `bench-http-${suffix}`;
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
     await t.tenants.create({ id: tenant, isolation: 'pooled' });
-    const key = (await new ApiKeys(t.catalog).create(tenant, 'bench', 'member')).key;
+    const key = (await new ApiKeys(t.catalog).create(await t.tenants.get(tenant), 'bench', 'member')).key;
     const ids = await t.withTenant(tenant, async ({ db }) => {
       await db.insertInto('collections').values({ name: 'items' }).execute();
       const rows = Array.from({ length: 2000 }, (_, i) => ({ collection: 'items', id: uuidv7(), data: JSON.stringify({ title: `record ${i}`, n: i }) }));
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     const noisy = `bench-noisy-${suffix}`;
     await t.tenants.create({ id: noisy, isolation: 'pooled' });
     await t.tenants.update(noisy, { limits: { requestsPerMinute: 600 } });
-    const noisyKey = (await new ApiKeys(t.catalog).create(noisy, 'bench', 'member')).key;
+    const noisyKey = (await new ApiKeys(t.catalog).create(await t.tenants.get(noisy), 'bench', 'member')).key;
     await t.close();
 
     const bare = await start('bare', mainUrl, tenant);

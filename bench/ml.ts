@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
     await t.tenants.create({ id: tenant, isolation: 'pooled' });
     await t.tenants.update(tenant, { limits: { requestsPerMinute: 100_000_000 } });
-    const key = (await new ApiKeys(t.catalog).create(tenant, 'bench', 'member')).key;
+    const key = (await new ApiKeys(t.catalog).create(await t.tenants.get(tenant), 'bench', 'member')).key;
     const features = TRAINING_FEATURES;
     const ids = await t.withTenant(tenant, async ({ db }) => {
       await db

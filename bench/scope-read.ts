@@ -146,11 +146,12 @@ async function main(): Promise<void> {
       }
     };
     const main = t.router.controlCluster.main;
+    const { generation } = await t.tenants.get(id);
     const oneTrip = async () => {
       const lease = await main.acquireApp();
       try {
         await lease.conn.batch([
-          { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', id], name: 'tenantry_scope_prelude' },
+          { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', id, generation, '5000'], name: 'tenantry_scope_prelude' },
           { sql: 'select id, data from records where id = $1', params: [pick(ids)] },
         ]);
       } finally {

@@ -31,6 +31,7 @@ export function config(mainUrl: string): TenantryConfig {
     poolSize: POOL,
     tenantPoolSize: POOL,
     catalogCacheMs: 1000,
+    poolMaxIndexes: 64,
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',

@@ -18,6 +18,7 @@ import { RecordsService } from '../src/records/records.js';
 import { Tenantry } from '../src/tenantry.js';
 import type { ModelsService } from '../src/ml/models.js';
 import type { WorkflowDefinition } from '../src/workflows/definition.js';
+import { Sandbox } from '../src/sandbox/sandbox.js';
 import { WorkflowRuntime } from '../src/workflows/runtime.js';
 import { config, median, withBenchDatabase } from './support.js';
 
@@ -63,7 +64,8 @@ async function stopWorkers(children: ChildProcess[]): Promise<void> {
 async function main(): Promise<void> {
   await withBenchDatabase('wf', async ({ mainUrl, suffix, children }) => {
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
-    const runtime = new WorkflowRuntime(t, new RecordsService(), undefined as unknown as ModelsService);
+    const sandbox = new Sandbox();
+    const runtime = new WorkflowRuntime(t, new RecordsService(sandbox), undefined as unknown as ModelsService, sandbox);
     const noop = (n: number): WorkflowDefinition => ({
       steps: Array.from({ length: n }, (_, i) => ({
         id: `s${i}`,
@@ -186,6 +188,7 @@ async function main(): Promise<void> {
     const end = Math.min(...finishes.slice(1).map((f) => Math.max(...f)));
     const inWindow = finishes.map((f) => f.filter((ms) => ms <= end).length);
 
+    await sandbox.close();
     await t.close();
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
     console.log(`workflow engine, PostgreSQL, ${PROCESSES} worker processes × ${WORKERS} steps, ${RUNS} runs`);

@@ -90,10 +90,11 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
   });
 
   it('a set-up batched with a read lasts exactly as long as that read', async () => {
+    const { generation } = await t.tenants.get(a);
     const lease = await t.router.controlCluster.main.acquireApp();
     try {
       const inside = await lease.conn.batch<{ tenant: string }>([
-        { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', a] },
+        { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', a, generation, '5000'] },
         { sql: "select current_setting('tenantry.tenant_id', true) as tenant, (select count(*)::int from records) as rows" },
       ]);
       expect(inside.rows[0]).toEqual({ tenant: a, rows: 3 });

@@ -6,6 +6,7 @@ import { OpenDatabases } from '../src/storage/open-databases.js';
 function stub(log: string[], name: string): DatabaseBackend {
   return {
     kind: 'pglite',
+    appPoolSize: 1,
     acquireAdmin: () => Promise.reject(new Error('unused')),
     acquireApp: () => Promise.reject(new Error('unused')),
     enableAppRole: () => {},

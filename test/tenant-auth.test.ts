@@ -63,7 +63,7 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
 
   it('a cached key stops working the moment it is revoked in this process', async () => {
     const cached = new ApiKeys(t.catalog, 60_000);
-    const { id, key } = await cached.create(A, 'cached', 'viewer');
+    const { id, key } = await cached.create(await t.tenants.get(A), 'cached', 'viewer');
     expect(await cached.verify(key)).toMatchObject({ tenantId: A, role: 'viewer' });
     await cached.revoke(A, id);
     expect(await cached.verify(key)).toBeUndefined();

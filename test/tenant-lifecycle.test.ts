@@ -139,8 +139,7 @@ describe(`tenant lifecycle (${backend})`, () => {
     await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toThrow(/already exists/);
     expect(await t.catalog.getFresh(d)).toBeUndefined();
     expect(await databaseExists(t, d)).toBe(true);
-    await t.router.closeTenantDatabase('main', databaseTenantNames(d).database);
-    await t.router.controlCluster.dropDatabase(databaseTenantNames(d).database);
+    await t.router.dropTenantDatabase('main', databaseTenantNames(d).database);
   });
 
   it('unknown tenants and missing tenant ids fail loudly', async () => {

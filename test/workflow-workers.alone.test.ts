@@ -6,6 +6,7 @@ import type { Tenantry } from '../src/tenantry.js';
 import { RecordsService } from '../src/records/records.js';
 import type { WorkflowDefinition } from '../src/workflows/definition.js';
 import { WorkflowRuntime } from '../src/workflows/runtime.js';
+import { Sandbox } from '../src/sandbox/sandbox.js';
 import type { ModelsService } from '../src/ml/models.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { startWorker, type WorkerProcess } from './support/workers.js';
@@ -32,11 +33,14 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
 describe(`workflow engine under load (${backend})`, () => {
   let env: TestEnv;
   let t: Tenantry;
+  let sandbox: Sandbox;
   let runtime: WorkflowRuntime;
   const workers: WorkerProcess[] = [];
 
   const define = (tenant: string, name: string, definition: WorkflowDefinition) =>
-    t.withTenant(tenant, (s) => runtime.definitions.put(s, name, definition)).then(() => runtime.syncSchedule(tenant, name, definition));
+    t
+      .withTenant(tenant, (s) => runtime.definitions.put(s, name, definition))
+      .then(async () => runtime.syncSchedule(await t.tenants.get(tenant), name, definition));
   const statusCounts = (tenant: string) =>
     t.withTenant(tenant, async (s) => {
       const rows = await s.db
@@ -69,12 +73,14 @@ describe(`workflow engine under load (${backend})`, () => {
   beforeAll(async () => {
     env = await createTestEnv({ workerLeaseMs: 1500, workerPollMs: 20 });
     t = await env.open();
-    runtime = new WorkflowRuntime(t, new RecordsService(), undefined as unknown as ModelsService);
+    sandbox = new Sandbox();
+    runtime = new WorkflowRuntime(t, new RecordsService(sandbox), undefined as unknown as ModelsService, sandbox);
   });
 
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.kill()));
     await runtime?.stopEngine();
+    await sandbox?.close();
     await env?.cleanup();
   });
 
@@ -129,7 +135,7 @@ describe(`workflow engine under load (${backend})`, () => {
     it('survives worker processes killed with SIGKILL mid-flight: every run ends, each write happens once', async () => {
       const tenant = tenantId('crash');
       await t.tenants.create({ id: tenant, isolation: 'pooled' });
-      await t.withTenant(tenant, (s) => new RecordsService().createCollection(s, { name: 'effects' }));
+      await t.withTenant(tenant, (s) => new RecordsService(sandbox).createCollection(s, { name: 'effects' }));
       await define(tenant, 'effectful', {
         steps: [
           { id: 'write', kind: 'records.write', with: { collection: 'effects', records: { $expr: '[{"run": input.n}]' } } },

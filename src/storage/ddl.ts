@@ -2,7 +2,7 @@
  * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
  * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
  */
-import { APP_ROLE, quoteIdent, quoteLiteral, TENANT_ROLE_PREFIX } from './names.js';
+import { APP_ROLE, FENCE_SCHEMA, quoteIdent, quoteLiteral, TENANT_ROLE_PREFIX } from './names.js';
 
 /** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
 export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
@@ -113,3 +113,48 @@ export function tenantRlsSql(table: string): string {
 
 /** Column definition for `tenant_id`: filled from the scope, so a scope never has to name its tenant. */
 export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_setting('tenantry.tenant_id', true), '')`;
+
+/** SQLSTATE the fence raises for a tenant (generation) that may no longer be entered. */
+export const FENCED_SQLSTATE = 'TN001';
+
+/** The advisory lock key of a tenant's fence in one database (shared by scopes, exclusive for deletion). */
+const fenceLockKey = (tenant: string) => `hashtextextended('tenantry:fence:' || ${tenant}, 0)`;
+
+/**
+ * The tenant fence of one database: a row per tenant whose tables live there, holding the generation
+ * (catalog `tenants.generation`) allowed in, and `enter`, which every scope calls first in its
+ * transaction. `enter` takes the tenant's lock shared, then checks the row; deletion takes the lock
+ * exclusively (waiting out every scope in flight), removes the row, and only then drops data — so no
+ * request, cached catalog entry or workflow step of a deleted tenant can write after the fence, and a
+ * tenant re-created under the same id (a new generation) never sees or receives the old one's rows.
+ * `enter` is VOLATILE so that its check takes a snapshot after the lock is granted, not before.
+ * Idempotent: run at every start (cluster main databases) and when a tenant database is provisioned.
+ */
+export function fenceSql(): string {
+  const s = quoteIdent(FENCE_SCHEMA);
+  return `CREATE SCHEMA IF NOT EXISTS ${s};
+REVOKE ALL ON SCHEMA ${s} FROM PUBLIC;
+GRANT USAGE ON SCHEMA ${s} TO PUBLIC;
+CREATE TABLE IF NOT EXISTS ${s}.fences (tenant_id text PRIMARY KEY, generation bigint NOT NULL);
+REVOKE ALL ON ${s}.fences FROM PUBLIC;
+CREATE OR REPLACE FUNCTION ${s}.enter(tenant text, gen bigint) RETURNS boolean
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog AS $fence$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(${fenceLockKey('tenant')});
+  IF NOT EXISTS (SELECT 1 FROM ${s}.fences f WHERE f.tenant_id = tenant AND f.generation = gen) THEN
+    RAISE EXCEPTION 'tenant % (generation %) is fenced: deleted, or not provisioned here', tenant, gen USING ERRCODE = '${FENCED_SQLSTATE}';
+  END IF;
+  RETURN true;
+END
+$fence$`;
+}
+
+/** Let a tenant generation in (provisioning; re-running is harmless). Parameters: tenant, generation. */
+export const FENCE_OPEN_SQL = `INSERT INTO ${quoteIdent(FENCE_SCHEMA)}.fences (tenant_id, generation) VALUES ($1, $2)
+  ON CONFLICT (tenant_id) DO UPDATE SET generation = excluded.generation`;
+
+/** First statement of the fencing transaction: waits until no scope of the tenant is in flight here. Parameter: tenant. */
+export const FENCE_LOCK_SQL = `SELECT pg_advisory_xact_lock(${fenceLockKey('$1::text')})`;
+
+/** Second statement: from its commit on, every scope of the tenant fails in `enter`. Parameter: tenant. */
+export const FENCE_CLOSE_SQL = `DELETE FROM ${quoteIdent(FENCE_SCHEMA)}.fences WHERE tenant_id = $1`;

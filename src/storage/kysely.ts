@@ -13,6 +13,7 @@ import {
   type QueryResult as KyselyResult,
 } from 'kysely';
 import type { Lease, QueryResult, SqlConnection } from './backends/backend.js';
+import { FENCE_SCHEMA, quoteIdent } from './names.js';
 
 function toKyselyResult<R>(result: QueryResult<R>): KyselyResult<R> {
   return {
@@ -92,8 +93,13 @@ export function isPlainRead(node: OperationNode): boolean {
  */
 export const PREPARE_MARK = /^\/\* prepare:([a-z][a-z0-9_]{0,50}) \*\//;
 
-/** The statement that scopes a transaction: role, search_path and tenant, all transaction-local. */
-export const SCOPE_PRELUDE_SQL = "select set_config('role', $1, true), set_config('search_path', $2, true), set_config('tenantry.tenant_id', $3, true)";
+/**
+ * The statement that scopes a transaction: the tenant's fence is entered first (ddl.ts fenceSql: it
+ * must still admit this generation, and holds the tenant's lock shared until the transaction ends),
+ * then role, search_path, tenant and the plan's statement timeout, all transaction-local.
+ */
+export const SCOPE_PRELUDE_SQL = `select ${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
+ set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true)`;
 /** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
 export const SCOPE_PRELUDE_ASYNC_SQL = `${SCOPE_PRELUDE_SQL}, set_config('synchronous_commit', 'off', true)`;
 
@@ -102,6 +108,10 @@ export interface ScopePrelude {
   /** Already-quoted search_path value. */
   searchPath: string;
   tenantId: string;
+  /** The tenant generation the scope was opened for; the fence refuses any other. */
+  generation: number;
+  /** statement_timeout of every statement in the scope, in milliseconds. */
+  statementTimeoutMs: number;
   /** synchronous_commit off for this transaction. */
   asyncCommit?: boolean;
 }
@@ -136,10 +146,11 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
-    const { role, searchPath, tenantId, asyncCommit } = this.prelude;
+    const { role, searchPath, tenantId, generation, statementTimeoutMs, asyncCommit } = this.prelude;
+    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs)];
     const setup = asyncCommit
-      ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude_async' }
-      : { sql: SCOPE_PRELUDE_SQL, params: [role, searchPath, tenantId], name: 'tenantry_scope_prelude' };
+      ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
+      : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };
     const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
     if (this.single || isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back

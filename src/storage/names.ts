@@ -17,6 +17,11 @@ export const POOL_SCHEMA = 'tenant_pool';
 export const DATABASE_SCHEMA = 'tenant_data';
 /** The application role: NOLOGIN, NOINHERIT, NOBYPASSRLS, owns nothing. */
 export const APP_ROLE = 'tenantry_app';
+/**
+ * Schema of the tenant fences in every database that holds tenant tables (each cluster's main database,
+ * each tenant database): owner-only, reached by the application through one function (ddl.ts fenceSql).
+ */
+export const FENCE_SCHEMA = 'tenantry_fence';
 /** Table recording applied tenant migrations, in every location. Not a tenant table. */
 export const MIGRATIONS_TABLE = '_migrations';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { TenantryError } from '../errors.js';
 import { adminQuery } from './backends/backend.js';
-import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteIdent, quoteLiteral } from './names.js';
+import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, POOL_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
 import type { StorageRouter } from './router.js';
 
@@ -41,6 +42,43 @@ export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPla
         db,
         `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records ((data #> ${path}))
           WHERE tenant_id = ${quoteLiteral(tenant.id)} AND collection = ${quoteLiteral(collection)}`,
+      );
+    }
+  } finally {
+    location.release();
+  }
+}
+
+/**
+ * Every index on the shared pooled table is paid for by every pooled tenant: each query on it locks
+ * and plans around all of them, each insert evaluates every partial index's predicate. So the pool as
+ * a whole holds at most `cap` record indexes; a pooled tenant whose new indexes would pass that is
+ * refused (409 limit_reached) and told to move to schema isolation, where its indexes tax only itself.
+ * Checked before the collection changes; two tenants racing for the last places may pass it by a few.
+ */
+export async function checkPoolIndexBudget(
+  router: StorageRouter,
+  tenant: TenantPlacement,
+  collection: string,
+  fields: readonly string[],
+  cap: number,
+): Promise<void> {
+  if (tenant.isolation !== 'pooled' || fields.length === 0) return;
+  const location = await router.open(tenant);
+  try {
+    const mine = `rx_${short(tenant.id, collection)}_%`;
+    const { rows } = await adminQuery<{ n: number }>(
+      location.db,
+      `select count(*)::int as n from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $1 and c.relname like 'rx\\_%' and c.relname not like $2`,
+      [POOL_SCHEMA, mine],
+    );
+    const others = rows[0]?.n ?? 0;
+    if (others + fields.length > cap) {
+      throw new TenantryError(
+        'limit_reached',
+        `the shared pool holds ${others} of its ${cap} record indexes; ${fields.length} more do not fit. ` +
+          'Indexes on a pooled collection slow every pooled tenant: declare fewer, or move this tenant to schema isolation',
       );
     }
   } finally {

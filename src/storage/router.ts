@@ -5,6 +5,7 @@ import { adminTransaction, type ClusterBackend } from './backends/backend.js';
 import { PgliteCluster } from './backends/pglite.js';
 import { PgCluster } from './backends/postgres.js';
 import { ensureRoleSql } from './ddl.js';
+import { closeFence, ensureFence, openFence } from './fence.js';
 import { APP_ROLE } from './names.js';
 import { OpenDatabases, type DatabaseHandle } from './open-databases.js';
 import type { Isolation, TenantPlacement } from './placement.js';
@@ -71,6 +72,7 @@ export class StorageRouter {
         const login = cluster.appLoginSql(APP_ROLE);
         if (login) await retryConcurrentUpdate(() => adminTransaction(cluster.main, (conn) => conn.exec(login)));
         cluster.main.enableAppRole(APP_ROLE);
+        await retryConcurrentUpdate(() => ensureFence(cluster.main));
       }
     } catch (error) {
       await Promise.allSettled(clusters.map((c) => c.close()));
@@ -107,6 +109,37 @@ export class StorageRouter {
     return STRATEGIES[tenant.isolation].open(this, tenant);
   }
 
+  /** Let `tenant`'s generation into the database holding its tables: the last step of provisioning. */
+  async openFence(tenant: TenantPlacement & { generation: number }): Promise<void> {
+    const location = await this.open(tenant);
+    try {
+      await openFence(location.db, tenant);
+    } finally {
+      location.release();
+    }
+  }
+
+  /**
+   * Shut `tenant` out of the database holding its tables, after every scope of it in flight there has
+   * ended: the first step of deletion, before any data is dropped (fence.ts closeFence).
+   */
+  async closeFence(tenant: TenantPlacement): Promise<void> {
+    let location: OpenLocation;
+    try {
+      location = await this.open(tenant);
+    } catch (error) {
+      // A tenant database already dropped (an interrupted deletion run again) has nothing to fence;
+      // dropping one cuts every session on it anyway.
+      if (tenant.isolation === 'database') return;
+      throw error;
+    }
+    try {
+      await closeFence(location.db, tenant.id);
+    } finally {
+      location.release();
+    }
+  }
+
   /** Number of tenant databases open right now (bounded by TENANTRY_MAX_OPEN_DATABASES). */
   get openDatabaseCount(): number {
     return this.#databases.size;
@@ -114,15 +147,41 @@ export class StorageRouter {
 
   openTenantDatabase(clusterName: string, database: string): Promise<DatabaseHandle> {
     const cluster = this.cluster(clusterName);
-    return this.#databases.use(`${clusterName}/${database}`, async () => {
+    const key = `${clusterName}/${database}`;
+    // A scope working from a stale catalog entry must not open a database while it is created or
+    // dropped: two embedded instances on one directory corrupt it (and a drop would leave files behind).
+    if (this.#changing.has(key)) return Promise.reject(new Error(`database '${database}' is being created or dropped`));
+    return this.#databases.use(key, async () => {
       const db = await cluster.openDatabase(database);
       db.enableAppRole(APP_ROLE);
       return db;
     });
   }
 
-  closeTenantDatabase(clusterName: string, database: string): Promise<void> {
-    return this.#databases.close(`${clusterName}/${database}`);
+  /** Create a tenant database; no one opens it until it exists. */
+  async createTenantDatabase(clusterName: string, database: string): Promise<void> {
+    await this.#changingDatabase(clusterName, database, () => this.cluster(clusterName).createDatabase(database));
+  }
+
+  /** Close and drop a tenant database; no one opens it meanwhile. */
+  async dropTenantDatabase(clusterName: string, database: string): Promise<void> {
+    await this.#changingDatabase(clusterName, database, async () => {
+      await this.#databases.close(`${clusterName}/${database}`);
+      await this.cluster(clusterName).dropDatabase(database);
+    });
+  }
+
+  readonly #changing = new Set<string>();
+
+  async #changingDatabase(clusterName: string, database: string, fn: () => Promise<void>): Promise<void> {
+    const key = `${clusterName}/${database}`;
+    if (this.#changing.has(key)) throw new Error(`database '${database}' is already being created or dropped`);
+    this.#changing.add(key);
+    try {
+      await fn();
+    } finally {
+      this.#changing.delete(key);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError } from '../errors.js';
-import { searchPathValue } from './ddl.js';
+import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
+import { planLimits } from '../tenancy/plans.js';
+import { FENCED_SQLSTATE, searchPathValue } from './ddl.js';
 import { ScopedConnection, scopeBaseKysely, scopedTransaction } from './kysely.js';
 import type { TenantPlacement } from './placement.js';
+import { PoolShares } from './pool-shares.js';
 import type { StorageRouter } from './router.js';
 import type { TenantDatabase } from './tenant-db.js';
 
@@ -10,6 +12,12 @@ export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'deleting';
 
 /** Tenant metadata a scope carries (a catalog row as the storage layer sees it). */
 export interface TenantInfo extends TenantPlacement {
+  /**
+   * Which creation of this tenant id the entry describes. A scope carries it into its transaction,
+   * where the tenant's fence must still hold the same generation: a deleted tenant's in-flight or
+   * cached work can never write into a re-created tenant of the same id.
+   */
+  generation: number;
   name: string;
   tier: string;
   status: TenantStatus;
@@ -20,7 +28,14 @@ export interface TenantInfo extends TenantPlacement {
 /** Where scopes look tenants up (the control-plane catalog implements it, with its cache). */
 export interface TenantDirectory {
   get(tenantId: string): Promise<TenantInfo | undefined>;
+  /** Forget a cached entry (its generation was refused by the tenant's fence). */
+  invalidate(tenantId: string): void;
 }
+
+/** SQLSTATE of a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+/** SQLSTATE of a connection to a database that does not exist (a tenant database dropped meanwhile). */
+const INVALID_CATALOG_NAME = '3D000';
 
 /**
  * What tenant-plane code receives: the tenant, and a Kysely transaction in which the database already
@@ -59,6 +74,7 @@ export class TenantScopes {
   readonly #router: StorageRouter;
   readonly #directory: TenantDirectory;
   readonly #base: Kysely<TenantDatabase> = scopeBaseKysely<TenantDatabase>();
+  readonly #shares = new PoolShares();
 
   constructor(router: StorageRouter, directory: TenantDirectory) {
     this.#router = router;
@@ -72,15 +88,31 @@ export class TenantScopes {
     if (!tenant || tenant.status === 'provisioning' || tenant.status === 'deleting') throw new TenantNotFoundError(tenantId);
     if (tenant.status === 'suspended' && !options.allowSuspended) throw new TenantSuspendedError(tenantId);
 
-    const location = await this.#router.open(tenant);
+    const limits = planLimits(tenant);
+    let location;
     try {
-      const lease = await location.db.acquireApp();
+      location = await this.#router.open(tenant);
+    } catch (error) {
+      throw await this.#gone(tenant, error);
+    }
+    let unshare: (() => void) | undefined;
+    try {
+      // The tenant's share of this pool first: past it, its requests queue behind its own, not others'.
+      unshare = await this.#shares.acquire(location.db, tenant.id, Math.max(1, Math.floor(location.db.appPoolSize * limits.poolShare)));
+      let lease;
+      try {
+        lease = await location.db.acquireApp();
+      } catch (error) {
+        throw await this.#gone(tenant, error);
+      }
       const connection = new ScopedConnection(
         lease.conn,
         {
           role: location.names.role,
           searchPath: searchPathValue(location.names.schema),
           tenantId: tenant.id,
+          generation: tenant.generation,
+          statementTimeoutMs: limits.statementTimeoutMs,
           asyncCommit: options.asyncCommit?.(tenant) ?? false,
         },
         options.singleStatement === true,
@@ -96,13 +128,45 @@ export class TenantScopes {
         } catch {
           lease.release(true);
         }
-        throw error;
+        throw await this.#translate(tenant, limits.statementTimeoutMs, error);
       }
       lease.release();
       return result;
     } finally {
+      unshare?.();
       location.release();
     }
+  }
+
+  /** Database errors that mean something to the tenant, as the errors the API answers with. */
+  async #translate(tenant: TenantInfo, timeoutMs: number, error: unknown): Promise<unknown> {
+    const code = (error as { code?: unknown }).code;
+    if (code === FENCED_SQLSTATE) {
+      // Deleted (or deleted and re-created) since this entry was cached: forget it, so the next
+      // request sees the catalog as it is now.
+      this.#directory.invalidate(tenant.id);
+      return new TenantNotFoundError(tenant.id);
+    }
+    if (code === QUERY_CANCELED) {
+      return new TenantryError(
+        'query_timeout',
+        `the query ran longer than this tenant's limit of ${timeoutMs} ms; narrow the filter, index the fields it uses, or ask for fewer records`,
+      );
+    }
+    if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error);
+    return error;
+  }
+
+  /**
+   * The tenant's location could not be reached (its database dropped or closed under a scope working
+   * from a cached entry): if the catalog now says the tenant is gone or re-created, that is what the
+   * caller hears; otherwise the failure itself.
+   */
+  async #gone(tenant: TenantInfo, error: unknown): Promise<unknown> {
+    this.#directory.invalidate(tenant.id);
+    const now = await this.#directory.get(tenant.id).catch(() => tenant);
+    if (!now || now.generation !== tenant.generation || now.status === 'deleting') return new TenantNotFoundError(tenant.id);
+    return error;
   }
 }
 

@@ -6,6 +6,7 @@ import { CATALOG_MIGRATIONS } from '../storage/migrations/catalog-migrations.js'
 import { CATALOG_SCHEMA } from '../storage/names.js';
 import type { Isolation } from '../storage/placement.js';
 import type { TenantDirectory, TenantInfo, TenantStatus } from '../storage/scope.js';
+import { TenantNotFoundError } from '../errors.js';
 import type { Tier } from './tiers.js';
 
 export interface Tenant extends TenantInfo {
@@ -28,6 +29,8 @@ interface TenantsTable {
   status: TenantStatus;
   settings: ColumnType<unknown, string | undefined, string>;
   limits: ColumnType<unknown, string | undefined, string>;
+  /** bigint: a string from pg, a number or bigint from PGlite. */
+  generation: ColumnType<string | number | bigint, never, never>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
@@ -47,6 +50,7 @@ export interface ApiKeyRecord {
 interface ApiKeysTable {
   id: string;
   tenant_id: string;
+  tenant_generation: number;
   name: string;
   role: Role;
   secret_hash: string;
@@ -80,6 +84,7 @@ function toTenant(row: Selectable<TenantsTable>): Tenant {
     isolation: row.isolation,
     cluster: row.cluster,
     status: row.status,
+    generation: Number(row.generation),
     settings: (row.settings ?? {}) as Record<string, unknown>,
     limits: (row.limits ?? {}) as Record<string, unknown>,
     createdAt: new Date(row.created_at),
@@ -184,13 +189,31 @@ export class Catalog implements TenantDirectory {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async insertApiKey(key: { id: string; tenantId: string; name: string; role: Role; secretHash: string }): Promise<ApiKeyRecord> {
-    const row = await this.#db
-      .insertInto('api_keys')
-      .values({ id: key.id, tenant_id: key.tenantId, name: key.name, role: key.role, secret_hash: key.secretHash, revoked_at: null })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toApiKey(row);
+  /**
+   * Insert a key for one generation of a tenant. A request that began before the tenant was deleted
+   * (and re-created under the same id) names the old generation, which no longer exists: the foreign
+   * key refuses it, and the caller hears that the tenant is gone.
+   */
+  async insertApiKey(key: { id: string; tenant: { id: string; generation: number }; name: string; role: Role; secretHash: string }): Promise<ApiKeyRecord> {
+    try {
+      const row = await this.#db
+        .insertInto('api_keys')
+        .values({
+          id: key.id,
+          tenant_id: key.tenant.id,
+          tenant_generation: key.tenant.generation,
+          name: key.name,
+          role: key.role,
+          secret_hash: key.secretHash,
+          revoked_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toApiKey(row);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23503') throw new TenantNotFoundError(key.tenant.id);
+      throw error;
+    }
   }
 
   async findApiKey(id: string): Promise<ApiKeyRecord | undefined> {

@@ -49,13 +49,18 @@ export class TenantLifecycle {
   }
 
   async create(input: CreateTenantInput): Promise<Tenant> {
-    const tenant = this.resolve(input);
-    if (!(await this.catalog.insert({ ...tenant, status: 'provisioning' }))) throw new TenantExistsError(tenant.id);
+    const resolved = this.resolve(input);
+    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
+    const tenant = (await this.catalog.getFresh(resolved.id))!;
     const strategy = this.router.strategy(tenant.isolation);
+    let provisioned = false;
     try {
       // A strategy that fails removes what it created itself (and nothing it did not create).
       await strategy.provision(this.router, tenant, this.migrations);
+      provisioned = true;
+      await this.router.openFence(tenant);
     } catch (error) {
+      if (provisioned) await strategy.deprovision(this.router, tenant).catch(() => {});
       await this.catalog.remove(tenant.id).catch(() => {});
       throw error;
     }
@@ -102,12 +107,15 @@ export class TenantLifecycle {
   }
 
   /**
-   * Delete a tenant: mark it `deleting` (scopes refuse it from then on), drop its storage, then its
-   * catalog row. Re-running finishes a delete that was interrupted.
+   * Delete a tenant: mark it `deleting` (this process's scopes refuse it from then on), close its fence
+   * (after the scopes in flight anywhere have ended, none of any process can run again — however long
+   * their catalog entry stays cached), drop its storage, then its catalog row, which takes its API
+   * keys and schedules with it. Re-running finishes a delete that was interrupted.
    */
   async delete(id: string): Promise<void> {
     const tenant = await this.get(id);
     await this.catalog.setStatus(id, 'deleting');
+    await this.router.closeFence(tenant);
     await this.router.strategy(tenant.isolation).deprovision(this.router, tenant);
     await this.catalog.remove(id);
   }

@@ -4,7 +4,7 @@ import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationErr
 import { nextSlot } from './definition.js';
 import type { WorkQueue, WorkItem } from './queue.js';
 import { dependentsOf, type RunsService } from './runs.js';
-import { PermanentStepError, resolveParams, runStep, type StepServices } from './steps.js';
+import { PermanentStepError, expressionEvaluator, resolveParams, runStep, type StepServices } from './steps.js';
 
 export interface EngineOptions {
   /** Steps this process runs at once. */
@@ -257,7 +257,9 @@ export class WorkflowEngine {
     let timer: NodeJS.Timeout | undefined;
     try {
       const data = { input: begun.input, steps: begun.outputs };
-      const params = step.kind === 'transform' ? {} : ((await resolveParams(step.with ?? {}, data)) as Record<string, unknown>);
+      // An expression gets the tenant's evaluation limit, and never more than what is left of the step's time.
+      const evaluate = expressionEvaluator(this.services.sandbox, tenantId, data, () => Math.min(begun.evaluationTimeoutMs, deadline - Date.now()));
+      const params = step.kind === 'transform' ? {} : ((await resolveParams(step.with ?? {}, evaluate)) as Record<string, unknown>);
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           const e = new StepTimeout(`step timed out after ${timeoutMs} ms`);
@@ -266,7 +268,10 @@ export class WorkflowEngine {
         }, timeoutMs);
       });
       const outcome = await Promise.race([
-        runStep({ tenantId, runId, step, params, data, wakeAt: begun.wakeAt, signal: abort.signal, remainingMs: () => deadline - Date.now() }, this.services),
+        runStep(
+          { tenantId, runId, step, params, data, evaluate, wakeAt: begun.wakeAt, signal: abort.signal, remainingMs: () => deadline - Date.now() },
+          this.services,
+        ),
         timeout,
       ]);
       clearTimeout(timer);
@@ -319,7 +324,7 @@ export class WorkflowEngine {
           await this.runs.start(s.tenantId, s.workflow, { trigger: 'schedule', idempotencyKey: `schedule:${s.nextAt.toISOString()}` });
         } catch (error) {
           if (error instanceof TenantryError && error.code === 'not_found') {
-            await this.queue.setSchedule(s.tenantId, s.workflow, undefined); // the workflow is gone
+            await this.queue.setSchedule({ id: s.tenantId, generation: s.generation }, s.workflow, undefined); // the workflow is gone
             continue;
           }
           this.#log('error', 'a scheduled run could not be started; trying again', { err: error, tenant: s.tenantId, workflow: s.workflow });

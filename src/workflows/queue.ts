@@ -1,4 +1,5 @@
 import type { DatabaseBackend } from '../storage/backends/backend.js';
+import { TenantNotFoundError } from '../errors.js';
 import { PLAN_LIMITS } from '../tenancy/plans.js';
 import { Coalescer } from './coalesce.js';
 
@@ -9,7 +10,6 @@ import { Coalescer } from './coalesce.js';
  * decided inside it, under a lock on the tenant's `queue_tenants` row, so they hold across every
  * worker process sharing the database (FOR UPDATE SKIP LOCKED, after Hatchet's multi-tenant queues).
  */
-
 
 export interface WorkItem {
   id: string;
@@ -23,6 +23,7 @@ export interface WorkItem {
 
 export interface DueSchedule {
   tenantId: string;
+  generation: number;
   workflow: string;
   cron: string;
   timezone: string;
@@ -226,29 +227,55 @@ export class WorkQueue {
 
   // --- schedules -------------------------------------------------------------------------------
 
-  async setSchedule(tenantId: string, workflow: string, schedule: { cron: string; timezone: string; nextAt: Date } | undefined): Promise<void> {
+  /**
+   * Set or (without `schedule`) remove a workflow's schedule, for one generation of the tenant: a
+   * request of a tenant deleted meanwhile (and perhaps re-created under its id) changes nothing.
+   */
+  async setSchedule(
+    tenant: { id: string; generation: number },
+    workflow: string,
+    schedule: { cron: string; timezone: string; nextAt: Date } | undefined,
+  ): Promise<void> {
     if (!schedule) {
-      await this.#query(`DELETE FROM ${Q}.schedules WHERE tenant_id = $1 AND workflow = $2`, [tenantId, workflow], true);
+      await this.#query(
+        `DELETE FROM ${Q}.schedules WHERE tenant_id = $1 AND tenant_generation = $2 AND workflow = $3`,
+        [tenant.id, tenant.generation, workflow],
+        true,
+      );
       return;
     }
-    await this.#query(
-      `INSERT INTO ${Q}.schedules (tenant_id, workflow, cron, timezone, next_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, workflow) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_at = excluded.next_at
-        WHERE (schedules.cron, schedules.timezone) IS DISTINCT FROM (excluded.cron, excluded.timezone)`,
-      [tenantId, workflow, schedule.cron, schedule.timezone, schedule.nextAt.toISOString()],
-      true,
-    );
+    try {
+      await this.#query(
+        `INSERT INTO ${Q}.schedules (tenant_id, tenant_generation, workflow, cron, timezone, next_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tenant_id, workflow) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_at = excluded.next_at
+          WHERE (schedules.cron, schedules.timezone) IS DISTINCT FROM (excluded.cron, excluded.timezone)`,
+        [tenant.id, tenant.generation, workflow, schedule.cron, schedule.timezone, schedule.nextAt.toISOString()],
+        true,
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === '23503') throw new TenantNotFoundError(tenant.id);
+      throw error;
+    }
   }
 
   async dueSchedules(limit: number): Promise<DueSchedule[]> {
-    const rows = await this.#query<{ tenant_id: string; workflow: string; cron: string; timezone: string; next_at: Date | string; status: string }>(
-      `SELECT s.tenant_id, s.workflow, s.cron, s.timezone, s.next_at, t.status
+    const rows = await this.#query<{
+      tenant_id: string;
+      generation: string | number;
+      workflow: string;
+      cron: string;
+      timezone: string;
+      next_at: Date | string;
+      status: string;
+    }>(
+      `SELECT s.tenant_id, s.tenant_generation AS generation, s.workflow, s.cron, s.timezone, s.next_at, t.status
          FROM ${Q}.schedules s JOIN ${Q}.tenants t ON t.id = s.tenant_id
         WHERE s.next_at <= now() ORDER BY s.next_at LIMIT $1`,
       [limit],
     );
     return rows.map((r) => ({
       tenantId: r.tenant_id,
+      generation: Number(r.generation),
       workflow: r.workflow,
       cron: r.cron,
       timezone: r.timezone,

@@ -1,5 +1,6 @@
 import type { ModelsService } from '../ml/models.js';
 import type { RecordsService } from '../records/records.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
 import type { Tenantry } from '../tenantry.js';
 import { nextSlot, type WorkflowDefinition } from './definition.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
@@ -21,6 +22,7 @@ export class WorkflowRuntime {
     private readonly tenantry: Tenantry,
     private readonly records: RecordsService,
     private readonly models: ModelsService,
+    private readonly sandbox: Sandbox,
   ) {
     this.queue = new WorkQueue(tenantry.router.controlCluster.main);
     this.runs = new RunsService(
@@ -41,7 +43,13 @@ export class WorkflowRuntime {
     this.#engine = new WorkflowEngine(
       this.queue,
       this.runs,
-      { scopes: (id, fn, o) => this.tenantry.withTenant(id, fn, o), records: this.records, models: this.models, egressAllow: config.egressAllow },
+      {
+        scopes: (id, fn, o) => this.tenantry.withTenant(id, fn, o),
+        records: this.records,
+        models: this.models,
+        egressAllow: config.egressAllow,
+        sandbox: this.sandbox,
+      },
       { concurrency: config.workers || 8, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, ...options },
     );
     this.#engine.start();
@@ -55,8 +63,8 @@ export class WorkflowRuntime {
   }
 
   /** Make the control plane's schedule match a workflow's definition (none: no schedule). */
-  syncSchedule(tenantId: string, workflow: string, definition: WorkflowDefinition | undefined): Promise<void> {
+  syncSchedule(tenant: { id: string; generation: number }, workflow: string, definition: WorkflowDefinition | undefined): Promise<void> {
     const schedule = definition?.schedule;
-    return this.queue.setSchedule(tenantId, workflow, schedule && { cron: schedule.cron, timezone: schedule.timezone ?? 'UTC', nextAt: nextSlot(schedule) });
+    return this.queue.setSchedule(tenant, workflow, schedule && { cron: schedule.cron, timezone: schedule.timezone ?? 'UTC', nextAt: nextSlot(schedule) });
   }
 }

@@ -114,7 +114,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     },
     async (request, reply) => {
       const { created, workflow } = await inScope(request, (s) => workflows.put(s, request.params.name, request.body));
-      await runtime.syncSchedule(tenantContext(request).tenant.id, workflow.name, workflow);
+      await runtime.syncSchedule(tenantContext(request).tenant, workflow.name, workflow);
       return reply.code(created ? 201 : 200).send(workflow);
     },
   );
@@ -140,7 +140,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     { config: { minRole: 'admin' }, schema: { summary: 'Drop a workflow definition', tags, params: Params, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       await inScope(request, (s) => workflows.delete(s, request.params.name));
-      await runtime.syncSchedule(tenantContext(request).tenant.id, request.params.name, undefined);
+      await runtime.syncSchedule(tenantContext(request).tenant, request.params.name, undefined);
       return reply.code(204).send(null);
     },
   );

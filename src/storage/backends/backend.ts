@@ -38,6 +38,8 @@ export interface Lease {
 /** One database: a PGlite instance, or one database on a PostgreSQL server. */
 export interface DatabaseBackend {
   readonly kind: 'pglite' | 'postgres';
+  /** Connections the application pool holds at most (PGlite: its one session). */
+  readonly appPoolSize: number;
   /** A connection with the owner's rights: DDL, the catalog, provisioning, migrations. */
   acquireAdmin(): Promise<Lease>;
   /**

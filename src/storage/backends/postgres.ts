@@ -162,6 +162,10 @@ export class PgDatabase implements DatabaseBackend {
   #appRole: string | undefined;
   #closed = false;
 
+  get appPoolSize(): number {
+    return this.#options.poolSize;
+  }
+
   constructor(options: PgDatabaseOptions) {
     this.#options = options;
     this.#admin = this.#pool({ max: Math.min(4, options.poolSize) });

@@ -18,7 +18,7 @@ export const databaseStrategy: IsolationStrategy = {
   async provision(router, tenant, migrations) {
     const { database } = databaseTenantNames(tenant.id);
     // Fails if the database exists: one we did not create is never adopted (nor dropped on failure).
-    await router.cluster(tenant.cluster).createDatabase(database);
+    await router.createTenantDatabase(tenant.cluster, database);
     try {
       const handle = await router.openTenantDatabase(tenant.cluster, database);
       try {
@@ -36,8 +36,7 @@ export const databaseStrategy: IsolationStrategy = {
 
   async deprovision(router, tenant) {
     const { database } = databaseTenantNames(tenant.id);
-    await router.closeTenantDatabase(tenant.cluster, database);
-    await router.cluster(tenant.cluster).dropDatabase(database);
+    await router.dropTenantDatabase(tenant.cluster, database);
   },
 
   migrationTarget(router, tenant) {

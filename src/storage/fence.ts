@@ -1,0 +1,42 @@
+import { adminQuery, adminTransaction, type DatabaseBackend } from './backends/backend.js';
+import { FENCE_CLOSE_SQL, FENCE_LOCK_SQL, FENCE_OPEN_SQL, fenceSql } from './ddl.js';
+import { FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
+
+/** Bumped whenever fenceSql changes, so running processes' databases get the new definition. */
+const FENCE_VERSION = 'tenantry fence v1';
+
+/**
+ * Make sure `db` has the tenant fence (ddl.ts fenceSql) at the current version. Cheap when it has:
+ * one catalog read. Several processes starting at once may race on the DDL; it is idempotent, so the
+ * caller retries a concurrent-update error.
+ */
+export async function ensureFence(db: DatabaseBackend): Promise<void> {
+  const current = await adminQuery<{ version: string | null }>(
+    db,
+    `select obj_description(to_regprocedure(${quoteLiteral(`${FENCE_SCHEMA}.enter(text,bigint)`)}), 'pg_proc') as version`,
+  );
+  if (current.rows[0]?.version === FENCE_VERSION) return;
+  await adminTransaction(db, (conn) =>
+    conn.exec(`${fenceSql()};\nCOMMENT ON FUNCTION ${quoteIdent(FENCE_SCHEMA)}.enter(text, bigint) IS ${quoteLiteral(FENCE_VERSION)}`),
+  );
+}
+
+/** Admit `tenant`'s generation to the database holding its tables (the last step of provisioning). */
+export async function openFence(db: DatabaseBackend, tenant: { id: string; generation: number }): Promise<void> {
+  await ensureFence(db);
+  await adminQuery(db, FENCE_OPEN_SQL, [tenant.id, tenant.generation]);
+}
+
+/**
+ * Shut `tenantId` out of `db` for good (the first step of deletion): waits until every scope of the
+ * tenant in flight there has ended, then removes its fence row, so no statement of the tenant runs
+ * there again. Idempotent.
+ */
+export async function closeFence(db: DatabaseBackend, tenantId: string): Promise<void> {
+  await adminTransaction(db, async (conn) => {
+    const present = await conn.query<{ found: boolean }>('select to_regclass($1) is not null as found', [`${FENCE_SCHEMA}.fences`]);
+    if (!present.rows[0]?.found) return;
+    await conn.query(FENCE_LOCK_SQL, [tenantId]);
+    await conn.query(FENCE_CLOSE_SQL, [tenantId]);
+  });
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeys } from '../src/auth/api-keys.js';
+import { TenantNotFoundError } from '../src/errors.js';
+import type { Isolation } from '../src/storage/placement.js';
+import { TenantScopes, type TenantDirectory, type TenantInfo } from '../src/storage/scope.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { WorkQueue } from '../src/workflows/queue.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+/**
+ * A deleted tenant's work in flight — requests that passed their checks, catalog entries cached by
+ * other processes, workflow steps — must never write after the deletion, and a tenant re-created under
+ * the same id must never see or receive anything of the old one (red-team finding: a re-created pooled
+ * tenant saw 35 of the old owner's workflows).
+ */
+describe(`tenant deletion is fenced (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    t = await env.open();
+  });
+
+  afterAll(async () => {
+    await env?.cleanup();
+  });
+
+  /** Scopes that resolve `tenant` from a catalog entry frozen in time: another process's cache, as stale as it gets. */
+  const staleScopes = (tenant: TenantInfo) => {
+    const directory: TenantDirectory = { get: async () => tenant, invalidate: () => {} };
+    return new TenantScopes(t.router, directory);
+  };
+
+  /** Wait for `done`, at most 20 s. */
+  const until = async (done: () => boolean) => {
+    for (const end = Date.now() + 20_000; !done() && Date.now() < end;) await new Promise((r) => setTimeout(r, 5));
+  };
+
+  const collections = (id: string) => t.withTenant(id, ({ db }) => db.selectFrom('collections').select('name').execute());
+
+  for (const isolation of ['pooled', 'schema', 'database'] as Isolation[]) {
+    it(`${isolation}: writers racing the deletion leave nothing for the tenant re-created under the same id`, async () => {
+      const id = tenantId(`fence-${isolation.slice(0, 3)}`);
+      const old = await t.tenants.create({ id, isolation });
+      const stale = staleScopes(old);
+      let written = 0;
+      let refused = 0;
+      let stop = false;
+      // Writers that keep creating collections through the old incarnation's catalog entry, each
+      // write in its own scope, while the tenant is deleted under them.
+      const writer = async (w: number) => {
+        for (let i = 0; !stop; i++) {
+          try {
+            await stale.withTenant(id, ({ db }) =>
+              db
+                .insertInto('collections')
+                .values({ name: `w${w}_${i}` })
+                .execute(),
+            );
+            written++;
+            // Embedded PGlite answers through promises only: let timers (the test's own waits) run.
+            await new Promise((r) => setImmediate(r));
+          } catch {
+            // Refused by the fence (TenantNotFoundError), or, for a database tenant, its database
+            // dropped or closed under the writer: either way nothing was written.
+            refused++;
+            await new Promise((r) => setTimeout(r, 2));
+          }
+        }
+      };
+      const writers = Array.from({ length: 4 }, (_, w) => writer(w));
+      await until(() => written >= 8);
+      await t.tenants.delete(id);
+      const renewed = await t.tenants.create({ id, isolation });
+      expect(renewed.generation).not.toBe(old.generation);
+      // Let the stale writers keep trying against the new incarnation for a while.
+      const refusedBefore = refused;
+      const writtenBefore = written;
+      await until(() => refused >= refusedBefore + 8 || written > writtenBefore);
+      stop = true;
+      await Promise.all(writers);
+
+      expect(written).toBe(writtenBefore);
+      expect(await collections(id)).toEqual([]);
+      // The old generation stays shut out for good, the new one works.
+      await expect(stale.withTenant(id, ({ db }) => db.selectFrom('collections').selectAll().execute())).rejects.toBeInstanceOf(TenantNotFoundError);
+      await t.withTenant(id, ({ db }) => db.insertInto('collections').values({ name: 'mine' }).execute());
+      expect(await collections(id)).toEqual([{ name: 'mine' }]);
+      await t.tenants.delete(id);
+    });
+  }
+
+  it('an API key or a schedule asked for by the deleted generation is refused, not given to the new one', async () => {
+    const id = tenantId('fence-keys');
+    const old = await t.tenants.create({ id });
+    await t.tenants.delete(id);
+    const renewed = await t.tenants.create({ id });
+    await expect(new ApiKeys(t.catalog).create(old, 'late', 'admin')).rejects.toBeInstanceOf(TenantNotFoundError);
+    const queue = new WorkQueue(t.router.controlCluster.main);
+    const schedule = { cron: '0 * * * *', timezone: 'UTC', nextAt: new Date(Date.now() + 3_600_000) };
+    await expect(queue.setSchedule(old, 'nightly', schedule)).rejects.toBeInstanceOf(TenantNotFoundError);
+    expect(await t.catalog.listApiKeys(id, { limit: 10 })).toEqual([]);
+    // The new generation gets both.
+    await new ApiKeys(t.catalog).create(renewed, 'mine', 'admin');
+    await queue.setSchedule(renewed, 'nightly', schedule);
+    expect(await t.catalog.listApiKeys(id, { limit: 10 })).toHaveLength(1);
+  });
+});
