@@ -1,7 +1,7 @@
 import { loadConfig, type TenantryConfig } from './config.js';
 import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
 import { StorageRouter } from './storage/router.js';
-import { syncRecordIndexes } from './storage/record-indexes.js';
+import { checkPoolIndexBudget, syncRecordIndexes } from './storage/record-indexes.js';
 import { TenantNotFoundError } from './errors.js';
 import { TenantScopes, type TenantScope, type WithTenantOptions } from './storage/scope.js';
 import { Catalog } from './tenancy/catalog.js';
@@ -59,6 +59,16 @@ export class Tenantry {
     const tenant = await this.catalog.get(tenantId);
     if (!tenant) throw new TenantNotFoundError(tenantId);
     await syncRecordIndexes(this.router, tenant, collection, fields);
+  }
+
+  /**
+   * Refuse (409) indexes that would take a pooled tenant's collection past the shared pool's budget
+   * of record indexes (TENANTRY_POOL_MAX_INDEXES); call it before the collection changes.
+   */
+  async checkIndexBudget(tenantId: string, collection: string, fields: readonly string[]): Promise<void> {
+    const tenant = await this.catalog.get(tenantId);
+    if (!tenant) throw new TenantNotFoundError(tenantId);
+    await checkPoolIndexBudget(this.router, tenant, collection, fields, this.config.poolMaxIndexes);
   }
 
   migrate(options?: MigrateOptions): Promise<MigrateReport> {

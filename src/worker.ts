@@ -2,6 +2,7 @@ import type { TenantryConfig } from './config.js';
 import { ModelsService } from './ml/models.js';
 import { TrainingPool } from './ml/worker-pool.js';
 import { RecordsService } from './records/records.js';
+import { Sandbox } from './sandbox/sandbox.js';
 import { Tenantry } from './tenantry.js';
 import type { EngineOptions } from './workflows/engine.js';
 import { WorkflowRuntime } from './workflows/runtime.js';
@@ -25,9 +26,10 @@ export async function runWorker(config: TenantryConfig): Promise<void> {
   const log = jsonLog();
   const tenantry = await Tenantry.open({ config, onError: (err) => log('error', 'database pool error', { err }) });
   const pool = new TrainingPool();
+  const sandbox = new Sandbox();
   const scopes = tenantry.withTenant.bind(tenantry);
   const models = new ModelsService(scopes, pool, (err, context) => log('error', 'model training failed', { err, ...context }));
-  const runtime = new WorkflowRuntime(tenantry, new RecordsService(), models);
+  const runtime = new WorkflowRuntime(tenantry, new RecordsService(sandbox), models, sandbox);
   const engine = runtime.startEngine({ log });
   log('info', 'tenantry worker started', { worker: engine.workerId, concurrency: engine.concurrency });
   let stopping = false;
@@ -39,6 +41,7 @@ export async function runWorker(config: TenantryConfig): Promise<void> {
       await runtime.stopEngine();
       await pool.close();
       await models.idle();
+      await sandbox.close();
     } finally {
       await tenantry.close();
     }

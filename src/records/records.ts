@@ -1,13 +1,42 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
 import { sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
+import { SandboxError, type Sandbox } from '../sandbox/sandbox.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
-import { tenantCacheKey, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
+import { tenantCacheKey, type TenantInfo, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
-import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
+import { planLimits } from '../tenancy/plans.js';
+import { compileFilter, filterLeaves, indexNarrows, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
+import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
 
 export const BULK_MAX = 1000;
+/**
+ * Validation runs on the request thread only while its cost — subschemas (expanded) × values in the
+ * data — stays under this and the data under INLINE_NODES values (~10 ms at worst); past either, or for
+ * a schema that recurses, it runs in the sandbox under the tenant's evaluation deadline.
+ */
+const INLINE_WORK = 1_000_000;
+const INLINE_NODES = 20_000;
+/** How long a collection's measured size stands in for it when pricing a filter (see #checkQueryCost). */
+const SIZE_TTL_MS = 60_000;
+/** Records counted at most when measuring a collection's size. */
+const SIZE_ROWS_CAP = 1_000_000;
+
+/** Checking data against a schema hit a limit of the sandbox (time, memory): the data is refused. */
+class CheckFailed extends ValidationError {}
+
+/** How validation errors name a record: `data` for one, `records[i].data` in a bulk create. */
+const recordsWhere = (items: readonly unknown[]) => (i: number) => (items.length > 1 ? `records[${i}].data` : 'data');
+
+interface CompiledSchema {
+  /** The schema's JSON text: what the sandbox compiles when the work goes there. */
+  text: string;
+  validate: ValidateFunction;
+  profile: SchemaProfile;
+}
 
 /** Opens tenant scopes (Tenantry.withTenant). */
 export type ScopeRunner = <T>(tenantId: string, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions) => Promise<T>;
@@ -58,43 +87,45 @@ function toRecord(row: { id: string; data: unknown; version: number; created_at:
  * (the tenant's customisation) is compiled once per version and checked on every write.
  */
 export class RecordsService {
-  readonly #ajv = new Ajv({ allErrors: false, strict: false });
-  readonly #validators = new Map<string, ValidateFunction>();
+  /**
+   * Compiled schemas, per tenant and schema text (two changes within one millisecond stay apart), in
+   * an LRU bounded by count and by the schemas' total size: a tenant changing its schema in a loop
+   * replaces entries, never grows the cache.
+   */
+  readonly #schemas = new LRUCache<string, CompiledSchema>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: (s) => s.text.length + 1 });
   /**
    * Collections as last read, per tenant. Never trusted on its own: a write through it carries the
    * cached `updated_at` into the statement and does nothing if the collection changed or is gone
    * (see create), so a change made by another process is seen by the very next write.
    */
-  readonly #collections = new Map<string, { collection: Collection; stamp: string }>();
+  readonly #collections = new LRUCache<string, { collection: Collection; stamp: string }>({ max: 10_000 });
+  /** Measured size of collections (bytes of data), per tenant, for pricing filters. */
+  readonly #sizes = new LRUCache<string, { bytes: number; rows: number }>({ max: 10_000, ttl: SIZE_TTL_MS });
+
+  constructor(private readonly sandbox: Sandbox) {}
 
   /** `stamp` is updated_at as PostgreSQL prints it: exact to the microsecond, unlike `updatedAt`. */
   #remember(tenantId: string, collection: Collection, stamp: string): Collection {
-    if (this.#collections.size > 10_000) this.#collections.clear();
     this.#collections.set(tenantCacheKey(tenantId, 'collection', collection.name), { collection, stamp });
     return collection;
   }
 
-  #validator(tenantId: string, collection: Collection): ValidateFunction | undefined {
-    if (!collection.schema) return undefined;
-    // Keyed by the schema's text, not its timestamp: two changes within one millisecond stay apart.
-    const key = tenantCacheKey(tenantId, 'schema', JSON.stringify(collection.schema));
-    let validate = this.#validators.get(key);
-    if (!validate) {
-      validate = this.#ajv.compile(collection.schema);
-      if (this.#validators.size > 10_000) this.#validators.clear();
-      this.#validators.set(key, validate);
+  /** The compiled form of a tenant's schema; a schema outside the bounds (tenant-schema.ts) is a 400. */
+  #compiled(tenantId: string, schema: Record<string, unknown>): CompiledSchema {
+    const text = JSON.stringify(schema);
+    const key = tenantCacheKey(tenantId, 'schema', createHash('sha256').update(text).digest('base64url'));
+    let compiled = this.#schemas.get(key);
+    if (!compiled) {
+      const profile = profileSchema(schema);
+      compiled = { text, validate: compileTenantSchema(schema), profile };
+      this.#schemas.set(key, compiled);
     }
-    return validate;
+    return compiled;
   }
 
-  /** Check a schema compiles before it is stored; a bad one is the caller's 400. */
-  #checkSchema(schema: Record<string, unknown> | null | undefined): void {
-    if (schema === null || schema === undefined) return;
-    try {
-      this.#ajv.compile(schema);
-    } catch (error) {
-      throw new ValidationError(`schema is not a valid JSON Schema: ${(error as Error).message}`);
-    }
+  /** Check a schema before it is stored: within bounds, valid, compilable; a bad one is the caller's 400. */
+  #checkSchema(tenantId: string, schema: Record<string, unknown> | null | undefined): void {
+    if (schema !== null && schema !== undefined) this.#compiled(tenantId, schema);
   }
 
   #checkIndexes(indexes: string[] | undefined): void {
@@ -103,10 +134,39 @@ export class RecordsService {
     }
   }
 
+  /**
+   * Hold the tenant's collection-definitions lock for the rest of the scope's transaction, so the
+   * counts below cannot be raced past by a concurrent create or change.
+   */
+  async #lockDefinitions(scope: TenantScope): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`tenantry:collections:${scope.tenantId}`}, 0))`.execute(scope.db);
+  }
+
+  /** Refuse (409 limit_reached) a collection count or an index total over the tenant's plan. */
+  async #checkPlan(scope: TenantScope, change: { adding: boolean; name: string; indexes?: string[] }): Promise<void> {
+    const limits = planLimits(scope.tenant);
+    const { rows } = await sql<{ collections: number; indexes: number }>`
+      SELECT count(*)::int AS collections, coalesce(sum(jsonb_array_length(indexes)) FILTER (WHERE name <> ${change.name}), 0)::int AS indexes
+        FROM collections`.execute(scope.db);
+    const { collections, indexes } = rows[0]!;
+    if (change.adding && collections >= limits.maxCollections) {
+      throw new TenantryError('limit_reached', `this tenant has ${collections} collections, its plan's limit (maxCollections = ${limits.maxCollections})`);
+    }
+    const total = indexes + (change.indexes?.length ?? 0);
+    if (change.indexes !== undefined && total > limits.maxIndexes) {
+      throw new TenantryError(
+        'limit_reached',
+        `this would make ${total} indexes over the tenant's collections, past its plan's limit (maxIndexes = ${limits.maxIndexes}); drop indexes from other collections first`,
+      );
+    }
+  }
+
   async createCollection(scope: TenantScope, input: { name: string; schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
     if (!COLLECTION_NAME_PATTERN.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME_PATTERN}`);
-    this.#checkSchema(input.schema);
+    this.#checkSchema(scope.tenantId, input.schema);
     this.#checkIndexes(input.indexes);
+    await this.#lockDefinitions(scope);
+    await this.#checkPlan(scope, { adding: true, name: input.name, indexes: input.indexes ?? [] });
     const row = await scope.db
       .insertInto('collections')
       .values({ name: input.name, schema: input.schema ? JSON.stringify(input.schema) : null, indexes: JSON.stringify(input.indexes ?? []) })
@@ -133,8 +193,12 @@ export class RecordsService {
   }
 
   async updateCollection(scope: TenantScope, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
-    this.#checkSchema(changes.schema);
+    this.#checkSchema(scope.tenantId, changes.schema);
     this.#checkIndexes(changes.indexes);
+    if (changes.indexes !== undefined) {
+      await this.#lockDefinitions(scope);
+      await this.#checkPlan(scope, { adding: false, name, indexes: changes.indexes });
+    }
     const row = await scope.db
       .updateTable('collections')
       .set({
@@ -154,12 +218,27 @@ export class RecordsService {
     if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
   }
 
-  #validate(scope: { tenantId: string }, collection: Collection, data: unknown, where: string): void {
-    const validate = this.#validator(scope.tenantId, collection);
-    if (validate && !validate(data)) {
-      const first = validate.errors?.[0];
-      throw new ValidationError(`${where} does not match the schema of '${collection.name}': ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}`);
+  /**
+   * Check `items` against the collection's schema: a 400 naming the first that does not match. Small
+   * work runs here; a recursive schema, or much data under a large schema, goes to the sandbox, where
+   * the tenant's evaluation deadline bounds it and no other tenant waits on it.
+   */
+  async #validate(tenant: TenantInfo, collection: Collection, items: readonly unknown[], where: (i: number) => string): Promise<void> {
+    if (!collection.schema) return;
+    const compiled = this.#compiled(tenant.id, collection.schema);
+    const nodes = jsonNodes(items, INLINE_NODES + 1);
+    let invalid: { index: number; message: string } | null;
+    if (!compiled.profile.recursive && nodes <= INLINE_NODES && compiled.profile.expansion * nodes <= INLINE_WORK) {
+      invalid = firstInvalid(compiled.validate, items);
+    } else {
+      try {
+        invalid = await this.sandbox.validate(tenant.id, compiled.text, JSON.stringify(items), planLimits(tenant).evaluationTimeoutMs);
+      } catch (error) {
+        if (error instanceof SandboxError) throw new CheckFailed(`checking ${where(0)} against the schema of '${collection.name}' failed: ${error.message}`);
+        throw error;
+      }
     }
+    if (invalid) throw new ValidationError(`${where(invalid.index)} does not match the schema of '${collection.name}': ${invalid.message}`);
   }
 
   /**
@@ -168,13 +247,15 @@ export class RecordsService {
    * statement in a single-statement scope. If the guard fails (or the cached schema refuses the data,
    * which a newer schema might accept), take the full path: read the collection, validate, insert.
    */
-  async create(scopes: ScopeRunner, tenantId: string, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
+  async create(scopes: ScopeRunner, tenant: TenantInfo, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
+    const tenantId = tenant.id;
     const cached = this.#collections.get(tenantCacheKey(tenantId, 'collection', collectionName));
     if (cached && items.length > 0 && items.length <= BULK_MAX) {
       let valid = true;
       try {
-        items.forEach((data, i) => this.#validate({ tenantId }, cached.collection, data, `records[${i}].data`));
-      } catch {
+        await this.#validate(tenant, cached.collection, items, recordsWhere(items));
+      } catch (error) {
+        if (error instanceof CheckFailed) throw error; // the check itself hit a limit: it would again
         valid = false;
       }
       if (valid) {
@@ -205,7 +286,7 @@ export class RecordsService {
     if (items.length === 0) return [];
     if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
     const collection = await this.getCollection(scope, collectionName);
-    items.forEach((data, i) => this.#validate(scope, collection, data, items.length > 1 ? `records[${i}].data` : 'data'));
+    await this.#validate(scope.tenant, collection, items, recordsWhere(items));
     const rows = await scope.db
       .insertInto('records')
       .values(items.map((data) => ({ collection: collectionName, id: uuidv7(), data: JSON.stringify(data) })))
@@ -231,8 +312,8 @@ export class RecordsService {
     const collection = await this.getCollection(scope, collectionName);
     items.forEach((data, i) => {
       if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ValidationError(`records[${i}] must be an object`);
-      this.#validate(scope, collection, data, `records[${i}]`);
     });
+    await this.#validate(scope.tenant, collection, items, (i) => `records[${i}]`);
     const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${JSON.stringify(data)}::jsonb)`);
     if (options.key === undefined) {
       const { rows } = await sql<{ id: string }>`
@@ -277,6 +358,7 @@ export class RecordsService {
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
   ): Promise<{ items: RecordView[]; next: string[] | null }> {
     const collection = await this.getCollection(scope, collectionName);
+    if (query.filter && !indexNarrows(query.filter, collection.indexes)) await this.#checkQueryCost(scope, collectionName, filterLeaves(query.filter));
     const sort = parseSort(query.sort, collection.indexes);
     const columns = sortColumns(sort);
     if (query.after && (query.after.length !== columns.length || !query.after.every((v) => typeof v === 'string'))) {
@@ -297,6 +379,44 @@ export class RecordsService {
     const last = page.at(-1);
     const next = rows.length > query.limit && last ? columns.map((_, i) => last[`k${i}`]!) : null;
     return { items: page.map(toRecord), next };
+  }
+
+  /**
+   * Refuse, before it runs, a filter no index narrows whose conditions × the collection's bytes of data
+   * are past the tenant's queryCost: each condition is evaluated on every record the scan reaches
+   * (`data #> path` unpacks the document each time), and such a query would hold a connection — on
+   * embedded PGlite, the whole process — for as long as that takes.
+   */
+  async #checkQueryCost(scope: TenantScope, collection: string, leaves: number): Promise<void> {
+    if (leaves === 0) return;
+    const { queryCost } = planLimits(scope.tenant);
+    const size = await this.#size(scope, collection);
+    const cost = leaves * size.bytes;
+    if (cost <= queryCost) return;
+    const mb = (size.bytes / 1e6).toFixed(size.bytes < 1e7 ? 1 : 0);
+    throw new TenantryError(
+      'query_too_expensive',
+      `this filter's ${leaves} condition${leaves > 1 ? 's' : ''} would each be checked against ~${mb} MB of records (${size.rows}${size.rows >= SIZE_ROWS_CAP ? '+' : ''} records), ` +
+        `past the tenant's limit (queryCost = ${queryCost} condition-bytes); add an index on a field the filter compares by equality or number range, or use fewer conditions`,
+    );
+  }
+
+  /**
+   * A collection's data size, estimated: records counted (up to SIZE_ROWS_CAP) × their average size in a
+   * sample, measured once a minute per collection.
+   */
+  async #size(scope: TenantScope, collection: string): Promise<{ bytes: number; rows: number }> {
+    const key = tenantCacheKey(scope.tenantId, 'size', collection);
+    const known = this.#sizes.get(key);
+    if (known) return known;
+    const { rows } = await sql<{ rows: number; avg: number }>`
+      SELECT (SELECT count(*) FROM (SELECT 1 FROM records WHERE tenant_id = ${scope.tenantId} AND collection = ${collection} LIMIT ${SIZE_ROWS_CAP}) c)::int AS rows,
+             (SELECT coalesce(avg(pg_column_size(data)), 0) FROM (SELECT data FROM records WHERE tenant_id = ${scope.tenantId} AND collection = ${collection} LIMIT 500) s)::float8 AS avg`.execute(
+      scope.db,
+    );
+    const size = { rows: rows[0]!.rows, bytes: Math.round(rows[0]!.rows * rows[0]!.avg) };
+    this.#sizes.set(key, size);
+    return size;
   }
 
   async getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {
@@ -326,7 +446,7 @@ export class RecordsService {
     }
     const next = options.merge ? mergePatch(current.data, data) : data;
     const collection = await this.getCollection(scope, collectionName);
-    this.#validate(scope, collection, next, 'data');
+    await this.#validate(scope.tenant, collection, [next], () => 'data');
     const row = await scope.db
       .updateTable('records')
       .set({ data: JSON.stringify(next), version: sql<number>`version + 1`, updated_at: sql<Date>`clock_timestamp()` })

@@ -29,8 +29,12 @@ export interface PlanLimits {
   maxWorkflows: number;
   /** Shortest interval between two slots of a workflow schedule. */
   minScheduleIntervalMs: number;
-  /** Longest one JSONata expression (a transform step, a `{"$expr"}` parameter) may evaluate. */
-  expressionTimeoutMs: number;
+  /**
+   * Longest one evaluation of tenant-supplied logic may run in the sandbox: a JSONata expression (a
+   * transform step, a `{"$expr"}` parameter), or a JSON Schema check too large or recursive for the
+   * request thread.
+   */
+  evaluationTimeoutMs: number;
   /** Longest one model training may run (reading rows and fitting). */
   trainingTimeMs: number;
   /** Largest training design: rows × encoded columns. */
@@ -54,7 +58,7 @@ export const PLAN_LIMITS = {
     queryCost: 400_000_000,
     maxWorkflows: 20,
     minScheduleIntervalMs: 60_000,
-    expressionTimeoutMs: 1_000,
+    evaluationTimeoutMs: 1_000,
     trainingTimeMs: 60_000,
     trainingCells: 10_000_000,
     trainingWidth: 500,
@@ -71,7 +75,7 @@ export const PLAN_LIMITS = {
     queryCost: 2_000_000_000,
     maxWorkflows: 200,
     minScheduleIntervalMs: 30_000,
-    expressionTimeoutMs: 2_000,
+    evaluationTimeoutMs: 2_000,
     trainingTimeMs: 300_000,
     trainingCells: 40_000_000,
     trainingWidth: 2_000,
@@ -88,7 +92,7 @@ export const PLAN_LIMITS = {
     queryCost: 10_000_000_000,
     maxWorkflows: 2_000,
     minScheduleIntervalMs: 10_000,
-    expressionTimeoutMs: 5_000,
+    evaluationTimeoutMs: 5_000,
     trainingTimeMs: 900_000,
     trainingCells: 100_000_000,
     trainingWidth: 4_000,
@@ -108,7 +112,7 @@ const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: tr
   queryCost: { min: 1, max: 1e15 },
   maxWorkflows: { min: 1, max: 1_000_000 },
   minScheduleIntervalMs: { min: 1_000, max: 86_400_000 },
-  expressionTimeoutMs: { min: 10, max: 60_000 },
+  evaluationTimeoutMs: { min: 10, max: 60_000 },
   trainingTimeMs: { min: 1_000, max: 86_400_000 },
   trainingCells: { min: 1_000, max: 1e10 },
   trainingWidth: { min: 2, max: 20_000 },
@@ -142,7 +146,9 @@ export function checkLimits(limits: Record<string, unknown>): void {
     if (!(key in RANGES)) throw new ValidationError(`limits.${key} is not a limit; limits are ${PLAN_LIMIT_KEYS.join(', ')}`);
     const range = RANGES[key as keyof PlanLimits];
     if (!validLimit(key as keyof PlanLimits, value)) {
-      throw new ValidationError(`limits.${key} must be ${range.fraction ? 'a number' : 'an integer'} from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`);
+      throw new ValidationError(
+        `limits.${key} must be ${range.fraction ? 'a number' : 'an integer'} from ${range.min} to ${range.max}, got ${JSON.stringify(value)}`,
+      );
     }
   }
 }

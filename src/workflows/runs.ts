@@ -7,6 +7,7 @@ import { isoTimestamp, type TenantDatabase } from '../storage/tenant-db.js';
 import type { StepDefinition, WorkflowDefinition } from './definition.js';
 import { Coalescer } from './coalesce.js';
 import { HOLD_MS, type WorkQueue } from './queue.js';
+import { planLimits } from '../tenancy/plans.js';
 
 /** A step's output or a run's input, as JSON text, is at most this long; more fails the step (or is a 400). */
 export const MAX_OUTPUT_BYTES = 256 * 1024;
@@ -82,6 +83,8 @@ export type BeginResult =
       /** The attempt before this one was lost (its worker died or its lease ran out). */
       lostBefore: boolean;
       wakeAt: Date | null;
+      /** The tenant's plan limit for one JSONata evaluation. */
+      evaluationTimeoutMs: number;
     };
 
 /** Every step that (transitively) needs `stepId`: skipped when it fails. */
@@ -318,6 +321,7 @@ export class RunsService {
               attempts: row.attempts!,
               lostBefore: row.before === 'running',
               wakeAt: row.wake_at ? new Date(row.wake_at) : null,
+              evaluationTimeoutMs: planLimits(scope.tenant).evaluationTimeoutMs,
             };
           }
         }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import jsonata from 'jsonata';
 import { ValidationError } from '../errors.js';
 import type { ModelsService } from '../ml/models.js';
 import { parseFilter } from '../records/query.js';
 import type { RecordsService, ScopeRunner } from '../records/records.js';
+import { SandboxError, type Sandbox } from '../sandbox/sandbox.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { StepDefinition } from './definition.js';
 import { EgressError, checkUrl, egressRequest } from './egress.js';
@@ -24,6 +24,8 @@ export interface StepContext {
   params: Record<string, unknown>;
   /** `{input, steps}`: what expressions see. */
   data: { input: unknown; steps: Record<string, unknown> };
+  /** Evaluate a JSONata expression against `data`, in the sandbox, within the step's limits. */
+  evaluate: (expression: string, where: string) => Promise<unknown>;
   /** Set when a delay step was put to sleep earlier in this attempt. */
   wakeAt: Date | null;
   signal: AbortSignal;
@@ -37,6 +39,8 @@ export interface StepServices {
   models: ModelsService;
   /** Hosts `http.request` may reach even on private addresses (TENANTRY_EGRESS_ALLOW). */
   egressAllow: readonly string[];
+  /** Where JSONata expressions run: off the event loop, with a heap limit and a deadline. */
+  sandbox: Sandbox;
 }
 
 /** A step failure that no retry can fix (bad parameters): the step fails at once. */
@@ -45,33 +49,40 @@ export class PermanentStepError extends Error {}
 const isExpr = (v: unknown): v is { $expr: string } =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { $expr?: unknown }).$expr === 'string';
 
-const compiled = new Map<string, jsonata.Expression>();
-function expression(text: string): jsonata.Expression {
-  let e = compiled.get(text);
-  if (!e) {
-    e = jsonata(text);
-    if (compiled.size > 5000) compiled.clear();
-    compiled.set(text, e);
-  }
-  return e;
-}
-
-/** Evaluate one JSONata expression against the run's data; errors name the step parameter. */
-export async function evaluate(text: string, data: unknown, where: string): Promise<unknown> {
-  try {
-    return await expression(text).evaluate(data);
-  } catch (error) {
-    throw new PermanentStepError(`${where}: JSONata: ${(error as Error).message}`);
-  }
+/**
+ * An evaluator of JSONata expressions for one step attempt: each runs in the sandbox against the
+ * run's data (`{input, steps}`, serialised once), within `timeoutMs()`. An expression that fails —
+ * its own error, or a limit it hit (time, memory, result size) — fails the step for good: it would do
+ * the same on every retry, and no attempt can take the process down with it.
+ */
+export function expressionEvaluator(
+  sandbox: Sandbox,
+  tenantId: string,
+  data: unknown,
+  timeoutMs: () => number,
+): (expression: string, where: string) => Promise<unknown> {
+  const json = JSON.stringify(data);
+  return async (expression, where) => {
+    try {
+      return await sandbox.evaluate(tenantId, expression, json, Math.max(1, timeoutMs()));
+    } catch (error) {
+      if (error instanceof SandboxError) throw new PermanentStepError(`${where}: JSONata: ${error.message}`);
+      throw error;
+    }
+  };
 }
 
 /** Replace every `{"$expr": …}` inside `value` with its result. */
-export async function resolveParams(value: unknown, data: unknown, where = 'with'): Promise<unknown> {
-  if (isExpr(value)) return evaluate(value.$expr, data, where);
-  if (Array.isArray(value)) return Promise.all(value.map((v, i) => resolveParams(v, data, `${where}[${i}]`)));
+export async function resolveParams(value: unknown, evaluate: (expression: string, where: string) => Promise<unknown>, where = 'with'): Promise<unknown> {
+  if (isExpr(value)) return evaluate(value.$expr, where);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const [i, v] of value.entries()) out.push(await resolveParams(v, evaluate, `${where}[${i}]`));
+    return out;
+  }
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await resolveParams(v, data, `${where}.${k}`);
+    for (const [k, v] of Object.entries(value)) out[k] = await resolveParams(v, evaluate, `${where}.${k}`);
     return out;
   }
   return value;
@@ -107,7 +118,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
   switch (ctx.step.kind) {
     case 'transform': {
       const text = ctx.step.with?.expression as string;
-      const value = await evaluate(text, ctx.data, 'with.expression');
+      const value = await ctx.evaluate(text, 'with.expression');
       return { output: value ?? null };
     }
     case 'delay': {

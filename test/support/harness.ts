@@ -63,6 +63,7 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     poolSize: 8,
     tenantPoolSize: 2,
     catalogCacheMs: 0,
+    poolMaxIndexes: 64,
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
 import type { CursorCodec } from '../cursor.js';
 import { pageOf } from '../pagination.js';
-import { checkJson } from '../plugins/json-limits.js';
+import { parseJsonParameter } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService, type ScopeRunner } from '../../records/records.js';
@@ -65,13 +65,7 @@ const RecordsQuery = Type.Object(
  */
 function filterOf(text: string | undefined): { node: FilterNode; canonical: string } | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError(`filter is not valid JSON: ${(error as Error).message}`);
-  }
-  checkJson(value, 'filter');
+  const value = parseJsonParameter(text, 'filter');
   return { node: parseFilter(value), canonical: JSON.stringify(value) };
 }
 
@@ -105,6 +99,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
     },
     async (request, reply) => {
+      await tenantry.checkIndexBudget(tenantContext(request).tenant.id, request.body.name, request.body.indexes ?? []);
       const created = await inScope(request, (s) => records.createCollection(s, request.body));
       await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, created.name, created.indexes);
       return reply.code(201).send(created);
@@ -145,6 +140,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
     },
     async (request) => {
+      if (request.body.indexes !== undefined) await tenantry.checkIndexBudget(tenantContext(request).tenant.id, request.params.name, request.body.indexes);
       const updated = await inScope(request, (s) => records.updateCollection(s, request.params.name, request.body));
       if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, updated.name, updated.indexes);
       return updated;
@@ -177,7 +173,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const [created] = await records.create(scopes, tenantContext(request).tenant.id, request.params.name, [request.body.data]);
+      const [created] = await records.create(scopes, tenantContext(request).tenant, request.params.name, [request.body.data]);
       return reply.code(201).send(withEtag(reply, created!));
     },
   );
@@ -225,7 +221,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     async (request, reply) => {
       const items = await records.create(
         scopes,
-        tenantContext(request).tenant.id,
+        tenantContext(request).tenant,
         request.params.name,
         request.body.records.map((r) => r.data),
       );
