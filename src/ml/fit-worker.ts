@@ -21,7 +21,21 @@ parentPort!.on('message', (message: ToWorker) => {
     job = message.job;
     rows = [];
   } else if (message.type === 'rows') {
+    if (!job) return; // refused already: the rest of its pages are dropped
     for (const row of JSON.parse(message.json) as unknown[][]) rows.push(row);
+    // The design is at least one column per field plus the intercept: past the cells limit with the
+    // rows alone, stop holding them now rather than after reading every page (memory the plan bounds).
+    const cells = rows.length * ((job.kind === 'recommendation' ? 2 : job.features.length) + 1);
+    if (cells > job.limits.trainingCells) {
+      const limit = job.limits.trainingCells.toLocaleString('en-US');
+      job = undefined;
+      rows = [];
+      parentPort!.postMessage({
+        ok: false,
+        message: `the collection has too many records for this model: over ${limit} cells (records × columns), the plan's limit (trainingCells = ${limit}); train on fewer records or features`,
+        dataError: true,
+      });
+    }
   } else if (message.type === 'abort') {
     rows = [];
     parentPort!.postMessage({ ok: false, message: 'aborted', dataError: false });

@@ -1,6 +1,5 @@
-/** Worker-thread entry of the sandbox (sandbox.ts): one task at a time, its answer posted back. */
+/** Process entry of the sandbox (sandbox.ts): one task at a time, its answer sent back. */
 import { createHash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
 import jsonata from 'jsonata';
 import { LRUCache } from 'lru-cache';
 import type { ValidateFunction } from 'ajv';
@@ -53,9 +52,11 @@ async function run(task: SandboxTask): Promise<SandboxReply> {
   return { ok: true, invalid: firstInvalid(validator(task.schema), JSON.parse(task.items) as unknown[]) };
 }
 
-parentPort!.on('message', (task: SandboxTask) => {
+process.on('message', (task: SandboxTask) => {
   run(task).then(
-    (reply) => parentPort!.postMessage(reply),
-    (error: unknown) => parentPort!.postMessage({ ok: false, message: (error as Error)?.message ?? String(error) } satisfies SandboxReply),
+    (reply) => process.send!(reply),
+    (error: unknown) => process.send!({ ok: false, message: (error as Error)?.message ?? String(error) } satisfies SandboxReply),
   );
 });
+// The parent went away (it crashed, or was killed): nothing is left to answer to.
+process.on('disconnect', () => process.exit(0));

@@ -1,14 +1,17 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { SandboxReply, SandboxTask } from './sandbox-worker.js';
 
 /**
  * Where tenant-supplied logic runs when it could take unbounded time or memory: JSONata expressions
  * (workflow transform steps and `{"$expr"}` parameters) and JSON Schema validations too large or
- * recursive to run on the request thread. Each task runs in a worker thread with a heap limit and a
- * hard deadline: a task that outruns its deadline has its worker terminated (synchronous code cannot
- * be interrupted any other way), one that exhausts the heap kills only its worker, and either way the
- * caller gets a SandboxError saying which limit it hit while every other tenant carries on.
+ * recursive to run on the request thread. Each task runs in a small child process with a heap limit
+ * and a hard deadline: a task that outruns its deadline has its process killed (synchronous code
+ * cannot be interrupted any other way), one that exhausts the heap ends only its process, and either
+ * way the caller gets a SandboxError saying which limit it hit while every other tenant carries on.
+ * Processes, not worker threads: V8 ends the whole process when one large allocation fails past a
+ * worker's heap limit (`[1..1e7].[1..1e7]` did), which a worker's resourceLimits cannot prevent.
  *
  * Fair across tenants: a queue per tenant, served round robin, and one tenant holds at most all
  * workers but one, so another tenant's task always finds a worker within one task's deadline.
@@ -16,9 +19,9 @@ import type { SandboxReply, SandboxTask } from './sandbox-worker.js';
 export class SandboxError extends Error {}
 
 export interface SandboxOptions {
-  /** Worker threads (default 2). */
+  /** Evaluator processes (default: one per core, 2 to 4). */
   workers?: number;
-  /** Heap of each worker, in megabytes (default 256). */
+  /** Heap of each evaluator, in megabytes (default 256). */
   memoryMb?: number;
 }
 
@@ -31,14 +34,25 @@ interface Queued {
 }
 
 interface Slot {
-  worker: Worker;
+  child: ChildProcess;
   busy: boolean;
+  /** The end of what the process wrote to stderr (V8 says there why it died). */
+  stderr: string;
 }
 
 /** The compiled worker (under the test runner this module is TypeScript source; see ml/worker-pool.ts). */
-function workerUrl(): URL {
+function workerPath(): string {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/src/sandbox/sandbox-worker.js', here) : new URL('./sandbox-worker.js', here);
+  return fileURLToPath(here.endsWith('.ts') ? new URL('../../dist/src/sandbox/sandbox-worker.js', here) : new URL('./sandbox-worker.js', here));
+}
+
+/** Let the process exit while `child` idles (and keep it alive while `child` works). */
+function hold(child: ChildProcess, busy: boolean): void {
+  const handles = [child, child.channel].filter(Boolean) as Array<{ ref(): void; unref(): void }>;
+  for (const h of handles) {
+    if (busy) h.ref();
+    else h.unref();
+  }
 }
 
 export class Sandbox {
@@ -99,13 +113,18 @@ export class Sandbox {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb, maxYoungGenerationSizeMb: 32 } });
-    const slot: Slot = { worker, busy: false };
-    worker.unref();
-    // A worker terminated for its deadline may still report an error on its way out, with nobody
-    // listening any more; unhandled, that 'error' event would throw on the request thread.
-    worker.on('error', () => {});
-    worker.once('exit', () => this.#forget(slot));
+    const child = fork(workerPath(), [], {
+      execArgv: [`--max-old-space-size=${this.#memoryMb}`, '--max-semi-space-size=16'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    const slot: Slot = { child, busy: false, stderr: '' };
+    child.stderr!.on('data', (chunk: Buffer) => (slot.stderr = (slot.stderr + chunk.toString()).slice(-2_000)));
+    hold(child, false);
+    // A process killed for its deadline may report an error on its way out, with nobody listening
+    // any more; unhandled, that 'error' event would throw on the request thread.
+    child.on('error', () => {});
+    child.once('exit', () => this.#forget(slot));
     this.#slots.push(slot);
     return slot;
   }
@@ -116,27 +135,26 @@ export class Sandbox {
   }
 
   #start(slot: Slot, { tenantId, task, timeoutMs, resolve, reject }: Queued): void {
-    const { worker } = slot;
+    const { child } = slot;
     slot.busy = true;
-    worker.ref();
+    hold(child, true);
     this.#running.set(tenantId, (this.#running.get(tenantId) ?? 0) + 1);
     let settled = false;
     const finish = (outcome: { reply: SandboxReply & { ok: true } } | { error: Error }, broken: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
       const running = this.#running.get(tenantId)! - 1;
       if (running > 0) this.#running.set(tenantId, running);
       else this.#running.delete(tenantId);
       if (broken) {
         this.#forget(slot);
-        void worker.terminate();
+        child.kill('SIGKILL');
       } else {
         slot.busy = false;
-        worker.unref();
+        hold(child, false);
       }
       if ('reply' in outcome) resolve(outcome.reply);
       else reject(outcome.error);
@@ -146,31 +164,29 @@ export class Sandbox {
       if (reply.ok) finish({ reply }, false);
       else finish({ error: new SandboxError(reply.message) }, false);
     };
-    const onError = (error: Error & { code?: string }) =>
-      finish(
-        {
-          error:
-            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+    const onExit = () => {
+      // Let the last of stderr arrive: V8 writes why it gave up just before the process ends.
+      setImmediate(() =>
+        finish(
+          {
+            error: /heap out of memory|Allocation failed|invalid (array|table) size/i.test(slot.stderr)
               ? new SandboxError(`it used more than the ${this.#memoryMb} MB of memory an evaluation may use`)
-              : new SandboxError(`the evaluator failed: ${error.message}`),
-        },
-        true,
+              : new SandboxError('the evaluator stopped unexpectedly'),
+          },
+          true,
+        ),
       );
-    const onExit = () => finish({ error: new SandboxError('the evaluator stopped') }, true);
-    const timer = setTimeout(
-      () => finish({ error: new SandboxError(`it ran longer than ${timeoutMs} ms, this tenant's limit (evaluationTimeoutMs)`) }, true),
-      timeoutMs,
-    );
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(task);
+    };
+    const timer = setTimeout(() => finish({ error: new SandboxError(`it ran longer than ${timeoutMs} ms, this tenant's limit (evaluationTimeoutMs)`) }, true), timeoutMs);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(task);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     for (const queue of this.#waiting.values()) for (const { reject } of queue) reject(new SandboxError('the sandbox is shut down'));
     this.#waiting.clear();
-    await Promise.all(this.#slots.splice(0).map((s) => s.worker.terminate()));
+    for (const slot of this.#slots.splice(0)) slot.child.kill('SIGKILL');
   }
 }

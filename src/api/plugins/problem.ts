@@ -41,6 +41,8 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Every 429 says when to come back (API.md); refusals that know better set it themselves.
+    if (body.status === 429 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
     return reply.code(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
