@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseBackend } from '../src/storage/backends/backend.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { appPassword, databaseRolePassword, withDatabase } from '../src/storage/backends/postgres.js';
 import { APP_ROLE, MIGRATIONS_TABLE, databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -117,12 +120,61 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
         lease.release(true);
       }
     });
+
+    it("the application login cannot connect to a tenant's database, nor one database tenant to another's", async () => {
+      const other = tenantId('rls-d2');
+      await t.tenants.create({ id: other, isolation: 'database' });
+      const url = t.config.clusters[0]!.url!;
+      const connectAs = async (role: string, password: string, database: string) => {
+        const as = new URL(withDatabase(url, database));
+        as.username = role;
+        as.password = password;
+        const client = new pg.Client({ connectionString: as.toString() });
+        try {
+          await client.connect();
+          return 'connected';
+        } catch (error) {
+          return (error as Error).message;
+        } finally {
+          await client.end().catch(() => {});
+        }
+      };
+      const mine = databaseTenantNames(databaseTenant);
+      const theirs = databaseTenantNames(other);
+      expect(await connectAs(APP_ROLE, appPassword(url), mine.database)).toMatch(/permission denied for database/);
+      expect(await connectAs(mine.role, databaseRolePassword(url, mine.role), mine.database)).toBe('connected');
+      expect(await connectAs(mine.role, databaseRolePassword(url, mine.role), theirs.database)).toMatch(/permission denied for database/);
+      // Scopes of a database tenant run as its own login.
+      const seen = await t.withTenant(
+        databaseTenant,
+        async ({ db }) => (await sql<{ u: string; s: string }>`select current_user as u, session_user as s`.execute(db)).rows[0],
+      );
+      expect(seen).toEqual({ u: mine.role, s: mine.role });
+      await t.tenants.delete(other);
+      expect(await adminQuery(t.router.controlCluster.main, 'select 1 from pg_roles where rolname = $1', [theirs.role])).toMatchObject({ rows: [] });
+    });
+
+    it("the application login is made a member of this deployment's schema tenants' roles only", async () => {
+      const foreign = `${schemaTenantNames('elsewhere').role}-${tenantId('x')}`;
+      await adminQuery(t.router.controlCluster.main, `create role "${foreign}"`);
+      try {
+        const reopened = await env.open();
+        const { rows } = await adminQuery<{ member: boolean }>(reopened.router.controlCluster.main, `select pg_has_role($1, $2, 'MEMBER') as member`, [
+          APP_ROLE,
+          foreign,
+        ]);
+        expect(rows[0]!.member).toBe(false);
+        t = reopened;
+      } finally {
+        await adminQuery(t.router.controlCluster.main, `drop role "${foreign}"`);
+      }
+    });
   }
 
   it('every tenant table in every location has RLS enabled and forced, a policy, and tenant_id first', async () => {
     const main = t.router.controlCluster.main;
     const mainTables = await tenantTables(main, ['tenant_pool', schemaTenantNames(schemaTenant).schema]);
-    const handle = await t.router.openTenantDatabase('main', databaseTenantNames(databaseTenant).database);
+    const handle = await t.router.openTenantDatabase('main', databaseTenantNames(databaseTenant).database, databaseTenantNames(databaseTenant).role);
     let dbTables: TableFacts[];
     try {
       dbTables = await tenantTables(handle.db, [databaseTenantNames(databaseTenant).schema]);

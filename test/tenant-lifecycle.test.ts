@@ -19,7 +19,8 @@ async function roleExists(t: Tenantry, role: string): Promise<boolean> {
 }
 
 async function databaseExists(t: Tenantry, id: string): Promise<boolean> {
-  const handle = await t.router.openTenantDatabase('main', databaseTenantNames(id).database).catch(() => undefined);
+  const { database, role } = databaseTenantNames(id);
+  const handle = await t.router.openTenantDatabase('main', database, role).catch(() => undefined);
   handle?.release();
   return handle !== undefined;
 }

@@ -2,7 +2,7 @@
  * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
  * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
  */
-import { APP_ROLE, FENCE_SCHEMA, quoteIdent, quoteLiteral, TENANT_ROLE_PREFIX } from './names.js';
+import { APP_ROLE, FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 
 /** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
 export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
@@ -45,21 +45,37 @@ $tenantry$`;
 }
 
 /**
- * Let the application role log in by itself with `password` (PostgreSQL servers), and be able to
- * SET ROLE to every schema tenant's role. Its sessions then start as a role that is not superuser:
- * `RESET ROLE` leads nowhere above it.
+ * Let the application role log in by itself with `password` (PostgreSQL servers). Its sessions then
+ * start as a role that is not superuser: `RESET ROLE` leads nowhere above it. It is a member of the
+ * schema tenants' roles provisioned through it (grantRoleToAppSql), never of every `tenantry_t_*` role
+ * on the server (another deployment's among them).
  */
 export function appLoginSql(role: string, password: string): string {
-  return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(password)};
-DO $tenantry$
-DECLARE r text;
+  return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(password)}`;
+}
+
+/**
+ * A database tenant's own login (PostgreSQL servers): a role that logs in with `password` and may
+ * connect to `database` only — nobody else but the owner may (CONNECT revoked from PUBLIC), the
+ * application role included. Idempotent: provisioning and `tenantry migrate` (for databases made
+ * before tenants had their own logins) both run it.
+ */
+export function databaseLoginSql(role: string, password: string, database: string): string {
+  const r = quoteIdent(role);
+  const d = quoteIdent(database);
+  return `DO $tenantry$
 BEGIN
-  FOR r IN SELECT rolname FROM pg_roles
-            WHERE starts_with(rolname, ${quoteLiteral(TENANT_ROLE_PREFIX)}) AND NOT pg_has_role(${quoteLiteral(role)}, oid, 'MEMBER') LOOP
-    EXECUTE format('GRANT %I TO %I', r, ${quoteLiteral(role)});
-  END LOOP;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quoteLiteral(role)}) THEN
+    BEGIN
+      CREATE ROLE ${r} NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END;
+  END IF;
 END
-$tenantry$`;
+$tenantry$;
+ALTER ROLE ${r} WITH LOGIN PASSWORD ${quoteLiteral(password)};
+REVOKE CONNECT, TEMPORARY ON DATABASE ${d} FROM PUBLIC;
+GRANT CONNECT ON DATABASE ${d} TO ${r}`;
 }
 
 /** Let the application role SET ROLE to a schema tenant's role. */

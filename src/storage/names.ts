@@ -47,6 +47,11 @@ export interface TenantLocationNames {
 
 /** Prefix of every schema tenant's role. */
 export const TENANT_ROLE_PREFIX = 'tenantry_t_';
+/**
+ * Prefix of every database tenant's login role. It logs in by itself (a startup option, so a plain
+ * identifier: the id's '-' becomes '_', which ids never contain) and may connect to its own database only.
+ */
+export const DATABASE_ROLE_PREFIX = 'tenantry_d_';
 
 export function schemaTenantNames(tenantId: string): TenantLocationNames {
   return { schema: `t_${tenantId}`, role: `${TENANT_ROLE_PREFIX}${tenantId}` };
@@ -57,5 +62,5 @@ export function pooledNames(): TenantLocationNames {
 }
 
 export function databaseTenantNames(tenantId: string): TenantLocationNames & { database: string } {
-  return { schema: DATABASE_SCHEMA, role: APP_ROLE, database: `tenant_${tenantId}` };
+  return { schema: DATABASE_SCHEMA, role: `${DATABASE_ROLE_PREFIX}${tenantId.replaceAll('-', '_')}`, database: `tenant_${tenantId}` };
 }

@@ -145,15 +145,16 @@ export class StorageRouter {
     return this.#databases.size;
   }
 
-  openTenantDatabase(clusterName: string, database: string): Promise<DatabaseHandle> {
+  /** Lease a tenant database whose application sessions run as `role` (its own login, on a server). */
+  openTenantDatabase(clusterName: string, database: string, role: string): Promise<DatabaseHandle> {
     const cluster = this.cluster(clusterName);
     const key = `${clusterName}/${database}`;
     // A scope working from a stale catalog entry must not open a database while it is created or
     // dropped: two embedded instances on one directory corrupt it (and a drop would leave files behind).
     if (this.#changing.has(key)) return Promise.reject(new Error(`database '${database}' is being created or dropped`));
     return this.#databases.use(key, async () => {
-      const db = await cluster.openDatabase(database);
-      db.enableAppRole(APP_ROLE);
+      const db = await cluster.openDatabase(database, role);
+      db.enableAppRole(role);
       return db;
     });
   }

@@ -62,9 +62,14 @@ export interface ClusterBackend {
    * backend switches one session between roles instead (PGlite: a single in-process connection).
    */
   appLoginSql(role: string): string | undefined;
+  /**
+   * SQL (run by the owner) giving a database tenant's `role` a login of its own that can connect to
+   * `database` only, or undefined where there are no logins (PGlite).
+   */
+  databaseLoginSql(role: string, database: string): string | undefined;
   createDatabase(database: string): Promise<void>;
-  /** Open an existing tenant database. */
-  openDatabase(database: string): Promise<DatabaseBackend>;
+  /** Open an existing tenant database, whose application sessions log in as `role` where logins exist. */
+  openDatabase(database: string, role: string): Promise<DatabaseBackend>;
   /** Drop a tenant database; the caller has closed every handle on it. */
   dropDatabase(database: string): Promise<void>;
   close(): Promise<void>;

@@ -208,6 +208,11 @@ export class PgliteCluster implements ClusterBackend {
     return undefined;
   }
 
+  /** No logins: a tenant database is its own PGlite instance, whose session switches to the tenant's role. */
+  databaseLoginSql(): undefined {
+    return undefined;
+  }
+
   /**
    * Open the embedded cluster under `root`. PGlite is one process's database: a lock file refuses a
    * second process (a CLI run while the server is up) with a clear error instead of corrupting data.
@@ -269,7 +274,7 @@ export class PgliteCluster implements ClusterBackend {
     return this.#templateBlob;
   }
 
-  async openDatabase(database: string): Promise<PgliteDatabase> {
+  async openDatabase(database: string, _role: string): Promise<PgliteDatabase> {
     const dir = this.#dir(database);
     const exists = await fs.stat(path.join(dir, 'PG_VERSION')).then(
       () => true,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
-import { appLoginSql } from '../ddl.js';
+import { appLoginSql, databaseLoginSql } from '../ddl.js';
 import { quoteIdent } from '../names.js';
 
 /** The slice of pg's Connection a query writes protocol messages with. */
@@ -132,9 +132,18 @@ export interface PgDatabaseOptions {
  * without storing it anywhere, and it is as secret as the owner's password.
  */
 export function appPassword(url: string): string {
+  return derivedPassword(url, 'tenantry application role v1');
+}
+
+/** A database tenant's login password (databaseLoginSql), derived the same way, per role. */
+export function databaseRolePassword(url: string, role: string): string {
+  return derivedPassword(url, `tenantry database tenant role v1:${role}`);
+}
+
+function derivedPassword(url: string, label: string): string {
   const u = new URL(url);
   return createHmac('sha256', `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}@${u.hostname}:${u.port}`)
-    .update('tenantry application role v1')
+    .update(label)
     .digest('base64url');
 }
 
@@ -230,6 +239,10 @@ export class PgCluster implements ClusterBackend {
     return appLoginSql(role, this.#appPassword);
   }
 
+  databaseLoginSql(role: string, database: string): string {
+    return databaseLoginSql(role, databaseRolePassword(this.url, role), database);
+  }
+
   async createDatabase(database: string): Promise<void> {
     const lease = await this.main.acquireAdmin();
     try {
@@ -239,7 +252,7 @@ export class PgCluster implements ClusterBackend {
     }
   }
 
-  async openDatabase(database: string): Promise<PgDatabase> {
+  async openDatabase(database: string, role: string): Promise<PgDatabase> {
     const lease = await this.main.acquireAdmin();
     try {
       const found = await lease.conn.query('select 1 from pg_database where datname = $1', [database]);
@@ -247,7 +260,12 @@ export class PgCluster implements ClusterBackend {
     } finally {
       lease.release();
     }
-    return new PgDatabase({ url: withDatabase(this.url, database), poolSize: this.tenantPoolSize, onError: this.onError, appPassword: this.#appPassword });
+    return new PgDatabase({
+      url: withDatabase(this.url, database),
+      poolSize: this.tenantPoolSize,
+      onError: this.onError,
+      appPassword: databaseRolePassword(this.url, role),
+    });
   }
 
   async dropDatabase(database: string): Promise<void> {

@@ -9,6 +9,8 @@ export interface MigrationTarget {
   schema: string;
   /** Role granted DML on the tables after migrating (none for the catalog). */
   grantee?: string;
+  /** Run before migrating (not on a dry run): e.g. make sure the grantee exists. */
+  prepare?: () => Promise<void>;
 }
 
 function sorted(migrations: readonly Migration[]): Migration[] {
@@ -49,6 +51,7 @@ export async function applyMigrations(target: MigrationTarget, migrations: reado
   const schema = quoteIdent(target.schema);
   const table = `${schema}.${quoteIdent(MIGRATIONS_TABLE)}`;
   const applied: number[] = [];
+  await target.prepare?.();
   for (const migration of await pendingMigrations(target, migrations)) {
     const done = await adminTransaction(target.db, async (conn) => {
       await conn.query('select pg_advisory_xact_lock(hashtext($1))', [`tenantry:migrate:${target.schema}`]);
@@ -63,8 +66,25 @@ CREATE TABLE IF NOT EXISTS ${table} (version integer PRIMARY KEY, name text NOT 
     });
     if (done) applied.push(migration.version);
   }
-  if (target.grantee && applied.length > 0) await grantTables(target.db, target.schema, target.grantee);
+  if (target.grantee && (applied.length > 0 || (await ungranted(target.db, target.schema, target.grantee)))) {
+    await grantTables(target.db, target.schema, target.grantee);
+  }
   return applied;
+}
+
+/** Whether some table of `schema` is not (yet) usable by `role` — a location whose grantee changed. */
+async function ungranted(db: DatabaseBackend, schema: string, role: string): Promise<boolean> {
+  const lease = await db.acquireAdmin();
+  try {
+    const { rows } = await lease.conn.query<{ n: number }>(
+      `select count(*)::int as n from pg_tables
+        where schemaname = $1 and tablename <> $2 and not has_table_privilege($3, format('%I.%I', schemaname, tablename), 'SELECT')`,
+      [schema, MIGRATIONS_TABLE, role],
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  } finally {
+    lease.release();
+  }
 }
 
 async function grantTables(db: DatabaseBackend, schema: string, role: string): Promise<void> {
