@@ -1,12 +1,11 @@
-/** Worker-thread entry: trains one model per job (see worker-pool.ts), off the request thread. */
+/** Training process entry: trains one model per job (see worker-pool.ts), outside the serving process. */
 import os from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import { FeatureError, trainLinear, trainRecommender } from './fit.js';
 import type { ToWorker, TrainingJob } from './worker-pool.js';
 
-// Lowest CPU priority for this thread only (on Linux, setpriority on "process 0" applies to the
-// calling thread): a fit must never take a core away from the thread serving requests or from the
-// database. Raising niceness needs no privilege; where it is unsupported, nothing changes.
+// Lowest CPU priority (on Linux, setpriority on "process 0" applies to the calling thread, here the
+// process's JavaScript thread): a fit must never take a core away from the thread serving requests or
+// from the database. Raising niceness needs no privilege; where it is unsupported, nothing changes.
 try {
   os.setPriority(os.constants.priority.PRIORITY_LOW);
 } catch {
@@ -16,7 +15,7 @@ try {
 let job: TrainingJob | undefined;
 let rows: unknown[][] = [];
 
-parentPort!.on('message', (message: ToWorker) => {
+process.on('message', (message: ToWorker) => {
   if (message.type === 'start') {
     job = message.job;
     rows = [];
@@ -30,7 +29,7 @@ parentPort!.on('message', (message: ToWorker) => {
       const limit = job.limits.trainingCells.toLocaleString('en-US');
       job = undefined;
       rows = [];
-      parentPort!.postMessage({
+      process.send!({
         ok: false,
         message: `the collection has too many records for this model: over ${limit} cells (records × columns), the plan's limit (trainingCells = ${limit}); train on fewer records or features`,
         dataError: true,
@@ -38,7 +37,7 @@ parentPort!.on('message', (message: ToWorker) => {
     }
   } else if (message.type === 'abort') {
     rows = [];
-    parentPort!.postMessage({ ok: false, message: 'aborted', dataError: false });
+    process.send!({ ok: false, message: 'aborted', dataError: false });
   } else if (job) {
     const current = job;
     const data = rows;
@@ -52,9 +51,12 @@ parentPort!.on('message', (message: ToWorker) => {
           : trainLinear(current.kind, current.features, current.target!, data, current.options, current.limits);
       // Time in the worker from the last row to the finished model: encoding, fit and holdout metrics.
       result.metrics.fitMs = Math.round(performance.now() - t0);
-      parentPort!.postMessage({ ok: true, result });
+      process.send!({ ok: true, result });
     } catch (error) {
-      parentPort!.postMessage({ ok: false, message: (error as Error).message, dataError: error instanceof FeatureError });
+      process.send!({ ok: false, message: (error as Error).message, dataError: error instanceof FeatureError });
     }
   }
 });
+
+// The parent went away (it crashed, or was killed): nothing is left to answer to.
+process.on('disconnect', () => process.exit(0));

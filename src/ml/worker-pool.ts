@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { BoundedProcess, compiledModule } from '../sandbox/bounded-process.js';
 import type { PlanLimits } from '../tenancy/plans.js';
 import type { ModelKind, TrainOptions, TrainResult } from './fit.js';
 
@@ -26,24 +26,11 @@ export class TrainingDataError extends Error {}
 
 const interrupted = () => new TrainingDataError('training was interrupted because the server stopped; train a new version');
 
-/**
- * Heap of one worker. Past it V8 ends that worker alone (ERR_WORKER_OUT_OF_MEMORY) where it would
- * otherwise abort the whole process; the plan's trainingWidth keeps the Hessian (the largest object
- * on the heap) at 128 MB even for enterprise, so this is room for the limits a tenant may be given.
- */
+/** Heap of one training process: past it V8 ends that process alone, and the training fails with the reason. */
 const WORKER_HEAP_MB = 1024;
 
-/**
- * The compiled worker. Under the test runner this module is TypeScript source, which a worker thread
- * cannot load, so it uses the build (`npm test` builds first); the running server is the build itself.
- */
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/src/ml/fit-worker.js', here) : new URL('./fit-worker.js', here);
-}
-
 interface Slot {
-  worker: Worker;
+  process: BoundedProcess;
   busy: boolean;
 }
 
@@ -58,8 +45,8 @@ interface Queued {
 type FromWorker = { ok: true; result: TrainResult } | { ok: false; message: string; dataError: boolean };
 
 /**
- * A small pool of worker threads for model training, so a long fit never blocks the event loop that
- * serves requests. It is fair across tenants: each tenant has its own queue, a free worker takes the
+ * A small pool of training processes (BoundedProcess), so a long fit never blocks the event loop that
+ * serves requests, and one that exhausts its memory ends alone. It is fair across tenants: each tenant has its own queue, a free worker takes the
  * next job of the tenant served least recently (round robin), and a tenant runs one training at a
  * time. With at least two workers, one tenant's training never holds every worker, so a small model
  * of another tenant starts at once instead of waiting behind a long fit. A job that outruns the
@@ -110,13 +97,11 @@ export class TrainingPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }), busy: false };
-    slot.worker.unref();
-    // A worker terminated for its time limit may still report an error on its way out, with nobody
-    // listening any more; unhandled, that 'error' event would throw on the request thread.
-    slot.worker.on('error', () => {});
-    // However a worker ends, it takes no more jobs; the next one that needs a worker starts a new one.
-    slot.worker.once('exit', () => this.#forget(slot));
+    // 'advanced' serialization: results keep NaN metrics (undefined on a tiny holdout) and typed arrays.
+    const process = new BoundedProcess(compiledModule(import.meta.url, 'fit-worker', 'ml'), { memoryMb: WORKER_HEAP_MB, serialization: 'advanced' });
+    const slot: Slot = { process, busy: false };
+    // However a process ends, it takes no more jobs; the next one that needs a worker starts a new one.
+    process.onExit(() => this.#forget(slot));
     this.#slots.push(slot);
     return slot;
   }
@@ -127,9 +112,9 @@ export class TrainingPool {
   }
 
   #start(slot: Slot, { tenantId, job, pages, resolve, reject }: Queued): void {
-    const { worker } = slot;
+    const { process: worker } = slot;
     slot.busy = true;
-    worker.ref();
+    worker.hold(true);
     this.#running.add(tenantId);
     let settled = false;
     /** The job's end, whichever comes first; `broken` workers are replaced rather than reused. */
@@ -137,16 +122,15 @@ export class TrainingPool {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
+      worker.child.off('message', onMessage);
+      stopWatching();
       this.#running.delete(tenantId);
       if (broken) {
         this.#forget(slot);
-        void worker.terminate();
+        worker.kill();
       } else {
         slot.busy = false;
-        worker.unref();
+        worker.hold(false);
       }
       // After a failed read the promise is already rejected; settling again is a no-op.
       if ('result' in outcome) resolve(outcome.result);
@@ -157,30 +141,26 @@ export class TrainingPool {
       if (m.ok) finish({ result: m.result }, false);
       else finish({ error: m.dataError ? new TrainingDataError(m.message) : new Error(m.message) }, false);
     };
-    const onError = (error: Error & { code?: string }) => {
-      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    // Out of memory, or killed mid-job (shutdown): the job fails instead of waiting forever.
+    const stopWatching = worker.onExit(() =>
       finish(
         {
-          error: outOfMemory
+          error: worker.outOfMemory
             ? new TrainingDataError(
                 `training ran out of memory (${WORKER_HEAP_MB} MB per training); use fewer records or features, or fewer distinct string values`,
               )
-            : error,
+            : interrupted(),
         },
         true,
-      );
-    };
-    // Terminated mid-job (shutdown): the job fails instead of waiting forever.
-    const onExit = () => finish({ error: interrupted() }, true);
+      ),
+    );
     const timer = setTimeout(() => {
       const limit = job.limits.trainingTimeMs;
       const reason = `training stopped after ${limit / 1000} s, the plan's limit (trainingTimeMs = ${limit}); use fewer records or features`;
       finish({ error: new TrainingDataError(reason) }, true);
     }, job.limits.trainingTimeMs);
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    const send = (message: ToWorker) => worker.postMessage(message);
+    worker.child.on('message', onMessage);
+    const send = (message: ToWorker) => worker.send(message);
     send({ type: 'start', job });
     void (async () => {
       try {
@@ -201,6 +181,6 @@ export class TrainingPool {
     this.#closed = true;
     for (const queue of this.#waiting.values()) for (const { reject } of queue) reject(interrupted());
     this.#waiting.clear();
-    await Promise.all(this.#slots.splice(0).map((s) => s.worker.terminate()));
+    for (const slot of this.#slots.splice(0)) slot.process.kill();
   }
 }

@@ -1,6 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { BoundedProcess, compiledModule } from './bounded-process.js';
 import type { SandboxReply, SandboxTask } from './sandbox-worker.js';
 
 /**
@@ -9,9 +8,8 @@ import type { SandboxReply, SandboxTask } from './sandbox-worker.js';
  * recursive to run on the request thread. Each task runs in a small child process with a heap limit
  * and a hard deadline: a task that outruns its deadline has its process killed (synchronous code
  * cannot be interrupted any other way), one that exhausts the heap ends only its process, and either
- * way the caller gets a SandboxError saying which limit it hit while every other tenant carries on.
- * Processes, not worker threads: V8 ends the whole process when one large allocation fails past a
- * worker's heap limit (`[1..1e7].[1..1e7]` did), which a worker's resourceLimits cannot prevent.
+ * way the caller gets a SandboxError saying which limit it hit while every other tenant carries on
+ * (see BoundedProcess for why processes and not worker threads).
  *
  * Fair across tenants: a queue per tenant, served round robin, and one tenant holds at most all
  * workers but one, so another tenant's task always finds a worker within one task's deadline.
@@ -34,25 +32,8 @@ interface Queued {
 }
 
 interface Slot {
-  child: ChildProcess;
+  process: BoundedProcess;
   busy: boolean;
-  /** The end of what the process wrote to stderr (V8 says there why it died). */
-  stderr: string;
-}
-
-/** The compiled worker (under the test runner this module is TypeScript source; see ml/worker-pool.ts). */
-function workerPath(): string {
-  const here = import.meta.url;
-  return fileURLToPath(here.endsWith('.ts') ? new URL('../../dist/src/sandbox/sandbox-worker.js', here) : new URL('./sandbox-worker.js', here));
-}
-
-/** Let the process exit while `child` idles (and keep it alive while `child` works). */
-function hold(child: ChildProcess, busy: boolean): void {
-  const handles = [child, child.channel].filter(Boolean) as Array<{ ref(): void; unref(): void }>;
-  for (const h of handles) {
-    if (busy) h.ref();
-    else h.unref();
-  }
 }
 
 export class Sandbox {
@@ -113,18 +94,8 @@ export class Sandbox {
   }
 
   #spawn(): Slot {
-    const child = fork(workerPath(), [], {
-      execArgv: [`--max-old-space-size=${this.#memoryMb}`, '--max-semi-space-size=16'],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
-    const slot: Slot = { child, busy: false, stderr: '' };
-    child.stderr!.on('data', (chunk: Buffer) => (slot.stderr = (slot.stderr + chunk.toString()).slice(-2_000)));
-    hold(child, false);
-    // A process killed for its deadline may report an error on its way out, with nobody listening
-    // any more; unhandled, that 'error' event would throw on the request thread.
-    child.on('error', () => {});
-    child.once('exit', () => this.#forget(slot));
+    const slot: Slot = { process: new BoundedProcess(compiledModule(import.meta.url, 'sandbox-worker', 'sandbox'), { memoryMb: this.#memoryMb }), busy: false };
+    slot.process.onExit(() => this.#forget(slot));
     this.#slots.push(slot);
     return slot;
   }
@@ -135,26 +106,26 @@ export class Sandbox {
   }
 
   #start(slot: Slot, { tenantId, task, timeoutMs, resolve, reject }: Queued): void {
-    const { child } = slot;
+    const { process: evaluator } = slot;
     slot.busy = true;
-    hold(child, true);
+    evaluator.hold(true);
     this.#running.set(tenantId, (this.#running.get(tenantId) ?? 0) + 1);
     let settled = false;
     const finish = (outcome: { reply: SandboxReply & { ok: true } } | { error: Error }, broken: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
+      evaluator.child.off('message', onMessage);
+      stopWatching();
       const running = this.#running.get(tenantId)! - 1;
       if (running > 0) this.#running.set(tenantId, running);
       else this.#running.delete(tenantId);
       if (broken) {
         this.#forget(slot);
-        child.kill('SIGKILL');
+        evaluator.kill();
       } else {
         slot.busy = false;
-        hold(child, false);
+        evaluator.hold(false);
       }
       if ('reply' in outcome) resolve(outcome.reply);
       else reject(outcome.error);
@@ -164,29 +135,28 @@ export class Sandbox {
       if (reply.ok) finish({ reply }, false);
       else finish({ error: new SandboxError(reply.message) }, false);
     };
-    const onExit = () => {
-      // Let the last of stderr arrive: V8 writes why it gave up just before the process ends.
-      setImmediate(() =>
-        finish(
-          {
-            error: /heap out of memory|Allocation failed|invalid (array|table) size/i.test(slot.stderr)
-              ? new SandboxError(`it used more than the ${this.#memoryMb} MB of memory an evaluation may use`)
-              : new SandboxError('the evaluator stopped unexpectedly'),
-          },
-          true,
-        ),
-      );
-    };
-    const timer = setTimeout(() => finish({ error: new SandboxError(`it ran longer than ${timeoutMs} ms, this tenant's limit (evaluationTimeoutMs)`) }, true), timeoutMs);
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.send(task);
+    const stopWatching = evaluator.onExit(() =>
+      finish(
+        {
+          error: evaluator.outOfMemory
+            ? new SandboxError(`it used more than the ${this.#memoryMb} MB of memory an evaluation may use`)
+            : new SandboxError('the evaluator stopped unexpectedly'),
+        },
+        true,
+      ),
+    );
+    const timer = setTimeout(
+      () => finish({ error: new SandboxError(`it ran longer than ${timeoutMs} ms, this tenant's limit (evaluationTimeoutMs)`) }, true),
+      timeoutMs,
+    );
+    evaluator.child.on('message', onMessage);
+    evaluator.send(task);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     for (const queue of this.#waiting.values()) for (const { reject } of queue) reject(new SandboxError('the sandbox is shut down'));
     this.#waiting.clear();
-    for (const slot of this.#slots.splice(0)) slot.child.kill('SIGKILL');
+    for (const slot of this.#slots.splice(0)) slot.process.kill();
   }
 }
