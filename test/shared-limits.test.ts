@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
@@ -74,6 +75,31 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     // Changing a collection's own indexes within what it holds is fine.
     expect((await call(A, 'admin', 'PATCH', '/v1/collections/idx', { indexes: ['b', 'c'] })).statusCode).toBe(200);
     expect((await call(B, 'admin', 'POST', '/v1/collections', { name: 'many', indexes: ['a', 'b', 'c', 'd'] })).statusCode).toBe(201);
+  });
+
+  it('a tenant storing more record data than its plan allows cannot add more (409), until it deletes some', async () => {
+    const id = tenantId('lim-store');
+    await t.tenants.create({ id });
+    keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'member', 'viewer']);
+    expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'blobs' })).statusCode).toBe(201);
+    await t.tenants.update(id, { limits: { storageBytes: 20_000 } });
+    // Random text: stored sizes are after compression, which a repeated letter would defeat.
+    const blob = randomBytes(3_000).toString('hex');
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob: `${i}${blob}` } });
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json().id);
+    }
+    // Measured again after a delete: four blobs (~24 kB) are over 20 kB.
+    expect((await call(id, 'member', 'DELETE', `/v1/collections/blobs/records/${ids.pop()}`)).statusCode).toBe(204);
+    const more = await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob } });
+    expect(more.statusCode, more.body).toBe(201);
+    const refused = await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/past its plan's limit \(storageBytes = 20000\)/);
+    expect((await call(id, 'member', 'DELETE', `/v1/collections/blobs/records/${ids.pop()}`)).statusCode).toBe(204);
+    expect((await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob: 'small' } })).statusCode).toBe(201);
   });
 
   it('a filter no index narrows is priced before it runs: conditions × data past the plan is a 400', async () => {

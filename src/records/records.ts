@@ -24,6 +24,11 @@ const INLINE_NODES = 20_000;
 const SIZE_TTL_MS = 60_000;
 /** Records counted at most when measuring a collection's size. */
 const SIZE_ROWS_CAP = 1_000_000;
+/**
+ * Records counted at most when measuring what a tenant stores: storageBytes is enforced up to about
+ * this many records × their average size (exact counters are the metering issue's).
+ */
+const STORAGE_ROWS_CAP = 5_000_000;
 
 /** Checking data against a schema hit a limit of the sandbox (time, memory): the data is refused. */
 class CheckFailed extends ValidationError {}
@@ -99,6 +104,8 @@ export class RecordsService {
    * (see create), so a change made by another process is seen by the very next write.
    */
   readonly #collections = new LRUCache<string, { collection: Collection; stamp: string }>({ max: 10_000 });
+  /** Measured size of each tenant's records (bytes of data), for its storage quota. */
+  readonly #stored = new LRUCache<string, { bytes: number; rows: number }>({ max: 10_000, ttl: SIZE_TTL_MS });
   /** Measured size of collections (bytes of data), per tenant, for pricing filters. */
   readonly #sizes = new LRUCache<string, { bytes: number; rows: number }>({ max: 10_000, ttl: SIZE_TTL_MS });
 
@@ -216,6 +223,7 @@ export class RecordsService {
   async deleteCollection(scope: TenantScope, name: string): Promise<void> {
     const result = await scope.db.deleteFrom('collections').where('name', '=', name).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
+    this.#stored.delete(tenantCacheKey(scope.tenantId, 'storage')); // measured again on the next write
   }
 
   /**
@@ -249,6 +257,7 @@ export class RecordsService {
    */
   async create(scopes: ScopeRunner, tenant: TenantInfo, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
     const tenantId = tenant.id;
+    this.#refuseOverQuota(tenant, this.#stored.get(tenantCacheKey(tenantId, 'storage')) ?? (await scopes(tenantId, (scope) => this.#measureStorage(scope))));
     const cached = this.#collections.get(tenantCacheKey(tenantId, 'collection', collectionName));
     if (cached && items.length > 0 && items.length <= BULK_MAX) {
       let valid = true;
@@ -260,7 +269,10 @@ export class RecordsService {
       }
       if (valid) {
         const rows = await scopes(tenantId, (scope) => this.#insertGuarded(scope, cached, items), { singleStatement: true });
-        if (rows.length === items.length) return rows.map(toRecord);
+        if (rows.length === items.length) {
+          this.#grew(tenantId, items);
+          return rows.map(toRecord);
+        }
       }
       this.#collections.delete(tenantCacheKey(tenantId, 'collection', collectionName));
     }
@@ -292,6 +304,7 @@ export class RecordsService {
       .values(items.map((data) => ({ collection: collectionName, id: uuidv7(), data: JSON.stringify(data) })))
       .returningAll()
       .execute();
+    this.#grew(scope.tenantId, items);
     return rows.map(toRecord);
   }
 
@@ -309,6 +322,7 @@ export class RecordsService {
   ): Promise<{ written: number }> {
     if (items.length === 0) return { written: 0 };
     if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
+    await this.#checkQuota(scope);
     const collection = await this.getCollection(scope, collectionName);
     items.forEach((data, i) => {
       if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ValidationError(`records[${i}] must be an object`);
@@ -381,6 +395,39 @@ export class RecordsService {
     return { items: page.map(toRecord), next };
   }
 
+  /** Refuse (409 limit_reached) a write that adds data once the tenant stores more than its plan allows. */
+  async #checkQuota(scope: TenantScope): Promise<void> {
+    this.#refuseOverQuota(scope.tenant, this.#stored.get(tenantCacheKey(scope.tenantId, 'storage')) ?? (await this.#measureStorage(scope)));
+  }
+
+  /** Count new records into the tenant's measured storage until it is measured again. */
+  #grew(tenantId: string, items: readonly unknown[]): void {
+    const key = tenantCacheKey(tenantId, 'storage');
+    const stored = this.#stored.get(key);
+    if (stored) this.#stored.set(key, { rows: stored.rows + items.length, bytes: stored.bytes + JSON.stringify(items).length }, { noUpdateTTL: true });
+  }
+
+  #refuseOverQuota(tenant: TenantInfo, stored: { bytes: number; rows: number }): void {
+    const { storageBytes } = planLimits(tenant);
+    if (stored.bytes <= storageBytes) return;
+    throw new TenantryError(
+      'limit_reached',
+      `this tenant stores ~${Math.round(stored.bytes / 1e6)} MB of records (${stored.rows}), past its plan's limit (storageBytes = ${storageBytes}); delete records first`,
+    );
+  }
+
+  /** What the tenant stores in records: counted (up to STORAGE_ROWS_CAP) × the average size of a sample; cached a minute. */
+  async #measureStorage(scope: TenantScope): Promise<{ bytes: number; rows: number }> {
+    const { rows } = await sql<{ rows: number; avg: number }>`
+      SELECT (SELECT count(*) FROM (SELECT 1 FROM records WHERE tenant_id = ${scope.tenantId} LIMIT ${STORAGE_ROWS_CAP}) c)::int AS rows,
+             (SELECT coalesce(avg(pg_column_size(data)), 0) FROM (SELECT data FROM records WHERE tenant_id = ${scope.tenantId} LIMIT 1000) s)::float8 AS avg`.execute(
+      scope.db,
+    );
+    const stored = { rows: rows[0]!.rows, bytes: Math.round(rows[0]!.rows * rows[0]!.avg) };
+    this.#stored.set(tenantCacheKey(scope.tenantId, 'storage'), stored);
+    return stored;
+  }
+
   /**
    * Refuse, before it runs, a filter no index narrows whose conditions × the collection's bytes of data
    * are past the tenant's queryCost: each condition is evaluated on every record the scan reaches
@@ -439,6 +486,7 @@ export class RecordsService {
     data: Record<string, unknown>,
     options: { merge: boolean; ifMatch?: number },
   ): Promise<RecordView> {
+    await this.#checkQuota(scope);
     // Locked for the rest of the scope's transaction: concurrent writers queue instead of losing updates.
     const current = await this.getRecord(scope, collectionName, id, { forUpdate: true });
     if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
@@ -463,6 +511,7 @@ export class RecordsService {
       throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
     }
     await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).execute();
+    this.#stored.delete(tenantCacheKey(scope.tenantId, 'storage')); // measured again on the next write
   }
 }
 

@@ -45,6 +45,11 @@ export interface PlanLimits {
   runRetentionDays: number;
   /** Versions kept per model: older ones beyond this are deleted when a new one is ready. */
   modelVersionsKept: number;
+  /**
+   * Bytes of record data the tenant may store; past it, writes that add records are refused. Measured
+   * (records × average size of a sample) at most once a minute per process, so it is approximate.
+   */
+  storageBytes: number;
 }
 
 export const PLAN_LIMITS = {
@@ -64,6 +69,7 @@ export const PLAN_LIMITS = {
     trainingWidth: 500,
     runRetentionDays: 7,
     modelVersionsKept: 3,
+    storageBytes: 1_000_000_000,
   },
   pro: {
     requestsPerMinute: 3_000,
@@ -81,6 +87,7 @@ export const PLAN_LIMITS = {
     trainingWidth: 2_000,
     runRetentionDays: 30,
     modelVersionsKept: 10,
+    storageBytes: 50_000_000_000,
   },
   enterprise: {
     requestsPerMinute: 12_000,
@@ -98,6 +105,7 @@ export const PLAN_LIMITS = {
     trainingWidth: 4_000,
     runRetentionDays: 90,
     modelVersionsKept: 50,
+    storageBytes: 500_000_000_000,
   },
 } as const satisfies Record<string, PlanLimits>;
 
@@ -118,6 +126,7 @@ const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: tr
   trainingWidth: { min: 2, max: 20_000 },
   runRetentionDays: { min: 1, max: 36_500 },
   modelVersionsKept: { min: 1, max: 10_000 },
+  storageBytes: { min: 1_000, max: 1e15 },
 };
 
 export const PLAN_LIMIT_KEYS = Object.keys(RANGES) as Array<keyof PlanLimits>;
