@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { TenantryError } from '../src/errors.js';
 import type { TenantScope } from '../src/storage/scope.js';
+import { PLAN_LIMITS } from '../src/tenancy/plans.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -141,8 +142,8 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));
     const read = (s: TenantScope) => s.db.selectFrom('collections').select('name').execute();
-    // The free plan's share of a pool of 8 is 2 (of PGlite's one session, 1).
-    const share = backend === 'postgres' ? 2 : 1;
+    // The free plan's share of the test pools (8 connections; PGlite's one session).
+    const share = backend === 'postgres' ? Math.floor(8 * PLAN_LIMITS.free.poolShare) : 1;
     const order: string[] = [];
     const holders = Array.from({ length: share }, (_, i) =>
       t.withTenant(A, async (s) => {

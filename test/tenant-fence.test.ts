@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import { TenantNotFoundError } from '../src/errors.js';
+import { adminQuery } from '../src/storage/backends/backend.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { TenantScopes, type TenantDirectory, type TenantInfo } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -90,6 +91,20 @@ describe(`tenant deletion is fenced (${backend})`, () => {
       await t.tenants.delete(id);
     });
   }
+
+  it('tenantry migrate gives tenants made before fences existed their row, and never re-admits one being deleted', async () => {
+    const kept = await t.tenants.create({ id: tenantId('fence-old'), isolation: 'schema' });
+    const going = await t.tenants.create({ id: tenantId('fence-going') });
+    const main = t.router.controlCluster.main;
+    // As an older version left them: no fence rows.
+    for (const id of [kept.id, going.id]) await adminQuery(main, 'DELETE FROM tenantry_fence.fences WHERE tenant_id = $1', [id]);
+    await expect(collections(kept.id)).rejects.toBeInstanceOf(TenantNotFoundError);
+    await t.catalog.setStatus(going.id, 'deleting');
+    await t.migrate();
+    expect(await collections(kept.id)).toEqual([]);
+    const rows = await adminQuery<{ tenant_id: string }>(main, 'SELECT tenant_id FROM tenantry_fence.fences WHERE tenant_id = ANY($1)', [[kept.id, going.id]]);
+    expect(rows.rows.map((r) => r.tenant_id)).toEqual([kept.id]);
+  });
 
   it('an API key or a schedule asked for by the deleted generation is refused, not given to the new one', async () => {
     const id = tenantId('fence-keys');

@@ -40,3 +40,19 @@ export async function closeFence(db: DatabaseBackend, tenantId: string): Promise
     await conn.query(FENCE_CLOSE_SQL, [tenantId]);
   });
 }
+
+/**
+ * Give a tenant made before fences existed (an upgrade) its fence row, without ever re-admitting a
+ * deleted one: the row is added only when missing, under the tenant's lock, for a generation the
+ * catalog calls live (`live`) before — and again after, removing the row if a deletion got in between.
+ */
+export async function backfillFence(db: DatabaseBackend, tenant: { id: string; generation: number }, live: () => Promise<boolean>): Promise<void> {
+  await ensureFence(db);
+  const present = await adminQuery(db, `SELECT 1 FROM ${quoteIdent(FENCE_SCHEMA)}.fences WHERE tenant_id = $1`, [tenant.id]);
+  if (present.rows.length > 0 || !(await live())) return;
+  await adminTransaction(db, async (conn) => {
+    await conn.query(FENCE_LOCK_SQL, [tenant.id]);
+    await conn.query(`${FENCE_OPEN_SQL.split('ON CONFLICT')[0]} ON CONFLICT (tenant_id) DO NOTHING`, [tenant.id, tenant.generation]);
+  });
+  if (!(await live())) await closeFence(db, tenant.id);
+}

@@ -5,7 +5,7 @@ import { adminTransaction, type ClusterBackend } from './backends/backend.js';
 import { PgliteCluster } from './backends/pglite.js';
 import { PgCluster } from './backends/postgres.js';
 import { ensureRoleSql } from './ddl.js';
-import { closeFence, ensureFence, openFence } from './fence.js';
+import { backfillFence, closeFence, ensureFence, openFence } from './fence.js';
 import { APP_ROLE } from './names.js';
 import { OpenDatabases, type DatabaseHandle } from './open-databases.js';
 import type { Isolation, TenantPlacement } from './placement.js';
@@ -114,6 +114,16 @@ export class StorageRouter {
     const location = await this.open(tenant);
     try {
       await openFence(location.db, tenant);
+    } finally {
+      location.release();
+    }
+  }
+
+  /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */
+  async backfillFence(tenant: TenantPlacement & { generation: number }, live: () => Promise<boolean>): Promise<void> {
+    const location = await this.open(tenant);
+    try {
+      await backfillFence(location.db, tenant, live);
     } finally {
       location.release();
     }

@@ -2,7 +2,13 @@ import type { Migration } from '../storage/migrations/tenant-migrations.js';
 import { applyMigrations, pendingMigrations } from '../storage/migrations/runner.js';
 import type { StorageRouter } from '../storage/router.js';
 import type { MigrationLocation } from '../storage/strategies/strategy.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, Tenant } from './catalog.js';
+
+/** Whether the catalog still has this generation of the tenant, not being deleted. */
+async function stillLive(catalog: Catalog, tenant: Tenant): Promise<boolean> {
+  const now = await catalog.getFresh(tenant.id);
+  return now !== undefined && now.generation === tenant.generation && (now.status === 'active' || now.status === 'suspended');
+}
 
 export interface MigrateOptions {
   /** Locations migrated at once (default 4). */
@@ -48,7 +54,7 @@ export async function migrateTenants(
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
 
-  const locations = new Map<string, { tenants: string[]; open: MigrationLocation['open'] }>();
+  const locations = new Map<string, { tenants: Tenant[]; open: MigrationLocation['open'] }>();
   // Every cluster's pool is kept current, so pooled tenants created later start at the latest version.
   for (const cluster of router.clusterNames) {
     const target = router.strategy('pooled').migrationTarget(router, { id: '', isolation: 'pooled', cluster });
@@ -58,7 +64,7 @@ export async function migrateTenants(
     if (!router.clusterNames.includes(tenant.cluster)) continue;
     const target = router.strategy(tenant.isolation).migrationTarget(router, tenant);
     const entry = locations.get(target.key) ?? { tenants: [], open: target.open };
-    entry.tenants.push(tenant.id);
+    entry.tenants.push(tenant);
     locations.set(target.key, entry);
   }
 
@@ -68,13 +74,17 @@ export async function migrateTenants(
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [key, { tenants, open }] = next;
-      const result: LocationResult = { key, tenants, versions: [] };
+      const result: LocationResult = { key, tenants: tenants.map((t) => t.id), versions: [] };
       try {
         const { target, release } = await open();
         try {
           result.versions = options.dryRun ? (await pendingMigrations(target, migrations)).map((m) => m.version) : await applyMigrations(target, migrations);
         } finally {
           release();
+        }
+        if (!options.dryRun) {
+          // Tenants made before fences existed get their row (never one deleted meanwhile).
+          for (const tenant of tenants) await router.backfillFence(tenant, () => stillLive(catalog, tenant));
         }
       } catch (error) {
         result.error = error instanceof Error ? error.message : String(error);
