@@ -11,7 +11,7 @@ import { ModelsService } from '../ml/models.js';
 import { TrainingPool } from '../ml/worker-pool.js';
 import { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
-import { problemPlugin } from './plugins/problem.js';
+import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
@@ -55,7 +55,11 @@ export async function buildApp({
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // strictNumbers off: Ajv then checks a number coerced from the query string (`?limit=Infinity`)
+    // against its bounds, which with it on it skips for non-finite values (they reached SQL: a 500).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: false } },
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as TenantryApp;
   app.decorate('draining', false);
 

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ERROR_CODES, TenantryError, type ErrorCode } from '../../errors.js';
 
@@ -23,8 +24,11 @@ const FASTIFY_CLIENT_ERRORS: Record<number, ErrorCode> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
+  431: 'headers_too_large',
 };
 
 function toProblem(error: FastifyError | Error): Problem {
@@ -52,3 +56,37 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
       .send(problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
 });
+
+/**
+ * Fastify's `frameworkErrors`: errors its router raises before any route or hook runs (a path with
+ * broken percent-encoding, a path parameter past the router's length limit), as problems too.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? problem('uri_too_long', 'a path parameter is longer than any identifier can be')
+      : problem('validation_failed', 'the URL is not valid: it has a malformed percent-encoding');
+  void reply.code(body.status).type('application/problem+json').send(body);
+}
+
+/**
+ * Node's `clientError` (Fastify's `clientErrorHandler`): a request Node's HTTP parser refused — headers
+ * over its size limit, a timeout, bytes that are not HTTP — answered as a problem, then closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const body =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? problem('headers_too_large', 'the request line and headers are larger than the server accepts')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problem('request_timeout', 'the request did not arrive in time')
+        : problem('validation_failed', 'the request is not valid HTTP');
+  const text = JSON.stringify(body);
+  // Written, then the socket dropped, as Fastify's own handler does (Node cannot answer more on it).
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${body.status} ${body.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
+}

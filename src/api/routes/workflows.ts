@@ -106,10 +106,12 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       config: { minRole: 'admin' },
       schema: {
         summary: 'Create or replace a workflow definition',
+        description:
+          "Within the tenant's plan: a new workflow past `maxWorkflows` is a 409 `limit_reached`; a schedule whose slots come closer than `minScheduleIntervalMs` is a 400.",
         tags,
         params: Params,
         body: Definition,
-        response: { 200: Workflow, 201: Workflow, ...errors },
+        response: { 200: Workflow, 201: Workflow, ...errors, ...conflict },
       },
     },
     async (request, reply) => {
