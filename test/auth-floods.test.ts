@@ -112,7 +112,7 @@ describe(`failed authentications are limited per address (${backend})`, () => {
   });
 
   it('evicts instead of clearing: past 100,000 unknown keys a valid key is still served from the cache', async () => {
-    const record: ApiKeyRecord = { id: 'abcdef0123456789', tenantId: A, name: 'k', role: 'viewer', secretHash: '', createdAt: new Date(), revokedAt: null };
+    const record: ApiKeyRecord = { id: 'abcdef0123456789', tenantId: A, tenantGeneration: 1, name: 'k', role: 'viewer', secretHash: '', createdAt: new Date(), revokedAt: null };
     let queries = 0;
     const catalog = {
       async findApiKey(id: string) {

@@ -3,7 +3,8 @@ import { ApiKeys } from '../src/auth/api-keys.js';
 import { TenantNotFoundError } from '../src/errors.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
 import type { Isolation } from '../src/storage/placement.js';
-import { TenantScopes, type TenantDirectory, type TenantInfo } from '../src/storage/scope.js';
+import { pinTenantGeneration, TenantScopes, type TenantDirectory, type TenantInfo } from '../src/storage/scope.js';
+import { buildApp } from '../src/api/app.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { WorkQueue } from '../src/workflows/queue.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -19,7 +20,7 @@ describe(`tenant deletion is fenced (${backend})`, () => {
   let t: Tenantry;
 
   beforeAll(async () => {
-    env = await createTestEnv();
+    env = await createTestEnv({ catalogCacheMs: 60_000 });
     t = await env.open();
   });
 
@@ -91,6 +92,42 @@ describe(`tenant deletion is fenced (${backend})`, () => {
       await t.tenants.delete(id);
     });
   }
+
+  it('work begun for a deleted tenant stays pinned to it: a request or training in flight never reaches the re-created tenant', async () => {
+    const id = tenantId('fence-pin');
+    const old = await t.tenants.create({ id });
+    await t.tenants.delete(id);
+    await t.tenants.create({ id });
+    // What an old request (authenticated for `old`) does after the tenant was re-created.
+    const late = pinTenantGeneration(id, old.generation, () => t.withTenant(id, ({ db }) => db.insertInto('collections').values({ name: 'late' }).execute()));
+    await expect(late).rejects.toBeInstanceOf(TenantNotFoundError);
+    // Work it started keeps the pin across awaits and timers.
+    const later = pinTenantGeneration(id, old.generation, async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      return t.withTenant(id, ({ db }) => db.selectFrom('collections').selectAll().execute());
+    });
+    await expect(later).rejects.toBeInstanceOf(TenantNotFoundError);
+    expect(await collections(id)).toEqual([]);
+  });
+
+  it("a deleted tenant's API key, still cached by a process, does not open the re-created tenant", async () => {
+    // This file's environment caches catalog lookups (and so key rows) for a minute, as a server does for a second.
+    const app = await buildApp({ tenantry: t, adminToken: 'admin-token-fence-tests', cursorSecret: 'c' });
+    try {
+      const id = tenantId('fence-key');
+      const old = await t.tenants.create({ id });
+      const { key } = await new ApiKeys(t.catalog).create(old, 'old', 'admin');
+      const get = () => app.inject({ method: 'GET', url: '/v1/tenant', headers: { authorization: `Bearer ${key}` } });
+      expect((await get()).statusCode).toBe(200); // the app now holds the key row
+      await t.tenants.delete(id);
+      const renewed = await t.tenants.create({ id });
+      expect(renewed.generation).not.toBe(old.generation);
+      const res = await get();
+      expect(res.statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
 
   it('tenantry migrate gives tenants made before fences existed their row, and never re-admits one being deleted', async () => {
     const kept = await t.tenants.create({ id: tenantId('fence-old'), isolation: 'schema' });

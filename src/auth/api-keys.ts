@@ -28,6 +28,8 @@ export function apiKeyView(key: ApiKeyRecord): ApiKeyView {
 export interface VerifiedKey {
   keyId: string;
   tenantId: string;
+  /** The generation of the tenant the key was issued for. */
+  generation: number;
   role: Role;
 }
 
@@ -91,7 +93,7 @@ export class ApiKeys {
     const expected = Buffer.from(record.secretHash);
     const given = Buffer.from(hashSecret(secret));
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    return { keyId: record.id, tenantId: record.tenantId, role: record.role };
+    return { keyId: record.id, tenantId: record.tenantId, generation: record.tenantGeneration, role: record.role };
   }
 
   async list(tenantId: string, page: { after?: string; limit: number }): Promise<ApiKeyView[]> {

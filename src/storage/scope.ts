@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
 import { planLimits } from '../tenancy/plans.js';
@@ -70,6 +71,19 @@ export interface WithTenantOptions {
   asyncCommit?: (tenant: TenantInfo) => boolean;
 }
 
+/** The tenant generation the current async context works for (see pinTenantGeneration). */
+const pinned = new AsyncLocalStorage<{ tenantId: string; generation: number }>();
+
+/**
+ * Run `fn`, and everything it starts, pinned to one generation of `tenantId`: a scope opened for that
+ * tenant in this context refuses any other generation (TenantNotFoundError). A request authenticated
+ * for a tenant that is deleted and re-created under the same id while it runs never reaches the new
+ * one — nor does a training or other work it left running.
+ */
+export function pinTenantGeneration<T>(tenantId: string, generation: number, fn: () => T): T {
+  return pinned.run({ tenantId, generation }, fn);
+}
+
 export class TenantScopes {
   readonly #router: StorageRouter;
   readonly #directory: TenantDirectory;
@@ -86,6 +100,8 @@ export class TenantScopes {
     if (!tenantId) throw new TenantScopeRequiredError('withTenant');
     const tenant = await this.#directory.get(tenantId);
     if (!tenant || tenant.status === 'provisioning' || tenant.status === 'deleting') throw new TenantNotFoundError(tenantId);
+    const pin = pinned.getStore();
+    if (pin && pin.tenantId === tenantId && pin.generation !== tenant.generation) throw new TenantNotFoundError(tenantId);
     if (tenant.status === 'suspended' && !options.allowSuspended) throw new TenantSuspendedError(tenantId);
 
     const limits = planLimits(tenant);

@@ -40,6 +40,8 @@ export type Role = 'admin' | 'member' | 'viewer';
 export interface ApiKeyRecord {
   id: string;
   tenantId: string;
+  /** The tenant generation the key was issued for: it opens that generation only. */
+  tenantGeneration: number;
   name: string;
   role: Role;
   secretHash: string;
@@ -62,6 +64,7 @@ function toApiKey(row: Selectable<ApiKeysTable>): ApiKeyRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,
+    tenantGeneration: Number(row.tenant_generation),
     name: row.name,
     role: row.role,
     secretHash: row.secret_hash,

@@ -6,6 +6,7 @@ import { bearerToken } from '../../auth/secrets.js';
 import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
 import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
+import { pinTenantGeneration } from '../../storage/scope.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
 
@@ -47,7 +48,7 @@ async function verifyCredential(
   token: string,
   apiKeys: ApiKeys,
   jwt: JwtVerifier | undefined,
-): Promise<{ tenantId: string; role: Role; keyId: string; issuedAt?: number } | undefined> {
+): Promise<{ tenantId: string; role: Role; keyId: string; issuedAt?: number; generation?: number } | undefined> {
   if (!token) return undefined;
   if (token.startsWith('tnty_')) return apiKeys.verify(token);
   const claims = jwt ? await jwt.verify(token) : undefined;
@@ -102,7 +103,15 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
     // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
     // minted for an earlier tenant of the same id.
     const tenant = verified && (await tenantry.catalog.get(verified.tenantId));
-    if (!verified || !tenant || tenant.status === 'deleting' || tenant.status === 'provisioning' || issuedBeforeTenant(verified.issuedAt, tenant)) {
+    if (
+      !verified ||
+      !tenant ||
+      tenant.status === 'deleting' ||
+      tenant.status === 'provisioning' ||
+      issuedBeforeTenant(verified.issuedAt, tenant) ||
+      // A key of an earlier tenant of this id (a key row another process still has cached).
+      (verified.generation !== undefined && verified.generation !== tenant.generation)
+    ) {
       countFailedAuthentication(addressLimits, request);
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
@@ -121,5 +130,14 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
     const minRole = request.routeOptions.config.minRole ?? 'admin';
     if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
     request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };
+  });
+  // Everything the request does from here on — its scopes, and work it starts that outlives it (a
+  // training) — is pinned to the generation it was authenticated for: should the tenant be deleted and
+  // re-created meanwhile, none of it can reach the new one. A callback hook, so that the rest of the
+  // request runs inside the pin (AsyncLocalStorage).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const context = request.tenantContext;
+    if (context) pinTenantGeneration(context.tenant.id, context.tenant.generation, done);
+    else done();
   });
 });
