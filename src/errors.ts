@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   model_not_ready: { status: 409, title: 'Model not ready' },
   run_finished: { status: 409, title: 'Run already finished' },
   limit_reached: { status: 409, title: 'Plan limit reached' },
+  collection_changed: { status: 409, title: 'Collection changed' },
   version_conflict: { status: 412, title: 'Version conflict' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },

@@ -122,6 +122,11 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     expect((await call(B, 'admin', 'PATCH', '/v1/collections/docs', { indexes: ['n'] })).statusCode).toBe(200);
     const narrowed = await call(B, 'viewer', 'GET', `/v1/collections/docs/records?filter=${encodeURIComponent(JSON.stringify({ n: 7, ...many }))}`);
     expect(narrowed.statusCode).toBe(200);
+    // An index on a field half the records share narrows little: priced by the records it matches.
+    expect((await call(B, 'admin', 'PATCH', '/v1/collections/docs', { indexes: ['n', 'kind'] })).statusCode).toBe(200);
+    const wide = await call(B, 'viewer', 'GET', `/v1/collections/docs/records?filter=${encodeURIComponent(JSON.stringify({ kind: 'odd', ...many }))}`);
+    expect(wide.statusCode).toBe(400);
+    expect(wide.json().detail).toMatch(/21 conditions would each be checked against ~0\.\d MB of records \(\d+ records\)/);
   });
 
   // PostgreSQL cancels statements past statement_timeout; PGlite has no timers, and relies on the cost bound above.

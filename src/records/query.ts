@@ -323,14 +323,15 @@ export function filterLeaves(node: FilterNode): number {
 }
 
 /**
- * Whether an index of the collection narrows the rows the filter reaches: some condition every match
- * must meet (the filter itself, or a member of its top-level `and`) compares an indexed field by
- * equality, membership or a number range — the conditions the partial indexes serve (src/storage/record-indexes.ts).
+ * A condition an index of the collection serves that every match must meet (the filter itself, or a
+ * member of its top-level `and`): an indexed field compared by equality, membership or a number range
+ * — what the partial indexes serve (src/storage/record-indexes.ts). Undefined when there is none.
  */
-export function indexNarrows(node: FilterNode, indexes: readonly string[]): boolean {
+export function indexedCondition(node: FilterNode, indexes: readonly string[]): FilterNode | undefined {
   const served = (n: FilterNode) =>
     n.kind === 'leaf' &&
     indexes.includes(n.field) &&
     (n.op === '$eq' || n.op === '$in' || (['$gt', '$gte', '$lt', '$lte'].includes(n.op) && typeof n.value === 'number'));
-  return served(node) || (node.kind === 'and' && node.children.some(served));
+  if (served(node)) return node;
+  return node.kind === 'and' ? node.children.find(served) : undefined;
 }

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
-import { SandboxError, type Sandbox } from '../sandbox/sandbox.js';
+import { SandboxBusyError, SandboxError, type Sandbox } from '../sandbox/sandbox.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import { tenantCacheKey, type TenantInfo, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
-import { compileFilter, filterLeaves, indexNarrows, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
+import { compileFilter, filterLeaves, indexedCondition, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
 
 export const BULK_MAX = 1000;
@@ -22,6 +22,8 @@ const INLINE_WORK = 1_000_000;
 const INLINE_NODES = 20_000;
 /** How long a collection's measured size stands in for it when pricing a filter (see #checkQueryCost). */
 const SIZE_TTL_MS = 60_000;
+/** Reads and guarded writes tried before a write that keeps losing to concurrent changes gives up (409). */
+const CHANGING_ATTEMPTS = 20;
 /** Records counted at most when measuring a collection's size. */
 const SIZE_ROWS_CAP = 1_000_000;
 /**
@@ -111,10 +113,31 @@ export class RecordsService {
 
   constructor(private readonly sandbox: Sandbox) {}
 
+  /**
+   * Cache keys of what this service measures and caches per tenant, with the tenant's generation: a
+   * tenant re-created under the same id starts with nothing of the old one's.
+   */
+  #key(tenant: TenantInfo, ...parts: string[]): string {
+    return tenantCacheKey(tenant.id, tenant.generation, ...parts);
+  }
+
   /** `stamp` is updated_at as PostgreSQL prints it: exact to the microsecond, unlike `updatedAt`. */
-  #remember(tenantId: string, collection: Collection, stamp: string): Collection {
-    this.#collections.set(tenantCacheKey(tenantId, 'collection', collection.name), { collection, stamp });
-    return collection;
+  #remember(tenant: TenantInfo, collection: Collection, stamp: string): { collection: Collection; stamp: string } {
+    const known = { collection, stamp };
+    this.#collections.set(this.#key(tenant, 'collection', collection.name), known);
+    return known;
+  }
+
+  /** Read a collection (404 if there is none) and remember it with its stamp. */
+  async #read(scope: TenantScope, name: string): Promise<{ collection: Collection; stamp: string }> {
+    const row = await scope.db
+      .selectFrom('collections')
+      .selectAll()
+      .select(sql<string>`updated_at::text`.as('stamp'))
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
+    return this.#remember(scope.tenant, toCollection(row), row.stamp);
   }
 
   /** The compiled form of a tenant's schema; a schema outside the bounds (tenant-schema.ts) is a 400. */
@@ -189,14 +212,7 @@ export class RecordsService {
   }
 
   async getCollection(scope: TenantScope, name: string): Promise<Collection> {
-    const row = await scope.db
-      .selectFrom('collections')
-      .selectAll()
-      .select(sql<string>`updated_at::text`.as('stamp'))
-      .where('name', '=', name)
-      .executeTakeFirst();
-    if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
-    return this.#remember(scope.tenantId, toCollection(row), row.stamp);
+    return (await this.#read(scope, name)).collection;
   }
 
   async updateCollection(scope: TenantScope, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
@@ -223,7 +239,7 @@ export class RecordsService {
   async deleteCollection(scope: TenantScope, name: string): Promise<void> {
     const result = await scope.db.deleteFrom('collections').where('name', '=', name).executeTakeFirst();
     if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
-    this.#stored.delete(tenantCacheKey(scope.tenantId, 'storage')); // measured again on the next write
+    this.#stored.delete(this.#key(scope.tenant, 'storage')); // measured again on the next write
   }
 
   /**
@@ -243,6 +259,8 @@ export class RecordsService {
         invalid = await this.sandbox.validate(tenant.id, compiled.text, JSON.stringify(items), planLimits(tenant).evaluationTimeoutMs);
       } catch (error) {
         if (error instanceof SandboxError) throw new CheckFailed(`checking ${where(0)} against the schema of '${collection.name}' failed: ${error.message}`);
+        if (error instanceof SandboxBusyError)
+          throw new TenantryError('rate_limited', `checking records against the schema of '${collection.name}': ${error.message}`);
         throw error;
       }
     }
@@ -251,32 +269,35 @@ export class RecordsService {
 
   /**
    * Create records, all or nothing, in one round trip when the collection is known: validate against
-   * the cached collection, then insert with a guard that the collection still exists unchanged, as one
-   * statement in a single-statement scope. If the guard fails (or the cached schema refuses the data,
-   * which a newer schema might accept), take the full path: read the collection, validate, insert.
+   * the cached collection — outside any scope, so a check that goes to the sandbox never holds a
+   * connection (on PGlite, the only one) — then insert with a guard that the collection still exists
+   * unchanged, as one statement in a single-statement scope. If the guard fails, or the cached schema
+   * refuses the data (a newer schema might accept it), read the collection and go again.
    */
   async create(scopes: ScopeRunner, tenant: TenantInfo, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
+    if (items.length === 0) return [];
+    if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
     const tenantId = tenant.id;
-    this.#refuseOverQuota(tenant, this.#stored.get(tenantCacheKey(tenantId, 'storage')) ?? (await scopes(tenantId, (scope) => this.#measureStorage(scope))));
-    const cached = this.#collections.get(tenantCacheKey(tenantId, 'collection', collectionName));
-    if (cached && items.length > 0 && items.length <= BULK_MAX) {
-      let valid = true;
+    this.#refuseOverQuota(tenant, this.#stored.get(this.#key(tenant, 'storage')) ?? (await scopes(tenantId, (scope) => this.#measureStorage(scope))));
+    const key = this.#key(tenant, 'collection', collectionName);
+    for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
+      const cached = this.#collections.get(key);
+      const known = cached ?? (await scopes(tenantId, (scope) => this.#read(scope, collectionName)));
       try {
-        await this.#validate(tenant, cached.collection, items, recordsWhere(items));
+        await this.#validate(tenant, known.collection, items, recordsWhere(items));
       } catch (error) {
-        if (error instanceof CheckFailed) throw error; // the check itself hit a limit: it would again
-        valid = false;
+        if (!cached || !(error instanceof ValidationError) || error instanceof CheckFailed) throw error;
+        this.#collections.delete(key); // a stale schema may refuse what the current one accepts
+        continue;
       }
-      if (valid) {
-        const rows = await scopes(tenantId, (scope) => this.#insertGuarded(scope, cached, items), { singleStatement: true });
-        if (rows.length === items.length) {
-          this.#grew(tenantId, items);
-          return rows.map(toRecord);
-        }
+      const rows = await scopes(tenantId, (scope) => this.#insertGuarded(scope, known, items), { singleStatement: true });
+      if (rows.length === items.length) {
+        this.#grew(tenant, collectionName, items);
+        return rows.map(toRecord);
       }
-      this.#collections.delete(tenantCacheKey(tenantId, 'collection', collectionName));
+      this.#collections.delete(key); // changed (or dropped) since it was read: read it again
     }
-    return scopes(tenantId, (scope) => this.createRecords(scope, collectionName, items));
+    throw new TenantryError('collection_changed', `collection '${collectionName}' kept changing while the records were written; retry`);
   }
 
   async #insertGuarded(
@@ -291,21 +312,6 @@ export class RecordsService {
        WHERE EXISTS (SELECT 1 FROM collections WHERE name = ${collection.name} AND updated_at = ${stamp}::timestamptz)
       RETURNING id, data, version, created_at, updated_at`.execute(scope.db);
     return rows;
-  }
-
-  /** Create records all or nothing (the scope's transaction rolls back if any fails). */
-  async createRecords(scope: TenantScope, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
-    if (items.length === 0) return [];
-    if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
-    const collection = await this.getCollection(scope, collectionName);
-    await this.#validate(scope.tenant, collection, items, recordsWhere(items));
-    const rows = await scope.db
-      .insertInto('records')
-      .values(items.map((data) => ({ collection: collectionName, id: uuidv7(), data: JSON.stringify(data) })))
-      .returningAll()
-      .execute();
-    this.#grew(scope.tenantId, items);
-    return rows.map(toRecord);
   }
 
   /**
@@ -372,7 +378,7 @@ export class RecordsService {
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
   ): Promise<{ items: RecordView[]; next: string[] | null }> {
     const collection = await this.getCollection(scope, collectionName);
-    if (query.filter && !indexNarrows(query.filter, collection.indexes)) await this.#checkQueryCost(scope, collectionName, filterLeaves(query.filter));
+    if (query.filter) await this.#checkQueryCost(scope, collectionName, query.filter, collection.indexes);
     const sort = parseSort(query.sort, collection.indexes);
     const columns = sortColumns(sort);
     if (query.after && (query.after.length !== columns.length || !query.after.every((v) => typeof v === 'string'))) {
@@ -397,14 +403,21 @@ export class RecordsService {
 
   /** Refuse (409 limit_reached) a write that adds data once the tenant stores more than its plan allows. */
   async #checkQuota(scope: TenantScope): Promise<void> {
-    this.#refuseOverQuota(scope.tenant, this.#stored.get(tenantCacheKey(scope.tenantId, 'storage')) ?? (await this.#measureStorage(scope)));
+    this.#refuseOverQuota(scope.tenant, this.#stored.get(this.#key(scope.tenant, 'storage')) ?? (await this.#measureStorage(scope)));
   }
 
-  /** Count new records into the tenant's measured storage until it is measured again. */
-  #grew(tenantId: string, items: readonly unknown[]): void {
-    const key = tenantCacheKey(tenantId, 'storage');
-    const stored = this.#stored.get(key);
-    if (stored) this.#stored.set(key, { rows: stored.rows + items.length, bytes: stored.bytes + JSON.stringify(items).length }, { noUpdateTTL: true });
+  /**
+   * Count new records into what was measured of the tenant's storage and of the collection, until they
+   * are measured again: a filter priced on an empty collection stays priced right as records arrive.
+   */
+  #grew(tenant: TenantInfo, collection: string, items: readonly unknown[]): void {
+    const bytes = JSON.stringify(items).length;
+    const add = (cache: LRUCache<string, { bytes: number; rows: number }>, key: string) => {
+      const known = cache.get(key);
+      if (known) cache.set(key, { rows: known.rows + items.length, bytes: known.bytes + bytes }, { noUpdateTTL: true });
+    };
+    add(this.#stored, this.#key(tenant, 'storage'));
+    add(this.#sizes, this.#key(tenant, 'size', collection));
   }
 
   #refuseOverQuota(tenant: TenantInfo, stored: { bytes: number; rows: number }): void {
@@ -424,41 +437,57 @@ export class RecordsService {
       scope.db,
     );
     const stored = { rows: rows[0]!.rows, bytes: Math.round(rows[0]!.rows * rows[0]!.avg) };
-    this.#stored.set(tenantCacheKey(scope.tenantId, 'storage'), stored);
+    this.#stored.set(this.#key(scope.tenant, 'storage'), stored);
     return stored;
   }
 
   /**
-   * Refuse, before it runs, a filter no index narrows whose conditions × the collection's bytes of data
-   * are past the tenant's queryCost: each condition is evaluated on every record the scan reaches
-   * (`data #> path` unpacks the document each time), and such a query would hold a connection — on
-   * embedded PGlite, the whole process — for as long as that takes.
+   * Refuse, before it runs, a filter whose conditions × the bytes of data it reaches are past the
+   * tenant's queryCost: each condition is evaluated on every record the scan reaches (`data #> path`
+   * unpacks the document each time), and such a query would hold a connection — on embedded PGlite,
+   * which has no statement timeout, the whole process — for as long as that takes. Without an indexed
+   * condition the scan reaches the whole collection; with one, the records that condition matches,
+   * counted through its index up to the budget (an index on a field every record shares narrows nothing).
    */
-  async #checkQueryCost(scope: TenantScope, collection: string, leaves: number): Promise<void> {
+  async #checkQueryCost(scope: TenantScope, collection: string, filter: FilterNode, indexes: readonly string[]): Promise<void> {
+    const leaves = filterLeaves(filter);
     if (leaves === 0) return;
     const { queryCost } = planLimits(scope.tenant);
     const size = await this.#size(scope, collection);
-    const cost = leaves * size.bytes;
-    if (cost <= queryCost) return;
-    const mb = (size.bytes / 1e6).toFixed(size.bytes < 1e7 ? 1 : 0);
+    if (leaves * size.bytes <= queryCost) return;
+    const indexed = indexedCondition(filter, indexes);
+    let reached = size;
+    if (indexed && leaves > 1) {
+      const average = size.bytes / Math.max(1, size.rows);
+      const cap = Math.floor(queryCost / (leaves * Math.max(1, average))) + 1;
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM (SELECT 1 FROM records
+         WHERE tenant_id = ${scope.tenantId} AND collection = ${collection} AND ${compileFilter(indexed)} LIMIT ${cap}) c`.execute(scope.db);
+      reached = { rows: rows[0]!.n, bytes: Math.round(rows[0]!.n * average) };
+      if (rows[0]!.n < cap) return;
+    } else if (indexed) {
+      return; // one indexed condition: the index finds the matches, and the page stops at its limit
+    }
+    const mb = (reached.bytes / 1e6).toFixed(reached.bytes < 1e7 ? 1 : 0);
     throw new TenantryError(
       'query_too_expensive',
-      `this filter's ${leaves} condition${leaves > 1 ? 's' : ''} would each be checked against ~${mb} MB of records (${size.rows}${size.rows >= SIZE_ROWS_CAP ? '+' : ''} records), ` +
-        `past the tenant's limit (queryCost = ${queryCost} condition-bytes); add an index on a field the filter compares by equality or number range, or use fewer conditions`,
+      `this filter's ${leaves} condition${leaves > 1 ? 's' : ''} would each be checked against ~${mb} MB of records (${reached.rows}${reached.rows >= SIZE_ROWS_CAP ? '+' : ''} records), ` +
+        `past the tenant's limit (queryCost = ${queryCost} condition-bytes); filter by an indexed field that narrows the records more, or use fewer conditions`,
     );
   }
 
   /**
    * A collection's data size, estimated: records counted (up to SIZE_ROWS_CAP) × their average size in a
-   * sample, measured once a minute per collection.
+   * sample — as text, uncompressed, since that is what conditions work through — measured once a
+   * minute per collection and kept current by this process's writes (#grew).
    */
   async #size(scope: TenantScope, collection: string): Promise<{ bytes: number; rows: number }> {
-    const key = tenantCacheKey(scope.tenantId, 'size', collection);
+    const key = this.#key(scope.tenant, 'size', collection);
     const known = this.#sizes.get(key);
     if (known) return known;
     const { rows } = await sql<{ rows: number; avg: number }>`
       SELECT (SELECT count(*) FROM (SELECT 1 FROM records WHERE tenant_id = ${scope.tenantId} AND collection = ${collection} LIMIT ${SIZE_ROWS_CAP}) c)::int AS rows,
-             (SELECT coalesce(avg(pg_column_size(data)), 0) FROM (SELECT data FROM records WHERE tenant_id = ${scope.tenantId} AND collection = ${collection} LIMIT 500) s)::float8 AS avg`.execute(
+             (SELECT coalesce(avg(octet_length(data::text)), 0) FROM (SELECT data FROM records WHERE tenant_id = ${scope.tenantId} AND collection = ${collection} LIMIT 500) s)::float8 AS avg`.execute(
       scope.db,
     );
     const size = { rows: rows[0]!.rows, bytes: Math.round(rows[0]!.rows * rows[0]!.avg) };
@@ -477,32 +506,47 @@ export class RecordsService {
 
   /**
    * Replace (PUT) or merge into (PATCH, RFC 7396 JSON merge patch) a record's data. With `ifMatch`, the
-   * write happens only at that version (412 version_conflict otherwise); the version always goes up by one.
+   * write happens only at that version (412 version_conflict otherwise); the version always goes up by
+   * one. Optimistic: read the record and its collection, compute and validate the new data outside
+   * any scope (a check that goes to the sandbox never holds a connection), then write it only if the
+   * record is still at the version read and the collection unchanged — else read again, so concurrent
+   * merges all land and none is lost.
    */
   async writeRecord(
-    scope: TenantScope,
+    scopes: ScopeRunner,
+    tenant: TenantInfo,
     collectionName: string,
     id: string,
     data: Record<string, unknown>,
     options: { merge: boolean; ifMatch?: number },
   ): Promise<RecordView> {
-    await this.#checkQuota(scope);
-    // Locked for the rest of the scope's transaction: concurrent writers queue instead of losing updates.
-    const current = await this.getRecord(scope, collectionName, id, { forUpdate: true });
-    if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
-      throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${options.ifMatch}`);
+    if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collectionName}'`);
+    for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
+      const { current, known } = await scopes(tenant.id, async (scope) => {
+        await this.#checkQuota(scope);
+        return { current: await this.getRecord(scope, collectionName, id), known: await this.#read(scope, collectionName) };
+      });
+      if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
+        throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${options.ifMatch}`);
+      }
+      const next = options.merge ? mergePatch(current.data, data) : data;
+      await this.#validate(tenant, known.collection, [next], () => 'data');
+      const { rows } = await scopes(
+        tenant.id,
+        (scope) =>
+          sql<RecordRow>`
+            UPDATE records SET data = ${JSON.stringify(next)}::jsonb, version = version + 1, updated_at = clock_timestamp()
+             WHERE collection = ${collectionName} AND id = ${id}::uuid AND version = ${current.version}
+               AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz)
+            RETURNING id, data, version, created_at, updated_at`.execute(scope.db),
+        { singleStatement: true },
+      );
+      if (rows[0]) return toRecord(rows[0]);
+      // Another writer got in between (or the collection changed): read again; with If-Match, the
+      // next read finds the version moved and answers 412.
+      await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));
     }
-    const next = options.merge ? mergePatch(current.data, data) : data;
-    const collection = await this.getCollection(scope, collectionName);
-    await this.#validate(scope.tenant, collection, [next], () => 'data');
-    const row = await scope.db
-      .updateTable('records')
-      .set({ data: JSON.stringify(next), version: sql<number>`version + 1`, updated_at: sql<Date>`clock_timestamp()` })
-      .where('collection', '=', collectionName)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toRecord(row);
+    throw new TenantryError('collection_changed', `record '${id}' kept changing while it was written; retry`);
   }
 
   async deleteRecord(scope: TenantScope, collection: string, id: string, ifMatch?: number): Promise<void> {
@@ -511,7 +555,7 @@ export class RecordsService {
       throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
     }
     await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).execute();
-    this.#stored.delete(tenantCacheKey(scope.tenantId, 'storage')); // measured again on the next write
+    this.#stored.delete(this.#key(scope.tenant, 'storage')); // measured again on the next write
   }
 }
 

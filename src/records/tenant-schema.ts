@@ -79,7 +79,12 @@ function resolve(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    let key: string;
+    try {
+      key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    } catch {
+      return undefined; // a malformed %-escape names nothing
+    }
     if (Array.isArray(node)) node = node[Number(key)];
     else if (isObject(node)) node = node[key];
     else return undefined;
@@ -191,6 +196,25 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * `enum` and `const` in time linear in the data value: its canonical JSON looked up in a set made once
+ * (Ajv compares each value with every entry: a 5,000-entry enum over an array of objects stalled the
+ * request thread for seconds).
+ */
+function oneOfValues(keyword: 'enum' | 'const') {
+  return (schema: unknown) => {
+    const allowed = new Set((keyword === 'enum' ? (schema as unknown[]) : [schema]).map(canonical));
+    const check = (data: unknown): boolean => {
+      const ok = allowed.has(canonical(data));
+      (check as unknown as { errors: unknown[] | null }).errors = ok
+        ? null
+        : [{ keyword, message: keyword === 'enum' ? 'must be equal to one of the allowed values' : 'must be equal to constant', params: {} }];
+      return ok;
+    };
+    return check;
+  };
+}
+
 /** `uniqueItems` in linear time: canonical JSON of each item in a set. */
 function uniqueItems(this: unknown, schema: boolean, data: unknown[]): boolean {
   const self = uniqueItems as unknown as { errors: unknown[] | null };
@@ -211,8 +235,23 @@ function uniqueItems(this: unknown, schema: boolean, data: unknown[]): boolean {
   return true;
 }
 
-/** Meta-schema checks only: one instance, to which no tenant schema is ever added. */
-const meta = new Ajv({ strict: false, logger: false });
+/** An Ajv whose `uniqueItems`, `enum` and `const` cost time linear in the data. */
+function linearAjv(options: ConstructorParameters<typeof Ajv>[0]): Ajv {
+  const ajv = new Ajv(options);
+  ajv.removeKeyword('uniqueItems');
+  ajv.addKeyword({ keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', validate: uniqueItems, errors: true });
+  for (const keyword of ['enum', 'const'] as const) {
+    ajv.removeKeyword(keyword);
+    ajv.addKeyword({ keyword, compile: oneOfValues(keyword), errors: true, ...(keyword === 'enum' && { schemaType: 'array' }) });
+  }
+  return ajv;
+}
+
+/**
+ * Meta-schema checks only: one instance, to which no tenant schema is ever added. Linear too: the
+ * meta-schema asks `enum` lists for unique items, which Ajv's own check compares pairwise.
+ */
+const meta = linearAjv({ strict: false, logger: false });
 
 /**
  * Compile a tenant's schema (already profiled) in an Ajv of its own. A schema that is not valid JSON
@@ -226,9 +265,7 @@ export function compileTenantSchema(schema: Record<string, unknown>): ValidateFu
     throw new ValidationError(`schema is not a valid JSON Schema: ${(error as Error).message}`);
   }
   if (!valid) throw new ValidationError(`schema is not a valid JSON Schema: ${meta.errorsText(meta.errors, { dataVar: 'schema' })}`);
-  const ajv = new Ajv({ strict: false, logger: false, allErrors: false, inlineRefs: false, validateSchema: false, code: { regExp: re2 } });
-  ajv.removeKeyword('uniqueItems');
-  ajv.addKeyword({ keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', validate: uniqueItems, errors: true });
+  const ajv = linearAjv({ strict: false, logger: false, allErrors: false, inlineRefs: false, validateSchema: false, code: { regExp: re2 } });
   try {
     return ajv.compile(schema);
   } catch (error) {

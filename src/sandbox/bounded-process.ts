@@ -18,6 +18,8 @@ export class BoundedProcess {
     this.child = fork(fileURLToPath(script), [], {
       execArgv: [`--max-old-space-size=${options.memoryMb}`],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // Nothing of the parent's environment: it holds the database URLs, the admin token, the JWT secret.
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: process.env.NODE_ENV ?? '' },
       serialization: options.serialization ?? 'json',
     });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.#stderr = (this.#stderr + chunk.toString()).slice(-2_000)));

@@ -55,7 +55,8 @@ async function run(task: SandboxTask): Promise<SandboxReply> {
 process.on('message', (task: SandboxTask) => {
   run(task).then(
     (reply) => process.send!(reply),
-    (error: unknown) => process.send!({ ok: false, message: (error as Error)?.message ?? String(error) } satisfies SandboxReply),
+    // Messages are the tenant's own text ($error("…")): bounded like everything else it sends back.
+    (error: unknown) => process.send!({ ok: false, message: String((error as Error)?.message ?? error).slice(0, 1_000) } satisfies SandboxReply),
   );
 });
 // The parent went away (it crashed, or was killed): nothing is left to answer to.

@@ -16,6 +16,18 @@ import type { SandboxReply, SandboxTask } from './sandbox-worker.js';
  */
 export class SandboxError extends Error {}
 
+/**
+ * The tenant already has as much waiting in the sandbox as it may (tasks or bytes), or a task waited
+ * past QUEUE_WAIT_MS: try again later (HTTP 429; a workflow step retries). Not the task's own fault.
+ */
+export class SandboxBusyError extends Error {}
+
+/** Tasks, and bytes of them, one tenant may have waiting: each holds its data (up to a request body) in memory. */
+const MAX_QUEUED = 16;
+const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+/** Longest a task waits for an evaluator. */
+const QUEUE_WAIT_MS = 10_000;
+
 export interface SandboxOptions {
   /** Evaluator processes (default: one per core, 2 to 4). */
   workers?: number;
@@ -26,7 +38,10 @@ export interface SandboxOptions {
 interface Queued {
   tenantId: string;
   task: SandboxTask;
+  bytes: number;
   timeoutMs: number;
+  /** Fails the task if it is still waiting after QUEUE_WAIT_MS. */
+  expiry: NodeJS.Timeout;
   resolve: (reply: SandboxReply & { ok: true }) => void;
   reject: (error: Error) => void;
 }
@@ -53,11 +68,24 @@ export class Sandbox {
   /** Run `task` for `tenantId` within `timeoutMs` of its start in a worker. */
   run(tenantId: string, task: SandboxTask, timeoutMs: number): Promise<SandboxReply & { ok: true }> {
     if (this.#closed) return Promise.reject(new SandboxError('the sandbox is shut down'));
+    const queue = this.#waiting.get(tenantId) ?? [];
+    const bytes = task.kind === 'jsonata' ? task.expression.length + task.data.length : task.schema.length + task.items.length;
+    const queuedBytes = queue.reduce((n, q) => n + q.bytes, 0);
+    if (queue.length >= MAX_QUEUED || (queue.length > 0 && queuedBytes + bytes > MAX_QUEUED_BYTES)) {
+      return Promise.reject(new SandboxBusyError(`this tenant already has ${queue.length} evaluations waiting; retry when they have finished`));
+    }
     return new Promise((resolve, reject) => {
-      const entry: Queued = { tenantId, task, timeoutMs, resolve, reject };
-      const queue = this.#waiting.get(tenantId);
-      if (queue) queue.push(entry);
-      else this.#waiting.set(tenantId, [entry]);
+      const expiry = setTimeout(() => {
+        const waiting = this.#waiting.get(tenantId);
+        const at = waiting?.indexOf(entry) ?? -1;
+        if (at < 0) return;
+        waiting!.splice(at, 1);
+        if (waiting!.length === 0) this.#waiting.delete(tenantId);
+        reject(new SandboxBusyError(`waited ${QUEUE_WAIT_MS / 1000} s behind this tenant's earlier evaluations; retry later`));
+      }, QUEUE_WAIT_MS);
+      const entry: Queued = { tenantId, task, bytes, timeoutMs, expiry, resolve, reject };
+      queue.push(entry);
+      this.#waiting.set(tenantId, queue);
       this.#pump();
     });
   }
@@ -89,6 +117,7 @@ export class Sandbox {
       const next = queue.shift()!;
       this.#waiting.delete(tenantId);
       if (queue.length > 0) this.#waiting.set(tenantId, queue);
+      clearTimeout(next.expiry);
       this.#start(slot, next);
     }
   }
@@ -155,7 +184,12 @@ export class Sandbox {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const queue of this.#waiting.values()) for (const { reject } of queue) reject(new SandboxError('the sandbox is shut down'));
+    for (const queue of this.#waiting.values()) {
+      for (const { reject, expiry } of queue) {
+        clearTimeout(expiry);
+        reject(new SandboxError('the sandbox is shut down'));
+      }
+    }
     this.#waiting.clear();
     for (const slot of this.#slots.splice(0)) slot.process.kill();
   }

@@ -254,9 +254,10 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
       async (request, reply) => {
         const version = ifMatch(request);
-        const written = await inScope(request, (s) =>
-          records.writeRecord(s, request.params.name, request.params.id, request.body.data, { merge, ifMatch: version }),
-        );
+        const written = await records.writeRecord(scopes, tenantContext(request).tenant, request.params.name, request.params.id, request.body.data, {
+          merge,
+          ifMatch: version,
+        });
         return withEtag(reply, written);
       },
     );
