@@ -32,6 +32,7 @@ export function config(mainUrl: string): TenantryConfig {
     tenantPoolSize: POOL,
     catalogCacheMs: 1000,
     poolMaxIndexes: 64,
+    trustProxy: false,
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { ValidationError } from './errors.js';
 
@@ -27,6 +28,11 @@ export interface TenantryConfig {
   poolMaxIndexes: number;
   host: string;
   port: number;
+  /**
+   * Which proxies to believe about the client's address (Fastify's `trustProxy`): per-address limits
+   * count `request.ip`, which behind a load balancer is the balancer's address unless this is set.
+   */
+  trustProxy: boolean | number | string[];
   logLevel: string;
   /** Platform admin token; unset → generated once into the data directory. */
   adminToken?: string;
@@ -79,6 +85,25 @@ export function parseClusters(raw: string): ClusterConfig[] {
   return clusters;
 }
 
+/** `true`, a hop count, or addresses and CIDR ranges (comma-separated); unset or `false`: trust none. */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [address, bits] = entry.split('/');
+    if (net.isIP(address ?? '') === 0 || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
+      throw new ValidationError(`TENANTRY_TRUST_PROXY: '${entry}' is not an address or CIDR range (or use true, false or a hop count)`);
+    }
+  }
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig {
   const dataDir = path.resolve(env.TENANTRY_DATA_DIR || './.tenantry');
   // Cluster `main` always exists and comes first (it holds the catalog): from TENANTRY_DATABASE_URL,
@@ -102,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', 1000, 0),
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', 64, 0),
     host: env.TENANTRY_HOST || '127.0.0.1',
+    trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
     port: positiveInt(env, 'TENANTRY_PORT', 3000, 0),
     logLevel: env.TENANTRY_LOG_LEVEL || 'info',
     workers: positiveInt(env, 'TENANTRY_WORKERS', 8, 0),

@@ -16,6 +16,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
     cursorSecret: cursor.value,
     baseDomain: config.baseDomain,
     jwt,
+    trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });
   // Workflow steps run in this process too unless TENANTRY_WORKERS=0 (then run `tenantry worker`).

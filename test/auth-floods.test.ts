@@ -27,7 +27,8 @@ describe(`failed authentications are limited per address (${backend})`, () => {
   const BUDGET = ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute;
 
   beforeAll(async () => {
-    env = await createTestEnv();
+    // Key rows cached as a server caches them (TENANTRY_CATALOG_CACHE_MS), so known keys are known.
+    env = await createTestEnv({ catalogCacheMs: 60_000 });
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'flood-cursor-secret' });
     await t.tenants.create({ id: A });
@@ -87,10 +88,11 @@ describe(`failed authentications are limited per address (${backend})`, () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       for (let i = 0; i < BUDGET; i++) expect((await get({}, `2001:db8:1:2::${(i + 1).toString(16)}`)).statusCode).toBe(401);
-      expect((await get(bearer(keyA), '2001:db8:1:2:ffff::1')).statusCode).toBe(429);
-      expect((await get(bearer(keyA), '2001:db8:1:3::1')).statusCode).toBe(200);
+      // Probed with keys nobody issued: an unknown credential from a flooded address gets 429, elsewhere 401.
+      expect((await get(bearer(randomKey()), '2001:db8:1:2:ffff::1')).statusCode).toBe(429);
+      expect((await get(bearer(randomKey()), '2001:db8:1:3::1')).statusCode).toBe(401);
       for (let i = 0; i < BUDGET; i++) expect((await get({}, '::ffff:10.0.0.77')).statusCode).toBe(401);
-      expect((await get(bearer(keyA), '10.0.0.77')).statusCode).toBe(429);
+      expect((await get(bearer(randomKey()), '10.0.0.77')).statusCode).toBe(429);
     } finally {
       vi.useRealTimers();
     }
@@ -112,7 +114,16 @@ describe(`failed authentications are limited per address (${backend})`, () => {
   });
 
   it('evicts instead of clearing: past 100,000 unknown keys a valid key is still served from the cache', async () => {
-    const record: ApiKeyRecord = { id: 'abcdef0123456789', tenantId: A, tenantGeneration: 1, name: 'k', role: 'viewer', secretHash: '', createdAt: new Date(), revokedAt: null };
+    const record: ApiKeyRecord = {
+      id: 'abcdef0123456789',
+      tenantId: A,
+      tenantGeneration: 1,
+      name: 'k',
+      role: 'viewer',
+      secretHash: '',
+      createdAt: new Date(),
+      revokedAt: null,
+    };
     let queries = 0;
     const catalog = {
       async findApiKey(id: string) {
@@ -138,7 +149,7 @@ describe(`failed authentications are limited per address (${backend})`, () => {
     expect(queries).toBe(q + 1);
   });
 
-  it('the control plane shares the budget: wrong admin tokens past it get 429, even the right one; other addresses are unaffected', async () => {
+  it('the control plane shares the budget: wrong admin tokens past it get 429 (the right one is still served); other addresses are unaffected', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       const guesser = '10.0.2.1';
@@ -146,12 +157,14 @@ describe(`failed authentications are limited per address (${backend})`, () => {
         const res = await app.inject({ method: 'GET', url: '/v1/tenants', headers: bearer(randomBytes(24).toString('base64url')), remoteAddress: guesser });
         expect(res.statusCode).toBe(401);
       }
-      const refused = await app.inject({ method: 'GET', url: '/v1/tenants', headers: admin, remoteAddress: guesser });
+      const refused = await app.inject({ method: 'GET', url: '/v1/tenants', headers: bearer('yet-another-guess-at-it'), remoteAddress: guesser });
       expect(refused.statusCode).toBe(429);
       expect(refused.json()).toMatchObject({ code: 'rate_limited' });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      // Comparing the admin token costs no query: the right one is served.
+      expect((await app.inject({ method: 'GET', url: '/v1/tenants', headers: admin, remoteAddress: guesser })).statusCode).toBe(200);
       // One budget for both planes.
-      expect((await get(bearer(keyA), guesser)).statusCode).toBe(429);
+      expect((await get(bearer(randomKey()), guesser)).statusCode).toBe(429);
       expect((await app.inject({ method: 'GET', url: '/v1/tenants', headers: admin, remoteAddress: '10.0.2.2' })).statusCode).toBe(200);
     } finally {
       vi.useRealTimers();
@@ -174,6 +187,39 @@ describe(`failed authentications are limited per address (${backend})`, () => {
     } finally {
       vi.useRealTimers();
       await limited.close();
+    }
+  });
+  it('an address past its budget still serves keys already known valid and the admin token, with no lookup', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      const shared = '10.9.9.9'; // a NAT: a guesser and honest tenants behind one address
+      expect((await get(bearer(keyA), shared)).statusCode).toBe(200); // known from here on
+      for (let i = 0; i < BUDGET; i++) await get(bearer(randomKey()), shared);
+      expect((await get(bearer(randomKey()), shared)).statusCode).toBe(429);
+      const lookups = vi.spyOn(t.catalog, 'findApiKey');
+      expect((await get(bearer(keyA), shared)).statusCode).toBe(200);
+      expect(lookups).not.toHaveBeenCalled();
+      lookups.mockRestore();
+      const control = await app.inject({ method: 'GET', url: '/v1/tenants?limit=1', headers: admin, remoteAddress: shared });
+      expect(control.statusCode).toBe(200);
+      const wrong = await app.inject({ method: 'GET', url: '/v1/tenants?limit=1', headers: bearer('not-the-admin-token'), remoteAddress: shared });
+      expect(wrong.statusCode).toBe(429);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('behind a trusted proxy each client address has its own budget', async () => {
+    const proxied = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'flood-cursor-secret', trustProxy: ['127.0.0.1'] });
+    try {
+      const via = (key: string, client: string) =>
+        proxied.inject({ method: 'GET', url: '/v1/tenant', headers: { ...bearer(key), 'x-forwarded-for': client }, remoteAddress: '127.0.0.1' });
+      for (let i = 0; i < BUDGET; i++) await via(randomKey(), '203.0.113.7');
+      expect((await via(randomKey(), '203.0.113.7')).statusCode).toBe(429);
+      // Another client behind the same proxy, with a key this app has never seen: looked up and served.
+      expect((await via(keyB, '203.0.113.8')).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
     }
   });
 });

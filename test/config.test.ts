@@ -64,4 +64,12 @@ describe('configuration from the environment', () => {
     })();
     expect(error?.message).not.toContain('s3cret');
   });
+
+  it('reads which proxies to trust about client addresses, refusing what is not one', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TENANTRY_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TENANTRY_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TENANTRY_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TENANTRY_TRUST_PROXY: 'my-lb' })).toThrow(/TENANTRY_TRUST_PROXY: 'my-lb' is not an address/);
+  });
 });

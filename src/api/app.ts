@@ -30,6 +30,8 @@ export interface AppOptions {
   baseDomain?: string;
   /** Accept tenant JWTs verified by this (none when unset). */
   jwt?: JwtVerifier;
+  /** Proxies believed about the client's address (TENANTRY_TRUST_PROXY); none by default. */
+  trustProxy?: boolean | number | string[];
   /** Per-address budgets (failed authentications, control-plane requests), per minute; defaults in ADDRESS_LIMIT_DEFAULTS. */
   addressLimits?: { authFailuresPerMinute?: number; controlRequestsPerMinute?: number };
   logger?: FastifyServerOptions['logger'];
@@ -48,6 +50,7 @@ export async function buildApp({
   baseDomain,
   jwt,
   addressLimits: limits = {},
+  trustProxy = false,
   logger = false,
 }: AppOptions): Promise<TenantryApp> {
   // loadConfig refuses a short TENANTRY_ADMIN_TOKEN; this also covers a token file edited by hand.
@@ -55,6 +58,8 @@ export async function buildApp({
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // A hop count is accepted by Fastify (proxy-addr) though its types leave it out.
+    trustProxy: trustProxy as FastifyServerOptions['trustProxy'],
     // strictNumbers off: Ajv then checks a number coerced from the query string (`?limit=Infinity`)
     // against its bounds, which with it on it skips for non-finite values (they reached SQL: a 500).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: false } },

@@ -83,16 +83,29 @@ export class ApiKeys {
     return { ...apiKeyView(record), key: `tnty_${id}_${secret}` };
   }
 
+  /**
+   * Whether `presented` is a key this process already knows to be valid, answered from the cache
+   * alone (no query): such a key is served even from an address past its failed-authentication budget.
+   */
+  knownValid(presented: string): boolean {
+    const match = KEY_PATTERN.exec(presented);
+    const record = match && this.#found?.get(match[1]!);
+    return !!record && !record.revokedAt && this.#matches(record, match[2]!);
+  }
+
+  #matches(record: ApiKeyRecord, secret: string): boolean {
+    const expected = Buffer.from(record.secretHash);
+    const given = Buffer.from(hashSecret(secret));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
   /** The key's tenant and role, or undefined for anything that is not a live key. */
   async verify(presented: string): Promise<VerifiedKey | undefined> {
     const match = KEY_PATTERN.exec(presented);
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
     const record = await this.#find(id);
-    if (!record || record.revokedAt) return undefined;
-    const expected = Buffer.from(record.secretHash);
-    const given = Buffer.from(hashSecret(secret));
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    if (!record || record.revokedAt || !this.#matches(record, secret)) return undefined;
     return { keyId: record.id, tenantId: record.tenantId, generation: record.tenantGeneration, role: record.role };
   }
 

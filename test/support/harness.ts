@@ -64,6 +64,7 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     tenantPoolSize: 2,
     catalogCacheMs: 0,
     poolMaxIndexes: 64,
+    trustProxy: false,
     host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',

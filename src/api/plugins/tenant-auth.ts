@@ -96,9 +96,11 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
   const domain = baseDomain ? hostName(baseDomain) : undefined;
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
-    // Before any lookup: an address flooding us with bad credentials costs no query (429).
-    refuseFloodingAddress(addressLimits, request, reply);
     const token = bearerToken(request.headers.authorization);
+    // Before any lookup: an address flooding us with bad credentials costs no query (429) — but a key
+    // already known valid costs none either, so tenants behind one shared address (a NAT, a proxy
+    // without trustProxy) are not locked out by another client's guessing.
+    if (!apiKeys.knownValid(token)) refuseFloodingAddress(addressLimits, request, reply);
     const verified = await verifyCredential(token, apiKeys, jwt);
     // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
     // minted for an earlier tenant of the same id.

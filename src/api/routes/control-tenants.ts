@@ -44,9 +44,12 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   // shares, so guessing the admin token costs as much as guessing a key.
   app.addHook('onRequest', async (request, reply) => {
     admitControlRequest(addressLimits, request, reply);
-    refuseFloodingAddress(addressLimits, request, reply);
     const token = bearerToken(request.headers.authorization);
-    if (!token || !secretsMatch(adminToken, token)) {
+    // Checking the admin token costs no query: the right one is served even from an address that has
+    // spent its failed-authentication budget (whose other requests get 429 before the comparison).
+    const valid = !!token && secretsMatch(adminToken, token);
+    if (!valid) refuseFloodingAddress(addressLimits, request, reply);
+    if (!valid) {
       countFailedAuthentication(addressLimits, request);
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'the control plane needs the platform admin token as a Bearer credential');
