@@ -52,13 +52,14 @@ export class Tenantry {
   }
 
   /**
-   * Make the expression indexes of a tenant's collection match `fields` (an empty list drops them).
-   * Runs as the owner outside any scope: call it after the scope that changed the collection committed.
+   * Make the expression indexes of a tenant's collection match what it declares now (none once it is
+   * dropped). Runs as the owner outside any scope: call it after the scope that changed the collection
+   * committed.
    */
-  async syncRecordIndexes(tenantId: string, collection: string, fields: readonly string[]): Promise<void> {
+  async syncRecordIndexes(tenantId: string, collection: string): Promise<void> {
     const tenant = await this.catalog.get(tenantId);
     if (!tenant) throw new TenantNotFoundError(tenantId);
-    await syncRecordIndexes(this.router, tenant, collection, fields);
+    await syncRecordIndexes(this.router, tenant, collection);
   }
 
   /**

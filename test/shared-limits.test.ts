@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { TenantryError } from '../src/errors.js';
+import { adminQuery } from '../src/storage/backends/backend.js';
 import type { TenantScope } from '../src/storage/scope.js';
 import { PLAN_LIMITS } from '../src/tenancy/plans.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -76,6 +77,40 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     // Changing a collection's own indexes within what it holds is fine.
     expect((await call(A, 'admin', 'PATCH', '/v1/collections/idx', { indexes: ['b', 'c'] })).statusCode).toBe(200);
     expect((await call(B, 'admin', 'POST', '/v1/collections', { name: 'many', indexes: ['a', 'b', 'c', 'd'] })).statusCode).toBe(201);
+  });
+
+  it("index changes racing each other end as the collection declares, without errors; a deleted pooled tenant's indexes leave the pool", async () => {
+    const physical = async (schema: string) =>
+      (
+        await adminQuery<{ n: number }>(
+          t.router.controlCluster.main,
+          `select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'i' and c.relname like 'rx\\_%'`,
+          [schema],
+        )
+      ).rows[0]!.n;
+    for (const name of ['race1', 'race2']) expect((await call(B, 'admin', 'POST', '/v1/collections', { name })).statusCode).toBe(201);
+    const changes = await Promise.all(
+      ['race1', 'race2'].flatMap((name) => [
+        call(B, 'admin', 'PATCH', `/v1/collections/${name}`, { indexes: ['a', 'b', 'c'] }),
+        call(B, 'admin', 'PATCH', `/v1/collections/${name}`, { indexes: [] }),
+        call(B, 'admin', 'PATCH', `/v1/collections/${name}`, { indexes: ['d'] }),
+      ]),
+    );
+    expect(changes.map((r) => r.statusCode)).toEqual(Array(6).fill(200));
+    const declared = await Promise.all(
+      ['race1', 'race2'].map(async (name) => (await call(B, 'viewer', 'GET', `/v1/collections/${name}`)).json().indexes.length),
+    );
+    const schema = `t_${B}`;
+    const before = await physical(schema);
+    // Every index of B's schema is a declared one (the other collections' included).
+    const all = (await call(B, 'viewer', 'GET', '/v1/collections')).json().items as Array<{ indexes: string[] }>;
+    expect(before).toBe(all.reduce((n, c) => n + c.indexes.length, 0));
+    expect(declared.every((n) => n <= 3)).toBe(true);
+    // C (pooled) held one of the pool's three indexes: deleting C frees it for A.
+    expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'idx3', indexes: ['z'] })).statusCode).toBe(409);
+    await t.tenants.delete(C);
+    expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'idx3', indexes: ['z'] })).statusCode).toBe(201);
+    expect(await physical('tenant_pool')).toBe(3);
   });
 
   it('a tenant storing more record data than its plan allows cannot add more (409), until it deletes some', async () => {

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { TenantryError } from '../errors.js';
-import { adminQuery } from './backends/backend.js';
+import { adminQuery, type DatabaseBackend, type SqlConnection } from './backends/backend.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, POOL_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
 import type { StorageRouter } from './router.js';
+
+/** Longest an index change waits for the one before it in the same location. */
+const INDEX_LOCK_WAIT_MS = 120_000;
 
 function short(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 12);
@@ -14,38 +17,115 @@ function short(...parts: string[]): string {
  * field on `data #> '{path}'`, limited to that tenant and collection, named `rx_<collection hash>_<field
  * hash>` so the set can be listed and reconciled. Built CONCURRENTLY so other tenants' writes to a
  * pooled table are never blocked; a build that failed half-way (INVALID) is dropped and made again.
- * Every name and value below is checked against a pattern before it is quoted into the DDL.
+ *
+ * Index changes of one location run one at a time (a session lock per schema): concurrent builds and
+ * drops deadlocked each other (a 500), and two changes of one collection applied out of order left
+ * indexes nobody declared. Under the lock, the declaration is read from the collection itself, so the
+ * location ends up with exactly what the collection says now, whichever change committed last. Every
+ * name and value below is checked against a pattern before it is quoted into the DDL.
  */
-export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPlacement, collection: string, fields: readonly string[]): Promise<void> {
+export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPlacement, collection: string): Promise<void> {
   if (!COLLECTION_NAME_PATTERN.test(collection)) throw new Error(`collection name '${collection}' is not valid`);
-  for (const field of fields) if (!FIELD_PATH_PATTERN.test(field)) throw new Error(`index field '${field}' is not valid`);
   const location = await router.open(tenant);
   try {
     const { db, names } = location;
-    const prefix = `rx_${short(tenant.id, collection)}_`;
-    const wanted = new Map(fields.map((f) => [`${prefix}${short(f)}`, f]));
-    const existing = await adminQuery<{ name: string; valid: boolean }>(
-      db,
-      `select c.relname as name, i.indisvalid as valid from pg_index i
-         join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = $1 and c.relname like $2`,
-      [names.schema, `${prefix}%`],
-    );
-    for (const { name, valid } of existing.rows) {
-      if (!wanted.has(name) || !valid) await adminQuery(db, `DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(names.schema)}.${quoteIdent(name)}`);
-    }
-    const kept = new Set(existing.rows.filter((r) => r.valid && wanted.has(r.name)).map((r) => r.name));
-    for (const [name, field] of wanted) {
-      if (kept.has(name)) continue;
-      const path = quoteLiteral(`{${field.split('.').join(',')}}`);
-      await adminQuery(
-        db,
-        `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records ((data #> ${path}))
-          WHERE tenant_id = ${quoteLiteral(tenant.id)} AND collection = ${quoteLiteral(collection)}`,
+    await withIndexLock(db, names.schema, async (conn) => {
+      const fields = (await declaredIndexes(conn, names.schema, tenant.id, collection)).filter((f) => FIELD_PATH_PATTERN.test(f));
+      const prefix = `rx_${short(tenant.id, collection)}_`;
+      const wanted = new Map(fields.map((f) => [`${prefix}${short(f)}`, f]));
+      const existing = await conn.query<{ name: string; valid: boolean }>(
+        `select c.relname as name, i.indisvalid as valid from pg_index i
+           join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = $1 and c.relname like $2`,
+        [names.schema, `${prefix}%`],
       );
-    }
+      for (const { name, valid } of existing.rows) {
+        if (!wanted.has(name) || !valid) await conn.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(names.schema)}.${quoteIdent(name)}`);
+      }
+      const kept = new Set(existing.rows.filter((r) => r.valid && wanted.has(r.name)).map((r) => r.name));
+      for (const [name, field] of wanted) {
+        if (kept.has(name)) continue;
+        const path = quoteLiteral(`{${field.split('.').join(',')}}`);
+        await conn.query(
+          `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records ((data #> ${path}))
+            WHERE tenant_id = ${quoteLiteral(tenant.id)} AND collection = ${quoteLiteral(collection)}`,
+        );
+      }
+    });
   } finally {
     location.release();
+  }
+}
+
+/**
+ * Drop every record index of `tenantId`'s collections in the pooled schema: the first step of deleting
+ * a pooled tenant (its rows go next). Left behind, they would tax every pooled query for ever and
+ * count against the pool's index budget.
+ */
+export async function dropPooledTenantIndexes(db: DatabaseBackend, tenantId: string): Promise<void> {
+  await withIndexLock(db, POOL_SCHEMA, async (conn) => {
+    await conn.query('BEGIN');
+    let collections: string[];
+    try {
+      await conn.query(`select set_config('tenantry.tenant_id', $1, true)`, [tenantId]);
+      collections = (await conn.query<{ name: string }>(`select name from ${quoteIdent(POOL_SCHEMA)}.collections where tenant_id = $1`, [tenantId])).rows.map(
+        (r) => r.name,
+      );
+    } finally {
+      await conn.query('COMMIT');
+    }
+    for (const collection of collections) {
+      const { rows } = await conn.query<{ name: string }>(
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'i' and c.relname like $2`,
+        [POOL_SCHEMA, `rx_${short(tenantId, collection)}_%`],
+      );
+      for (const { name } of rows) await conn.query(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(POOL_SCHEMA)}.${quoteIdent(name)}`);
+    }
+  });
+}
+
+/** The index fields a collection declares now, read as the owner (RLS forced: the tenant set first). */
+async function declaredIndexes(conn: SqlConnection, schema: string, tenantId: string, collection: string): Promise<string[]> {
+  await conn.query('BEGIN');
+  try {
+    await conn.query(`select set_config('tenantry.tenant_id', $1, true)`, [tenantId]);
+    const { rows } = await conn.query<{ indexes: unknown }>(`select indexes from ${quoteIdent(schema)}.collections where tenant_id = $1 and name = $2`, [
+      tenantId,
+      collection,
+    ]);
+    const indexes = rows[0]?.indexes;
+    return Array.isArray(indexes) ? indexes.filter((f): f is string => typeof f === 'string') : [];
+  } finally {
+    await conn.query('COMMIT');
+  }
+}
+
+/**
+ * Run `fn` on one admin connection holding the schema's index-change lock (a session lock: index DDL
+ * runs outside transactions). Taken by polling, never by waiting in pg_advisory_lock: a statement
+ * waiting for the lock holds a snapshot, which the holder's CREATE INDEX CONCURRENTLY waits out — a
+ * deadlock PostgreSQL breaks by failing one of them.
+ */
+async function withIndexLock<T>(db: DatabaseBackend, schema: string, fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
+  const lease = await db.acquireAdmin();
+  let broken = false;
+  try {
+    for (const give = Date.now() + INDEX_LOCK_WAIT_MS; ; ) {
+      const { rows } = await lease.conn.query<{ got: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as got', [`tenantry:indexes:${schema}`]);
+      if (rows[0]?.got) break;
+      if (Date.now() > give) throw new TenantryError('rate_limited', 'indexes are being changed in this location; retry shortly');
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
+    }
+    try {
+      return await fn(lease.conn);
+    } finally {
+      await lease.conn.query('select pg_advisory_unlock(hashtextextended($1, 0))', [`tenantry:indexes:${schema}`]).catch(() => (broken = true));
+    }
+  } catch (error) {
+    broken = true;
+    throw error;
+  } finally {
+    lease.release(broken);
   }
 }
 

@@ -101,7 +101,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     async (request, reply) => {
       await tenantry.checkIndexBudget(tenantContext(request).tenant.id, request.body.name, request.body.indexes ?? []);
       const created = await inScope(request, (s) => records.createCollection(s, request.body));
-      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, created.name, created.indexes);
+      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, created.name);
       return reply.code(201).send(created);
     },
   );
@@ -142,7 +142,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     async (request) => {
       if (request.body.indexes !== undefined) await tenantry.checkIndexBudget(tenantContext(request).tenant.id, request.params.name, request.body.indexes);
       const updated = await inScope(request, (s) => records.updateCollection(s, request.params.name, request.body));
-      if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, updated.name, updated.indexes);
+      if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, updated.name);
       return updated;
     },
   );
@@ -155,7 +155,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     },
     async (request, reply) => {
       await inScope(request, (s) => records.deleteCollection(s, request.params.name));
-      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, request.params.name, []);
+      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, request.params.name);
       return reply.code(204).send(null);
     },
   );

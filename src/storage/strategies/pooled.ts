@@ -1,5 +1,6 @@
 import { adminTransaction } from '../backends/backend.js';
 import { applyMigrations } from '../migrations/runner.js';
+import { dropPooledTenantIndexes } from '../record-indexes.js';
 import { APP_ROLE, MIGRATIONS_TABLE, POOL_SCHEMA, pooledNames, quoteIdent } from '../names.js';
 import type { IsolationStrategy } from './strategy.js';
 
@@ -18,6 +19,8 @@ export const pooledStrategy: IsolationStrategy = {
   },
 
   async deprovision(router, tenant) {
+    // Its indexes on the shared table first: left behind they would tax every pooled query for ever.
+    await dropPooledTenantIndexes(router.cluster(tenant.cluster).main, tenant.id);
     await adminTransaction(router.cluster(tenant.cluster).main, async (conn) => {
       // RLS is forced, so an owner that is not a superuser sees only the tenant set here: set this one.
       await conn.query(`select set_config('tenantry.tenant_id', $1, true)`, [tenant.id]);
