@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   tenant_not_ready: { status: 409, title: 'Tenant is not ready' },
   tenant_scope_required: { status: 500, title: 'Internal error' },
   migration_failed: { status: 500, title: 'Internal error' },
+  busy: { status: 503, title: 'Busy' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatabaseBackend } from '../src/storage/backends/backend.js';
+import { TenantryError } from '../src/errors.js';
 import { OpenDatabases } from '../src/storage/open-databases.js';
 
 /** A stand-in database that only records whether it was closed: OpenDatabases never queries it. */
@@ -39,6 +40,23 @@ describe('the budget of open tenant databases', () => {
     expect(open.size).toBe(2);
     await open.closeAll();
     expect(open.size).toBe(0);
+  });
+
+  it('an opener finding every place in use waits a bounded time, then gets 503 busy', async () => {
+    const log: string[] = [];
+    const open = new OpenDatabases({ max: 1, idleMs: 60_000 });
+    const a = await open.use('a', async () => stub(log, 'a'));
+    const started = Date.now();
+    const error = await open.use('b', async () => stub(log, 'b'), 100).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TenantryError);
+    expect(error).toMatchObject({ code: 'busy', status: 503 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    // Once a place frees up in time, the wait ends with the database.
+    const waiting = open.use('b', async () => stub(log, 'b'), 5_000);
+    a.release();
+    (await waiting).release();
+    expect(log).toEqual(['close a']);
+    await open.closeAll();
   });
 
   it('closes a database left idle', async () => {

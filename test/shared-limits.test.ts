@@ -88,6 +88,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
           [schema],
         )
       ).rows[0]!.n;
+    await t.tenants.update(B, { limits: { maxIndexes: 100 } }); // the plan's own limit is not what this is about
     for (const name of ['race1', 'race2']) expect((await call(B, 'admin', 'POST', '/v1/collections', { name })).statusCode).toBe(201);
     const changes = await Promise.all(
       ['race1', 'race2'].flatMap((name) => [
@@ -139,7 +140,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
   });
 
   it('a filter no index narrows is priced before it runs: conditions × data past the plan is a 400', async () => {
-    await t.tenants.update(B, { limits: { queryCost: 2_000_000 } });
+    await t.tenants.update(B, { limits: { queryCost: 2_000_000, maxIndexes: 100 } });
     expect((await call(B, 'admin', 'POST', '/v1/collections', { name: 'docs', indexes: [] })).statusCode).toBe(201);
     const text = 'lorem ipsum '.repeat(80);
     for (let i = 0; i < 4; i++) {

@@ -1,4 +1,8 @@
+import { TenantryError } from '../errors.js';
 import type { DatabaseBackend } from './backends/backend.js';
+
+/** Longest a scope waits for a place to open its tenant database. */
+const OPEN_WAIT_MS = 5_000;
 
 interface Entry {
   key: string;
@@ -61,8 +65,13 @@ export class OpenDatabases {
     return this.#entries.size + this.#closing;
   }
 
-  /** Use the database `key`, opening it with `open` if needed. Call `release` when done. */
-  async use(key: string, open: () => Promise<DatabaseBackend>): Promise<DatabaseHandle> {
+  /**
+   * Use the database `key`, opening it with `open` if needed. Call `release` when done. With every
+   * place taken by databases in use, waits at most `waitMs` for one to come free, then answers 503
+   * `busy` (with Retry-After): a request never waits without end behind other tenants' databases.
+   */
+  async use(key: string, open: () => Promise<DatabaseBackend>, waitMs = OPEN_WAIT_MS): Promise<DatabaseHandle> {
+    const giveUpAt = Date.now() + waitMs;
     for (;;) {
       let entry = this.#entries.get(key);
       if (!entry) {
@@ -70,7 +79,7 @@ export class OpenDatabases {
           // Make room (or wait for it), then look again: others may have opened or closed meanwhile.
           const victim = this.#leastRecentlyUsedIdle();
           if (victim) await this.close(victim.key, { ifIdle: true });
-          else await new Promise<void>((resolve) => this.#waiters.push(resolve));
+          else await this.#waitForRoom(giveUpAt);
           continue;
         }
         entry = { key, db: open(), users: 0, lastUsed: Date.now() };
@@ -107,6 +116,21 @@ export class OpenDatabases {
     entry.users--;
     entry.lastUsed = Date.now();
     if (entry.users === 0) this.#wake();
+  }
+
+  async #waitForRoom(giveUpAt: number): Promise<void> {
+    const left = giveUpAt - Date.now();
+    if (left <= 0) {
+      throw new TenantryError('busy', `all ${this.#options.max} places for open tenant databases are in use (TENANTRY_MAX_OPEN_DATABASES); retry shortly`);
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, left);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#waiters.push(done);
+    });
   }
 
   #wake(): void {

@@ -110,7 +110,7 @@ async function withIndexLock<T>(db: DatabaseBackend, schema: string, fn: (conn: 
   const lease = await db.acquireAdmin();
   let broken = false;
   try {
-    for (const give = Date.now() + INDEX_LOCK_WAIT_MS; ; ) {
+    for (const give = Date.now() + INDEX_LOCK_WAIT_MS; ;) {
       const { rows } = await lease.conn.query<{ got: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as got', [`tenantry:indexes:${schema}`]);
       if (rows[0]?.got) break;
       if (Date.now() > give) throw new TenantryError('rate_limited', 'indexes are being changed in this location; retry shortly');

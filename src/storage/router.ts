@@ -104,6 +104,16 @@ export class StorageRouter {
     return STRATEGIES[isolation];
   }
 
+  /**
+   * The pool a tenant's scopes draw from, named without opening anything (a tenant database's pool
+   * exists only while it is open), and how many connections it holds.
+   */
+  poolOf(tenant: TenantPlacement): { key: string; size: number } {
+    const cluster = this.cluster(tenant.cluster);
+    if (tenant.isolation === 'database') return { key: `${tenant.cluster}/${STRATEGIES.database.names(tenant.id).database}`, size: cluster.tenantPoolSize };
+    return { key: `${tenant.cluster}/main`, size: cluster.main.appPoolSize };
+  }
+
   /** Lease the database holding `tenant`'s tables. */
   open(tenant: TenantPlacement): Promise<OpenLocation> {
     return STRATEGIES[tenant.isolation].open(this, tenant);

@@ -105,16 +105,18 @@ export class TenantScopes {
     if (tenant.status === 'suspended' && !options.allowSuspended) throw new TenantSuspendedError(tenantId);
 
     const limits = planLimits(tenant);
+    // The tenant's share of the pool first, before its database is even opened: past its share, its
+    // requests queue behind its own — never ahead of other tenants, nor holding a database open.
+    const pool = this.#router.poolOf(tenant);
+    const unshare = await this.#shares.acquire(pool.key, tenant.id, Math.max(1, Math.floor(pool.size * limits.poolShare)));
     let location;
     try {
       location = await this.#router.open(tenant);
     } catch (error) {
+      unshare();
       throw await this.#gone(tenant, error);
     }
-    let unshare: (() => void) | undefined;
     try {
-      // The tenant's share of this pool first: past it, its requests queue behind its own, not others'.
-      unshare = await this.#shares.acquire(location.db, tenant.id, Math.max(1, Math.floor(location.db.appPoolSize * limits.poolShare)));
       let lease;
       try {
         lease = await location.db.acquireApp();
@@ -149,7 +151,7 @@ export class TenantScopes {
       lease.release();
       return result;
     } finally {
-      unshare?.();
+      unshare();
       location.release();
     }
   }

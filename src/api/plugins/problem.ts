@@ -14,8 +14,8 @@ export interface Problem {
 
 export function problem(code: ErrorCode, detail: string): Problem {
   const { status, title } = ERROR_CODES[code];
-  // A 5xx says nothing internal: the detail stays in the log.
-  return { type: `urn:tenantry:error:${code}`, title, status, detail: status >= 500 ? 'an internal error occurred' : detail, code };
+  // An internal error says nothing internal: the detail stays in the log. (503 `busy` says what is full.)
+  return { type: `urn:tenantry:error:${code}`, title, status, detail: status >= 500 && code !== 'busy' ? 'an internal error occurred' : detail, code };
 }
 
 /** Fastify's own client errors, by status, mapped onto the registry. */
@@ -44,9 +44,10 @@ function toProblem(error: FastifyError | Error): Problem {
 export const problemPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toProblem(error);
-    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    // Every 429 says when to come back (API.md); refusals that know better set it themselves.
-    if (body.status === 429 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
+    if (body.code === 'busy') request.log.warn({ err: error }, 'request refused: busy');
+    else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Every 429 and 503 says when to come back (API.md); refusals that know better set it themselves.
+    if ((body.status === 429 || body.code === 'busy') && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
     return reply.code(body.status).type('application/problem+json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -57,6 +57,8 @@ export interface ClusterBackend {
   readonly name: string;
   readonly kind: 'pglite' | 'postgres';
   readonly main: DatabaseBackend;
+  /** Connections the application pool of one tenant database holds at most (PGlite: its one session). */
+  readonly tenantPoolSize: number;
   /**
    * SQL (run by the owner) that lets the application role log in by itself, or undefined where the
    * backend switches one session between roles instead (PGlite: a single in-process connection).

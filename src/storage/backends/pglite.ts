@@ -195,6 +195,7 @@ export class PgliteDatabase implements DatabaseBackend {
 /** The embedded cluster: the main PGlite instance plus one data directory per tenant database. */
 export class PgliteCluster implements ClusterBackend {
   readonly kind = 'pglite' as const;
+  readonly tenantPoolSize = 1;
 
   private constructor(
     readonly name: string,

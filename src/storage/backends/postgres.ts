@@ -228,7 +228,7 @@ export class PgCluster implements ClusterBackend {
     readonly name: string,
     private readonly url: string,
     poolSize: number,
-    private readonly tenantPoolSize: number,
+    readonly tenantPoolSize: number,
     private readonly onError?: (error: Error) => void,
   ) {
     this.#appPassword = appPassword(url);
