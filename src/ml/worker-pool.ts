@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { BoundedProcess, compiledModule } from '../sandbox/bounded-process.js';
+import { FairPool, type PoolSlot } from '../sandbox/fair-pool.js';
 import type { PlanLimits } from '../tenancy/plans.js';
 import type { ModelKind, TrainOptions, TrainResult } from './fit.js';
 
@@ -29,11 +30,6 @@ const interrupted = () => new TrainingDataError('training was interrupted becaus
 /** Heap of one training process: past it V8 ends that process alone, and the training fails with the reason. */
 const WORKER_HEAP_MB = 1024;
 
-interface Slot {
-  process: BoundedProcess;
-  busy: boolean;
-}
-
 interface Queued {
   tenantId: string;
   job: TrainingJob;
@@ -46,25 +42,26 @@ type FromWorker = { ok: true; result: TrainResult } | { ok: false; message: stri
 
 /**
  * A small pool of training processes (BoundedProcess), so a long fit never blocks the event loop that
- * serves requests, and one that exhausts its memory ends alone. It is fair across tenants: each tenant has its own queue, a free worker takes the
- * next job of the tenant served least recently (round robin), and a tenant runs one training at a
- * time. With at least two workers, one tenant's training never holds every worker, so a small model
- * of another tenant starts at once instead of waiting behind a long fit. A job that outruns the
- * tenant's trainingTimeMs, or a worker that runs out of memory or dies, fails that job; the worker is
- * replaced.
+ * serves requests, and one that exhausts its memory ends alone. Fair across tenants (FairPool): each
+ * tenant has its own queue, a free process takes the next job of the tenant served least recently,
+ * and a tenant runs one training at a time. With at least two processes, one tenant's training never
+ * holds every process, so a small model of another tenant starts at once instead of waiting behind a
+ * long fit. A job that outruns the tenant's trainingTimeMs, or a process that runs out of memory or
+ * dies, fails that job; the process is replaced.
  */
 export class TrainingPool {
-  readonly #size: number;
-  readonly #slots: Slot[] = [];
-  /** Waiting jobs per tenant; the map's order is the round robin (a tenant served moves to the back). */
-  readonly #waiting = new Map<string, Queued[]>();
-  /** Tenants with a training running. */
-  readonly #running = new Set<string>();
+  readonly #pool: FairPool<Queued>;
   #closed = false;
 
-  /** Two workers at least (see above), four at most: each may hold a gigabyte of heap. */
+  /** Two processes at least (see above), four at most: each may hold a gigabyte of heap. */
   constructor(size = Math.max(2, Math.min(4, os.availableParallelism() - 1))) {
-    this.#size = size;
+    this.#pool = new FairPool<Queued>({
+      size,
+      perTenant: 1,
+      // 'advanced' serialization: results keep NaN metrics (undefined on a tiny holdout) and typed arrays.
+      spawn: () => new BoundedProcess(compiledModule(import.meta.url, 'fit-worker', 'ml'), { memoryMb: WORKER_HEAP_MB, serialization: 'advanced' }),
+      start: (slot, queued) => this.#start(slot, queued),
+    });
   }
 
   /**
@@ -74,68 +71,24 @@ export class TrainingPool {
    */
   run(tenantId: string, job: TrainingJob, pages: AsyncIterable<string>): Promise<TrainResult> {
     if (this.#closed) return Promise.reject(interrupted());
-    return new Promise((resolve, reject) => {
-      const queue = this.#waiting.get(tenantId);
-      if (queue) queue.push({ tenantId, job, pages, resolve, reject });
-      else this.#waiting.set(tenantId, [{ tenantId, job, pages, resolve, reject }]);
-      this.#pump();
-    });
+    return new Promise((resolve, reject) => this.#pool.enqueue({ tenantId, job, pages, resolve, reject }));
   }
 
-  #pump(): void {
-    while (!this.#closed) {
-      const tenantId = [...this.#waiting.keys()].find((t) => !this.#running.has(t));
-      if (tenantId === undefined) return;
-      const slot = this.#slots.find((s) => !s.busy) ?? (this.#slots.length < this.#size ? this.#spawn() : undefined);
-      if (!slot) return;
-      const queue = this.#waiting.get(tenantId)!;
-      const next = queue.shift()!;
-      this.#waiting.delete(tenantId);
-      if (queue.length > 0) this.#waiting.set(tenantId, queue);
-      this.#start(slot, next);
-    }
-  }
-
-  #spawn(): Slot {
-    // 'advanced' serialization: results keep NaN metrics (undefined on a tiny holdout) and typed arrays.
-    const process = new BoundedProcess(compiledModule(import.meta.url, 'fit-worker', 'ml'), { memoryMb: WORKER_HEAP_MB, serialization: 'advanced' });
-    const slot: Slot = { process, busy: false };
-    // However a process ends, it takes no more jobs; the next one that needs a worker starts a new one.
-    process.onExit(() => this.#forget(slot));
-    this.#slots.push(slot);
-    return slot;
-  }
-
-  #forget(slot: Slot): void {
-    const at = this.#slots.indexOf(slot);
-    if (at >= 0) this.#slots.splice(at, 1);
-  }
-
-  #start(slot: Slot, { tenantId, job, pages, resolve, reject }: Queued): void {
-    const { process: worker } = slot;
-    slot.busy = true;
-    worker.hold(true);
-    this.#running.add(tenantId);
+  #start(slot: PoolSlot, queued: Queued): void {
+    const { job, pages, resolve, reject } = queued;
+    const worker = slot.process;
     let settled = false;
-    /** The job's end, whichever comes first; `broken` workers are replaced rather than reused. */
+    /** The job's end, whichever comes first; a `broken` process is replaced rather than reused. */
     const finish = (outcome: { result: TrainResult } | { error: Error }, broken: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       worker.child.off('message', onMessage);
       stopWatching();
-      this.#running.delete(tenantId);
-      if (broken) {
-        this.#forget(slot);
-        worker.kill();
-      } else {
-        slot.busy = false;
-        worker.hold(false);
-      }
+      this.#pool.finished(slot, queued, broken);
       // After a failed read the promise is already rejected; settling again is a no-op.
       if ('result' in outcome) resolve(outcome.result);
       else reject(outcome.error);
-      this.#pump();
     };
     const onMessage = (m: FromWorker) => {
       if (m.ok) finish({ result: m.result }, false);
@@ -179,8 +132,6 @@ export class TrainingPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const queue of this.#waiting.values()) for (const { reject } of queue) reject(interrupted());
-    this.#waiting.clear();
-    for (const slot of this.#slots.splice(0)) slot.process.kill();
+    for (const { reject } of this.#pool.close()) reject(interrupted());
   }
 }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { BoundedProcess, compiledModule } from './bounded-process.js';
+import { FairPool, type PoolSlot } from './fair-pool.js';
 import type { SandboxReply, SandboxTask } from './sandbox-worker.js';
 
 /**
@@ -46,29 +47,27 @@ interface Queued {
   reject: (error: Error) => void;
 }
 
-interface Slot {
-  process: BoundedProcess;
-  busy: boolean;
-}
-
 export class Sandbox {
-  readonly #size: number;
   readonly #memoryMb: number;
-  readonly #slots: Slot[] = [];
-  /** Waiting tasks per tenant; the map's order is the round robin (a tenant served moves to the back). */
-  readonly #waiting = new Map<string, Queued[]>();
-  readonly #running = new Map<string, number>();
+  readonly #pool: FairPool<Queued>;
   #closed = false;
 
   constructor(options: SandboxOptions = {}) {
-    this.#size = Math.max(1, options.workers ?? Math.max(2, Math.min(4, os.availableParallelism())));
+    const size = Math.max(1, options.workers ?? Math.max(2, Math.min(4, os.availableParallelism())));
     this.#memoryMb = options.memoryMb ?? 256;
+    this.#pool = new FairPool<Queued>({
+      size,
+      // A tenant may hold every evaluator but one (all of them when there is only one).
+      perTenant: Math.max(1, size - 1),
+      spawn: () => new BoundedProcess(compiledModule(import.meta.url, 'sandbox-worker', 'sandbox'), { memoryMb: this.#memoryMb }),
+      start: (slot, task) => this.#start(slot, task),
+    });
   }
 
-  /** Run `task` for `tenantId` within `timeoutMs` of its start in a worker. */
+  /** Run `task` for `tenantId` within `timeoutMs` of its start in an evaluator. */
   run(tenantId: string, task: SandboxTask, timeoutMs: number): Promise<SandboxReply & { ok: true }> {
     if (this.#closed) return Promise.reject(new SandboxError('the sandbox is shut down'));
-    const queue = this.#waiting.get(tenantId) ?? [];
+    const queue = this.#pool.waiting(tenantId);
     const bytes = task.kind === 'jsonata' ? task.expression.length + task.data.length : task.schema.length + task.items.length;
     const queuedBytes = queue.reduce((n, q) => n + q.bytes, 0);
     if (queue.length >= MAX_QUEUED || (queue.length > 0 && queuedBytes + bytes > MAX_QUEUED_BYTES)) {
@@ -76,17 +75,10 @@ export class Sandbox {
     }
     return new Promise((resolve, reject) => {
       const expiry = setTimeout(() => {
-        const waiting = this.#waiting.get(tenantId);
-        const at = waiting?.indexOf(entry) ?? -1;
-        if (at < 0) return;
-        waiting!.splice(at, 1);
-        if (waiting!.length === 0) this.#waiting.delete(tenantId);
-        reject(new SandboxBusyError(`waited ${QUEUE_WAIT_MS / 1000} s behind this tenant's earlier evaluations; retry later`));
+        if (this.#pool.withdraw(entry)) reject(new SandboxBusyError(`waited ${QUEUE_WAIT_MS / 1000} s behind this tenant's earlier evaluations; retry later`));
       }, QUEUE_WAIT_MS);
       const entry: Queued = { tenantId, task, bytes, timeoutMs, expiry, resolve, reject };
-      queue.push(entry);
-      this.#waiting.set(tenantId, queue);
-      this.#pump();
+      this.#pool.enqueue(entry);
     });
   }
 
@@ -102,43 +94,10 @@ export class Sandbox {
     return reply.invalid ?? null;
   }
 
-  /** A tenant may hold every worker but one (all of them when there is only one). */
-  get #perTenant(): number {
-    return Math.max(1, this.#size - 1);
-  }
-
-  #pump(): void {
-    while (!this.#closed) {
-      const tenantId = [...this.#waiting.keys()].find((t) => (this.#running.get(t) ?? 0) < this.#perTenant);
-      if (tenantId === undefined) return;
-      const slot = this.#slots.find((s) => !s.busy) ?? (this.#slots.length < this.#size ? this.#spawn() : undefined);
-      if (!slot) return;
-      const queue = this.#waiting.get(tenantId)!;
-      const next = queue.shift()!;
-      this.#waiting.delete(tenantId);
-      if (queue.length > 0) this.#waiting.set(tenantId, queue);
-      clearTimeout(next.expiry);
-      this.#start(slot, next);
-    }
-  }
-
-  #spawn(): Slot {
-    const slot: Slot = { process: new BoundedProcess(compiledModule(import.meta.url, 'sandbox-worker', 'sandbox'), { memoryMb: this.#memoryMb }), busy: false };
-    slot.process.onExit(() => this.#forget(slot));
-    this.#slots.push(slot);
-    return slot;
-  }
-
-  #forget(slot: Slot): void {
-    const at = this.#slots.indexOf(slot);
-    if (at >= 0) this.#slots.splice(at, 1);
-  }
-
-  #start(slot: Slot, { tenantId, task, timeoutMs, resolve, reject }: Queued): void {
-    const { process: evaluator } = slot;
-    slot.busy = true;
-    evaluator.hold(true);
-    this.#running.set(tenantId, (this.#running.get(tenantId) ?? 0) + 1);
+  #start(slot: PoolSlot, queued: Queued): void {
+    const { task, timeoutMs, expiry, resolve, reject } = queued;
+    const evaluator = slot.process;
+    clearTimeout(expiry);
     let settled = false;
     const finish = (outcome: { reply: SandboxReply & { ok: true } } | { error: Error }, broken: boolean) => {
       if (settled) return;
@@ -146,19 +105,9 @@ export class Sandbox {
       clearTimeout(timer);
       evaluator.child.off('message', onMessage);
       stopWatching();
-      const running = this.#running.get(tenantId)! - 1;
-      if (running > 0) this.#running.set(tenantId, running);
-      else this.#running.delete(tenantId);
-      if (broken) {
-        this.#forget(slot);
-        evaluator.kill();
-      } else {
-        slot.busy = false;
-        evaluator.hold(false);
-      }
+      this.#pool.finished(slot, queued, broken);
       if ('reply' in outcome) resolve(outcome.reply);
       else reject(outcome.error);
-      this.#pump();
     };
     const onMessage = (reply: SandboxReply) => {
       if (reply.ok) finish({ reply }, false);
@@ -184,13 +133,9 @@ export class Sandbox {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const queue of this.#waiting.values()) {
-      for (const { reject, expiry } of queue) {
-        clearTimeout(expiry);
-        reject(new SandboxError('the sandbox is shut down'));
-      }
+    for (const { reject, expiry } of this.#pool.close()) {
+      clearTimeout(expiry);
+      reject(new SandboxError('the sandbox is shut down'));
     }
-    this.#waiting.clear();
-    for (const slot of this.#slots.splice(0)) slot.process.kill();
   }
 }
