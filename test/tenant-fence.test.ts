@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import { TenantNotFoundError } from '../src/errors.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { pinTenantGeneration, TenantScopes, type TenantDirectory, type TenantInfo } from '../src/storage/scope.js';
 import { buildApp } from '../src/api/app.js';
+import { Sandbox } from '../src/sandbox/sandbox.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { WorkQueue } from '../src/workflows/queue.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -108,6 +109,56 @@ describe(`tenant deletion is fenced (${backend})`, () => {
     });
     await expect(later).rejects.toBeInstanceOf(TenantNotFoundError);
     expect(await collections(id)).toEqual([]);
+  });
+
+  it('a request in flight while its tenant is deleted and re-created never writes into the new tenant', async () => {
+    const app = await buildApp({ tenantry: t, adminToken: 'admin-token-fence-tests', cursorSecret: 'c' });
+    const validate = vi.spyOn(Sandbox.prototype, 'validate');
+    try {
+      const id = tenantId('fence-flight');
+      const recursive = { type: 'object', properties: { next: { $ref: '#' } } }; // checked in the sandbox
+      const setUp = async () => {
+        const tenant = await t.tenants.create({ id });
+        const { key } = await new ApiKeys(t.catalog).create(tenant, 'k', 'admin');
+        const res = await app.inject({
+          method: 'POST',
+          url: '/v1/collections',
+          headers: { authorization: `Bearer ${key}` },
+          payload: { name: 'inbox', schema: recursive },
+        });
+        expect(res.statusCode).toBe(201);
+        return key;
+      };
+      const oldKey = await setUp();
+      // Hold the old request at its schema check (a slow check widens the window a real one has).
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let reached!: () => void;
+      const atCheck = new Promise<void>((r) => (reached = r));
+      const original = validate.getMockImplementation() ?? Sandbox.prototype.validate;
+      validate.mockImplementationOnce(async function (this: Sandbox, ...args) {
+        reached();
+        await held;
+        return original.apply(this, args);
+      });
+      const late = app.inject({
+        method: 'POST',
+        url: '/v1/collections/inbox/records',
+        headers: { authorization: `Bearer ${oldKey}` },
+        payload: { data: { from: 'the old tenant' } },
+      });
+      await atCheck;
+      await t.tenants.delete(id);
+      const newKey = await setUp();
+      release();
+      const res = await late;
+      expect(res.statusCode).toBe(404);
+      const inbox = await app.inject({ method: 'GET', url: '/v1/collections/inbox/records', headers: { authorization: `Bearer ${newKey}` } });
+      expect(inbox.json().items).toEqual([]);
+    } finally {
+      validate.mockRestore();
+      await app.close();
+    }
   });
 
   it("a deleted tenant's API key, still cached by a process, does not open the re-created tenant", async () => {
