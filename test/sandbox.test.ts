@@ -31,13 +31,15 @@ describe(`JSONata runs bounded, off the event loop (${backend})`, () => {
     app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
 
   const runTransform = async (tenant: string, name: string, expression: string) => {
-    expect((await call(tenant, 'admin', 'PUT', `/v1/workflows/${name}`, { steps: [{ id: 'x', kind: 'transform', with: { expression } }] })).statusCode).toBe(201);
+    expect((await call(tenant, 'admin', 'PUT', `/v1/workflows/${name}`, { steps: [{ id: 'x', kind: 'transform', with: { expression } }] })).statusCode).toBe(
+      201,
+    );
     const res = await call(tenant, 'member', 'POST', `/v1/workflows/${name}/runs`, {});
     expect(res.statusCode, res.body).toBe(202);
     return res.json().id as string;
   };
   const finished = async (tenant: string, id: string) => {
-    for (const end = Date.now() + 30_000; Date.now() < end; ) {
+    for (const end = Date.now() + 30_000; Date.now() < end;) {
       const run = (await call(tenant, 'viewer', 'GET', `/v1/runs/${id}`)).json();
       if (['succeeded', 'failed', 'cancelled'].includes(run.status)) return run;
       await new Promise((r) => setTimeout(r, 25));

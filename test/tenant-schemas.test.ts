@@ -106,7 +106,12 @@ describe(`tenant schemas are bounded and private (${backend})`, () => {
     const again = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     try {
       const post = (tenant: string, data: unknown) =>
-        again.inject({ method: 'POST', url: '/v1/collections/orders/records', payload: { data }, headers: { authorization: `Bearer ${keys[tenant]!.member}` } });
+        again.inject({
+          method: 'POST',
+          url: '/v1/collections/orders/records',
+          payload: { data },
+          headers: { authorization: `Bearer ${keys[tenant]!.member}` },
+        });
       expect((await post(B, { code: 8 })).statusCode).toBe(201);
       expect((await post(A, { code: 'A-SECRET-CODE' })).statusCode).toBe(201);
     } finally {
@@ -124,7 +129,12 @@ describe(`tenant schemas are bounded and private (${backend})`, () => {
     // A recursion that fans out at every level is exponential in the data's depth: it hits the
     // tenant's deadline (400) instead of holding the process.
     await t.tenants.update(A, { limits: { requestsPerMinute: 100_000, evaluationTimeoutMs: 500 } });
-    const fan = { anyOf: [{ type: 'object', properties: { x: { $ref: '#' } } }, { type: 'object', properties: { x: { $ref: '#' } }, maxProperties: 5 }] };
+    const fan = {
+      anyOf: [
+        { type: 'object', properties: { x: { $ref: '#' } } },
+        { type: 'object', properties: { x: { $ref: '#' } }, maxProperties: 5 },
+      ],
+    };
     expect((await collection(A, 'fans', fan)).statusCode).toBe(201);
     let deep: Record<string, unknown> = { x: 1 };
     for (let i = 0; i < 60; i++) deep = { x: deep };

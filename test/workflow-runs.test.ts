@@ -380,6 +380,7 @@ describe(`workflow runs (${backend})`, () => {
   });
 
   it('fires a schedule once per slot, and stops when the schedule is removed', async () => {
+    await t.tenants.update(A, { limits: { minScheduleIntervalMs: 1000 } }); // the free plan allows one a minute
     await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }], schedule: { cron: '* * * * * *' } });
     await new Promise((r) => setTimeout(r, 3500));
     await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }] });

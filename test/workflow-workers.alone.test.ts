@@ -248,6 +248,7 @@ describe(`workflow engine under load (${backend})`, () => {
     it('fires a schedule once per slot with two worker processes', async () => {
       const tenant = tenantId('cron');
       await t.tenants.create({ id: tenant, isolation: 'pooled' });
+      await t.tenants.update(tenant, { limits: { minScheduleIntervalMs: 1000 } }); // the free plan allows one a minute
       await spawnWorkers(2);
       const steps: WorkflowDefinition['steps'] = [{ id: 'x', kind: 'transform', with: { expression: '1' } }];
       await define(tenant, 'tick', { steps, schedule: { cron: '* * * * * *' } });

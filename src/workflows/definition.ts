@@ -1,6 +1,8 @@
 import { Cron } from 'croner';
 import jsonata from 'jsonata';
+import { LRUCache } from 'lru-cache';
 import { ValidationError } from '../errors.js';
+import { refusedHeader } from './egress.js';
 
 /**
  * Workflow definitions (API.md "Workflow step parameters"): a DAG of steps, each of a known kind,
@@ -135,6 +137,12 @@ export function checkWorkflow(definition: WorkflowDefinition): WorkflowDefinitio
         throw new ValidationError(`${at}.with.${key} must be ${spec.type === 'array' ? 'an array' : `a ${spec.type}`} or {"$expr": "…"}`);
       }
     }
+    if (step.kind === 'http.request' && typeOf(given.headers) === 'object' && !isExpr(given.headers)) {
+      for (const name of Object.keys(given.headers as object)) {
+        const why = refusedHeader(name);
+        if (why) throw new ValidationError(`${at}.with.headers.${name}: ${why}`);
+      }
+    }
     if (step.kind === 'transform' && typeof given.expression === 'string') checkExpressions({ $expr: given.expression }, `${at}.with.expression`);
     checkExpressions(given, `${at}.with`);
   });
@@ -163,3 +171,48 @@ export function nextSlot(schedule: { cron: string; timezone?: string }, after: D
   if (!next) throw new ValidationError(`schedule.cron '${schedule.cron}' never fires again`);
   return next;
 }
+
+/** Consecutive slots checked from now, and slots checked around each coming hour and month boundary. */
+const INTERVAL_SLOTS = 30;
+const INTERVAL_HOURS = 25;
+const INTERVAL_MONTHS = 13;
+
+/**
+ * Refuse (400) a schedule with two consecutive slots closer than `minMs` (the tenant's
+ * PlanLimits.minScheduleIntervalMs). Crons are irregular — `0,59 * * * *` fires twice a minute apart
+ * once an hour, `0 0,23 * * *` an hour apart once a day, `0 0 1,31 * *` a day apart across a month's
+ * end — so the check walks the next slots from now, then the slots around each of the coming hour
+ * boundaries (where minutes and hours wrap) and month boundaries (where days wrap), in the schedule's
+ * own time zone.
+ */
+export function checkScheduleInterval(schedule: { cron: string; timezone?: string }, minMs: number, now: Date = new Date()): void {
+  const timezone = schedule.timezone ?? 'UTC';
+  // The walk costs a few milliseconds of croner's time: a schedule that passed lately passes again.
+  const key = `${schedule.cron}\0${timezone}\0${minMs}`;
+  if (intervalsPassed.has(key)) return;
+  const job = new Cron(schedule.cron, { timezone, paused: true });
+  /** Walk slots after `from` while the earlier of a pair is at or before `until`; throw at a close pair. */
+  const walk = (from: Date, until: number, max: number) => {
+    let previous = job.nextRun(from);
+    for (let i = 0; previous && previous.getTime() <= until && i < max; i++) {
+      const next = job.nextRun(previous);
+      if (!next) return;
+      if (next.getTime() - previous.getTime() < minMs) {
+        throw new ValidationError(
+          `schedule.cron '${schedule.cron}' fires ${(next.getTime() - previous.getTime()) / 1000} s apart (${previous.toISOString()} and ${next.toISOString()}); ` +
+            `this tenant's plan allows one run every ${minMs / 1000} s at most (minScheduleIntervalMs = ${minMs})`,
+        );
+      }
+      previous = next;
+    }
+  };
+  walk(now, Infinity, INTERVAL_SLOTS);
+  // A pair closer than minMs across boundary b has its first slot in (b - minMs, b]: two slots at most to look at.
+  const boundaries = (pattern: string, n: number) => new Cron(pattern, { timezone, paused: true }).nextRuns(n, now);
+  for (const b of [...boundaries('0 0 * * * *', INTERVAL_HOURS), ...boundaries('0 0 0 1 * *', INTERVAL_MONTHS)]) {
+    walk(new Date(b.getTime() - minMs), b.getTime(), 2);
+  }
+  intervalsPassed.set(key, true);
+}
+
+const intervalsPassed = new LRUCache<string, true>({ max: 1000, ttl: 3_600_000 });

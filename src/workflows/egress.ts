@@ -69,9 +69,12 @@ export interface EgressRequest {
   method?: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The whole exchange, connection to last byte, must be over within this (default 10 s). */
   timeoutMs?: number;
   /** Response bodies larger than this are cut off with an error (default 1 MiB). */
   maxBytes?: number;
+  /** Aborting it destroys the request and its socket at once (a step that timed out or was stopped). */
+  signal?: AbortSignal;
 }
 
 export interface EgressResponse {
@@ -82,6 +85,15 @@ export interface EgressResponse {
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/**
+ * Why a header may not be sent, or undefined when it may. `Host` is the URL's: a tenant's own Host
+ * would reach name-based virtual hosts behind the checked address (an internal service on a shared
+ * ingress or load balancer) that the URL, and so the guard, never named.
+ */
+export function refusedHeader(name: string): string | undefined {
+  return name.trim().toLowerCase() === 'host' ? `the ${name} header may not be set: the host is the URL's` : undefined;
+}
 
 /** Check a URL before any connection: scheme, credentials, method, and the host when it is a literal IP. */
 export function checkUrl(raw: string, allow: readonly string[]): URL {
@@ -132,42 +144,71 @@ export async function egressRequest(request: EgressRequest, allow: readonly stri
   if (!METHODS.has(method)) throw new EgressError(`method '${request.method}' is not one of ${[...METHODS].join(', ')}`);
   const maxBytes = request.maxBytes ?? 1024 * 1024;
   const headers: Record<string, string> = { ...request.headers };
+  for (const name of Object.keys(headers)) {
+    const why = refusedHeader(name);
+    if (why) throw new EgressError(why);
+  }
   let payload: Buffer | undefined;
   if (request.body !== undefined) {
     payload = Buffer.from(typeof request.body === 'string' ? request.body : JSON.stringify(request.body));
     if (typeof request.body !== 'string' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   }
   const transport = url.protocol === 'https:' ? https : http;
+  const timeoutMs = request.timeoutMs ?? 10_000;
+  const { signal } = request;
+  signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
-    const req = transport.request(url, { method, headers, lookup: guardedLookup(allow), timeout: request.timeoutMs ?? 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          req.destroy(new EgressError(`response larger than ${maxBytes} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const type = String(res.headers['content-type'] ?? '');
-        let body: unknown = text;
-        if (/\bjson\b/i.test(type)) {
-          try {
-            body = JSON.parse(text);
-          } catch {
-            body = text;
+    let req: http.ClientRequest;
+    // One deadline for the whole exchange: the socket's idle timeout alone would let a server that
+    // trickles its answer a byte at a time hold the connection for ever.
+    const deadline = setTimeout(() => req.destroy(new EgressError(`no response within ${timeoutMs} ms`)), timeoutMs);
+    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new EgressError('request aborted'));
+    const settle = () => {
+      clearTimeout(deadline);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    try {
+      req = transport.request(url, { method, headers, lookup: guardedLookup(allow), timeout: timeoutMs }, (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            req.destroy(new EgressError(`response larger than ${maxBytes} bytes`));
+            return;
           }
-        }
-        const flat = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
-        resolve({ status: res.statusCode ?? 0, headers: flat, body });
+          chunks.push(chunk);
+        });
+        res.on('end', () => {
+          settle();
+          const text = Buffer.concat(chunks).toString('utf8');
+          const type = String(res.headers['content-type'] ?? '');
+          let body: unknown = text;
+          if (/\bjson\b/i.test(type)) {
+            try {
+              body = JSON.parse(text);
+            } catch {
+              body = text;
+            }
+          }
+          const flat = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+          resolve({ status: res.statusCode ?? 0, headers: flat, body });
+        });
+        res.on('error', reject);
       });
-      res.on('error', reject);
+    } catch (error) {
+      // Node refuses a malformed header name or value before anything is sent: no retry will fix it.
+      settle();
+      reject(new EgressError(`invalid request: ${(error as Error).message}`));
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('timeout', () => req.destroy(new EgressError(`no response within ${timeoutMs} ms`)));
+    req.on('error', (error) => {
+      settle();
+      reject(error instanceof EgressError || error === signal?.reason ? error : new EgressError(`request failed: ${error.message}`));
     });
-    req.on('timeout', () => req.destroy(new EgressError(`no response within ${request.timeoutMs ?? 10_000} ms`)));
-    req.on('error', (error) => reject(error instanceof EgressError ? error : new EgressError(`request failed: ${error.message}`)));
+    req.on('close', settle);
     req.end(payload);
   });
 }

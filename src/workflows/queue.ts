@@ -1,6 +1,6 @@
 import type { DatabaseBackend } from '../storage/backends/backend.js';
 import { TenantNotFoundError } from '../errors.js';
-import { PLAN_LIMITS } from '../tenancy/plans.js';
+import { PLAN_LIMITS, planLimits } from '../tenancy/plans.js';
 import { Coalescer } from './coalesce.js';
 
 /**
@@ -24,6 +24,8 @@ export interface WorkItem {
 export interface DueSchedule {
   tenantId: string;
   generation: number;
+  /** The tenant's plan limit on how often one schedule may fire (PlanLimits.minScheduleIntervalMs). */
+  minIntervalMs: number;
   workflow: string;
   cron: string;
   timezone: string;
@@ -42,19 +44,26 @@ const CAP = `CASE WHEN t.limits->>'workflowConcurrency' ~ '^[0-9]{1,6}$' THEN (t
   WHEN t.tier = 'pro' THEN ${PLAN_LIMITS.pro.workflowConcurrency}
   ELSE ${PLAN_LIMITS.free.workflowConcurrency} END`;
 
+/** Slots of the claiming worker a tenant already holds: `$4` is `{tenantId: count}`, `$5` the most one tenant may hold. */
+const HELD_HERE = `coalesce(($4::jsonb ->> q.tenant_id)::int, 0)`;
+
 /**
  * Offer work tenant by tenant, least recently served first, to active tenants below their cap that
  * have an item due; take at most `room` of each tenant's items, then interleave them (every tenant's
- * first item, then every second, …) up to the worker's free slots. `pick` locks the tenants' rows, so
- * `running` is read and raised by one claimer at a time: another claimer skips a locked row, and one
- * that reaches a row changed since its snapshot re-reads it (READ COMMITTED row locking), never a stale count.
+ * first item, then every second, …) up to the worker's free slots. `room` is bounded twice: by the
+ * tenant's cap across all workers (`running`), and by what the tenant may still take of this worker's
+ * slots (`$5` minus what it holds here, `$4`), so one tenant never fills a process. `pick` locks the
+ * tenants' rows, so `running` is read and raised by one claimer at a time: another claimer skips a
+ * locked row, and one that reaches a row changed since its snapshot re-reads it (READ COMMITTED row
+ * locking), never a stale count.
  */
 const CLAIM_SQL = `
 WITH pick AS (
-  SELECT q.tenant_id, q.served, ${CAP} - q.running AS room
+  SELECT q.tenant_id, q.served, least(${CAP} - q.running, $5::int - ${HELD_HERE}) AS room
     FROM ${Q}.queue_tenants q JOIN ${Q}.tenants t ON t.id = q.tenant_id
    WHERE t.status = 'active'
      AND q.running < ${CAP}
+     AND ${HELD_HERE} < $5::int
      AND EXISTS (SELECT 1 FROM ${Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL AND w.available_at <= now())
    ORDER BY q.served
    LIMIT $1
@@ -143,11 +152,19 @@ export class WorkQueue {
     );
   }
 
-  /** Claim up to `max` items for `worker`, leased for `leaseMs`. */
-  async claim(max: number, leaseMs: number, worker: string): Promise<WorkItem[]> {
+  /**
+   * Claim up to `max` items for `worker`, leased for `leaseMs`. `slots` bounds each tenant within this
+   * worker: it holds `held[tenant]` of the worker's slots already and may hold `perTenant` at most.
+   */
+  async claim(
+    max: number,
+    leaseMs: number,
+    worker: string,
+    slots: { held: Readonly<Record<string, number>>; perTenant: number } = { held: {}, perTenant: max },
+  ): Promise<WorkItem[]> {
     const rows = await this.#query<{ id: string; tenant_id: string; run_id: string; step_id: string; token: string; created_at: Date | string }>(
       CLAIM_SQL,
-      [max, leaseMs, worker],
+      [max, leaseMs, worker, JSON.stringify(slots.held), slots.perTenant],
       false,
       'tenantry_wf_claim',
     );
@@ -258,7 +275,12 @@ export class WorkQueue {
     }
   }
 
-  async dueSchedules(limit: number): Promise<DueSchedule[]> {
+  /**
+   * Up to `limit` due schedules, at most `perTenant` of each tenant, every tenant's most overdue one
+   * first (then every tenant's second, …): a tenant with many due schedules cannot push another's
+   * out of a tick, nor ahead of it within one.
+   */
+  async dueSchedules(limit: number, perTenant = 2): Promise<DueSchedule[]> {
     const rows = await this.#query<{
       tenant_id: string;
       generation: string | number;
@@ -267,21 +289,42 @@ export class WorkQueue {
       timezone: string;
       next_at: Date | string;
       status: string;
+      tier: string;
+      limits: Record<string, unknown> | null;
     }>(
-      `SELECT s.tenant_id, s.tenant_generation AS generation, s.workflow, s.cron, s.timezone, s.next_at, t.status
-         FROM ${Q}.schedules s JOIN ${Q}.tenants t ON t.id = s.tenant_id
-        WHERE s.next_at <= now() ORDER BY s.next_at LIMIT $1`,
-      [limit],
+      `SELECT d.tenant_id, d.tenant_generation AS generation, d.workflow, d.cron, d.timezone, d.next_at, t.status, t.tier, t.limits
+         FROM (SELECT s.*, row_number() OVER (PARTITION BY s.tenant_id ORDER BY s.next_at, s.workflow) AS rank
+                 FROM ${Q}.schedules s WHERE s.next_at <= now()) d
+         JOIN ${Q}.tenants t ON t.id = d.tenant_id
+        WHERE d.rank <= $2
+        ORDER BY d.rank, d.next_at, d.tenant_id
+        LIMIT $1`,
+      [limit, perTenant],
     );
     return rows.map((r) => ({
       tenantId: r.tenant_id,
       generation: Number(r.generation),
+      minIntervalMs: planLimits({ tier: r.tier, limits: r.limits ?? {} }).minScheduleIntervalMs,
       workflow: r.workflow,
       cron: r.cron,
       timezone: r.timezone,
       nextAt: new Date(r.next_at),
       tenantStatus: r.status,
     }));
+  }
+
+  /**
+   * Tenants whose run history the engine looks after: those that ever queued a step or have a
+   * schedule, and are active (a suspended tenant's data is left as it is until it is resumed).
+   */
+  async tenantsWithRuns(): Promise<string[]> {
+    const rows = await this.#query<{ tenant_id: string }>(
+      `SELECT t.id AS tenant_id FROM ${Q}.tenants t
+        WHERE t.status = 'active'
+          AND (EXISTS (SELECT 1 FROM ${Q}.queue_tenants q WHERE q.tenant_id = t.id) OR EXISTS (SELECT 1 FROM ${Q}.schedules s WHERE s.tenant_id = t.id))
+        ORDER BY t.id`,
+    );
+    return rows.map((r) => r.tenant_id);
   }
 
   /** Move a schedule from slot `from` to `to`; false when another process moved it first. */

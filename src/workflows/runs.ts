@@ -263,6 +263,30 @@ export class RunsService {
     return run;
   }
 
+  /**
+   * Delete up to `limit` of the tenant's runs that finished (succeeded, failed or cancelled) more than
+   * its plan's `runRetentionDays` ago; their steps go with them (ON DELETE CASCADE). Rows another
+   * process is deleting at the same moment are skipped, not waited for. Returns how many were deleted.
+   */
+  async prune(tenantId: string, limit: number): Promise<number> {
+    return this.scopes(
+      tenantId,
+      async (scope) => {
+        const days = planLimits(scope.tenant).runRetentionDays;
+        const { rows } = await sql<{ n: number }>`
+          WITH expired AS (
+            SELECT id FROM runs
+             WHERE status IN ('succeeded', 'failed', 'cancelled') AND finished_at < now() - make_interval(days => ${days}::int)
+             LIMIT ${limit}::int
+             FOR UPDATE SKIP LOCKED),
+          gone AS (DELETE FROM runs WHERE id = ANY (ARRAY(SELECT id FROM expired)) RETURNING 1)
+          SELECT count(*)::int AS n FROM gone`.execute(scope.db);
+        return rows[0]?.n ?? 0;
+      },
+      { singleStatement: true },
+    );
+  }
+
   // --- the engine's side ----------------------------------------------------------------------
 
   /**
@@ -377,15 +401,31 @@ export class RunsService {
     ),
   );
 
-  /** Put a step back to `queued` (a retry to come, or a delay step's wait); false when fenced off. */
-  async requeue(tenantId: string, runId: string, stepId: string, token: string, change: { error?: string; wakeAt?: Date }): Promise<boolean> {
+  /**
+   * Put a step back to `queued` (a retry to come, or a delay step's wait); false when fenced off.
+   * `refundAttempt`: the attempt never really ran (the sandbox was full), so it does not count.
+   */
+  async requeue(
+    tenantId: string,
+    runId: string,
+    stepId: string,
+    token: string,
+    change: { error?: string; wakeAt?: Date; refundAttempt?: boolean },
+  ): Promise<boolean> {
     return this.scopes(
       tenantId,
       (scope) =>
         fencedUpdate(
           scope,
           { runId, stepId, token },
-          { status: 'queued', claim: null, ...(change.error !== undefined && { error: change.error }), ...(change.wakeAt && { wake_at: change.wakeAt }) },
+          {
+            status: 'queued',
+            claim: null,
+            ...(change.error !== undefined && { error: change.error }),
+            ...(change.wakeAt && { wake_at: change.wakeAt }),
+            // begin() counts an attempt unless the step was woken from a delay (wake_at set).
+            ...(change.refundAttempt && { attempts: sql<number>`CASE WHEN wake_at IS NULL THEN greatest(attempts - 1, 0) ELSE attempts END` }),
+          },
         ),
       this.#engineWrite,
     );

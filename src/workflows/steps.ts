@@ -6,7 +6,7 @@ import type { RecordsService, ScopeRunner } from '../records/records.js';
 import { SandboxError, type Sandbox } from '../sandbox/sandbox.js';
 import type { TenantScope } from '../storage/scope.js';
 import type { StepDefinition } from './definition.js';
-import { EgressError, checkUrl, egressRequest } from './egress.js';
+import { EgressError, checkUrl, egressRequest, refusedHeader } from './egress.js';
 
 /**
  * What each step kind does (API.md "Workflow step parameters"). A handler gets the step's parameters
@@ -192,14 +192,29 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       const headers =
         p.headers === undefined
           ? undefined
-          : want<Record<string, string>>(typeof p.headers === 'object' && p.headers !== null, p.headers, 'with.headers must be an object');
+          : want<Record<string, string>>(
+              typeof p.headers === 'object' && p.headers !== null && !Array.isArray(p.headers),
+              p.headers,
+              'with.headers must be an object',
+            );
+      for (const name of Object.keys(headers ?? {})) {
+        const why = refusedHeader(name);
+        if (why) throw new PermanentStepError(`with.headers.${name}: ${why}`);
+      }
       let response;
       try {
         // A call gets at most a minute; past the step's own deadline the step's timeout (which fires
-        // first, hence the margin) reports it.
+        // first, hence the margin) reports it, and its abort closes the connection at once.
         checkUrl(url, services.egressAllow);
         response = await egressRequest(
-          { url, method: p.method as string | undefined, headers, body: p.body, timeoutMs: Math.max(1, Math.min(ctx.remainingMs() + 100, 60_000)) },
+          {
+            url,
+            method: p.method as string | undefined,
+            headers,
+            body: p.body,
+            timeoutMs: Math.max(1, Math.min(ctx.remainingMs() + 100, 60_000)),
+            signal: ctx.signal,
+          },
           services.egressAllow,
         );
       } catch (error) {

@@ -3,7 +3,8 @@ import { TenantryError, ValidationError } from '../errors.js';
 import { COLLECTION_NAME_PATTERN } from '../storage/names.js';
 import type { TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
-import { checkWorkflow, type WorkflowDefinition } from './definition.js';
+import { planLimits } from '../tenancy/plans.js';
+import { checkScheduleInterval, checkWorkflow, type WorkflowDefinition } from './definition.js';
 
 export interface WorkflowView extends WorkflowDefinition {
   name: string;
@@ -18,12 +19,27 @@ function toView(row: { name: string; definition: unknown; revision: number; crea
   return { name: row.name, ...definition, revision: row.revision, createdAt: isoTimestamp(row.created_at), updatedAt: isoTimestamp(row.updated_at) };
 }
 
-/** Workflow definitions of one tenant, in its own `workflows` table. Runs and the engine come next. */
+/** Workflow definitions of one tenant, in its own `workflows` table. */
 export class WorkflowsService {
-  /** Create or replace; `created` tells which. */
+  /**
+   * Create or replace; `created` tells which. Within the tenant's plan: at most `maxWorkflows`
+   * definitions (a new one past it is a 409 limit_reached; replacing one is always allowed), and no
+   * schedule firing more often than `minScheduleIntervalMs` (400).
+   */
   async put(scope: TenantScope, name: string, definition: WorkflowDefinition): Promise<{ created: boolean; workflow: WorkflowView }> {
     if (!COLLECTION_NAME_PATTERN.test(name)) throw new ValidationError(`workflow name '${name}' must match ${COLLECTION_NAME_PATTERN}`);
     checkWorkflow(definition);
+    const limits = planLimits(scope.tenant);
+    if (definition.schedule) checkScheduleInterval(definition.schedule, limits.minScheduleIntervalMs);
+    // Count under the tenant's workflow-definitions lock (held to the end of the scope's transaction),
+    // so concurrent creations cannot both pass the cap.
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`tenantry:workflows:${scope.tenantId}`}, 0))`.execute(scope.db);
+    const { rows } = await sql<{ total: number; exists: boolean }>`
+      SELECT count(*)::int AS total, coalesce(bool_or(name = ${name}), false) AS exists FROM workflows`.execute(scope.db);
+    const { total, exists } = rows[0]!;
+    if (!exists && total >= limits.maxWorkflows) {
+      throw new TenantryError('limit_reached', `this tenant has ${total} workflows, its plan's limit (maxWorkflows = ${limits.maxWorkflows})`);
+    }
     const stored: WorkflowDefinition = { steps: definition.steps, ...(definition.schedule && { schedule: { timezone: 'UTC', ...definition.schedule } }) };
     const row = await scope.db
       .insertInto('workflows')
