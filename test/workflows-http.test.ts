@@ -102,6 +102,12 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
       [{ steps: [step({})], schedule: { cron: '61 * * * *' } }, /schedule\.cron '61 \* \* \* \*' does not parse/],
       [{ steps: [step({})], schedule: { cron: '* * * * *', timezone: 'Mars/Olympus' } }, /not an IANA time zone/],
       [{ steps: [step({})], extra: true }, /additional/],
+      // Expressions are parsed on the request thread when a definition is stored: bounded in length.
+      [{ steps: [{ id: 't', kind: 'transform', with: { expression: `1${' + 1'.repeat(5_000)}` } }] }, /at most 16384 characters, this one 20001/],
+      [
+        { steps: Array.from({ length: 6 }, (_, i) => ({ id: `t${i}`, kind: 'transform', with: { expression: `1${' + 1'.repeat(3_000)}` } })) },
+        /at most 65536 characters in all, this one's 72006/,
+      ],
     ];
     for (const [body, detail] of cases) {
       const res = await call(id, 'admin', 'PUT', '/v1/workflows/broken', body);

@@ -59,5 +59,7 @@ process.on('message', (task: SandboxTask) => {
     (error: unknown) => process.send!({ ok: false, message: String((error as Error)?.message ?? error).slice(0, 1_000) } satisfies SandboxReply),
   );
 });
+// Started: the parent counts a task's deadline from here, not from this process's boot.
+process.send!({ ready: true });
 // The parent went away (it crashed, or was killed): nothing is left to answer to.
 process.on('disconnect', () => process.exit(0));

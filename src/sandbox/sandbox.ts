@@ -47,9 +47,14 @@ interface Queued {
   reject: (error: Error) => void;
 }
 
+/** Longest an evaluator may take to start; past it the task fails as the evaluator's fault, not the tenant's. */
+const START_MS = 15_000;
+
 export class Sandbox {
   readonly #memoryMb: number;
   readonly #pool: FairPool<Queued>;
+  /** Each evaluator's start: its first message. A task's deadline counts from then, never its process's boot. */
+  readonly #ready = new WeakMap<BoundedProcess, Promise<boolean>>();
   #closed = false;
 
   constructor(options: SandboxOptions = {}) {
@@ -59,7 +64,7 @@ export class Sandbox {
       size,
       // A tenant may hold every evaluator but one (all of them when there is only one).
       perTenant: Math.max(1, size - 1),
-      spawn: () => new BoundedProcess(compiledModule(import.meta.url, 'sandbox-worker', 'sandbox'), { memoryMb: this.#memoryMb }),
+      spawn: () => this.#spawn(),
       start: (slot, task) => this.#start(slot, task),
     });
   }
@@ -94,6 +99,22 @@ export class Sandbox {
     return reply.invalid ?? null;
   }
 
+  #spawn(): BoundedProcess {
+    const evaluator = new BoundedProcess(compiledModule(import.meta.url, 'sandbox-worker', 'sandbox'), { memoryMb: this.#memoryMb });
+    this.#ready.set(
+      evaluator,
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), START_MS);
+        evaluator.child.once('message', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+        evaluator.onExit(() => resolve(false));
+      }),
+    );
+    return evaluator;
+  }
+
   #start(slot: PoolSlot, queued: Queued): void {
     const { task, timeoutMs, expiry, resolve, reject } = queued;
     const evaluator = slot.process;
@@ -123,12 +144,17 @@ export class Sandbox {
         true,
       ),
     );
-    const timer = setTimeout(
-      () => finish({ error: new SandboxError(`it ran longer than ${timeoutMs} ms, this tenant's limit (evaluationTimeoutMs)`) }, true),
-      timeoutMs,
-    );
-    evaluator.child.on('message', onMessage);
-    evaluator.send(task);
+    let timer: NodeJS.Timeout | undefined;
+    void this.#ready.get(evaluator)!.then((started) => {
+      if (settled) return;
+      if (!started) return finish({ error: new SandboxBusyError('an evaluator did not start in time; retry shortly') }, true);
+      timer = setTimeout(
+        () => finish({ error: new SandboxError(`it ran longer than ${timeoutMs} ms, this tenant's limit (evaluationTimeoutMs)`) }, true),
+        timeoutMs,
+      );
+      evaluator.child.on('message', onMessage);
+      evaluator.send(task);
+    });
   }
 
   async close(): Promise<void> {

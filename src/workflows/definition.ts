@@ -63,9 +63,32 @@ function typeOf(v: unknown): string {
   return Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v;
 }
 
+/**
+ * Longest JSONata expression, and most characters of expressions in one workflow: parsing them (on the
+ * request thread, when the definition is stored) costs time linear in them.
+ */
+export const MAX_EXPRESSION_CHARS = 16_384;
+export const MAX_WORKFLOW_EXPRESSION_CHARS = 65_536;
+
+/** Characters of every JSONata expression in a step's `with` (`{"$expr"}` values, a transform's expression). */
+function expressionChars(step: StepDefinition): number {
+  let n = step.kind === 'transform' && typeof step.with?.expression === 'string' ? step.with.expression.length : 0;
+  const stack: unknown[] = [step.with];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (isExpr(value)) n += value.$expr.length;
+    else if (Array.isArray(value)) stack.push(...value);
+    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+  }
+  return n;
+}
+
 /** Compile every `{"$expr": …}` inside a value, so a syntax error is a 400 now, not a failed run later. */
 function checkExpressions(value: unknown, where: string): void {
   if (isExpr(value)) {
+    if (value.$expr.length > MAX_EXPRESSION_CHARS) {
+      throw new ValidationError(`${where}: a JSONata expression is at most ${MAX_EXPRESSION_CHARS} characters, this one ${value.$expr.length}`);
+    }
     try {
       jsonata(value.$expr);
     } catch (error) {
@@ -116,6 +139,10 @@ export function checkWorkflow(definition: WorkflowDefinition): WorkflowDefinitio
     ids.add(step.id);
     if (!(STEP_KINDS as readonly string[]).includes(step.kind)) throw new ValidationError(`${at}.kind '${step.kind}' is not one of ${STEP_KINDS.join(', ')}`);
   });
+  const chars = steps.reduce((n, step) => n + expressionChars(step), 0);
+  if (chars > MAX_WORKFLOW_EXPRESSION_CHARS) {
+    throw new ValidationError(`a workflow's JSONata expressions are at most ${MAX_WORKFLOW_EXPRESSION_CHARS} characters in all, this one's ${chars}`);
+  }
   steps.forEach((step, i) => {
     const at = `steps[${i}]`;
     for (const need of step.needs ?? []) {

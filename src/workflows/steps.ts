@@ -88,6 +88,12 @@ export async function resolveParams(value: unknown, evaluate: (expression: strin
   return value;
 }
 
+/** A 4xx from the platform no retry can fix — unlike a 429 (a rate or a share, full for now). */
+function refusedForGood(error: unknown): boolean {
+  const status = (error as { status?: number }).status;
+  return status !== undefined && status < 500 && status !== 429;
+}
+
 /** A UUID fixed by its inputs: the records a step writes get the same ids on every attempt. */
 export function derivedId(...parts: string[]): string {
   const h = createHash('sha256').update(parts.join('\0')).digest('hex');
@@ -165,7 +171,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       try {
         version = (await services.models.train(ctx.tenantId, model)).version;
       } catch (error) {
-        if ((error as { status?: number }).status && (error as { status: number }).status < 500) throw new PermanentStepError((error as Error).message);
+        if (refusedForGood(error)) throw new PermanentStepError((error as Error).message);
         throw error;
       }
       // Training runs in the service's worker threads; wait for this version to settle.
@@ -183,7 +189,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       try {
         return { output: await services.models.predict(ctx.tenantId, model, inputs) };
       } catch (error) {
-        if ((error as { status?: number }).status && (error as { status: number }).status < 500) throw new PermanentStepError((error as Error).message);
+        if (refusedForGood(error)) throw new PermanentStepError((error as Error).message);
         throw error;
       }
     }
