@@ -32,6 +32,11 @@ const SIZE_ROWS_CAP = 1_000_000;
  */
 const STORAGE_ROWS_CAP = 5_000_000;
 
+/** Records checked by prepareWrite against this version (`updated_at`) of their collection. */
+export interface CheckedWrite {
+  stamp: string;
+}
+
 /** Checking data against a schema hit a limit of the sandbox (time, memory): the data is refused. */
 class CheckFailed extends ValidationError {}
 
@@ -315,6 +320,21 @@ export class RecordsService {
   }
 
   /**
+   * Check records for writeIdempotent before its scope opens: they are objects, at most BULK_MAX, and
+   * match the collection's schema — a check that may go to the sandbox, which no scope may wait for
+   * (on PGlite it would hold the only connection). The result names the collection's version checked.
+   */
+  async prepareWrite(scopes: ScopeRunner, tenantId: string, collectionName: string, items: unknown[]): Promise<CheckedWrite> {
+    if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
+    items.forEach((data, i) => {
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ValidationError(`records[${i}] must be an object`);
+    });
+    const { known, tenant } = await scopes(tenantId, async (scope) => ({ known: await this.#read(scope, collectionName), tenant: scope.tenant }));
+    await this.#validate(tenant, known.collection, items, (i) => `records[${i}]`);
+    return { stamp: known.stamp };
+  }
+
+  /**
    * Write records so that writing them again changes nothing more (workflow `records.write` steps).
    * Without `key`, each record gets the id the caller derived (`ids[i]`) and an id that exists already
    * is left alone. With `key` (a data field path), a record whose `key` value matches an existing
@@ -324,16 +344,20 @@ export class RecordsService {
     scope: TenantScope,
     collectionName: string,
     items: Array<Record<string, unknown>>,
-    options: { ids: readonly string[]; key?: string },
+    options: { ids: readonly string[]; key?: string; checked: CheckedWrite },
   ): Promise<{ written: number }> {
     if (items.length === 0) return { written: 0 };
-    if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
     await this.#checkQuota(scope);
-    const collection = await this.getCollection(scope, collectionName);
-    items.forEach((data, i) => {
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ValidationError(`records[${i}] must be an object`);
-    });
-    await this.#validate(scope.tenant, collection, items, (i) => `records[${i}]`);
+    // Validated outside this scope (prepareWrite) against the collection as it was then: still so?
+    const now = await scope.db
+      .selectFrom('collections')
+      .select(sql<string>`updated_at::text`.as('stamp'))
+      .where('name', '=', collectionName)
+      .executeTakeFirst();
+    if (!now) throw new TenantryError('not_found', `no collection '${collectionName}'`);
+    if (now.stamp !== options.checked.stamp) {
+      throw new TenantryError('collection_changed', `collection '${collectionName}' changed while the records were being checked; run again`);
+    }
     const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${JSON.stringify(data)}::jsonb)`);
     if (options.key === undefined) {
       const { rows } = await sql<{ id: string }>`

@@ -154,10 +154,18 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       const records = want<Array<Record<string, unknown>>>(Array.isArray(p.records), p.records, 'with.records must be an array of objects');
       const key = p.key === undefined ? undefined : want<string>(typeof p.key === 'string', p.key, 'with.key must be a string');
       const ids = records.map((_, i) => derivedId(ctx.tenantId, ctx.runId, ctx.step.id, String(i)));
+      let checked;
+      try {
+        // Checked before the step's completion scope opens: a sandboxed check never holds a connection.
+        checked = await services.records.prepareWrite(services.scopes, ctx.tenantId, collection, records);
+      } catch (error) {
+        if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
+        throw error;
+      }
       return {
         effect: async (scope) => {
           try {
-            return await services.records.writeIdempotent(scope, collection, records, { ids, key });
+            return await services.records.writeIdempotent(scope, collection, records, { ids, key, checked });
           } catch (error) {
             if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
             throw error;
