@@ -42,16 +42,21 @@ export class BoundedProcess {
     if (this.child.connected) this.child.send(message as object);
   }
 
-  /** Call `fn` once the process has ended and the last of its stderr has arrived. */
+  /** Call `fn` once the process has ended and its stderr is closed (all of it read). */
   onExit(fn: () => void): () => void {
-    const listener = () => setImmediate(fn);
-    this.child.once('exit', listener);
-    return () => this.child.off('exit', listener);
+    const listener = (_code: number | null, signal: NodeJS.Signals | null) => {
+      this.#signal = signal;
+      fn();
+    };
+    this.child.once('close', listener);
+    return () => this.child.off('close', listener);
   }
 
-  /** Whether the process ended because its heap ran out. */
+  #signal: NodeJS.Signals | null = null;
+
+  /** Whether the process ended because its heap ran out: V8 says so on stderr, then aborts. */
   get outOfMemory(): boolean {
-    return /heap out of memory|Allocation failed|invalid (array|table) size/i.test(this.#stderr);
+    return /heap out of memory|Allocation failed|invalid (array|table) size/i.test(this.#stderr) || this.#signal === 'SIGABRT';
   }
 
   kill(): void {
