@@ -3,7 +3,7 @@ import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-m
 import { StorageRouter } from './storage/router.js';
 import { checkPoolIndexBudget, syncRecordIndexes } from './storage/record-indexes.js';
 import { TenantNotFoundError } from './errors.js';
-import { TenantScopes, type TenantScope, type WithTenantOptions } from './storage/scope.js';
+import { TenantScopes, type TenantRef, type TenantScope, type WithTenantOptions } from './storage/scope.js';
 import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
@@ -47,8 +47,8 @@ export class Tenantry {
   }
 
   /** Run `fn` in a transaction scoped to one tenant. See TenantScopes.withTenant. */
-  withTenant<T>(tenantId: string, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions): Promise<T> {
-    return this.scopes.withTenant(tenantId, fn, options);
+  withTenant<T>(tenant: TenantRef, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions): Promise<T> {
+    return this.scopes.withTenant(tenant, fn, options);
   }
 
   /**

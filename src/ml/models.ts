@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
-import { tenantCacheKey, type TenantScope } from '../storage/scope.js';
+import { tenantCacheKey, tenantIdOf, type TenantRef, type TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { FeatureSpec } from './features.js';
@@ -172,10 +172,10 @@ export class ModelsService {
       throw new ValidationError(`target '${def.target}' has a single value; classification needs at least two`);
   }
 
-  async define(tenantId: string, def: ModelDefinition): Promise<ModelView> {
+  async define(tenant: TenantRef, def: ModelDefinition): Promise<ModelView> {
     if (!MODEL_KINDS.includes(def.kind)) throw new ValidationError(`unknown model kind '${def.kind}'; choose one of ${MODEL_KINDS.join(', ')}`);
     this.#check(def);
-    const limits = await this.scopes(tenantId, async (scope) => {
+    const limits = await this.scopes(tenant, async (scope) => {
       await this.#precheck(scope, def);
       const inserted = await scope.db
         .insertInto('models')
@@ -194,12 +194,12 @@ export class ModelsService {
       await scope.db.insertInto('model_versions').values({ model: def.name, version: 1, error: null, finished_at: null }).execute();
       return planLimits(scope.tenant);
     });
-    this.#startTraining(tenantId, def, 1, limits);
-    return this.scopes(tenantId, (scope) => this.get(scope, def.name));
+    this.#startTraining(tenant, def, 1, limits);
+    return this.scopes(tenant, (scope) => this.get(scope, def.name));
   }
 
-  async train(tenantId: string, name: string): Promise<VersionView> {
-    const { def, version, limits } = await this.scopes(tenantId, async (scope) => {
+  async train(tenant: TenantRef, name: string): Promise<VersionView> {
+    const { def, version, limits } = await this.scopes(tenant, async (scope) => {
       const definition = await this.#definition(scope, name);
       await this.#precheck(scope, definition);
       // Lock the model row so two concurrent trains get distinct version numbers.
@@ -217,23 +217,23 @@ export class ModelsService {
         .executeTakeFirstOrThrow();
       return { def: definition, version: row.version, limits: planLimits(scope.tenant) };
     });
-    this.#startTraining(tenantId, def, version, limits);
-    return this.scopes(tenantId, async (scope) => (await this.#versions(scope, name)).find((v) => v.version === version)!);
+    this.#startTraining(tenant, def, version, limits);
+    return this.scopes(tenant, async (scope) => (await this.#versions(scope, name)).find((v) => v.version === version)!);
   }
 
-  #startTraining(tenantId: string, def: ModelDefinition, version: number, limits: TrainingLimits): void {
-    const run = this.#train(tenantId, def, version, limits).finally(() => this.#inFlight.delete(run));
+  #startTraining(tenant: TenantRef, def: ModelDefinition, version: number, limits: TrainingLimits): void {
+    const run = this.#train(tenant, def, version, limits).finally(() => this.#inFlight.delete(run));
     this.#inFlight.add(run);
   }
 
   /** A ready version also prunes the model's old versions, in the same transaction (see #prune). */
   async #setStatus(
-    tenantId: string,
+    tenant: TenantRef,
     model: string,
     version: number,
     changes: { status: string; error?: string | null; metrics?: unknown; artifact?: unknown },
   ): Promise<void> {
-    await this.scopes(tenantId, async (scope) => {
+    await this.scopes(tenant, async (scope) => {
       await scope.db
         .updateTable('model_versions')
         .set({
@@ -279,7 +279,7 @@ export class ModelsService {
    * aggregated by the database: the request thread never builds an object per row, and the text goes
    * to the worker as it is (copying a string is cheap; parsing happens there).
    */
-  async *#pages(tenantId: string, def: ModelDefinition): AsyncGenerator<string> {
+  async *#pages(tenant: TenantRef, def: ModelDefinition): AsyncGenerator<string> {
     const columns = this.#columns(def);
     // Keyset pages in (created_at, id) order: the records_collection_created index serves them
     // directly, with or without planner statistics.
@@ -287,7 +287,7 @@ export class ModelsService {
     for (;;) {
       let size = 0;
       const page = await this.scopes(
-        tenantId,
+        tenant,
         async (scope) => {
           size = PAGE[scope.backend];
           const { rows } = await sql<{ n: number; at: string | null; id: string | null; rows: string }>`
@@ -311,13 +311,13 @@ export class ModelsService {
     }
   }
 
-  async #train(tenantId: string, def: ModelDefinition, version: number, limits: TrainingLimits): Promise<void> {
+  async #train(tenant: TenantRef, def: ModelDefinition, version: number, limits: TrainingLimits): Promise<void> {
     try {
-      await this.#setStatus(tenantId, def.name, version, { status: 'training' });
+      await this.#setStatus(tenant, def.name, version, { status: 'training' });
       const job = { kind: def.kind, features: def.features ?? [], target: def.target, fields: def.fields, options: def.options ?? {}, limits };
-      const result: TrainResult = await this.pool.run(tenantId, job, this.#pages(tenantId, def));
+      const result: TrainResult = await this.pool.run(tenantIdOf(tenant), job, this.#pages(tenant, def));
       const artifact = { ...result.artifact, readable: result.weights ?? null };
-      await this.#setStatus(tenantId, def.name, version, {
+      await this.#setStatus(tenant, def.name, version, {
         status: 'ready',
         error: null,
         metrics: { ...result.metrics, rows: result.rows, ...(result.iterations && { iterations: result.iterations }) },
@@ -325,9 +325,10 @@ export class ModelsService {
       });
     } catch (error) {
       const reason = error instanceof TrainingDataError || error instanceof FeatureError ? (error as Error).message : 'training failed on an internal error';
-      if (!(error instanceof TrainingDataError || error instanceof FeatureError)) this.onError(error as Error, { tenantId, model: def.name, version });
-      await this.#setStatus(tenantId, def.name, version, { status: 'failed', error: reason }).catch((e: Error) =>
-        this.onError(e, { tenantId, model: def.name, version }),
+      if (!(error instanceof TrainingDataError || error instanceof FeatureError))
+        this.onError(error as Error, { tenantId: tenantIdOf(tenant), model: def.name, version });
+      await this.#setStatus(tenant, def.name, version, { status: 'failed', error: reason }).catch((e: Error) =>
+        this.onError(e, { tenantId: tenantIdOf(tenant), model: def.name, version }),
       );
     }
   }
@@ -405,8 +406,8 @@ export class ModelsService {
   }
 
   /** The artifact to serve: the newest ready version, or `version` if it is ready. One read when cached. */
-  async #artifact(tenantId: string, name: string, version?: number): Promise<{ version: number; artifact: Artifact }> {
-    return this.scopes(tenantId, async (scope) => {
+  async #artifact(tenant: TenantRef, name: string, version?: number): Promise<{ version: number; artifact: Artifact }> {
+    return this.scopes(tenant, async (scope) => {
       // The hot path reads one small row; why there is none is worked out only when there is none.
       let query = scope.db
         .selectFrom('model_versions')
@@ -425,7 +426,7 @@ export class ModelsService {
         if (!exists) throw new TenantryError('not_found', `model '${name}' has no version ${version}`);
         throw new TenantryError('model_not_ready', `version ${version} of model '${name}' is ${exists.status}`);
       }
-      const key = tenantCacheKey(tenantId, 'model', name, row.version, row.stamp);
+      const key = tenantCacheKey(tenantIdOf(tenant), 'model', name, row.version, row.stamp);
       let artifact = this.#cache.get(key);
       if (artifact) {
         // LRU: a hit moves to the back.
@@ -446,13 +447,13 @@ export class ModelsService {
   }
 
   async predict(
-    tenantId: string,
+    tenant: TenantRef,
     name: string,
     inputs: Array<Record<string, unknown>>,
     version?: number,
   ): Promise<{ version: number; predictions: Prediction[] }> {
     if (inputs.length > PREDICT_MAX) throw new ValidationError(`at most ${PREDICT_MAX} inputs at once, got ${inputs.length}`);
-    const served = await this.#artifact(tenantId, name, version);
+    const served = await this.#artifact(tenant, name, version);
     if (served.artifact.kind === 'recommendation') throw new ValidationError(`model '${name}' is a recommendation model: use /recommend`);
     try {
       return { version: served.version, predictions: predictLinear(served.artifact as LinearArtifact, inputs) };
@@ -462,8 +463,8 @@ export class ModelsService {
     }
   }
 
-  async recommend(tenantId: string, name: string, user: string, limit: number): Promise<{ version: number; items: Array<{ item: string; score: number }> }> {
-    const served = await this.#artifact(tenantId, name);
+  async recommend(tenant: TenantRef, name: string, user: string, limit: number): Promise<{ version: number; items: Array<{ item: string; score: number }> }> {
+    const served = await this.#artifact(tenant, name);
     if (served.artifact.kind !== 'recommendation') throw new ValidationError(`model '${name}' is a ${served.artifact.kind} model: use /predict`);
     return { version: served.version, items: recommend(served.artifact as RecommendationArtifact, user, limit) };
   }

@@ -6,7 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import { SandboxBusyError, SandboxError, type Sandbox } from '../sandbox/sandbox.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
-import { tenantCacheKey, type TenantInfo, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
+import { tenantCacheKey, type TenantInfo, type TenantRef, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import { compileFilter, filterLeaves, indexedCondition, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
@@ -51,7 +51,7 @@ interface CompiledSchema {
 }
 
 /** Opens tenant scopes (Tenantry.withTenant). */
-export type ScopeRunner = <T>(tenantId: string, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions) => Promise<T>;
+export type ScopeRunner = <T>(tenant: TenantRef, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions) => Promise<T>;
 
 type RecordRow = { id: string; data: unknown; version: number; created_at: Date; updated_at: Date };
 
@@ -282,12 +282,11 @@ export class RecordsService {
   async create(scopes: ScopeRunner, tenant: TenantInfo, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
     if (items.length === 0) return [];
     if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
-    const tenantId = tenant.id;
-    this.#refuseOverQuota(tenant, this.#stored.get(this.#key(tenant, 'storage')) ?? (await scopes(tenantId, (scope) => this.#measureStorage(scope))));
+    this.#refuseOverQuota(tenant, this.#stored.get(this.#key(tenant, 'storage')) ?? (await scopes(tenant, (scope) => this.#measureStorage(scope))));
     const key = this.#key(tenant, 'collection', collectionName);
     for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
       const cached = this.#collections.get(key);
-      const known = cached ?? (await scopes(tenantId, (scope) => this.#read(scope, collectionName)));
+      const known = cached ?? (await scopes(tenant, (scope) => this.#read(scope, collectionName)));
       try {
         await this.#validate(tenant, known.collection, items, recordsWhere(items));
       } catch (error) {
@@ -295,7 +294,7 @@ export class RecordsService {
         this.#collections.delete(key); // a stale schema may refuse what the current one accepts
         continue;
       }
-      const rows = await scopes(tenantId, (scope) => this.#insertGuarded(scope, known, items), { singleStatement: true });
+      const rows = await scopes(tenant, (scope) => this.#insertGuarded(scope, known, items), { singleStatement: true });
       if (rows.length === items.length) {
         this.#grew(tenant, collectionName, items);
         return rows.map(toRecord);
@@ -546,7 +545,7 @@ export class RecordsService {
   ): Promise<RecordView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collectionName}'`);
     for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
-      const { current, known } = await scopes(tenant.id, async (scope) => {
+      const { current, known } = await scopes(tenant, async (scope) => {
         await this.#checkQuota(scope);
         return { current: await this.getRecord(scope, collectionName, id), known: await this.#read(scope, collectionName) };
       });
@@ -556,7 +555,7 @@ export class RecordsService {
       const next = options.merge ? mergePatch(current.data, data) : data;
       await this.#validate(tenant, known.collection, [next], () => 'data');
       const { rows } = await scopes(
-        tenant.id,
+        tenant,
         (scope) =>
           sql<RecordRow>`
             UPDATE records SET data = ${JSON.stringify(next)}::jsonb, version = version + 1, updated_at = clock_timestamp()

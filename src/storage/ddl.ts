@@ -134,7 +134,7 @@ export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_
 export const FENCED_SQLSTATE = 'TN001';
 
 /** The advisory lock key of a tenant's fence in one database (shared by scopes, exclusive for deletion). */
-const fenceLockKey = (tenant: string) => `hashtextextended('tenantry:fence:' || ${tenant}, 0)`;
+const fenceLockKey = (tenant: string) => `pg_catalog.hashtextextended('tenantry:fence:' OPERATOR(pg_catalog.||) ${tenant}, 0)`;
 
 /**
  * The tenant fence of one database: a row per tenant whose tables live there, holding the generation
@@ -143,7 +143,9 @@ const fenceLockKey = (tenant: string) => `hashtextextended('tenantry:fence:' || 
  * exclusively (waiting out every scope in flight), removes the row, and only then drops data — so no
  * request, cached catalog entry or workflow step of a deleted tenant can write after the fence, and a
  * tenant re-created under the same id (a new generation) never sees or receives the old one's rows.
- * `enter` is VOLATILE so that its check takes a snapshot after the lock is granted, not before.
+ * `enter` is VOLATILE so that its check takes a snapshot after the lock is granted, not before. It is
+ * SECURITY DEFINER without a `SET search_path` (which costs every scope a configuration save and
+ * restore): every name and operator in it is qualified instead, so the caller's search_path changes nothing.
  * Idempotent: run at every start (cluster main databases) and when a tenant database is provisioned.
  */
 export function fenceSql(): string {
@@ -154,10 +156,10 @@ GRANT USAGE ON SCHEMA ${s} TO PUBLIC;
 CREATE TABLE IF NOT EXISTS ${s}.fences (tenant_id text PRIMARY KEY, generation bigint NOT NULL);
 REVOKE ALL ON ${s}.fences FROM PUBLIC;
 CREATE OR REPLACE FUNCTION ${s}.enter(tenant text, gen bigint) RETURNS boolean
-  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog AS $fence$
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $fence$
 BEGIN
-  PERFORM pg_advisory_xact_lock_shared(${fenceLockKey('tenant')});
-  IF NOT EXISTS (SELECT 1 FROM ${s}.fences f WHERE f.tenant_id = tenant AND f.generation = gen) THEN
+  PERFORM pg_catalog.pg_advisory_xact_lock_shared(${fenceLockKey('tenant')});
+  IF NOT EXISTS (SELECT 1 FROM ${s}.fences f WHERE f.tenant_id OPERATOR(pg_catalog.=) tenant AND f.generation OPERATOR(pg_catalog.=) gen) THEN
     RAISE EXCEPTION 'tenant % (generation %) is fenced: deleted, or not provisioned here', tenant, gen USING ERRCODE = '${FENCED_SQLSTATE}';
   END IF;
   RETURN true;

@@ -3,7 +3,7 @@ import { FENCE_CLOSE_SQL, FENCE_LOCK_SQL, FENCE_OPEN_SQL, fenceSql } from './ddl
 import { FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 
 /** Bumped whenever fenceSql changes, so running processes' databases get the new definition. */
-const FENCE_VERSION = 'tenantry fence v1';
+const FENCE_VERSION = 'tenantry fence v2';
 
 /**
  * Make sure `db` has the tenant fence (ddl.ts fenceSql) at the current version. Cheap when it has:

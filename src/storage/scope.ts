@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
 import { planLimits } from '../tenancy/plans.js';
@@ -71,17 +70,17 @@ export interface WithTenantOptions {
   asyncCommit?: (tenant: TenantInfo) => boolean;
 }
 
-/** The tenant generation the current async context works for (see pinTenantGeneration). */
-const pinned = new AsyncLocalStorage<{ tenantId: string; generation: number }>();
-
 /**
- * Run `fn`, and everything it starts, pinned to one generation of `tenantId`: a scope opened for that
- * tenant in this context refuses any other generation (TenantNotFoundError). A request authenticated
- * for a tenant that is deleted and re-created under the same id while it runs never reaches the new
- * one — nor does a training or other work it left running.
+ * A tenant to open a scope for: its id, or the tenant a request was authenticated for (id and
+ * generation). With a generation, the scope refuses any other (TenantNotFoundError): a request — or
+ * work it started that outlives it, such as a training — of a tenant deleted and re-created under the
+ * same id meanwhile never reaches the new one.
  */
-export function pinTenantGeneration<T>(tenantId: string, generation: number, fn: () => T): T {
-  return pinned.run({ tenantId, generation }, fn);
+export type TenantRef = string | { readonly id: string; readonly generation: number };
+
+/** The id of a TenantRef. */
+export function tenantIdOf(tenant: TenantRef): string {
+  return typeof tenant === 'string' ? tenant : tenant.id;
 }
 
 export class TenantScopes {
@@ -95,13 +94,13 @@ export class TenantScopes {
     this.#directory = directory;
   }
 
-  /** Run `fn` inside a transaction scoped to `tenantId`. */
-  async withTenant<T>(tenantId: string, fn: (scope: TenantScope) => Promise<T>, options: WithTenantOptions = {}): Promise<T> {
+  /** Run `fn` inside a transaction scoped to `ref` (see TenantRef). */
+  async withTenant<T>(ref: TenantRef, fn: (scope: TenantScope) => Promise<T>, options: WithTenantOptions = {}): Promise<T> {
+    const tenantId = tenantIdOf(ref);
     if (!tenantId) throw new TenantScopeRequiredError('withTenant');
     const tenant = await this.#directory.get(tenantId);
     if (!tenant || tenant.status === 'provisioning' || tenant.status === 'deleting') throw new TenantNotFoundError(tenantId);
-    const pin = pinned.getStore();
-    if (pin && pin.tenantId === tenantId && pin.generation !== tenant.generation) throw new TenantNotFoundError(tenantId);
+    if (typeof ref !== 'string' && ref.generation !== tenant.generation) throw new TenantNotFoundError(tenantId);
     if (tenant.status === 'suspended' && !options.allowSuspended) throw new TenantSuspendedError(tenantId);
 
     const limits = planLimits(tenant);

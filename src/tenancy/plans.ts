@@ -111,7 +111,7 @@ export const PLAN_LIMITS = {
 
 /** The range each override may take: integers unless the key is fractional. */
 const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: true }> = {
-  requestsPerMinute: { min: 1, max: 10_000_000 },
+  requestsPerMinute: { min: 1, max: 1e12 },
   workflowConcurrency: { min: 1, max: 100_000 },
   maxCollections: { min: 1, max: 1_000_000 },
   maxIndexes: { min: 0, max: 100_000 },

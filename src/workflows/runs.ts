@@ -2,7 +2,7 @@ import { sql, type UpdateObject } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
-import type { TenantInfo, TenantScope, WithTenantOptions } from '../storage/scope.js';
+import { tenantIdOf, type TenantInfo, type TenantRef, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
 import { isoTimestamp, type TenantDatabase } from '../storage/tenant-db.js';
 import type { StepDefinition, WorkflowDefinition } from './definition.js';
 import { Coalescer } from './coalesce.js';
@@ -134,13 +134,14 @@ export class RunsService {
   }
 
   async start(
-    tenantId: string,
+    tenant: TenantRef,
     workflow: string,
     options: { input?: unknown; idempotencyKey?: string; trigger?: 'manual' | 'schedule' } = {},
   ): Promise<{ run: RunView; created: boolean }> {
     const inputText = boundedJson(options.input ?? null, 'input');
     const key = options.idempotencyKey ?? null;
-    const found = await this.scopes(tenantId, async (scope) => {
+    const tenantId = tenantIdOf(tenant);
+    const found = await this.scopes(tenant, async (scope) => {
       const existing = key === null ? undefined : await this.#byKey(scope, workflow, key);
       if (existing) return { existing };
       const wf = await scope.db.selectFrom('workflows').select(['definition', 'revision']).where('name', '=', workflow).executeTakeFirst();
@@ -155,7 +156,7 @@ export class RunsService {
     await this.queue.enqueue(tenantId, id, roots, new Date(Date.now() + HOLD_MS));
     const steps = definition.steps.map((s) => ({ step_id: s.id, needs: s.needs ?? [], status: s.needs?.length ? 'pending' : 'queued' }));
     const insert = this.scopes(
-      tenantId,
+      tenant,
       async (scope) => {
         const { rows } = await sql<{ id: string }>`
           WITH run AS (
@@ -178,13 +179,13 @@ export class RunsService {
     if (!inserted) {
       // Another request with the same key won the race: drop what we queued, answer with its run.
       await this.queue.dropRun(tenantId, id);
-      const run = await this.scopes(tenantId, (scope) => this.#byKey(scope, workflow, key!));
+      const run = await this.scopes(tenant, (scope) => this.#byKey(scope, workflow, key!));
       if (!run) throw new TenantryError('internal', 'a run with this idempotency key vanished while it was being created');
       return { run, created: false };
     }
     await this.queue.publish(tenantId, id);
     this.onQueued();
-    return { run: await this.scopes(tenantId, (scope) => this.get(scope, id)), created: true };
+    return { run: await this.scopes(tenant, (scope) => this.get(scope, id)), created: true };
   }
 
   async #byKey(scope: TenantScope, workflow: string, key: string): Promise<RunView | undefined> {
@@ -240,8 +241,8 @@ export class RunsService {
   }
 
   /** Cancel a queued or running run: its unfinished steps become `cancelled`; a running attempt's result is discarded. */
-  async cancel(tenantId: string, id: string): Promise<RunView> {
-    const run = await this.scopes(tenantId, async (scope) => {
+  async cancel(tenant: TenantRef, id: string): Promise<RunView> {
+    const run = await this.scopes(tenant, async (scope) => {
       const current = await this.get(scope, id);
       if (current.status !== 'queued' && current.status !== 'running') {
         throw new TenantryError('run_finished', `run '${id}' is already ${current.status}`);
@@ -259,7 +260,7 @@ export class RunsService {
         .execute();
       return this.get(scope, id);
     });
-    await this.queue.dropRun(tenantId, id);
+    await this.queue.dropRun(tenantIdOf(tenant), id);
     return run;
   }
 

@@ -6,7 +6,6 @@ import { bearerToken } from '../../auth/secrets.js';
 import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
 import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
-import { pinTenantGeneration } from '../../storage/scope.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
 import type { Tenantry } from '../../tenantry.js';
 
@@ -132,14 +131,5 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
     const minRole = request.routeOptions.config.minRole ?? 'admin';
     if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
     request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };
-  });
-  // Everything the request does from here on — its scopes, and work it starts that outlives it (a
-  // training) — is pinned to the generation it was authenticated for: should the tenant be deleted and
-  // re-created meanwhile, none of it can reach the new one. A callback hook, so that the rest of the
-  // request runs inside the pin (AsyncLocalStorage).
-  app.addHook('onRequest', (request, _reply, done) => {
-    const context = request.tenantContext;
-    if (context) pinTenantGeneration(context.tenant.id, context.tenant.generation, done);
-    else done();
   });
 });

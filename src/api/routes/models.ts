@@ -48,7 +48,7 @@ const Params = Type.Object({ name: Name }, { additionalProperties: false });
  */
 export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = async (app, { tenantry, models }) => {
   const tags = ['models'];
-  const tenantOf = (request: Parameters<typeof tenantContext>[0]) => tenantContext(request).tenant.id;
+  const tenantOf = (request: Parameters<typeof tenantContext>[0]) => tenantContext(request).tenant;
 
   app.post(
     '/v1/models',

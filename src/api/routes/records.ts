@@ -76,9 +76,9 @@ function withEtag<T extends { version: number }>(reply: FastifyReply, record: T)
 
 /** Collections, records by id, and record queries (API.md). */
 export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records, cursors }) => {
-  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant.id, fn);
+  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant, fn);
   const tags = ['records'];
-  const scopes: ScopeRunner = (tenantId, fn, options) => tenantry.withTenant(tenantId, fn, options);
+  const scopes: ScopeRunner = (tenant, fn, options) => tenantry.withTenant(tenant, fn, options);
 
   app.post(
     '/v1/collections',

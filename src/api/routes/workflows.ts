@@ -98,7 +98,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> = async (app, { tenantry, workflows: runtime, cursors }) => {
   const workflows = runtime.definitions;
   const tags = ['workflows'];
-  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant.id, fn);
+  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant, fn);
 
   app.put(
     '/v1/workflows/:name',
@@ -168,7 +168,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError('Idempotency-Key must be 1-200 visible ASCII characters');
-      const { run, created } = await runtime.runs.start(tenantContext(request).tenant.id, request.params.name, {
+      const { run, created } = await runtime.runs.start(tenantContext(request).tenant, request.params.name, {
         input: request.body.input,
         idempotencyKey: key,
       });
@@ -214,6 +214,6 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
         response: { 200: Run, ...errors, ...conflict },
       },
     },
-    async (request) => runtime.runs.cancel(tenantContext(request).tenant.id, request.params.id),
+    async (request) => runtime.runs.cancel(tenantContext(request).tenant, request.params.id),
   );
 };
