@@ -16,6 +16,30 @@ export default tseslint.config(
     },
   },
   {
+    // The one rule (docs/architecture.md): no code outside src/storage/ holds a connection that is not
+    // scoped to one tenant. Outside it, only the storage layer's public surface may be imported: the
+    // Storage facade, tenant scopes, the control-plane executor, placement types and names. The router,
+    // strategies, backends, fences and Kysely wiring stay inside (test/storage-boundary.test.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/storage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Any module under storage/ except the public ones (a regular expression: a glob cannot
+              // re-include a file below an excluded folder).
+              regex: String.raw`(^|/)storage/(?!(storage|scope|control-db|placement|names|tenant-db|migrations/tenant-migrations)\.js$)`,
+              message:
+                'only src/storage/ reaches the router, strategies, backends and Kysely wiring: use Storage, a TenantScope (withTenant) or ControlDb (docs/architecture.md, "The one rule")',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Benchmarks and tests report on the console.
     files: ['bench/**', 'test/**', 'src/cli/**', 'src/server.ts'],
     rules: { 'no-console': 'off' },

@@ -23,6 +23,7 @@ import { databaseTenantNames, pooledNames, quoteIdent, schemaTenantNames } from 
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
 import { config } from './support.js';
+import { routerOf } from '../src/storage/internals.js';
 
 const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
 if (!url) {
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
         client.release();
       }
     };
-    const main = t.router.controlCluster.main;
+    const main = routerOf(t).controlCluster.main;
     const { generation } = await t.tenants.get(id);
     const oneTrip = async () => {
       const lease = await main.acquireApp();

@@ -1,9 +1,8 @@
 import { loadConfig, type TenantryConfig } from './config.js';
 import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
-import { StorageRouter } from './storage/router.js';
-import { checkPoolIndexBudget, syncRecordIndexes } from './storage/record-indexes.js';
 import { TenantNotFoundError } from './errors.js';
-import { TenantScopes, type TenantRef, type TenantScope, type WithTenantOptions } from './storage/scope.js';
+import type { TenantRef, TenantScope, TenantScopes, WithTenantOptions } from './storage/scope.js';
+import { Storage } from './storage/storage.js';
 import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
@@ -15,11 +14,15 @@ export interface OpenOptions {
   onError?: (error: unknown) => void;
 }
 
-/** One Tenantry instance: storage router, catalog, lifecycle and tenant scopes, wired together. */
+/**
+ * One Tenantry instance: storage, catalog, lifecycle and tenant scopes, wired together. It hands out
+ * tenant scopes, never a connection: control-plane code reaches the control-plane database through
+ * `storage.control` (named statements, nothing else).
+ */
 export class Tenantry {
   private constructor(
     readonly config: TenantryConfig,
-    readonly router: StorageRouter,
+    readonly storage: Storage,
     readonly catalog: Catalog,
     readonly tenants: TenantLifecycle,
     readonly scopes: TenantScopes,
@@ -30,18 +33,13 @@ export class Tenantry {
     const config = options.config ?? loadConfig();
     const migrations = options.migrations ?? TENANT_MIGRATIONS;
     const onError = options.onError ?? ((error: unknown) => console.error('tenantry:', error));
-    const router = await StorageRouter.open(config, onError);
+    const storage = await Storage.open(config, onError);
     try {
-      const catalog = await Catalog.open(
-        router.controlCluster.main,
-        router.clusters.map((c) => ({ name: c.name, kind: c.kind })),
-        config.catalogCacheMs,
-      );
-      const tenants = new TenantLifecycle(catalog, router, migrations);
-      const scopes = new TenantScopes(router, catalog);
-      return new Tenantry(config, router, catalog, tenants, scopes, migrations);
+      const catalog = await Catalog.open(storage.control, storage.clusters, config.catalogCacheMs);
+      const tenants = new TenantLifecycle(catalog, storage, migrations);
+      return new Tenantry(config, storage, catalog, tenants, storage.scopes(catalog), migrations);
     } catch (error) {
-      await router.close();
+      await storage.close();
       throw error;
     }
   }
@@ -59,7 +57,7 @@ export class Tenantry {
   async syncRecordIndexes(tenantId: string, collection: string): Promise<void> {
     const tenant = await this.catalog.get(tenantId);
     if (!tenant) throw new TenantNotFoundError(tenantId);
-    await syncRecordIndexes(this.router, tenant, collection);
+    await this.storage.syncRecordIndexes(tenant, collection);
   }
 
   /**
@@ -69,14 +67,14 @@ export class Tenantry {
   async checkIndexBudget(tenantId: string, collection: string, fields: readonly string[]): Promise<void> {
     const tenant = await this.catalog.get(tenantId);
     if (!tenant) throw new TenantNotFoundError(tenantId);
-    await checkPoolIndexBudget(this.router, tenant, collection, fields, this.config.poolMaxIndexes);
+    await this.storage.checkIndexBudget(tenant, collection, fields, this.config.poolMaxIndexes);
   }
 
   migrate(options?: MigrateOptions): Promise<MigrateReport> {
-    return migrateTenants(this.catalog, this.router, this.migrations, options);
+    return migrateTenants(this.catalog, this.storage, this.migrations, options);
   }
 
   close(): Promise<void> {
-    return this.router.close();
+    return this.storage.close();
   }
 }

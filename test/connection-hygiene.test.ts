@@ -6,10 +6,11 @@ import { POOL_SCHEMA } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
+import { routerOf } from '../src/storage/internals.js';
 
 /** What an application connection taken from the pool outside any scope can see. */
 async function unscopedView(t: Tenantry): Promise<{ role: string; tenant: string | null; rows: number }> {
-  const lease = await t.router.controlCluster.main.acquireApp();
+  const lease = await routerOf(t).controlCluster.main.acquireApp();
   try {
     const result = await lease.conn.query<{ role: string; tenant: string | null; rows: number }>(
       `select current_user as role, nullif(current_setting('tenantry.tenant_id', true), '') as tenant,
@@ -91,7 +92,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
 
   it('a set-up batched with a read lasts exactly as long as that read', async () => {
     const { generation } = await t.tenants.get(a);
-    const lease = await t.router.controlCluster.main.acquireApp();
+    const lease = await routerOf(t).controlCluster.main.acquireApp();
     try {
       const inside = await lease.conn.batch<{ tenant: string }>([
         { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', a, generation, '5000'] },

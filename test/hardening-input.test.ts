@@ -11,6 +11,7 @@ import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, uniq, type TestEnv } from './support/harness.js';
 import { matches, type ApiRecord } from './support/query-model.js';
+import { routerOf } from '../src/storage/internals.js';
 
 const ADMIN = 'admin-token-for-hardening-tests';
 const admin = { authorization: `Bearer ${ADMIN}` };
@@ -404,7 +405,7 @@ describe(`bad input is a 4xx, never a 5xx or a silent change (${backend})`, () =
     // Through the API: the schema tenant's records table is gone, so an insert fails with a 500.
     const keyS = (await issueKeys(app, ADMIN, S, ['admin'])).admin;
     expect((await call('POST', '/v1/collections', { name: 'notes' }, bearer(keyS))).statusCode).toBe(201);
-    const lease = await t.router.controlCluster.main.acquireAdmin();
+    const lease = await routerOf(t).controlCluster.main.acquireAdmin();
     try {
       await lease.conn.query(`DROP TABLE ${quoteIdent(schemaTenantNames(S).schema)}.records CASCADE`);
     } finally {

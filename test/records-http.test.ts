@@ -5,6 +5,7 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { routerOf } from '../src/storage/internals.js';
 
 const ADMIN = 'admin-token-records-tests';
 const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
@@ -164,7 +165,7 @@ describe(`records over HTTP (${backend})`, () => {
 
   it("declared indexes become partial expression indexes in the tenant's own location", async () => {
     const indexesOf = async (tenant: string): Promise<string[]> => {
-      const location = await t.router.open((await t.catalog.getFresh(tenant))!);
+      const location = await routerOf(t).open((await t.catalog.getFresh(tenant))!);
       try {
         const { rows } = await adminQuery<{ def: string }>(
           location.db,

@@ -7,6 +7,7 @@ import { appPassword, databaseRolePassword, withDatabase } from '../src/storage/
 import { APP_ROLE, MIGRATIONS_TABLE, databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { routerOf } from '../src/storage/internals.js';
 
 interface TableFacts {
   schema: string;
@@ -73,7 +74,7 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
   });
 
   it('the application role is not superuser, cannot bypass RLS, and owns no tenant table', async () => {
-    const main = t.router.controlCluster.main;
+    const main = routerOf(t).controlCluster.main;
     const roles = [APP_ROLE, schemaTenantNames(schemaTenant).role];
     const { rows } = await adminQuery<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean; owns: number }>(
       main,
@@ -104,7 +105,7 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
   if (backend === 'postgres') {
     // Embedded PGlite has one in-process session that switches roles, so this holds on servers only.
     it('an application connection cannot climb out of the application role', async () => {
-      const lease = await t.router.controlCluster.main.acquireApp();
+      const lease = await routerOf(t).controlCluster.main.acquireApp();
       try {
         await lease.conn.query('RESET ROLE');
         const who = await lease.conn.query<{ session: string; current: string; sup: boolean }>(
@@ -151,30 +152,30 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
       );
       expect(seen).toEqual({ u: mine.role, s: mine.role });
       await t.tenants.delete(other);
-      expect(await adminQuery(t.router.controlCluster.main, 'select 1 from pg_roles where rolname = $1', [theirs.role])).toMatchObject({ rows: [] });
+      expect(await adminQuery(routerOf(t).controlCluster.main, 'select 1 from pg_roles where rolname = $1', [theirs.role])).toMatchObject({ rows: [] });
     });
 
     it("the application login is made a member of this deployment's schema tenants' roles only", async () => {
       const foreign = `${schemaTenantNames('elsewhere').role}-${tenantId('x')}`;
-      await adminQuery(t.router.controlCluster.main, `create role "${foreign}"`);
+      await adminQuery(routerOf(t).controlCluster.main, `create role "${foreign}"`);
       try {
         const reopened = await env.open();
-        const { rows } = await adminQuery<{ member: boolean }>(reopened.router.controlCluster.main, `select pg_has_role($1, $2, 'MEMBER') as member`, [
+        const { rows } = await adminQuery<{ member: boolean }>(routerOf(reopened).controlCluster.main, `select pg_has_role($1, $2, 'MEMBER') as member`, [
           APP_ROLE,
           foreign,
         ]);
         expect(rows[0]!.member).toBe(false);
         t = reopened;
       } finally {
-        await adminQuery(t.router.controlCluster.main, `drop role "${foreign}"`);
+        await adminQuery(routerOf(t).controlCluster.main, `drop role "${foreign}"`);
       }
     });
   }
 
   it('every tenant table in every location has RLS enabled and forced, a policy, and tenant_id first', async () => {
-    const main = t.router.controlCluster.main;
+    const main = routerOf(t).controlCluster.main;
     const mainTables = await tenantTables(main, ['tenant_pool', schemaTenantNames(schemaTenant).schema]);
-    const handle = await t.router.openTenantDatabase('main', databaseTenantNames(databaseTenant).database, databaseTenantNames(databaseTenant).role);
+    const handle = await routerOf(t).openTenantDatabase('main', databaseTenantNames(databaseTenant).database, databaseTenantNames(databaseTenant).role);
     let dbTables: TableFacts[];
     try {
       dbTables = await tenantTables(handle.db, [databaseTenantNames(databaseTenant).schema]);

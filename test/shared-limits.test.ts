@@ -9,6 +9,7 @@ import { PLAN_LIMITS } from '../src/tenancy/plans.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { routerOf } from '../src/storage/internals.js';
 
 const ADMIN = 'admin-token-limits-tests';
 type Role = 'admin' | 'member' | 'viewer';
@@ -83,7 +84,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     const physical = async (schema: string) =>
       (
         await adminQuery<{ n: number }>(
-          t.router.controlCluster.main,
+          routerOf(t).controlCluster.main,
           `select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind = 'i' and c.relname like 'rx\\_%'`,
           [schema],
         )

@@ -9,6 +9,7 @@ import { Sandbox } from '../src/sandbox/sandbox.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { WorkQueue } from '../src/workflows/queue.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { routerOf } from '../src/storage/internals.js';
 
 /**
  * A deleted tenant's work in flight — requests that passed their checks, catalog entries cached by
@@ -32,7 +33,7 @@ describe(`tenant deletion is fenced (${backend})`, () => {
   /** Scopes that resolve `tenant` from a catalog entry frozen in time: another process's cache, as stale as it gets. */
   const staleScopes = (tenant: TenantInfo) => {
     const directory: TenantDirectory = { get: async () => tenant, invalidate: () => {} };
-    return new TenantScopes(t.router, directory);
+    return new TenantScopes(routerOf(t), directory);
   };
 
   /** Wait for `done`, at most 20 s. */
@@ -177,7 +178,7 @@ describe(`tenant deletion is fenced (${backend})`, () => {
   it('tenantry migrate gives tenants made before fences existed their row, and never re-admits one being deleted', async () => {
     const kept = await t.tenants.create({ id: tenantId('fence-old'), isolation: 'schema' });
     const going = await t.tenants.create({ id: tenantId('fence-going') });
-    const main = t.router.controlCluster.main;
+    const main = routerOf(t).controlCluster.main;
     // As an older version left them: no fence rows.
     for (const id of [kept.id, going.id]) await adminQuery(main, 'DELETE FROM tenantry_fence.fences WHERE tenant_id = $1', [id]);
     await expect(collections(kept.id)).rejects.toBeInstanceOf(TenantNotFoundError);
@@ -194,7 +195,7 @@ describe(`tenant deletion is fenced (${backend})`, () => {
     await t.tenants.delete(id);
     const renewed = await t.tenants.create({ id });
     await expect(new ApiKeys(t.catalog).create(old, 'late', 'admin')).rejects.toBeInstanceOf(TenantNotFoundError);
-    const queue = new WorkQueue(t.router.controlCluster.main);
+    const queue = new WorkQueue(t.storage.control);
     const schedule = { cron: '0 * * * *', timezone: 'UTC', nextAt: new Date(Date.now() + 3_600_000) };
     await expect(queue.setSchedule(old, 'nightly', schedule)).rejects.toBeInstanceOf(TenantNotFoundError);
     expect(await t.catalog.listApiKeys(id, { limit: 10 })).toEqual([]);

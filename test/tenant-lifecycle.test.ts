@@ -7,27 +7,30 @@ import { tenantCacheKey } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
+import { routerOf } from '../src/storage/internals.js';
 
 async function schemaExists(t: Tenantry, schema: string): Promise<boolean> {
-  const { rows } = await adminQuery<{ n: number }>(t.router.controlCluster.main, 'select count(*)::int as n from pg_namespace where nspname = $1', [schema]);
+  const { rows } = await adminQuery<{ n: number }>(routerOf(t).controlCluster.main, 'select count(*)::int as n from pg_namespace where nspname = $1', [schema]);
   return rows[0]!.n === 1;
 }
 
 async function roleExists(t: Tenantry, role: string): Promise<boolean> {
-  const { rows } = await adminQuery<{ n: number }>(t.router.controlCluster.main, 'select count(*)::int as n from pg_roles where rolname = $1', [role]);
+  const { rows } = await adminQuery<{ n: number }>(routerOf(t).controlCluster.main, 'select count(*)::int as n from pg_roles where rolname = $1', [role]);
   return rows[0]!.n === 1;
 }
 
 async function databaseExists(t: Tenantry, id: string): Promise<boolean> {
   const { database, role } = databaseTenantNames(id);
-  const handle = await t.router.openTenantDatabase('main', database, role).catch(() => undefined);
+  const handle = await routerOf(t)
+    .openTenantDatabase('main', database, role)
+    .catch(() => undefined);
   handle?.release();
   return handle !== undefined;
 }
 
 async function pooledRowsOf(t: Tenantry, id: string): Promise<number> {
   const { rows } = await adminQuery<{ n: number }>(
-    t.router.controlCluster.main,
+    routerOf(t).controlCluster.main,
     `select (select count(*)::int from tenant_pool.records where tenant_id = $1) + (select count(*)::int from tenant_pool.collections where tenant_id = $1) as n`,
     [id],
   );
@@ -119,7 +122,7 @@ describe(`tenant lifecycle (${backend})`, () => {
   });
 
   it('never adopts or drops a schema, role or database it did not create', async () => {
-    const main = t.router.controlCluster.main;
+    const main = routerOf(t).controlCluster.main;
     const s = tenantId('foreign-s');
     await adminQuery(main, `create schema "${schemaTenantNames(s).schema}"`);
     await adminQuery(main, `create table "${schemaTenantNames(s).schema}".keep (x int)`);
@@ -136,11 +139,11 @@ describe(`tenant lifecycle (${backend})`, () => {
     await adminQuery(main, `drop role "${schemaTenantNames(r).role}"`);
 
     const d = tenantId('foreign-d');
-    await t.router.controlCluster.createDatabase(databaseTenantNames(d).database);
+    await routerOf(t).controlCluster.createDatabase(databaseTenantNames(d).database);
     await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toThrow(/already exists/);
     expect(await t.catalog.getFresh(d)).toBeUndefined();
     expect(await databaseExists(t, d)).toBe(true);
-    await t.router.dropTenantDatabase('main', databaseTenantNames(d).database);
+    await routerOf(t).dropTenantDatabase('main', databaseTenantNames(d).database);
   });
 
   it('unknown tenants and missing tenant ids fail loudly', async () => {

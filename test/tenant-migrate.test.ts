@@ -8,6 +8,7 @@ import { schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { routerOf } from '../src/storage/internals.js';
 
 const NOTES: Migration = {
   version: TENANT_MIGRATIONS.length + 1,
@@ -43,7 +44,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
     }
     victim = ids.schema[3]!;
     // Sabotage one tenant: a table already sitting where migration 2 wants to create one.
-    await adminQuery(t.router.controlCluster.main, `create table "${schemaTenantNames(victim).schema}".notes (x int)`);
+    await adminQuery(routerOf(t).controlCluster.main, `create table "${schemaTenantNames(victim).schema}".notes (x int)`);
   });
 
   afterAll(async () => {
@@ -59,7 +60,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
       expect(report.failed).toEqual([]);
       expect(report.results.every((r) => r.versions.join() === String(NOTES.version))).toBe(true);
       expect(report.results.find((r) => r.key === 'main/pooled')!.tenants.sort()).toEqual([...ids.pooled].sort());
-      expect(await tablesNamed(next.router.controlCluster.main, 'notes')).toEqual([schemaTenantNames(victim).schema]);
+      expect(await tablesNamed(routerOf(next).controlCluster.main, 'notes')).toEqual([schemaTenantNames(victim).schema]);
     }
   });
 
@@ -72,7 +73,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
         concurrency: 4,
         onProgress: ({ done }) => {
           progress.push(done);
-          maxOpen = Math.max(maxOpen, next.router.openDatabaseCount);
+          maxOpen = Math.max(maxOpen, routerOf(next).openDatabaseCount);
         },
       });
       expect(progress).toEqual(Array.from({ length: report.total }, (_, i) => i + 1));
@@ -90,12 +91,12 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
       expect(seen.rows).toEqual([]);
 
       // The failed tenant is still at the previous version and still works.
-      const schemas = await tablesNamed(next.router.controlCluster.main, 'notes');
+      const schemas = await tablesNamed(routerOf(next).controlCluster.main, 'notes');
       expect(schemas).toContain(schemaTenantNames(victim).schema);
       expect(await next.withTenant(victim, ({ db }) => db.selectFrom('records').selectAll().execute())).toEqual([]);
 
       // Fix and run again: only the failed location has work left.
-      await adminQuery(next.router.controlCluster.main, `drop table "${schemaTenantNames(victim).schema}".notes`);
+      await adminQuery(routerOf(next).controlCluster.main, `drop table "${schemaTenantNames(victim).schema}".notes`);
       const rerun = await next.migrate({ concurrency: 4 });
       expect(rerun.failed).toEqual([]);
       expect(rerun.results.filter((r) => r.versions.length > 0).map((r) => r.tenants)).toEqual([[victim]]);

@@ -5,6 +5,7 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
+import { routerOf } from '../src/storage/internals.js';
 
 const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 
@@ -44,7 +45,7 @@ describe(`placement across clusters (${backend})`, () => {
     const pooledCell2 = placed.find((p) => p.cluster === 'cell2' && p.isolation === 'pooled')!;
     const schemaCell2 = placed.find((p) => p.cluster === 'cell2' && p.isolation === 'schema')!;
     const count = async (cluster: string, sql: string, params: unknown[]) =>
-      (await adminQuery<{ n: number }>(t.router.cluster(cluster).main, sql, params)).rows[0]!.n;
+      (await adminQuery<{ n: number }>(routerOf(t).cluster(cluster).main, sql, params)).rows[0]!.n;
     const pooledRows = 'select count(*)::int as n from tenant_pool.records where tenant_id = $1';
     expect(await count('cell2', pooledRows, [pooledCell2.id])).toBe(2);
     expect(await count('main', pooledRows, [pooledCell2.id])).toBe(0);
@@ -68,7 +69,7 @@ describe(`placement across clusters (${backend})`, () => {
   it('deletes a tenant on the second cluster and leaves everyone else', async () => {
     for (const p of placed.filter((x) => x.cluster === 'cell2')) await t.tenants.delete(p.id);
     for (const p of placed.filter((x) => x.cluster === 'main')) expect(await visibleRecords(t, p.id)).toHaveLength(2);
-    const left = await adminQuery<{ n: number }>(t.router.cluster('cell2').main, 'select count(*)::int as n from tenant_pool.records');
+    const left = await adminQuery<{ n: number }>(routerOf(t).cluster('cell2').main, 'select count(*)::int as n from tenant_pool.records');
     expect(left.rows[0]!.n).toBe(0);
   });
 });

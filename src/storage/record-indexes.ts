@@ -3,7 +3,7 @@ import { TenantryError } from '../errors.js';
 import { adminQuery, type DatabaseBackend, type SqlConnection } from './backends/backend.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, POOL_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
-import type { StorageRouter } from './router.js';
+import type { TenantLocations } from './strategies/strategy.js';
 
 /** Longest an index change waits for the one before it in the same location. */
 const INDEX_LOCK_WAIT_MS = 120_000;
@@ -24,7 +24,7 @@ function short(...parts: string[]): string {
  * location ends up with exactly what the collection says now, whichever change committed last. Every
  * name and value below is checked against a pattern before it is quoted into the DDL.
  */
-export async function syncRecordIndexes(router: StorageRouter, tenant: TenantPlacement, collection: string): Promise<void> {
+export async function syncRecordIndexes(router: TenantLocations, tenant: TenantPlacement, collection: string): Promise<void> {
   if (!COLLECTION_NAME_PATTERN.test(collection)) throw new Error(`collection name '${collection}' is not valid`);
   const location = await router.open(tenant);
   try {
@@ -137,7 +137,7 @@ async function withIndexLock<T>(db: DatabaseBackend, schema: string, fn: (conn: 
  * Checked before the collection changes; two tenants racing for the last places may pass it by a few.
  */
 export async function checkPoolIndexBudget(
-  router: StorageRouter,
+  router: TenantLocations,
   tenant: TenantPlacement,
   collection: string,
   fields: readonly string[],

@@ -12,7 +12,7 @@ import type { Isolation, TenantPlacement } from './placement.js';
 import { databaseStrategy } from './strategies/database.js';
 import { pooledStrategy } from './strategies/pooled.js';
 import { schemaStrategy } from './strategies/schema.js';
-import type { IsolationStrategy, OpenLocation } from './strategies/strategy.js';
+import type { IsolationStrategy, OpenLocation, StrategyHost, TenantLocations } from './strategies/strategy.js';
 
 const STRATEGIES: Record<Isolation, IsolationStrategy> = {
   pooled: pooledStrategy,
@@ -47,7 +47,7 @@ async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> 
  * Finds a tenant's tables: catalog placement → strategy → cluster → database. Owns every connection
  * pool and PGlite instance, and the budget of open tenant databases.
  */
-export class StorageRouter {
+export class StorageRouter implements StrategyHost, TenantLocations {
   readonly #clusters: Map<string, ClusterBackend>;
   readonly #databases: OpenDatabases;
 

@@ -5,7 +5,7 @@ import { FENCED_SQLSTATE, searchPathValue } from './ddl.js';
 import { ScopedConnection, scopeBaseKysely, scopedTransaction } from './kysely.js';
 import type { TenantPlacement } from './placement.js';
 import { PoolShares } from './pool-shares.js';
-import type { StorageRouter } from './router.js';
+import type { TenantLocations } from './strategies/strategy.js';
 import type { TenantDatabase } from './tenant-db.js';
 
 export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'deleting';
@@ -84,12 +84,12 @@ export function tenantIdOf(tenant: TenantRef): string {
 }
 
 export class TenantScopes {
-  readonly #router: StorageRouter;
+  readonly #router: TenantLocations;
   readonly #directory: TenantDirectory;
   readonly #base: Kysely<TenantDatabase> = scopeBaseKysely<TenantDatabase>();
   readonly #shares = new PoolShares();
 
-  constructor(router: StorageRouter, directory: TenantDirectory) {
+  constructor(router: TenantLocations, directory: TenantDirectory) {
     this.#router = router;
     this.#directory = directory;
   }

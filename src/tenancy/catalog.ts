@@ -1,9 +1,5 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
-import type { DatabaseBackend } from '../storage/backends/backend.js';
-import { leaseKysely } from '../storage/kysely.js';
-import { applyMigrations } from '../storage/migrations/runner.js';
-import { CATALOG_MIGRATIONS } from '../storage/migrations/catalog-migrations.js';
-import { CATALOG_SCHEMA } from '../storage/names.js';
+import type { ControlDb } from '../storage/control-db.js';
 import type { Isolation } from '../storage/placement.js';
 import type { TenantDirectory, TenantInfo, TenantStatus } from '../storage/scope.js';
 import { TenantNotFoundError } from '../errors.js';
@@ -110,10 +106,9 @@ export class Catalog implements TenantDirectory {
     this.#cacheMs = cacheMs;
   }
 
-  /** Migrate the catalog and record the configured clusters. */
-  static async open(control: DatabaseBackend, clusters: Array<{ name: string; kind: 'pglite' | 'postgres' }>, cacheMs: number): Promise<Catalog> {
-    await applyMigrations({ db: control, schema: CATALOG_SCHEMA }, CATALOG_MIGRATIONS);
-    const db = leaseKysely<CatalogDatabase>(() => control.acquireAdmin()).withSchema(CATALOG_SCHEMA);
+  /** Record the configured clusters (the storage layer migrated the catalog when it opened `control`). */
+  static async open(control: ControlDb, clusters: ReadonlyArray<{ name: string; kind: 'pglite' | 'postgres' }>, cacheMs: number): Promise<Catalog> {
+    const db = control.kysely<CatalogDatabase>();
     for (const cluster of clusters) {
       await db
         .insertInto('clusters')

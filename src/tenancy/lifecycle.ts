@@ -2,7 +2,7 @@ import { TenantExistsError, TenantNotFoundError, TenantryError, ValidationError 
 import type { Migration } from '../storage/migrations/tenant-migrations.js';
 import { TENANT_ID_PATTERN } from '../storage/names.js';
 import { ISOLATIONS, type Isolation } from '../storage/placement.js';
-import type { StorageRouter } from '../storage/router.js';
+import type { Storage } from '../storage/storage.js';
 import type { Catalog, Tenant } from './catalog.js';
 import { checkLimits } from './plans.js';
 import { TIER_DEFAULT_ISOLATION, TIERS, isTier, type Tier } from './tiers.js';
@@ -22,7 +22,7 @@ export interface CreateTenantInput {
 export class TenantLifecycle {
   constructor(
     private readonly catalog: Catalog,
-    private readonly router: StorageRouter,
+    private readonly storage: Storage,
     private readonly migrations: readonly Migration[],
   ) {}
 
@@ -41,8 +41,8 @@ export class TenantLifecycle {
     if (!(ISOLATIONS as readonly string[]).includes(isolation)) {
       throw new ValidationError(`unknown isolation '${isolation}'; choose one of ${ISOLATIONS.join(', ')}`, 'unknown_isolation');
     }
-    const cluster = input.cluster ?? this.router.controlCluster.name;
-    this.router.cluster(cluster); // throws unknown_cluster
+    const cluster = input.cluster ?? this.storage.defaultCluster;
+    this.storage.assertCluster(cluster); // throws unknown_cluster
     const name = input.name ?? id;
     if (name.trim().length === 0 || name.length > 200) throw new ValidationError('tenant name must be 1-200 characters');
     return { id, name, tier, isolation: isolation as Isolation, cluster };
@@ -52,15 +52,12 @@ export class TenantLifecycle {
     const resolved = this.resolve(input);
     if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
     const tenant = (await this.catalog.getFresh(resolved.id))!;
-    const strategy = this.router.strategy(tenant.isolation);
-    let provisioned = false;
     try {
-      // A strategy that fails removes what it created itself (and nothing it did not create).
-      await strategy.provision(this.router, tenant, this.migrations);
-      provisioned = true;
-      await this.router.openFence(tenant);
+      // All or nothing: a failure removes what provisioning created (and nothing it did not create).
+      await this.storage.provision(tenant, this.migrations);
     } catch (error) {
-      if (provisioned) await strategy.deprovision(this.router, tenant).catch(() => {});
+      // The provisioning error is the one to report; a catalog row left behind is `provisioning`,
+      // which no scope enters, and creating the id again says it exists until an operator deletes it.
       await this.catalog.remove(tenant.id).catch(() => {});
       throw error;
     }
@@ -115,8 +112,7 @@ export class TenantLifecycle {
   async delete(id: string): Promise<void> {
     const tenant = await this.get(id);
     await this.catalog.setStatus(id, 'deleting');
-    await this.router.closeFence(tenant);
-    await this.router.strategy(tenant.isolation).deprovision(this.router, tenant);
+    await this.storage.deprovision(tenant);
     await this.catalog.remove(id);
   }
 }

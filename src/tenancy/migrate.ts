@@ -1,7 +1,5 @@
 import type { Migration } from '../storage/migrations/tenant-migrations.js';
-import { applyMigrations, pendingMigrations } from '../storage/migrations/runner.js';
-import type { StorageRouter } from '../storage/router.js';
-import type { MigrationLocation } from '../storage/strategies/strategy.js';
+import type { Storage } from '../storage/storage.js';
 import type { Catalog, Tenant } from './catalog.js';
 
 /** Whether the catalog still has this generation of the tenant, not being deleted. */
@@ -47,53 +45,36 @@ export interface MigrateReport {
  */
 export async function migrateTenants(
   catalog: Catalog,
-  router: StorageRouter,
+  storage: Storage,
   migrations: readonly Migration[],
   options: MigrateOptions = {},
 ): Promise<MigrateReport> {
   const concurrency = options.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be a positive integer');
 
-  const locations = new Map<string, { tenants: Tenant[]; open: MigrationLocation['open'] }>();
-  // Every cluster's pool is kept current, so pooled tenants created later start at the latest version.
-  for (const cluster of router.clusterNames) {
-    const target = router.strategy('pooled').migrationTarget(router, { id: '', isolation: 'pooled', cluster });
-    locations.set(target.key, { tenants: [], open: target.open });
-  }
-  for (const tenant of await catalog.list({ status: ['active', 'suspended'] })) {
-    if (!router.clusterNames.includes(tenant.cluster)) continue;
-    const target = router.strategy(tenant.isolation).migrationTarget(router, tenant);
-    const entry = locations.get(target.key) ?? { tenants: [], open: target.open };
-    entry.tenants.push(tenant);
-    locations.set(target.key, entry);
-  }
+  const locations = storage.migrationLocations(await catalog.list({ status: ['active', 'suspended'] }));
 
-  const queue = [...locations.entries()];
+  const queue = [...locations];
   const results: LocationResult[] = [];
   let done = 0;
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const [key, { tenants, open }] = next;
+      const { key, tenants } = next;
       const result: LocationResult = { key, tenants: tenants.map((t) => t.id), versions: [] };
       try {
-        const { target, release } = await open();
-        try {
-          result.versions = options.dryRun ? (await pendingMigrations(target, migrations)).map((m) => m.version) : await applyMigrations(target, migrations);
-        } finally {
-          release();
-        }
+        result.versions = await next.apply(migrations, options.dryRun ?? false);
         if (!options.dryRun) {
           // Tenants made before fences existed get their row (never one deleted meanwhile).
-          for (const tenant of tenants) await router.backfillFence(tenant, () => stillLive(catalog, tenant));
+          for (const tenant of tenants) await storage.backfillFence(tenant, () => stillLive(catalog, tenant));
         }
       } catch (error) {
         result.error = error instanceof Error ? error.message : String(error);
       }
       results.push(result);
-      options.onProgress?.({ done: ++done, total: locations.size, result });
+      options.onProgress?.({ done: ++done, total: locations.length, result });
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, queue.length)) }, worker));
   results.sort((a, b) => a.key.localeCompare(b.key));
-  return { total: locations.size, dryRun: options.dryRun ?? false, results, failed: results.filter((r) => r.error !== undefined) };
+  return { total: locations.length, dryRun: options.dryRun ?? false, results, failed: results.filter((r) => r.error !== undefined) };
 }

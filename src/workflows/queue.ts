@@ -1,4 +1,6 @@
-import type { DatabaseBackend } from '../storage/backends/backend.js';
+import type { ControlDb } from '../storage/control-db.js';
+import { quoteIdent, quoteLiteral } from '../storage/names.js';
+import { TIERS } from '../tenancy/tiers.js';
 import { TenantNotFoundError } from '../errors.js';
 import { PLAN_LIMITS, planLimits } from '../tenancy/plans.js';
 import { Coalescer } from './coalesce.js';
@@ -33,21 +35,21 @@ export interface DueSchedule {
   tenantStatus: string;
 }
 
-const Q = 'tenantry';
 /** How long a new run's first steps stay held if publish() never comes. */
 export const HOLD_MS = 5000;
-const ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
 
 /** A tenant's concurrent steps (PlanLimits.workflowConcurrency), decided inside the claim. */
 const CAP = `CASE WHEN t.limits->>'workflowConcurrency' ~ '^[0-9]{1,6}$' THEN (t.limits->>'workflowConcurrency')::int
-  WHEN t.tier = 'enterprise' THEN ${PLAN_LIMITS.enterprise.workflowConcurrency}
-  WHEN t.tier = 'pro' THEN ${PLAN_LIMITS.pro.workflowConcurrency}
+  ${TIERS.map((tier) => `WHEN t.tier = ${quoteLiteral(tier)} THEN ${PLAN_LIMITS[tier].workflowConcurrency}`).join('\n  ')}
   ELSE ${PLAN_LIMITS.free.workflowConcurrency} END`;
 
 /** Slots of the claiming worker a tenant already holds: `$4` is `{tenantId: count}`, `$5` the most one tenant may hold. */
 const HELD_HERE = `coalesce(($4::jsonb ->> q.tenant_id)::int, 0)`;
 
 /**
+ * The queue's statements are functions of the (quoted) schema that holds it, the catalog's (pg-boss
+ * style), so nothing here assumes where the catalog lives.
+ *
  * Offer work tenant by tenant, least recently served first, to active tenants below their cap that
  * have an item due; take at most `room` of each tenant's items, then interleave them (every tenant's
  * first item, then every second, …) up to the worker's free slots. `room` is bounded twice: by the
@@ -57,7 +59,7 @@ const HELD_HERE = `coalesce(($4::jsonb ->> q.tenant_id)::int, 0)`;
  * locked row, and one that reaches a row changed since its snapshot re-reads it (READ COMMITTED row
  * locking), never a stale count.
  */
-const CLAIM_SQL = `
+const claimSql = (Q: string): string => `
 WITH pick AS (
   SELECT q.tenant_id, q.served, least(${CAP} - q.running, $5::int - ${HELD_HERE}) AS room
     FROM ${Q}.queue_tenants q JOIN ${Q}.tenants t ON t.id = q.tenant_id
@@ -95,13 +97,19 @@ WITH pick AS (
 SELECT id::text, tenant_id, run_id::text, step_id, token::text, created_at FROM claimed`;
 
 /** Give a lease back: the item's tenant runs one step fewer. Used by ack, release and the reaper. */
-const UNLEASE = (items: string) => `
+const unleaseSql = (Q: string, items: string): string => `
 UPDATE ${Q}.queue_tenants q SET running = q.running - c.n
   FROM (SELECT tenant_id, count(*)::int AS n FROM ${items} GROUP BY tenant_id) c
  WHERE q.tenant_id = c.tenant_id`;
 
 export class WorkQueue {
-  constructor(private readonly db: DatabaseBackend) {}
+  readonly #Q: string;
+  readonly #claimSql: string;
+
+  constructor(private readonly db: ControlDb) {
+    this.#Q = quoteIdent(db.schema);
+    this.#claimSql = claimSql(this.#Q);
+  }
 
   /**
    * One statement, committed without waiting for the WAL to reach disk: a server crash can lose the
@@ -110,19 +118,8 @@ export class WorkQueue {
    * only moved on (its state is committed in the tenant's storage before the queue hears of it).
    * `durable` waits for the disk as usual: a new run's first steps, a schedule.
    */
-  async #query<R>(text: string, params: readonly unknown[] = [], durable = false, name?: string): Promise<R[]> {
-    const lease = await this.db.acquireAdmin();
-    try {
-      const result = durable
-        ? await lease.conn.query<R>(text, params)
-        : await lease.conn.batch<R>([
-            { sql: ASYNC_COMMIT, name: 'tenantry_async_commit' },
-            { sql: text, params, name },
-          ]);
-      return result.rows;
-    } finally {
-      lease.release();
-    }
+  #query<R>(text: string, params: readonly unknown[] = [], durable = false, name?: string): Promise<R[]> {
+    return this.db.executeSql<R>(text, params, durable ? {} : { asyncCommit: true, name });
   }
 
   /**
@@ -133,8 +130,8 @@ export class WorkQueue {
   async enqueue(tenantId: string, runId: string, stepIds: readonly string[], at?: Date): Promise<void> {
     if (stepIds.length === 0) return;
     await this.#query(
-      `WITH tenant AS (INSERT INTO ${Q}.queue_tenants (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING)
-       INSERT INTO ${Q}.work_items (tenant_id, run_id, step_id, available_at)
+      `WITH tenant AS (INSERT INTO ${this.#Q}.queue_tenants (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING)
+       INSERT INTO ${this.#Q}.work_items (tenant_id, run_id, step_id, available_at)
        SELECT $1, $2::uuid, s, coalesce($4::timestamptz, now()) FROM jsonb_array_elements_text($3::jsonb) AS s
        ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
       [tenantId, runId, JSON.stringify(stepIds), at?.toISOString() ?? null],
@@ -145,7 +142,7 @@ export class WorkQueue {
   /** Make a run's held items due now. */
   async publish(tenantId: string, runId: string): Promise<void> {
     await this.#query(
-      `UPDATE ${Q}.work_items SET available_at = now() WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL AND available_at > now()`,
+      `UPDATE ${this.#Q}.work_items SET available_at = now() WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL AND available_at > now()`,
       [tenantId, runId],
       false,
       'tenantry_wf_publish',
@@ -163,7 +160,7 @@ export class WorkQueue {
     slots: { held: Readonly<Record<string, number>>; perTenant: number } = { held: {}, perTenant: max },
   ): Promise<WorkItem[]> {
     const rows = await this.#query<{ id: string; tenant_id: string; run_id: string; step_id: string; token: string; created_at: Date | string }>(
-      CLAIM_SQL,
+      this.#claimSql,
       [max, leaseMs, worker, JSON.stringify(slots.held), slots.perTenant],
       false,
       'tenantry_wf_claim',
@@ -184,10 +181,10 @@ export class WorkQueue {
     await this.#query(
       `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v (id bigint, token bigint, tenant_id text, run_id uuid, next jsonb)),
        done AS (
-         DELETE FROM ${Q}.work_items w USING v
+         DELETE FROM ${this.#Q}.work_items w USING v
           WHERE w.id = ANY (ARRAY(SELECT id FROM v)) AND w.id = v.id AND w.token = v.token AND w.lease_until IS NOT NULL RETURNING w.tenant_id),
-       unleased AS (${UNLEASE('done')})
-       INSERT INTO ${Q}.work_items (tenant_id, run_id, step_id)
+       unleased AS (${unleaseSql(this.#Q, 'done')})
+       INSERT INTO ${this.#Q}.work_items (tenant_id, run_id, step_id)
        SELECT v.tenant_id, v.run_id, s FROM v, jsonb_array_elements_text(v.next) AS s
        ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
       [JSON.stringify(items)],
@@ -201,16 +198,16 @@ export class WorkQueue {
   async release(item: WorkItem, delayMs: number): Promise<void> {
     await this.#query(
       `WITH back AS (
-         UPDATE ${Q}.work_items SET lease_until = NULL, worker = NULL, available_at = now() + $3 * interval '1 millisecond'
+         UPDATE ${this.#Q}.work_items SET lease_until = NULL, worker = NULL, available_at = now() + $3 * interval '1 millisecond'
           WHERE id = $1::bigint AND token = $2::bigint AND lease_until IS NOT NULL RETURNING tenant_id)
-       ${UNLEASE('back')}`,
+       ${unleaseSql(this.#Q, 'back')}`,
       [item.id, item.token, delayMs],
     );
   }
 
   /** Extend the leases `worker` holds. */
   async heartbeat(worker: string, leaseMs: number): Promise<void> {
-    await this.#query(`UPDATE ${Q}.work_items SET lease_until = now() + $2 * interval '1 millisecond' WHERE worker = $1 AND lease_until IS NOT NULL`, [
+    await this.#query(`UPDATE ${this.#Q}.work_items SET lease_until = now() + $2 * interval '1 millisecond' WHERE worker = $1 AND lease_until IS NOT NULL`, [
       worker,
       leaseMs,
     ]);
@@ -220,9 +217,9 @@ export class WorkQueue {
   async reap(): Promise<number> {
     const rows = await this.#query<{ n: number }>(
       `WITH lost AS (
-         UPDATE ${Q}.work_items SET lease_until = NULL, worker = NULL, available_at = now()
+         UPDATE ${this.#Q}.work_items SET lease_until = NULL, worker = NULL, available_at = now()
           WHERE lease_until < now() RETURNING tenant_id),
-       unleased AS (${UNLEASE('lost')})
+       unleased AS (${unleaseSql(this.#Q, 'lost')})
        SELECT count(*)::int AS n FROM lost`,
     );
     return rows[0]?.n ?? 0;
@@ -230,14 +227,14 @@ export class WorkQueue {
 
   /** Drop a run's items that no worker holds (a cancelled run); held ones are acked by their worker. */
   async dropRun(tenantId: string, runId: string): Promise<void> {
-    await this.#query(`DELETE FROM ${Q}.work_items WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL`, [tenantId, runId]);
+    await this.#query(`DELETE FROM ${this.#Q}.work_items WHERE tenant_id = $1 AND run_id = $2::uuid AND lease_until IS NULL`, [tenantId, runId]);
   }
 
   /** Items waiting or running, per tenant (an operator's or a test's view of the queue). */
   async depth(): Promise<Array<{ tenantId: string; queued: number; running: number }>> {
     const rows = await this.#query<{ tenant_id: string; queued: number; running: number }>(
-      `SELECT q.tenant_id, q.running, (SELECT count(*)::int FROM ${Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL) AS queued
-         FROM ${Q}.queue_tenants q ORDER BY q.tenant_id`,
+      `SELECT q.tenant_id, q.running, (SELECT count(*)::int FROM ${this.#Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL) AS queued
+         FROM ${this.#Q}.queue_tenants q ORDER BY q.tenant_id`,
     );
     return rows.map((r) => ({ tenantId: r.tenant_id, queued: r.queued, running: r.running }));
   }
@@ -255,7 +252,7 @@ export class WorkQueue {
   ): Promise<void> {
     if (!schedule) {
       await this.#query(
-        `DELETE FROM ${Q}.schedules WHERE tenant_id = $1 AND tenant_generation = $2 AND workflow = $3`,
+        `DELETE FROM ${this.#Q}.schedules WHERE tenant_id = $1 AND tenant_generation = $2 AND workflow = $3`,
         [tenant.id, tenant.generation, workflow],
         true,
       );
@@ -263,7 +260,7 @@ export class WorkQueue {
     }
     try {
       await this.#query(
-        `INSERT INTO ${Q}.schedules (tenant_id, tenant_generation, workflow, cron, timezone, next_at) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO ${this.#Q}.schedules (tenant_id, tenant_generation, workflow, cron, timezone, next_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (tenant_id, workflow) DO UPDATE SET cron = excluded.cron, timezone = excluded.timezone, next_at = excluded.next_at
           WHERE (schedules.cron, schedules.timezone) IS DISTINCT FROM (excluded.cron, excluded.timezone)`,
         [tenant.id, tenant.generation, workflow, schedule.cron, schedule.timezone, schedule.nextAt.toISOString()],
@@ -294,8 +291,8 @@ export class WorkQueue {
     }>(
       `SELECT d.tenant_id, d.tenant_generation AS generation, d.workflow, d.cron, d.timezone, d.next_at, t.status, t.tier, t.limits
          FROM (SELECT s.*, row_number() OVER (PARTITION BY s.tenant_id ORDER BY s.next_at, s.workflow) AS rank
-                 FROM ${Q}.schedules s WHERE s.next_at <= now()) d
-         JOIN ${Q}.tenants t ON t.id = d.tenant_id
+                 FROM ${this.#Q}.schedules s WHERE s.next_at <= now()) d
+         JOIN ${this.#Q}.tenants t ON t.id = d.tenant_id
         WHERE d.rank <= $2
         ORDER BY d.rank, d.next_at, d.tenant_id
         LIMIT $1`,
@@ -319,9 +316,9 @@ export class WorkQueue {
    */
   async tenantsWithRuns(): Promise<string[]> {
     const rows = await this.#query<{ tenant_id: string }>(
-      `SELECT t.id AS tenant_id FROM ${Q}.tenants t
+      `SELECT t.id AS tenant_id FROM ${this.#Q}.tenants t
         WHERE t.status = 'active'
-          AND (EXISTS (SELECT 1 FROM ${Q}.queue_tenants q WHERE q.tenant_id = t.id) OR EXISTS (SELECT 1 FROM ${Q}.schedules s WHERE s.tenant_id = t.id))
+          AND (EXISTS (SELECT 1 FROM ${this.#Q}.queue_tenants q WHERE q.tenant_id = t.id) OR EXISTS (SELECT 1 FROM ${this.#Q}.schedules s WHERE s.tenant_id = t.id))
         ORDER BY t.id`,
     );
     return rows.map((r) => r.tenant_id);
@@ -329,7 +326,7 @@ export class WorkQueue {
 
   /** Move a schedule from slot `from` to `to`; false when another process moved it first. */
   async advanceSchedule(tenantId: string, workflow: string, from: Date, to: Date): Promise<boolean> {
-    const rows = await this.#query(`UPDATE ${Q}.schedules SET next_at = $4 WHERE tenant_id = $1 AND workflow = $2 AND next_at = $3 RETURNING 1`, [
+    const rows = await this.#query(`UPDATE ${this.#Q}.schedules SET next_at = $4 WHERE tenant_id = $1 AND workflow = $2 AND next_at = $3 RETURNING 1`, [
       tenantId,
       workflow,
       from.toISOString(),

@@ -24,7 +24,7 @@ export class WorkflowRuntime {
     private readonly models: ModelsService,
     private readonly sandbox: Sandbox,
   ) {
-    this.queue = new WorkQueue(tenantry.router.controlCluster.main);
+    this.queue = new WorkQueue(tenantry.storage.control);
     this.runs = new RunsService(
       (id, fn, options) => tenantry.withTenant(id, fn, options),
       this.queue,

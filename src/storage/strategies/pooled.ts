@@ -9,19 +9,19 @@ export const pooledStrategy: IsolationStrategy = {
   isolation: 'pooled',
   names: () => pooledNames(),
 
-  async open(router, tenant) {
-    return { db: router.cluster(tenant.cluster).main, names: pooledNames(), release: () => {} };
+  async open(host, tenant) {
+    return { db: host.cluster(tenant.cluster).main, names: pooledNames(), release: () => {} };
   },
 
-  async provision(router, tenant, migrations) {
+  async provision(host, tenant, migrations) {
     // The pool is shared; provisioning a tenant only makes sure it is at the latest version.
-    await applyMigrations({ db: router.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, migrations);
+    await applyMigrations({ db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, migrations);
   },
 
-  async deprovision(router, tenant) {
+  async deprovision(host, tenant) {
     // Its indexes on the shared table first: left behind they would tax every pooled query for ever.
-    await dropPooledTenantIndexes(router.cluster(tenant.cluster).main, tenant.id);
-    await adminTransaction(router.cluster(tenant.cluster).main, async (conn) => {
+    await dropPooledTenantIndexes(host.cluster(tenant.cluster).main, tenant.id);
+    await adminTransaction(host.cluster(tenant.cluster).main, async (conn) => {
       // RLS is forced, so an owner that is not a superuser sees only the tenant set here: set this one.
       await conn.query(`select set_config('tenantry.tenant_id', $1, true)`, [tenant.id]);
       // Newest tables first, so rows that reference older tables go before what they reference.
@@ -36,10 +36,10 @@ export const pooledStrategy: IsolationStrategy = {
     });
   },
 
-  migrationTarget(router, tenant) {
+  migrationTarget(host, tenant) {
     return {
       key: `${tenant.cluster}/pooled`,
-      open: async () => ({ target: { db: router.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, release: () => {} }),
+      open: async () => ({ target: { db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, release: () => {} }),
     };
   },
 };

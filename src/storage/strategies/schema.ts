@@ -9,13 +9,13 @@ export const schemaStrategy: IsolationStrategy = {
   isolation: 'schema',
   names: schemaTenantNames,
 
-  async open(router, tenant) {
-    return { db: router.cluster(tenant.cluster).main, names: schemaTenantNames(tenant.id), release: () => {} };
+  async open(host, tenant) {
+    return { db: host.cluster(tenant.cluster).main, names: schemaTenantNames(tenant.id), release: () => {} };
   },
 
-  async provision(router, tenant, migrations) {
+  async provision(host, tenant, migrations) {
     const { schema, role } = schemaTenantNames(tenant.id);
-    const db = router.cluster(tenant.cluster).main;
+    const db = host.cluster(tenant.cluster).main;
     // Role and schema are created strictly — one that already exists is not ours to adopt or drop —
     // in one transaction, so a failure leaves neither; a failed migration then removes both.
     await adminTransaction(db, (conn) =>
@@ -24,21 +24,21 @@ export const schemaStrategy: IsolationStrategy = {
     try {
       await applyMigrations({ db, schema, grantee: role }, migrations);
     } catch (error) {
-      await this.deprovision(router, tenant).catch(() => {});
+      await this.deprovision(host, tenant).catch(() => {});
       throw error;
     }
   },
 
-  async deprovision(router, tenant) {
+  async deprovision(host, tenant) {
     const { schema, role } = schemaTenantNames(tenant.id);
-    await adminTransaction(router.cluster(tenant.cluster).main, (conn) => conn.exec(`${dropSchemaSql(schema)};\n${dropRoleSql(role)}`));
+    await adminTransaction(host.cluster(tenant.cluster).main, (conn) => conn.exec(`${dropSchemaSql(schema)};\n${dropRoleSql(role)}`));
   },
 
-  migrationTarget(router, tenant) {
+  migrationTarget(host, tenant) {
     const { schema, role } = schemaTenantNames(tenant.id);
     return {
       key: `${tenant.cluster}/schema/${schema}`,
-      open: async () => ({ target: { db: router.cluster(tenant.cluster).main, schema, grantee: role }, release: () => {} }),
+      open: async () => ({ target: { db: host.cluster(tenant.cluster).main, schema, grantee: role }, release: () => {} }),
     };
   },
 };

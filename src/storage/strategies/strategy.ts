@@ -1,9 +1,29 @@
-import type { DatabaseBackend } from '../backends/backend.js';
+import type { ClusterBackend, DatabaseBackend } from '../backends/backend.js';
+import type { DatabaseHandle } from '../open-databases.js';
 import type { TenantLocationNames } from '../names.js';
 import type { Migration } from '../migrations/tenant-migrations.js';
 import type { MigrationTarget } from '../migrations/runner.js';
 import type { Isolation, TenantPlacement } from '../placement.js';
-import type { StorageRouter } from '../router.js';
+
+/**
+ * What a strategy needs from the storage layer, and nothing more (the router implements it; Kysely's
+ * `Dialect` is the model): clusters by name, and tenant databases created, opened and dropped under
+ * the router's budget of open databases.
+ */
+export interface StrategyHost {
+  cluster(name: string): ClusterBackend;
+  openTenantDatabase(cluster: string, database: string, role: string): Promise<DatabaseHandle>;
+  createTenantDatabase(cluster: string, database: string): Promise<void>;
+  dropTenantDatabase(cluster: string, database: string): Promise<void>;
+}
+
+/** Where scopes and index maintenance find a tenant's tables (the router implements it). */
+export interface TenantLocations {
+  /** The pool a tenant's scopes draw from, named without opening anything, and its size. */
+  poolOf(tenant: TenantPlacement): { key: string; size: number };
+  /** Lease the database holding `tenant`'s tables. */
+  open(tenant: TenantPlacement): Promise<OpenLocation>;
+}
 
 /** The database a tenant's tables live in, leased for one use. */
 export interface OpenLocation {
@@ -19,16 +39,16 @@ export interface OpenLocation {
 export interface IsolationStrategy {
   readonly isolation: Isolation;
   names(tenantId: string): TenantLocationNames;
-  open(router: StorageRouter, tenant: TenantPlacement): Promise<OpenLocation>;
+  open(host: StrategyHost, tenant: TenantPlacement): Promise<OpenLocation>;
   /** Create the tenant's storage at the latest migration version. */
-  provision(router: StorageRouter, tenant: TenantPlacement, migrations: readonly Migration[]): Promise<void>;
+  provision(host: StrategyHost, tenant: TenantPlacement, migrations: readonly Migration[]): Promise<void>;
   /** Remove everything the tenant owns, leaving other tenants untouched. Idempotent. */
-  deprovision(router: StorageRouter, tenant: TenantPlacement): Promise<void>;
+  deprovision(host: StrategyHost, tenant: TenantPlacement): Promise<void>;
   /**
    * The migration target holding this tenant's tables (shared by every pooled tenant of a cluster),
    * and a stable key naming it so a fan-out migrates each place once.
    */
-  migrationTarget(router: StorageRouter, tenant: TenantPlacement): MigrationLocation;
+  migrationTarget(host: StrategyHost, tenant: TenantPlacement): MigrationLocation;
 }
 
 /** A place the tenant migrations are applied to, named by a key unique across the deployment. */

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseBackend } from './backends/backend.js';
+import { leaseKysely } from './kysely.js';
+import { applyMigrations } from './migrations/runner.js';
+import { CATALOG_MIGRATIONS } from './migrations/catalog-migrations.js';
+import { CATALOG_SCHEMA } from './names.js';
+
+export interface ControlSqlOptions {
+  /** Prepare once per connection under this name (a constant statement on a hot path). */
+  name?: string;
+  /**
+   * Commit without waiting for the WAL to reach disk (synchronous_commit off, in the same round trip):
+   * only for bookkeeping that is safe to lose in a server crash (the queue's claims and acks).
+   */
+  asyncCommit?: boolean;
+}
+
+const ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
+
+/**
+ * The only door from control-plane code (catalog, workflow queue, lifecycle) to the control-plane
+ * database: single statements with parameters, in the catalog schema (`schema`), and a Kysely
+ * instance over that schema — never a connection, and never a tenant's tables (pg-boss's
+ * `IDatabase.executeSql` is the model). Tenant data is reached only through a tenant scope.
+ */
+export interface ControlDb {
+  /** The schema holding the catalog and the queue; statements name it (see workflows/queue-sql.ts). */
+  readonly schema: string;
+  /** Run one statement and return its rows. */
+  executeSql<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: ControlSqlOptions): Promise<R[]>;
+  /** Kysely over the catalog schema, typed by the caller (each query leases a connection for itself). */
+  kysely<DB>(): Kysely<DB>;
+}
+
+/** Migrate the catalog on `db` and hand out the executor over it. */
+export async function openControlDb(db: DatabaseBackend): Promise<ControlDb> {
+  await applyMigrations({ db, schema: CATALOG_SCHEMA }, CATALOG_MIGRATIONS);
+  return new BackendControlDb(db, CATALOG_SCHEMA);
+}
+
+class BackendControlDb implements ControlDb {
+  readonly #db: DatabaseBackend;
+  readonly #kysely: Kysely<unknown>;
+
+  constructor(
+    db: DatabaseBackend,
+    readonly schema: string,
+  ) {
+    this.#db = db;
+    this.#kysely = leaseKysely<unknown>(() => db.acquireAdmin()).withSchema(schema) as unknown as Kysely<unknown>;
+  }
+
+  async executeSql<R>(sql: string, params: readonly unknown[] = [], options: ControlSqlOptions = {}): Promise<R[]> {
+    const lease = await this.#db.acquireAdmin();
+    try {
+      const result = options.asyncCommit
+        ? await lease.conn.batch<R>([
+            { sql: ASYNC_COMMIT, name: 'tenantry_async_commit' },
+            { sql, params, name: options.name },
+          ])
+        : options.name
+          ? await lease.conn.batch<R>([{ sql, params, name: options.name }])
+          : await lease.conn.query<R>(sql, params);
+      return result.rows;
+    } finally {
+      lease.release();
+    }
+  }
+
+  kysely<DB>(): Kysely<DB> {
+    return this.#kysely as unknown as Kysely<DB>;
+  }
+}

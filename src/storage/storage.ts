@@ -1,0 +1,152 @@
+import type { TenantryConfig } from '../config.js';
+import { openControlDb, type ControlDb } from './control-db.js';
+import { registerRouter } from './internals.js';
+import { applyMigrations, pendingMigrations } from './migrations/runner.js';
+import type { Migration } from './migrations/tenant-migrations.js';
+import type { TenantPlacement } from './placement.js';
+import { checkPoolIndexBudget, syncRecordIndexes } from './record-indexes.js';
+import { StorageRouter } from './router.js';
+import { TenantScopes, type TenantDirectory } from './scope.js';
+
+/** A place the tenant migrations are applied to: a cluster's pool, a tenant schema or a tenant database. */
+export interface MigrationLocation<T extends TenantPlacement = TenantPlacement> {
+  /** Unique across the deployment, so a fan-out migrates each place once. */
+  key: string;
+  /** Tenants whose tables live there (every pooled tenant of the cluster for a pool). */
+  tenants: T[];
+  /** Apply what is pending (or, on a dry run, list it) and return the versions. */
+  apply(migrations: readonly Migration[], dryRun: boolean): Promise<number[]>;
+}
+
+/**
+ * The storage layer as the rest of Tenantry sees it: tenant scopes, the control-plane executor, and
+ * the storage side of a tenant's lifecycle — never a connection. The router, strategies, backends and
+ * Kysely wiring behind it stay inside `src/storage/` (ESLint's no-restricted-imports guards that).
+ */
+export class Storage {
+  readonly #router: StorageRouter;
+
+  private constructor(
+    router: StorageRouter,
+    /** The only door to the control-plane database (catalog, queue). */
+    readonly control: ControlDb,
+  ) {
+    this.#router = router;
+    registerRouter(this, router);
+  }
+
+  /** Open every configured cluster and migrate the control-plane catalog on the first. */
+  static async open(config: TenantryConfig, onError?: (error: Error) => void): Promise<Storage> {
+    const router = await StorageRouter.open(config, onError);
+    try {
+      return new Storage(router, await openControlDb(router.controlCluster.main));
+    } catch (error) {
+      await router.close();
+      throw error;
+    }
+  }
+
+  /** The configured clusters, the control-plane one first. */
+  get clusters(): Array<{ name: string; kind: 'pglite' | 'postgres' }> {
+    return this.#router.clusters.map((c) => ({ name: c.name, kind: c.kind }));
+  }
+
+  /** Where tenants go unless told otherwise: the control-plane cluster. */
+  get defaultCluster(): string {
+    return this.#router.controlCluster.name;
+  }
+
+  /** Throws ValidationError `unknown_cluster` unless `name` is configured. */
+  assertCluster(name: string): void {
+    this.#router.cluster(name);
+  }
+
+  /** Number of tenant databases open right now (bounded by TENANTRY_MAX_OPEN_DATABASES). */
+  get openDatabaseCount(): number {
+    return this.#router.openDatabaseCount;
+  }
+
+  /** Tenant scopes over this storage, looking tenants up in `directory` (the catalog). */
+  scopes(directory: TenantDirectory): TenantScopes {
+    return new TenantScopes(this.#router, directory);
+  }
+
+  /**
+   * Create `tenant`'s storage at the latest migration version and let its generation in (its fence):
+   * all or nothing — a failure removes what this call created, and nothing else.
+   */
+  async provision(tenant: TenantPlacement & { generation: number }, migrations: readonly Migration[]): Promise<void> {
+    const strategy = this.#router.strategy(tenant.isolation);
+    await strategy.provision(this.#router, tenant, migrations);
+    try {
+      await this.#router.openFence(tenant);
+    } catch (error) {
+      // The provisioning error is what the caller needs; a failed clean-up is left to a later delete.
+      await strategy.deprovision(this.#router, tenant).catch(() => {});
+      throw error;
+    }
+  }
+
+  /**
+   * Remove `tenant`'s storage: close its fence first (waits out its scopes in flight anywhere, and
+   * none can start after), then drop its data. Idempotent, so an interrupted deletion can run again.
+   */
+  async deprovision(tenant: TenantPlacement): Promise<void> {
+    await this.#router.closeFence(tenant);
+    await this.#router.strategy(tenant.isolation).deprovision(this.#router, tenant);
+  }
+
+  /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */
+  backfillFence(tenant: TenantPlacement & { generation: number }, live: () => Promise<boolean>): Promise<void> {
+    return this.#router.backfillFence(tenant, live);
+  }
+
+  /**
+   * Every place tenant migrations go for `tenants`: each configured cluster's pool (kept current even
+   * without pooled tenants, so new ones start at the latest version), and each tenant schema or
+   * database. Tenants on clusters not configured here are left out.
+   */
+  migrationLocations<T extends TenantPlacement>(tenants: readonly T[]): Array<MigrationLocation<T>> {
+    const locations = new Map<string, MigrationLocation<T>>();
+    const add = (tenant: TenantPlacement, owner: T | undefined): void => {
+      const target = this.#router.strategy(tenant.isolation).migrationTarget(this.#router, tenant);
+      let location = locations.get(target.key);
+      if (!location) {
+        location = {
+          key: target.key,
+          tenants: [],
+          async apply(migrations, dryRun) {
+            const { target: at, release } = await target.open();
+            try {
+              return dryRun ? (await pendingMigrations(at, migrations)).map((m) => m.version) : await applyMigrations(at, migrations);
+            } finally {
+              release();
+            }
+          },
+        };
+        locations.set(target.key, location);
+      }
+      if (owner) location.tenants.push(owner);
+    };
+    for (const cluster of this.#router.clusterNames) add({ id: '', isolation: 'pooled', cluster }, undefined);
+    for (const tenant of tenants) if (this.#router.clusterNames.includes(tenant.cluster)) add(tenant, tenant);
+    return [...locations.values()];
+  }
+
+  /**
+   * Make the expression indexes of a tenant's collection match what it declares now (none once it is
+   * dropped). Runs as the owner outside any scope, after the scope that changed the collection committed.
+   */
+  syncRecordIndexes(tenant: TenantPlacement, collection: string): Promise<void> {
+    return syncRecordIndexes(this.#router, tenant, collection);
+  }
+
+  /** Refuse (409) indexes that would take a pooled collection past the pool's budget (`max`). */
+  checkIndexBudget(tenant: TenantPlacement, collection: string, fields: readonly string[], max: number): Promise<void> {
+    return checkPoolIndexBudget(this.#router, tenant, collection, fields, max);
+  }
+
+  close(): Promise<void> {
+    return this.#router.close();
+  }
+}
