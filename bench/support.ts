@@ -12,9 +12,9 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { buildApp } from '../src/api/app.js';
-import type { TenantryConfig } from '../src/config.js';
+import { defaultConfig, type TenantryConfig } from '../src/config.js';
 import { withDatabase } from '../src/storage/backends/postgres.js';
-import { Tenantry } from '../src/tenantry.js';
+import { Services } from '../src/services.js';
 
 export const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
 export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -23,32 +23,22 @@ export const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 export const POOL = 16;
 
 export function config(mainUrl: string): TenantryConfig {
-  return {
+  return defaultConfig({
     dataDir: path.join(os.tmpdir(), 'tenantry-bench-http'),
     clusters: [{ name: 'main', url: mainUrl }],
-    maxOpenDatabases: 4,
-    databaseIdleMs: 60_000,
     poolSize: POOL,
     tenantPoolSize: POOL,
-    catalogCacheMs: 1000,
-    poolMaxIndexes: 64,
-    trustProxy: false,
-    host: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
     workers: 0,
-    workerLeaseMs: 30_000,
-    workerPollMs: 50,
-    egressAllow: [],
-    jwt: {},
-  };
+  });
 }
 
 /** Child process: serve one of the two servers and report the port. */
 export async function child(kind: string, mainUrl: string, tenant: string): Promise<void> {
   if (kind === 'tenantry') {
-    const tenantry = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
-    const app = await buildApp({ tenantry, adminToken: randomBytes(16).toString('hex'), cursorSecret: 'bench' });
+    const services = await Services.open({ config: config(mainUrl), onError: () => {} });
+    const app = await buildApp({ services, adminToken: randomBytes(16).toString('hex'), cursorSecret: 'bench' });
     await app.listen({ host: '127.0.0.1', port: 0 });
     process.send!({ port: (app.server.address() as { port: number }).port });
     return;

@@ -14,12 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
-import { RecordsService } from '../src/records/records.js';
-import { Tenantry } from '../src/tenantry.js';
-import type { ModelsService } from '../src/ml/models.js';
+import { Services } from '../src/services.js';
 import type { WorkflowDefinition } from '../src/workflows/definition.js';
-import { Sandbox } from '../src/sandbox/sandbox.js';
-import { WorkflowRuntime } from '../src/workflows/runtime.js';
 import { config, median, withBenchDatabase } from './support.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/cli/main.js');
@@ -63,9 +59,8 @@ async function stopWorkers(children: ChildProcess[]): Promise<void> {
 
 async function main(): Promise<void> {
   await withBenchDatabase('wf', async ({ mainUrl, suffix, children }) => {
-    const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
-    const sandbox = new Sandbox();
-    const runtime = new WorkflowRuntime(t, new RecordsService(sandbox), undefined as unknown as ModelsService, sandbox);
+    const services = await Services.open({ config: config(mainUrl), onError: () => {} });
+    const { tenantry: t, workflows: runtime } = services;
     const noop = (n: number): WorkflowDefinition => ({
       steps: Array.from({ length: n }, (_, i) => ({
         id: `s${i}`,
@@ -188,8 +183,7 @@ async function main(): Promise<void> {
     const end = Math.min(...finishes.slice(1).map((f) => Math.max(...f)));
     const inWindow = finishes.map((f) => f.filter((ms) => ms <= end).length);
 
-    await sandbox.close();
-    await t.close();
+    await services.close();
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
     console.log(`workflow engine, PostgreSQL, ${PROCESSES} worker processes × ${WORKERS} steps, ${RUNS} runs`);
     console.log(`  pg-boss 10 alone (4 workers, batch 100):  ${fmt(bossRate)} jobs/s`);

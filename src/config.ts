@@ -104,8 +104,36 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
   return list;
 }
 
+/**
+ * Every default, stated once: what `loadConfig` falls back to for each unset variable, and what tests,
+ * benchmarks and library callers start from. `overrides` replace fields whole.
+ */
+export function defaultConfig(overrides: Partial<TenantryConfig> = {}): TenantryConfig {
+  return {
+    dataDir: path.resolve('./.tenantry'),
+    clusters: [{ name: 'main' }],
+    maxOpenDatabases: 4,
+    databaseIdleMs: 60_000,
+    poolSize: 10,
+    tenantPoolSize: 2,
+    catalogCacheMs: 1000,
+    poolMaxIndexes: 64,
+    host: '127.0.0.1',
+    trustProxy: false,
+    port: 3000,
+    logLevel: 'info',
+    workers: 8,
+    workerLeaseMs: 30_000,
+    workerPollMs: 50,
+    egressAllow: [],
+    jwt: {},
+    ...overrides,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig {
-  const dataDir = path.resolve(env.TENANTRY_DATA_DIR || './.tenantry');
+  const d = defaultConfig();
+  const dataDir = env.TENANTRY_DATA_DIR ? path.resolve(env.TENANTRY_DATA_DIR) : d.dataDir;
   // Cluster `main` always exists and comes first (it holds the catalog): from TENANTRY_DATABASE_URL,
   // from a `main=` entry of TENANTRY_CLUSTERS, or embedded.
   const extra = env.TENANTRY_CLUSTERS ? parseClusters(env.TENANTRY_CLUSTERS) : [];
@@ -120,19 +148,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   return {
     dataDir,
     clusters,
-    maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', 4),
-    databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', 60_000, 100),
-    poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', 10),
-    tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', 2),
-    catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', 1000, 0),
-    poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', 64, 0),
-    host: env.TENANTRY_HOST || '127.0.0.1',
+    maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', d.maxOpenDatabases),
+    databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
+    poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),
+    tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
+    catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
+    poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
+    host: env.TENANTRY_HOST || d.host,
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
-    port: positiveInt(env, 'TENANTRY_PORT', 3000, 0),
-    logLevel: env.TENANTRY_LOG_LEVEL || 'info',
-    workers: positiveInt(env, 'TENANTRY_WORKERS', 8, 0),
-    workerLeaseMs: positiveInt(env, 'TENANTRY_WORKER_LEASE_MS', 30_000, 1000),
-    workerPollMs: positiveInt(env, 'TENANTRY_WORKER_POLL_MS', 50, 5),
+    port: positiveInt(env, 'TENANTRY_PORT', d.port, 0),
+    logLevel: env.TENANTRY_LOG_LEVEL || d.logLevel,
+    workers: positiveInt(env, 'TENANTRY_WORKERS', d.workers, 0),
+    workerLeaseMs: positiveInt(env, 'TENANTRY_WORKER_LEASE_MS', d.workerLeaseMs, 1000),
+    workerPollMs: positiveInt(env, 'TENANTRY_WORKER_POLL_MS', d.workerPollMs, 5),
     egressAllow: (env.TENANTRY_EGRESS_ALLOW ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())

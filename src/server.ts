@@ -1,17 +1,19 @@
-import { buildApp } from './api/app.js';
+import { buildApp, type TenantryApp } from './api/app.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { loadSecret } from './auth/secrets.js';
 import type { TenantryConfig } from './config.js';
-import { Tenantry } from './tenantry.js';
+import { Services } from './services.js';
 
 /** Open storage, listen, and shut down gracefully on SIGTERM/SIGINT (fail readiness, drain, close pools). */
 export async function serve(config: TenantryConfig): Promise<void> {
   const admin = await loadSecret(config.dataDir, 'admin-token', config.adminToken);
   const cursor = await loadSecret(config.dataDir, 'cursor-secret', config.cursorSecret);
   const jwt = JwtVerifier.fromSettings(config.jwt);
-  const tenantry = await Tenantry.open({ config });
+  // Services report through the app's logger, which exists once the app is built.
+  const logTo: { app?: TenantryApp } = {};
+  const services = await Services.open({ config, log: (level, msg, fields) => logTo.app?.log[level](fields ?? {}, msg) });
   const app = await buildApp({
-    tenantry,
+    services,
     adminToken: admin.value,
     cursorSecret: cursor.value,
     baseDomain: config.baseDomain,
@@ -19,6 +21,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel },
   });
+  logTo.app = app;
   // Workflow steps run in this process too unless TENANTRY_WORKERS=0 (then run `tenantry worker`).
   if (config.workers > 0) {
     app.workflows.startEngine({ log: (level, msg, fields) => app.log[level](fields ?? {}, msg) });
@@ -33,7 +36,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
       await app.workflows.stopEngine();
       await app.close();
     } finally {
-      await tenantry.close();
+      await services.close();
     }
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

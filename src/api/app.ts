@@ -5,23 +5,23 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
 import { AddressBuckets, RateLimiter } from './rate-limit.js';
-import { RecordsService } from '../records/records.js';
-import { Sandbox } from '../sandbox/sandbox.js';
-import { ModelsService } from '../ml/models.js';
-import { TrainingPool } from '../ml/worker-pool.js';
-import { WorkflowRuntime } from '../workflows/runtime.js';
+import type { ModelsService } from '../ml/models.js';
+import { Services } from '../services.js';
+import type { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
-import { ApiKeys } from '../auth/api-keys.js';
 import type { JwtVerifier } from '../auth/jwt.js';
 import { ValidationError } from '../errors.js';
 import { ADMIN_TOKEN_MIN_LENGTH } from '../config.js';
 
 export interface AppOptions {
-  tenantry: Tenantry;
+  /** The services to serve (src/services.ts), owned by the caller: closing the app leaves them open. */
+  services?: Services;
+  /** Or a Tenantry to build the services over; the app then closes those services (not the Tenantry) on close. */
+  tenantry?: Tenantry;
   /** Platform admin token for the control plane. */
   adminToken: string;
   /** Key that signs list cursors. */
@@ -44,7 +44,8 @@ export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsS
  * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
 export async function buildApp({
-  tenantry,
+  services: given,
+  tenantry: bare,
   adminToken,
   cursorSecret,
   baseDomain,
@@ -67,6 +68,12 @@ export async function buildApp({
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as TenantryApp;
   app.decorate('draining', false);
+  if (!given && !bare) throw new TypeError('buildApp needs services (or a tenantry to build them over)');
+  const services = given ?? Services.over(bare!, { log: (level, msg, fields) => app.log[level](fields ?? {}, msg) });
+  if (!given) app.addHook('onClose', () => services.close());
+  const { tenantry, records, models, workflows, apiKeys } = services;
+  app.decorate('models', models);
+  app.decorate('workflows', workflows);
 
   await app.register(problemPlugin);
   await app.register(jsonLimitsPlugin);
@@ -94,34 +101,14 @@ export async function buildApp({
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
 
   const cursors = new CursorCodec(cursorSecret);
-  const apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
   // One failed-authentication budget per address for both planes.
   const addressLimits: AddressLimits = {
     authFailures: new AddressBuckets(limits.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
     controlRequests: new AddressBuckets(limits.controlRequestsPerMinute ?? ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
   };
-  await app.register(controlTenantRoutes, { tenantry, apiKeys, adminToken, cursors, addressLimits });
+  await app.register(controlTenantRoutes, { tenants: tenantry.tenants, catalog: tenantry.catalog, apiKeys, adminToken, cursors, addressLimits });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();
-  // Tenant-supplied logic (JSONata, heavy schema checks) runs here, off the event loop, bounded.
-  const sandbox = new Sandbox();
-  const records = new RecordsService(sandbox);
-  const trainingPool = new TrainingPool();
-  const models = new ModelsService(
-    (id, fn, options) => tenantry.withTenant(id, fn, options),
-    trainingPool,
-    (err, context) => app.log.error({ err, ...context }, 'model training failed'),
-  );
-  app.decorate('models', models);
-  const workflows = new WorkflowRuntime(tenantry, records, models, sandbox);
-  app.decorate('workflows', workflows);
-  app.addHook('onClose', async () => {
-    // Steps may use the training pool: stop them first.
-    await workflows.stopEngine();
-    await trainingPool.close();
-    await models.idle();
-    await sandbox.close();
-  });
   const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });

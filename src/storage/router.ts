@@ -22,7 +22,7 @@ const STRATEGIES: Record<Isolation, IsolationStrategy> = {
 
 export interface RouterOptions {
   maxOpenDatabases: number;
-  databaseIdleMs?: number;
+  databaseIdleMs: number;
 }
 
 /**
@@ -53,7 +53,7 @@ export class StorageRouter implements StrategyHost, TenantLocations {
 
   private constructor(clusters: ClusterBackend[], options: RouterOptions) {
     this.#clusters = new Map(clusters.map((c) => [c.name, c]));
-    this.#databases = new OpenDatabases({ max: options.maxOpenDatabases, idleMs: options.databaseIdleMs ?? 60_000 });
+    this.#databases = new OpenDatabases({ max: options.maxOpenDatabases, idleMs: options.databaseIdleMs });
   }
 
   /** Open every configured cluster and make sure the application role exists on each. */
@@ -166,17 +166,21 @@ export class StorageRouter implements StrategyHost, TenantLocations {
   }
 
   /** Lease a tenant database whose application sessions run as `role` (its own login, on a server). */
-  openTenantDatabase(clusterName: string, database: string, role: string): Promise<DatabaseHandle> {
+  openTenantDatabase(clusterName: string, database: string, role: string, waitMs?: number): Promise<DatabaseHandle> {
     const cluster = this.cluster(clusterName);
     const key = `${clusterName}/${database}`;
     // A scope working from a stale catalog entry must not open a database while it is created or
     // dropped: two embedded instances on one directory corrupt it (and a drop would leave files behind).
     if (this.#changing.has(key)) return Promise.reject(new Error(`database '${database}' is being created or dropped`));
-    return this.#databases.use(key, async () => {
-      const db = await cluster.openDatabase(database, role);
-      db.enableAppRole(role);
-      return db;
-    });
+    return this.#databases.use(
+      key,
+      async () => {
+        const db = await cluster.openDatabase(database, role);
+        db.enableAppRole(role);
+        return db;
+      },
+      waitMs,
+    );
   }
 
   /** Create a tenant database; no one opens it until it exists. */

@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { TenantryConfig } from '../../src/config.js';
+import { defaultConfig, type TenantryConfig } from '../../src/config.js';
 import { withDatabase } from '../../src/storage/backends/postgres.js';
 import type { Migration } from '../../src/storage/migrations/tenant-migrations.js';
 import { Tenantry } from '../../src/tenantry.js';
@@ -56,24 +56,9 @@ async function adminClient(): Promise<pg.Client> {
  */
 export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, extraClusters = 0): Promise<TestEnv> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-test-'));
-  const base: Omit<TenantryConfig, 'clusters'> = {
-    dataDir,
-    maxOpenDatabases: 2,
-    databaseIdleMs: 60_000,
-    poolSize: 8,
-    tenantPoolSize: 2,
-    catalogCacheMs: 0,
-    poolMaxIndexes: 64,
-    trustProxy: false,
-    host: '127.0.0.1',
-    port: 0,
-    logLevel: 'silent',
-    workers: 0,
-    workerLeaseMs: 30_000,
-    workerPollMs: 50,
-    egressAllow: [],
-    jwt: {},
-  };
+  // The shipped defaults (src/config.ts), bounded for a 2-core machine running two files at once, with
+  // no in-process worker, no catalog cache (tests change the catalog and read it back) and no logs.
+  const base = defaultConfig({ dataDir, maxOpenDatabases: 2, poolSize: 8, catalogCacheMs: 0, port: 0, logLevel: 'silent', workers: 0 });
   const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];
   const databases: string[] = [];
   let config: TenantryConfig;

@@ -7,7 +7,7 @@ import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
 import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
-import type { Tenantry } from '../../tenantry.js';
+import type { Catalog } from '../../tenancy/catalog.js';
 
 export interface TenantContext {
   tenant: Tenant;
@@ -34,7 +34,7 @@ export function tenantContext(request: FastifyRequest): TenantContext {
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
 export interface TenantAuthOptions {
-  tenantry: Tenantry;
+  catalog: Catalog;
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   baseDomain?: string;
@@ -91,7 +91,7 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
  * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
  * a tenant named any other way must agree with it.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { tenantry, apiKeys, jwt, baseDomain, rateLimiter, addressLimits }) => {
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits }) => {
   const domain = baseDomain ? hostName(baseDomain) : undefined;
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -103,7 +103,7 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
     const verified = await verifyCredential(token, apiKeys, jwt);
     // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
     // minted for an earlier tenant of the same id.
-    const tenant = verified && (await tenantry.catalog.get(verified.tenantId));
+    const tenant = verified && (await catalog.get(verified.tenantId));
     if (
       !verified ||
       !tenant ||

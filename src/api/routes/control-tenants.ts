@@ -2,7 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { TenantryError } from '../../errors.js';
 import { bearerToken, secretsMatch } from '../../auth/secrets.js';
 import { tenantJson } from '../../tenancy/catalog.js';
-import type { Tenantry } from '../../tenantry.js';
+import type { Catalog } from '../../tenancy/catalog.js';
+import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { ApiKeys } from '../../auth/api-keys.js';
@@ -11,7 +12,9 @@ import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
 
 export interface ControlPlaneOptions {
-  tenantry: Tenantry;
+  /** Provision, read, change, suspend, resume and delete tenants. */
+  tenants: TenantLifecycle;
+  catalog: Catalog;
   apiKeys: ApiKeys;
   adminToken: string;
   cursors: CursorCodec;
@@ -38,7 +41,10 @@ const TenantId = Type.Object({ id: Type.String({ pattern: TENANT_ID_PATTERN.sour
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
 
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
-export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (app, { tenantry, apiKeys, adminToken, cursors, addressLimits }) => {
+export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
+  app,
+  { tenants, catalog, apiKeys, adminToken, cursors, addressLimits },
+) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
   // address, first a (generous) request limit, then the failed-authentication budget the data plane
   // shares, so guessing the admin token costs as much as guessing a key.
@@ -75,7 +81,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
         response: { 201: TenantSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(tenantJson(await tenantry.tenants.create(request.body))),
+    async (request, reply) => reply.code(201).send(tenantJson(await tenants.create(request.body))),
   );
 
   app.get(
@@ -89,7 +95,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
       },
     },
     async (request) => {
-      const page = await paginate(cursors, 'tenants', request.query, (p) => tenantry.catalog.list(p));
+      const page = await paginate(cursors, 'tenants', request.query, (p) => catalog.list(p));
       return { items: page.items.map(tenantJson), nextCursor: page.nextCursor };
     },
   );
@@ -97,7 +103,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   app.get(
     '/v1/tenants/:id',
     { schema: { summary: 'Read a tenant', tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
-    async (request) => tenantJson(await tenantry.tenants.get(request.params.id)),
+    async (request) => tenantJson(await tenants.get(request.params.id)),
   );
 
   app.patch(
@@ -119,7 +125,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
         response: { 200: TenantSchema, ...errors },
       },
     },
-    async (request) => tenantJson(await tenantry.tenants.update(request.params.id, request.body)),
+    async (request) => tenantJson(await tenants.update(request.params.id, request.body)),
   );
 
   app.post(
@@ -134,7 +140,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
       },
     },
     async (request, reply) => {
-      const tenant = await tenantry.tenants.get(request.params.id);
+      const tenant = await tenants.get(request.params.id);
       return reply.code(201).send(await apiKeys.create(tenant, request.body.name, request.body.role));
     },
   );
@@ -150,7 +156,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
           response: { 200: TenantSchema, ...errors },
         },
       },
-      async (request) => tenantJson(await tenantry.tenants[action](request.params.id)),
+      async (request) => tenantJson(await tenants[action](request.params.id)),
     );
   }
 };

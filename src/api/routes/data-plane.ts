@@ -35,7 +35,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
   app,
   { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits },
 ) => {
-  await app.register(tenantAuthPlugin, { tenantry, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
+  await app.register(tenantAuthPlugin, { catalog: tenantry.catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
   await app.register(recordsRoutes, { tenantry, records, cursors });
   await app.register(modelsRoutes, { tenantry, models });
   await app.register(workflowsRoutes, { tenantry, workflows, cursors });

@@ -7,6 +7,13 @@ import type { StrategyHost } from './strategy.js';
 import type { IsolationStrategy } from './strategy.js';
 
 /**
+ * How long provisioning and migrations wait for a place among the open tenant databases. A request
+ * gives up after seconds (503 busy); an operator's migration fanning out over many databases, or a
+ * provisioning behind busy tenants, waits its turn instead of failing a location for being patient.
+ */
+const OPERATOR_WAIT_MS = 10 * 60_000;
+
+/**
  * The tenant's own role: on a server, a login that can connect to the tenant's database and nowhere
  * else (and the only non-owner that can connect there); on PGlite, a role of the tenant's instance its
  * session switches to. Idempotent, so `tenantry migrate` gives databases made before tenants had their
@@ -37,7 +44,7 @@ export const databaseStrategy: IsolationStrategy = {
     // Fails if the database exists: one we did not create is never adopted (nor dropped on failure).
     await host.createTenantDatabase(tenant.cluster, database);
     try {
-      const handle = await host.openTenantDatabase(tenant.cluster, database, role);
+      const handle = await host.openTenantDatabase(tenant.cluster, database, role, OPERATOR_WAIT_MS);
       try {
         await ensureTenantRole(host, tenant, handle.db);
         await applyMigrations({ db: handle.db, schema: DATABASE_SCHEMA, grantee: role }, migrations);
@@ -62,7 +69,7 @@ export const databaseStrategy: IsolationStrategy = {
     return {
       key: `${tenant.cluster}/database/${database}`,
       open: async () => {
-        const handle = await host.openTenantDatabase(tenant.cluster, database, role);
+        const handle = await host.openTenantDatabase(tenant.cluster, database, role, OPERATOR_WAIT_MS);
         return {
           target: { db: handle.db, schema: DATABASE_SCHEMA, grantee: role, prepare: () => ensureTenantRole(host, tenant, handle.db) },
           release: handle.release,

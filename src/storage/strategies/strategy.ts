@@ -12,7 +12,8 @@ import type { Isolation, TenantPlacement } from '../placement.js';
  */
 export interface StrategyHost {
   cluster(name: string): ClusterBackend;
-  openTenantDatabase(cluster: string, database: string, role: string): Promise<DatabaseHandle>;
+  /** `waitMs`: how long to wait for a place among the open databases (a request's few seconds by default). */
+  openTenantDatabase(cluster: string, database: string, role: string, waitMs?: number): Promise<DatabaseHandle>;
   createTenantDatabase(cluster: string, database: string): Promise<void>;
   dropTenantDatabase(cluster: string, database: string): Promise<void>;
 }

@@ -1,0 +1,78 @@
+/**
+ * The one composition root: storage, catalog and lifecycle (Tenantry), then the services over them —
+ * records, models, workflows and the sandbox they share — built once, in one place, and closed in the
+ * right order. `tenantry serve`, `tenantry worker`, the tests and the benchmarks all build through here.
+ */
+import { ApiKeys } from './auth/api-keys.js';
+import { ModelsService } from './ml/models.js';
+import { TrainingPool } from './ml/worker-pool.js';
+import { RecordsService } from './records/records.js';
+import { Sandbox } from './sandbox/sandbox.js';
+import { Tenantry, type OpenOptions } from './tenantry.js';
+import type { EngineOptions } from './workflows/engine.js';
+import { WorkflowRuntime } from './workflows/runtime.js';
+
+/** A structured log line: level, message, fields (`err` for an error). pino's and jsonLog's shape. */
+export type ServiceLog = NonNullable<EngineOptions['log']>;
+
+export interface ServicesOptions {
+  /** Where the services report what no caller is waiting for (a training that failed). Silent by default. */
+  log?: ServiceLog;
+}
+
+export class Services {
+  readonly records: RecordsService;
+  readonly models: ModelsService;
+  readonly workflows: WorkflowRuntime;
+  /** API keys with their bounded caches (the catalog holds the keys). */
+  readonly apiKeys: ApiKeys;
+  readonly #sandbox: Sandbox;
+  readonly #training: TrainingPool;
+  readonly #ownsTenantry: boolean;
+  #closed: Promise<void> | undefined;
+
+  private constructor(
+    readonly tenantry: Tenantry,
+    ownsTenantry: boolean,
+    options: ServicesOptions,
+  ) {
+    this.#ownsTenantry = ownsTenantry;
+    const log = options.log ?? (() => {});
+    // Tenant-supplied logic (JSONata, heavy schema checks) and training run in child processes, bounded.
+    this.#sandbox = new Sandbox();
+    this.#training = new TrainingPool();
+    const scopes = tenantry.withTenant.bind(tenantry);
+    this.records = new RecordsService(this.#sandbox);
+    this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }));
+    this.workflows = new WorkflowRuntime(tenantry, this.records, this.models, this.#sandbox);
+    this.apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
+  }
+
+  /** Open storage (TenantryConfig from the environment unless given) and build every service on it. */
+  static async open(options: OpenOptions & ServicesOptions = {}): Promise<Services> {
+    return new Services(await Tenantry.open(options), true, options);
+  }
+
+  /** Build the services over a Tenantry the caller opened and will close itself (tests, embedding). */
+  static over(tenantry: Tenantry, options: ServicesOptions = {}): Services {
+    return new Services(tenantry, false, options);
+  }
+
+  /**
+   * Stop in dependency order: the workflow engine first (its steps use the sandbox and the training
+   * pool), then trainings, then the child processes, then storage if these services opened it.
+   */
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      try {
+        await this.workflows.stopEngine();
+        await this.#training.close();
+        await this.models.idle();
+        await this.#sandbox.close();
+      } finally {
+        if (this.#ownsTenantry) await this.tenantry.close();
+      }
+    })();
+    return this.#closed;
+  }
+}
