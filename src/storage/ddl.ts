@@ -116,7 +116,9 @@ export function grantSchemaSql(schema: string, role: string, tables: readonly st
 
 /**
  * Row-level security for a tenant table: enabled, forced (so even the owner is filtered), and one
- * policy for every command comparing `tenant_id` with the transaction's tenant.
+ * policy for every command comparing `tenant_id` with the transaction's tenant. The released tenant
+ * migrations hold this text frozen (migrations/tenant/*.sql): changing it here changes none of them,
+ * only the migrations tests add of their own.
  */
 export function tenantRlsSql(table: string): string {
   const t = quoteIdent(table);
@@ -127,7 +129,10 @@ export function tenantRlsSql(table: string): string {
   ].join(';\n');
 }
 
-/** Column definition for `tenant_id`: filled from the scope, so a scope never has to name its tenant. */
+/**
+ * Column definition for `tenant_id`: filled from the scope, so a scope never has to name its tenant.
+ * Frozen in the released tenant migrations like tenantRlsSql; changing it here changes none of them.
+ */
 export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_setting('tenantry.tenant_id', true), '')`;
 
 /** SQLSTATE the fence raises for a tenant (generation) that may no longer be entered. */

@@ -1,7 +1,7 @@
 import { adminTransaction, type DatabaseBackend, type SqlConnection } from '../backends/backend.js';
 import { createSchemaSql, grantSchemaSql } from '../ddl.js';
 import { MIGRATIONS_TABLE, quoteIdent } from '../names.js';
-import type { Migration } from './tenant-migrations.js';
+import type { Migration } from './migration.js';
 
 /** One place a migration set is applied to: a schema in a database, and the role its tables serve. */
 export interface MigrationTarget {

@@ -1,0 +1,19 @@
+// Part of `npm run build`: tsc emits only JavaScript, but the frozen migrations are read at run time
+// from .sql files next to their modules (src/storage/migrations/migration.ts), so every .sql file
+// under src/ is copied to the same place under dist/src/, which package.json "files" ships. .sql
+// files already in dist/src/ are removed first: a file gone from src/ must not linger as a migration.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const from = join(root, 'src');
+const to = join(root, 'dist', 'src');
+
+const sqlFiles = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.sql')) : []);
+
+for (const file of sqlFiles(to)) rmSync(join(to, file));
+for (const file of sqlFiles(from)) {
+  mkdirSync(dirname(join(to, file)), { recursive: true });
+  copyFileSync(join(from, file), join(to, file));
+}
