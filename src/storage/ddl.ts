@@ -137,6 +137,8 @@ export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_
 
 /** SQLSTATE the fence raises for a tenant (generation) that may no longer be entered. */
 export const FENCED_SQLSTATE = 'TN001';
+/** SQLSTATE the fence raises for a scope routed by a placement that is no longer current (the tenant moved). */
+export const MOVED_SQLSTATE = 'TN002';
 
 /** The advisory lock key of a tenant's fence in one database (shared by scopes, exclusive for deletion). */
 const fenceLockKey = (tenant: string) => `pg_catalog.hashtextextended('tenantry:fence:' OPERATOR(pg_catalog.||) ${tenant}, 0)`;
@@ -148,6 +150,10 @@ const fenceLockKey = (tenant: string) => `pg_catalog.hashtextextended('tenantry:
  * exclusively (waiting out every scope in flight), removes the row, and only then drops data — so no
  * request, cached catalog entry or workflow step of a deleted tenant can write after the fence, and a
  * tenant re-created under the same id (a new generation) never sees or receives the old one's rows.
+ * The row also holds the tenant's placement epoch (catalog `tenants.placement_epoch`, advanced by every
+ * move): a scope routed by a catalog entry cached before a move carries the old epoch and is refused
+ * (MOVED_SQLSTATE) wherever it lands — at the old location after the move advanced its row, or at a
+ * location shared with the new one — so a stale process can never write where the tenant no longer lives.
  * `enter` is VOLATILE so that its check takes a snapshot after the lock is granted, not before. It is
  * SECURITY DEFINER without a `SET search_path` (which costs every scope a configuration save and
  * restore): every name and operator in it is qualified instead, so the caller's search_path changes nothing.
@@ -159,22 +165,32 @@ export function fenceSql(): string {
 REVOKE ALL ON SCHEMA ${s} FROM PUBLIC;
 GRANT USAGE ON SCHEMA ${s} TO PUBLIC;
 CREATE TABLE IF NOT EXISTS ${s}.fences (tenant_id text PRIMARY KEY, generation bigint NOT NULL);
+ALTER TABLE ${s}.fences ADD COLUMN IF NOT EXISTS epoch bigint NOT NULL DEFAULT 0;
 REVOKE ALL ON ${s}.fences FROM PUBLIC;
-CREATE OR REPLACE FUNCTION ${s}.enter(tenant text, gen bigint) RETURNS boolean
+CREATE OR REPLACE FUNCTION ${s}.enter(tenant text, gen bigint, epoch bigint) RETURNS boolean
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $fence$
+DECLARE
+  here_epoch bigint;
 BEGIN
   PERFORM pg_catalog.pg_advisory_xact_lock_shared(${fenceLockKey('tenant')});
-  IF NOT EXISTS (SELECT 1 FROM ${s}.fences f WHERE f.tenant_id OPERATOR(pg_catalog.=) tenant AND f.generation OPERATOR(pg_catalog.=) gen) THEN
+  SELECT f.epoch INTO here_epoch FROM ${s}.fences f WHERE f.tenant_id OPERATOR(pg_catalog.=) tenant AND f.generation OPERATOR(pg_catalog.=) gen;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'tenant % (generation %) is fenced: deleted, or not provisioned here', tenant, gen USING ERRCODE = '${FENCED_SQLSTATE}';
+  END IF;
+  IF here_epoch OPERATOR(pg_catalog.<>) epoch THEN
+    RAISE EXCEPTION 'tenant % has moved: placement epoch % is not current here', tenant, epoch USING ERRCODE = '${MOVED_SQLSTATE}';
   END IF;
   RETURN true;
 END
 $fence$`;
 }
 
-/** Let a tenant generation in (provisioning; re-running is harmless). Parameters: tenant, generation. */
-export const FENCE_OPEN_SQL = `INSERT INTO ${quoteIdent(FENCE_SCHEMA)}.fences (tenant_id, generation) VALUES ($1, $2)
-  ON CONFLICT (tenant_id) DO UPDATE SET generation = excluded.generation`;
+/** Let a tenant generation in at a placement epoch (provisioning, a move; re-running is harmless). Parameters: tenant, generation, epoch. */
+export const FENCE_OPEN_SQL = `INSERT INTO ${quoteIdent(FENCE_SCHEMA)}.fences (tenant_id, generation, epoch) VALUES ($1, $2, $3)
+  ON CONFLICT (tenant_id) DO UPDATE SET generation = excluded.generation, epoch = excluded.epoch`;
+
+/** After FENCE_LOCK_SQL: only scopes routed at placement epoch `$2` (or later) enter here from its commit on. Parameters: tenant, epoch. */
+export const FENCE_ADVANCE_SQL = `UPDATE ${quoteIdent(FENCE_SCHEMA)}.fences SET epoch = $2 WHERE tenant_id = $1 AND epoch < $2`;
 
 /** First statement of the fencing transaction: waits until no scope of the tenant is in flight here. Parameter: tenant. */
 export const FENCE_LOCK_SQL = `SELECT pg_advisory_xact_lock(${fenceLockKey('$1::text')})`;

@@ -98,7 +98,7 @@ export const PREPARE_MARK = /^\/\* prepare:([a-z][a-z0-9_]{0,50}) \*\//;
  * must still admit this generation, and holds the tenant's lock shared until the transaction ends),
  * then role, search_path, tenant and the plan's statement timeout, all transaction-local.
  */
-export const SCOPE_PRELUDE_SQL = `select ${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
+export const SCOPE_PRELUDE_SQL = `select ${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint, $6::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
  set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true)`;
 /** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
 export const SCOPE_PRELUDE_ASYNC_SQL = `${SCOPE_PRELUDE_SQL}, set_config('synchronous_commit', 'off', true)`;
@@ -110,6 +110,8 @@ export interface ScopePrelude {
   tenantId: string;
   /** The tenant generation the scope was opened for; the fence refuses any other. */
   generation: number;
+  /** The placement epoch the scope was routed by; the fence refuses it once the tenant has moved. */
+  placementEpoch: number;
   /** statement_timeout of every statement in the scope, in milliseconds. */
   statementTimeoutMs: number;
   /** synchronous_commit off for this transaction. */
@@ -134,6 +136,11 @@ export class ScopedConnection implements DatabaseConnection {
   #finished = false;
   #statements = 0;
 
+  /** Statements sent so far (a refusal at the first means the scope did nothing before it). */
+  get statements(): number {
+    return this.#statements;
+  }
+
   constructor(
     private readonly conn: SqlConnection,
     private readonly prelude: ScopePrelude,
@@ -146,8 +153,8 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
-    const { role, searchPath, tenantId, generation, statementTimeoutMs, asyncCommit } = this.prelude;
-    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs)];
+    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit } = this.prelude;
+    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch];
     const setup = asyncCommit
       ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
       : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };

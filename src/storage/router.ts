@@ -5,7 +5,7 @@ import { adminTransaction, type ClusterBackend } from './backends/backend.js';
 import { PgliteCluster } from './backends/pglite.js';
 import { PgCluster } from './backends/postgres.js';
 import { ensureRoleSql } from './ddl.js';
-import { backfillFence, closeFence, ensureFence, openFence } from './fence.js';
+import { advanceFence, backfillFence, closeFence, ensureFence, openFence, type FenceEntry } from './fence.js';
 import { APP_ROLE } from './names.js';
 import { OpenDatabases, type DatabaseHandle } from './open-databases.js';
 import type { Isolation, TenantPlacement } from './placement.js';
@@ -120,7 +120,7 @@ export class StorageRouter implements StrategyHost, TenantLocations {
   }
 
   /** Let `tenant`'s generation into the database holding its tables: the last step of provisioning. */
-  async openFence(tenant: TenantPlacement & { generation: number }): Promise<void> {
+  async openFence(tenant: TenantPlacement & FenceEntry): Promise<void> {
     const location = await this.open(tenant);
     try {
       await openFence(location.db, tenant);
@@ -130,7 +130,17 @@ export class StorageRouter implements StrategyHost, TenantLocations {
   }
 
   /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */
-  async backfillFence(tenant: TenantPlacement & { generation: number }, live: () => Promise<boolean>): Promise<void> {
+  /** Admit only scopes routed at placement epoch `epoch` (or later) where `tenant` lives now (fence.ts advanceFence). */
+  async advanceFence(tenant: TenantPlacement, epoch: number): Promise<void> {
+    const location = await this.open(tenant);
+    try {
+      await advanceFence(location.db, tenant.id, epoch);
+    } finally {
+      location.release();
+    }
+  }
+
+  async backfillFence(tenant: TenantPlacement & FenceEntry, live: () => Promise<boolean>): Promise<void> {
     const location = await this.open(tenant);
     try {
       await backfillFence(location.db, tenant, live);

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
 import { planLimits } from '../tenancy/plans.js';
-import { FENCED_SQLSTATE, searchPathValue } from './ddl.js';
+import { FENCED_SQLSTATE, MOVED_SQLSTATE, searchPathValue } from './ddl.js';
 import { ScopedConnection, scopeBaseKysely, scopedTransaction } from './kysely.js';
 import type { TenantPlacement } from './placement.js';
 import { PoolShares } from './pool-shares.js';
@@ -18,6 +18,11 @@ export interface TenantInfo extends TenantPlacement {
    * cached work can never write into a re-created tenant of the same id.
    */
   generation: number;
+  /**
+   * Which placement of the tenant the entry describes (advanced by every move). The fence at the
+   * location refuses a scope routed by an epoch that is no longer current there.
+   */
+  placementEpoch: number;
   name: string;
   tier: string;
   status: TenantStatus;
@@ -30,6 +35,13 @@ export interface TenantDirectory {
   get(tenantId: string): Promise<TenantInfo | undefined>;
   /** Forget a cached entry (its generation was refused by the tenant's fence). */
   invalidate(tenantId: string): void;
+}
+
+/** A scope refused because its catalog entry predates a move; it ran nothing and may run again. */
+class StalePlacementError extends Error {
+  constructor(tenantId: string) {
+    super(`tenant '${tenantId}' was routed by a placement that is no longer current`);
+  }
 }
 
 /** SQLSTATE of a statement cancelled by statement_timeout. */
@@ -94,8 +106,26 @@ export class TenantScopes {
     this.#directory = directory;
   }
 
-  /** Run `fn` inside a transaction scoped to `ref` (see TenantRef). */
+  /**
+   * Run `fn` inside a transaction scoped to `ref` (see TenantRef). A scope routed by a catalog entry
+   * that predates a move of the tenant is refused by the fence at its first statement, before `fn`
+   * did anything in the database; it runs once more, routed by the catalog as it is now.
+   */
   async withTenant<T>(ref: TenantRef, fn: (scope: TenantScope) => Promise<T>, options: WithTenantOptions = {}): Promise<T> {
+    try {
+      return await this.#scope(ref, fn, options);
+    } catch (error) {
+      if (!(error instanceof StalePlacementError)) throw error;
+    }
+    try {
+      return await this.#scope(ref, fn, options);
+    } catch (error) {
+      if (!(error instanceof StalePlacementError)) throw error;
+      throw new TenantryError('busy', `tenant '${tenantIdOf(ref)}' is being moved; try again in a moment`);
+    }
+  }
+
+  async #scope<T>(ref: TenantRef, fn: (scope: TenantScope) => Promise<T>, options: WithTenantOptions): Promise<T> {
     const tenantId = tenantIdOf(ref);
     if (!tenantId) throw new TenantScopeRequiredError('withTenant');
     const tenant = await this.#directory.get(tenantId);
@@ -129,6 +159,7 @@ export class TenantScopes {
           searchPath: searchPathValue(location.names.schema),
           tenantId: tenant.id,
           generation: tenant.generation,
+          placementEpoch: tenant.placementEpoch,
           statementTimeoutMs: limits.statementTimeoutMs,
           asyncCommit: options.asyncCommit?.(tenant) ?? false,
         },
@@ -145,7 +176,7 @@ export class TenantScopes {
         } catch {
           lease.release(true);
         }
-        throw await this.#translate(tenant, limits.statementTimeoutMs, error);
+        throw await this.#translate(tenant, limits.statementTimeoutMs, error, connection.statements);
       }
       lease.release();
       return result;
@@ -156,12 +187,19 @@ export class TenantScopes {
   }
 
   /** Database errors that mean something to the tenant, as the errors the API answers with. */
-  async #translate(tenant: TenantInfo, timeoutMs: number, error: unknown): Promise<unknown> {
+  async #translate(tenant: TenantInfo, timeoutMs: number, error: unknown, statements: number): Promise<unknown> {
     const code = (error as { code?: unknown }).code;
-    if (code === FENCED_SQLSTATE) {
-      // Deleted (or deleted and re-created) since this entry was cached: forget it, so the next
-      // request sees the catalog as it is now.
+    if (code === MOVED_SQLSTATE) {
+      // Routed by an entry from before a move: forget it. Refused at the first statement, the scope
+      // did nothing and may run again; later (a move between two statements) it must not.
       this.#directory.invalidate(tenant.id);
+      return statements <= 1 ? new StalePlacementError(tenant.id) : new TenantryError('busy', `tenant '${tenant.id}' was moved during the request; try again`);
+    }
+    if (code === FENCED_SQLSTATE) {
+      // Deleted (or deleted and re-created) since this entry was cached — or moved, and its old
+      // location already retired: forget it, so the next request sees the catalog as it is now.
+      this.#directory.invalidate(tenant.id);
+      if (statements <= 1 && (await this.#movedSince(tenant))) return new StalePlacementError(tenant.id);
       return new TenantNotFoundError(tenant.id);
     }
     if (code === QUERY_CANCELED) {
@@ -183,7 +221,15 @@ export class TenantScopes {
     this.#directory.invalidate(tenant.id);
     const now = await this.#directory.get(tenant.id).catch(() => tenant);
     if (!now || now.generation !== tenant.generation || now.status === 'deleting') return new TenantNotFoundError(tenant.id);
+    // Nothing ran: a location retired by a move is simply the wrong door.
+    if (now.placementEpoch !== tenant.placementEpoch) return new StalePlacementError(tenant.id);
     return error;
+  }
+
+  /** Whether the catalog now has the same generation of the tenant at another placement epoch. */
+  async #movedSince(tenant: TenantInfo): Promise<boolean> {
+    const now = await this.#directory.get(tenant.id).catch(() => undefined);
+    return now !== undefined && now.generation === tenant.generation && now.placementEpoch !== tenant.placementEpoch;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { TenantryConfig } from '../config.js';
 import { openControlDb, type ControlDb } from './control-db.js';
+import type { FenceEntry } from './fence.js';
 import { registerRouter } from './internals.js';
 import { applyMigrations, pendingMigrations } from './migrations/runner.js';
 import type { Migration } from './migrations/tenant-migrations.js';
@@ -75,7 +76,7 @@ export class Storage {
    * Create `tenant`'s storage at the latest migration version and let its generation in (its fence):
    * all or nothing — a failure removes what this call created, and nothing else.
    */
-  async provision(tenant: TenantPlacement & { generation: number }, migrations: readonly Migration[]): Promise<void> {
+  async provision(tenant: TenantPlacement & FenceEntry, migrations: readonly Migration[]): Promise<void> {
     const strategy = this.#router.strategy(tenant.isolation);
     await strategy.provision(this.#router, tenant, migrations);
     try {
@@ -96,8 +97,23 @@ export class Storage {
     await this.#router.strategy(tenant.isolation).deprovision(this.#router, tenant);
   }
 
+  /**
+   * The switch step of a move from `from` to `to` (its data already copied there, `to.placementEpoch`
+   * past `from`'s): wait out the tenant's scopes in flight at the old location and admit only the new
+   * epoch there from now on, then let the new epoch in at the new location. After this no process —
+   * however stale its catalog cache — writes at the old location; record the move in the catalog next
+   * (Catalog.movePlacement), and scopes routed by the old entry are re-routed by the new one.
+   */
+  async advancePlacement(from: TenantPlacement & FenceEntry, to: TenantPlacement & FenceEntry): Promise<void> {
+    if (to.id !== from.id || to.generation !== from.generation || to.placementEpoch <= from.placementEpoch) {
+      throw new Error('advancePlacement: the same tenant and generation, at a later placement epoch');
+    }
+    await this.#router.advanceFence(from, to.placementEpoch);
+    await this.#router.openFence(to);
+  }
+
   /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */
-  backfillFence(tenant: TenantPlacement & { generation: number }, live: () => Promise<boolean>): Promise<void> {
+  backfillFence(tenant: TenantPlacement & FenceEntry, live: () => Promise<boolean>): Promise<void> {
     return this.#router.backfillFence(tenant, live);
   }
 

@@ -27,6 +27,8 @@ interface TenantsTable {
   limits: ColumnType<unknown, string | undefined, string>;
   /** bigint: a string from pg, a number or bigint from PGlite. */
   generation: ColumnType<string | number | bigint, never, never>;
+  /** bigint, like generation; advanced by every move. */
+  placement_epoch: ColumnType<string | number | bigint, never, string | number>;
   created_at: Generated<Date>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
@@ -84,6 +86,7 @@ function toTenant(row: Selectable<TenantsTable>): Tenant {
     cluster: row.cluster,
     status: row.status,
     generation: Number(row.generation),
+    placementEpoch: Number(row.placement_epoch),
     settings: (row.settings ?? {}) as Record<string, unknown>,
     limits: (row.limits ?? {}) as Record<string, unknown>,
     createdAt: new Date(row.created_at),
@@ -235,6 +238,22 @@ export class Catalog implements TenantDirectory {
       .where('tenant_id', '=', tenantId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Record that `id` now lives at `to`, advancing its placement epoch — only if it is still at epoch
+   * `fromEpoch` (false otherwise: another move got there first). The switch step of a move, after the
+   * fence at the old location was advanced (Storage.advancePlacement).
+   */
+  async movePlacement(id: string, fromEpoch: number, to: { isolation: Isolation; cluster: string }): Promise<boolean> {
+    const result = await this.#db
+      .updateTable('tenants')
+      .set({ isolation: to.isolation, cluster: to.cluster, placement_epoch: fromEpoch + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('placement_epoch', '=', fromEpoch)
+      .executeTakeFirst();
+    this.invalidate(id);
     return Number(result.numUpdatedRows) === 1;
   }
 
