@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       const lease = await main.acquireApp();
       try {
         await lease.conn.batch([
-          { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', id, generation, '5000'], name: 'tenantry_scope_prelude' },
+          { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', id, generation, '5000', 0], name: 'tenantry_scope_prelude' },
           { sql: 'select id, data from records where id = $1', params: [pick(ids)] },
         ]);
       } finally {
@@ -164,6 +164,24 @@ async function main(): Promise<void> {
     const one = await paired(bareAgain, oneTrip);
     console.log(
       `reference (pooled table, pg by hand): 4 round trips ${four.ratio.toFixed(2)}x, set-up + read in 1 round trip ${one.ratio.toFixed(2)}x of bare`,
+    );
+
+    // Scope hooks: what an attached statement (an audit row, a usage counter) costs a one-statement
+    // write, which carries it in its own round trip.
+    const row = (n: number) => ({ collection: 'items', id: uuidv7(), data: JSON.stringify({ n, label: 'x'.repeat(40) }) });
+    const write = () => t.withTenant(id, ({ db }) => db.insertInto('records').values(row(1)).execute(), { singleStatement: true });
+    const writeAttached = () =>
+      t.withTenant(
+        id,
+        (scope) => {
+          scope.attach(scope.db.insertInto('records').values(row(2)));
+          return scope.db.insertInto('records').values(row(1)).execute();
+        },
+        { singleStatement: true },
+      );
+    const hooked = await paired(write, writeAttached);
+    console.log(
+      `scope hooks (pooled): one-statement write ${hooked.base.toFixed(0)} ops/s; with one attached row ${hooked.cand.toFixed(0)} ops/s (${hooked.ratio.toFixed(2)}x)`,
     );
   } finally {
     await Promise.all(bare.map((p) => p.end()));

@@ -12,7 +12,7 @@ import {
   type OperationNode,
   type QueryResult as KyselyResult,
 } from 'kysely';
-import type { Lease, QueryResult, SqlConnection } from './backends/backend.js';
+import type { Lease, QueryResult, SqlConnection, Statement } from './backends/backend.js';
 import { FENCE_SCHEMA, quoteIdent } from './names.js';
 
 function toKyselyResult<R>(result: QueryResult<R>): KyselyResult<R> {
@@ -135,6 +135,8 @@ export class ScopedConnection implements DatabaseConnection {
   #inTransaction = false;
   #finished = false;
   #statements = 0;
+  /** Statements that commit with the scope's work (TenantScope.attach). */
+  readonly #attached: Statement[] = [];
 
   /** Statements sent so far (a refusal at the first means the scope did nothing before it). */
   get statements(): number {
@@ -153,13 +155,12 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
-    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit } = this.prelude;
-    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch];
-    const setup = asyncCommit
-      ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
-      : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };
+    const setup = this.#setup();
     const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
-    if (this.single || isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
+    // Attached statements ride in the single statement's batch, ahead of it: one implicit transaction,
+    // one round trip, and the batch's answer is still the statement's own.
+    if (this.single) return toKyselyResult(await this.conn.batch<R>([setup, ...this.#attached.splice(0), statement]));
+    if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
     return toKyselyResult(await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]));
   }
@@ -169,8 +170,39 @@ export class ScopedConnection implements DatabaseConnection {
     throw new Error('streaming is not supported inside a tenant scope; page with limit/cursor instead');
   }
 
+  /** The scope's set-up statement (SCOPE_PRELUDE_SQL) with this scope's values. */
+  #setup(): Statement {
+    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit } = this.prelude;
+    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch];
+    return asyncCommit
+      ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
+      : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };
+  }
+
+  /**
+   * Run `query` in the scope's transaction, committed with it or not at all: in a single-statement
+   * scope it travels in the statement's own round trip (attach before that statement); otherwise it
+   * is sent just before COMMIT — or, in a scope that only read, in a transaction of its own with the
+   * scope's set-up, one round trip.
+   */
+  attach(query: CompiledQuery): void {
+    if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
+    if (this.single && this.#statements > 0) throw new Error('attach before the statement of a single-statement scope: it has committed');
+    this.#attached.push({ sql: query.sql, params: query.parameters });
+  }
+
   async commit(): Promise<void> {
+    const attached = this.#attached.splice(0);
+    if (attached.length > 0 && !this.#inTransaction) {
+      // Nothing open to join (the scope only read, or a single-statement scope never ran its statement):
+      // the set-up and the attached statements as one implicit transaction.
+      this.#finished = true;
+      await this.conn.batch([this.#setup(), ...attached]);
+      return;
+    }
     this.#finished = true;
+    // Inside the open transaction one at a time: a batch there would commit early on PGlite.
+    for (const statement of attached) await this.conn.query(statement.sql, statement.params);
     if (this.#inTransaction) await this.conn.query('COMMIT');
   }
 

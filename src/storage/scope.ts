@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Compilable, Kysely, Transaction } from 'kysely';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
 import { planLimits } from '../tenancy/plans.js';
 import { FENCED_SQLSTATE, MOVED_SQLSTATE, searchPathValue } from './ddl.js';
@@ -63,7 +63,20 @@ export interface TenantScope {
    * the event loop), a server does not. Bulk readers size their pages by it.
    */
   readonly backend: 'pglite' | 'postgres';
+  /**
+   * Work that must commit with the scope or not at all — an audit entry, a usage counter, an outbox
+   * row: `query` (built from `db`, not executed) runs in the scope's transaction. In a
+   * `singleStatement` scope it rides in the statement's own round trip (attach it before running the
+   * statement); otherwise it is sent just before COMMIT. Nothing attached costs nothing.
+   */
+  attach(query: Compilable): void;
 }
+
+/**
+ * Called as every scope opens, before its callback runs (audit, metering and outbox plug in here):
+ * attach what must commit with the scope's work. It must not run statements itself.
+ */
+export type ScopeHook = (scope: TenantScope, options: WithTenantOptions) => void;
 
 export interface WithTenantOptions {
   /** Control-plane work (export, delete) may enter a suspended tenant's scope. */
@@ -100,10 +113,16 @@ export class TenantScopes {
   readonly #directory: TenantDirectory;
   readonly #base: Kysely<TenantDatabase> = scopeBaseKysely<TenantDatabase>();
   readonly #shares = new PoolShares();
+  readonly #hooks: ScopeHook[] = [];
 
   constructor(router: TenantLocations, directory: TenantDirectory) {
     this.#router = router;
     this.#directory = directory;
+  }
+
+  /** Call `hook` as every scope opens from now on (see ScopeHook). */
+  use(hook: ScopeHook): void {
+    this.#hooks.push(hook);
   }
 
   /**
@@ -167,7 +186,15 @@ export class TenantScopes {
       );
       let result: T;
       try {
-        result = await fn({ tenantId: tenant.id, tenant, db: scopedTransaction(this.#base, connection), backend: location.db.kind });
+        const scope: TenantScope = {
+          tenantId: tenant.id,
+          tenant,
+          db: scopedTransaction(this.#base, connection),
+          backend: location.db.kind,
+          attach: (query) => connection.attach(query.compile()),
+        };
+        for (const hook of this.#hooks) hook(scope, options);
+        result = await fn(scope);
         await connection.commit();
       } catch (error) {
         try {

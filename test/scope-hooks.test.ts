@@ -1,0 +1,133 @@
+/**
+ * Scope hooks: statements attached to a scope commit with its work or not at all, on every strategy and
+ * in every kind of scope (single statement, transaction, read-only), run as the scope's tenant only, and
+ * hooks registered with TenantScopes.use attach to every scope.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Isolation } from '../src/storage/placement.js';
+import type { TenantScope } from '../src/storage/scope.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
+
+describe(`scope hooks (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  const tenants = {} as Record<Isolation, string>;
+  let other: string;
+  /** Tenants whose scopes the registered hook marks. */
+  const marked = new Set<string>();
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    t = await env.open();
+    for (const isolation of STRATEGIES) {
+      tenants[isolation] = tenantId(`hook-${isolation.slice(0, 2)}`);
+      await t.tenants.create({ id: tenants[isolation], isolation });
+    }
+    other = tenantId('hook-other');
+    await t.tenants.create({ id: other, isolation: 'pooled' });
+    // A hook for every scope: marked tenants get a row per scope (as a usage counter would).
+    t.scopes.use((scope) => {
+      if (marked.has(scope.tenantId)) scope.attach(scope.db.insertInto('collections').values({ name: `scope-${Date.now()}-${Math.random()}` }));
+    });
+  });
+  afterAll(async () => env?.cleanup());
+
+  const collectionNames = (id: string) =>
+    t.withTenant(id, async (s) => (await s.db.selectFrom('collections').select('name').orderBy('name').execute()).map((r) => r.name));
+  const add = (s: TenantScope, name: string) => s.db.insertInto('collections').values({ name });
+
+  for (const isolation of STRATEGIES) {
+    it(`${isolation}: attached statements commit with a single-statement scope, in its round trip, or not at all`, async () => {
+      const id = tenants[isolation];
+      await t.withTenant(
+        id,
+        async (s) => {
+          s.attach(add(s, 'single-audit'));
+          await add(s, 'single-main').execute();
+        },
+        { singleStatement: true },
+      );
+      expect(await collectionNames(id)).toEqual(expect.arrayContaining(['single-audit', 'single-main']));
+      // The statement fails (the name exists): its attachment is not committed either.
+      await expect(
+        t.withTenant(
+          id,
+          async (s) => {
+            s.attach(add(s, 'single-orphan'));
+            await add(s, 'single-main').execute();
+          },
+          { singleStatement: true },
+        ),
+      ).rejects.toThrow();
+      expect(await collectionNames(id)).not.toContain('single-orphan');
+      // Attaching after the statement ran is a programming error, said so.
+      await expect(
+        t.withTenant(
+          id,
+          async (s) => {
+            await s.db.selectFrom('collections').select('name').execute();
+            s.attach(add(s, 'too-late'));
+          },
+          { singleStatement: true },
+        ),
+      ).rejects.toThrow(/attach before the statement/);
+      expect(await collectionNames(id)).not.toContain('too-late');
+    });
+
+    it(`${isolation}: attached statements commit with a transaction or a read-only scope, and roll back with it`, async () => {
+      const id = tenants[isolation];
+      await t.withTenant(id, async (s) => {
+        await add(s, 'tx-main').execute();
+        s.attach(add(s, 'tx-audit'));
+        await s.db.selectFrom('collections').selectAll().execute();
+      });
+      await expect(
+        t.withTenant(id, async (s) => {
+          await add(s, 'tx-doomed').execute();
+          s.attach(add(s, 'tx-orphan'));
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      await t.withTenant(id, async (s) => {
+        await s.db.selectFrom('collections').selectAll().execute();
+        s.attach(add(s, 'read-audit'));
+      });
+      const names = await collectionNames(id);
+      expect(names).toEqual(expect.arrayContaining(['tx-main', 'tx-audit', 'read-audit']));
+      expect(names).not.toContain('tx-doomed');
+      expect(names).not.toContain('tx-orphan');
+    });
+  }
+
+  it("an attached statement runs as the scope's tenant: it cannot write another tenant's rows, and takes the scope down with it", async () => {
+    const id = tenants.pooled;
+    await expect(
+      t.withTenant(id, async (s) => {
+        s.attach(s.db.insertInto('collections').values({ name: 'planted', tenant_id: other } as never));
+        await add(s, 'with-planted').execute();
+      }),
+    ).rejects.toThrow(/row-level security|violates/);
+    expect(await collectionNames(other)).not.toContain('planted');
+    expect(await collectionNames(id)).not.toContain('with-planted');
+  });
+
+  it('a registered hook attaches to every scope of every kind, and its rows stay with their tenant', async () => {
+    const id = tenants.schema;
+    const before = (await collectionNames(id)).filter((n) => n.startsWith('scope-')).length;
+    marked.add(id);
+    try {
+      await t.withTenant(id, (s) => add(s, 'hooked-single').execute(), { singleStatement: true });
+      await t.withTenant(id, (s) => add(s, 'hooked-tx').execute());
+      await t.withTenant(id, (s) => s.db.selectFrom('collections').selectAll().execute());
+    } finally {
+      marked.delete(id);
+    }
+    expect((await collectionNames(id)).filter((n) => n.startsWith('scope-')).length).toBe(before + 3);
+    for (const elsewhere of [tenants.pooled, tenants.database, other]) {
+      expect((await collectionNames(elsewhere)).filter((n) => n.startsWith('scope-'))).toEqual([]);
+    }
+  });
+});
