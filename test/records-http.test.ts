@@ -5,9 +5,9 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { STRATEGIES } from './support/placements.js';
 
 const ADMIN = 'admin-token-records-tests';
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 /** A collection name unique to one tenant. */
 const ownCollection = (tenant: string) => `own_${tenant.replaceAll('-', '_')}`;
 

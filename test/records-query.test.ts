@@ -5,10 +5,10 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { STRATEGIES } from './support/placements.js';
 import { matches, sortRecords, type ApiRecord } from './support/query-model.js';
 
 const ADMIN = 'admin-token-query-tests';
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 const INDEXED = ['a', 'b', 'n.x'];
 
 // ---- generators -----------------------------------------------------------------------------------
