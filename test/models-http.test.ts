@@ -5,6 +5,7 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerAs } from './support/http.js';
 import { PLACEMENTS, isolationOf, type Placement } from './support/placements.js';
 
 const ADMIN = 'admin-token-models-tests';
@@ -26,8 +27,7 @@ describe(`models over HTTP (${backend})`, () => {
   const tenants = {} as Record<Placement, string>;
   const keys: Record<string, Record<'admin' | 'member' | 'viewer', string>> = {};
 
-  const call = (tenant: string, role: 'admin' | 'member' | 'viewer', method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
+  const call = callerAs(() => app, keys);
 
   async function setUpTenant(id: string, isolation: Isolation, flip: boolean): Promise<void> {
     await t.tenants.create({ id, isolation });
