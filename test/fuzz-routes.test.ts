@@ -37,6 +37,7 @@ import { PLAN_LIMIT_KEYS } from '../src/tenancy/plans.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerWithToken } from './support/http.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x7e4a47);
 /** Random requests per route for each three places it takes input (see runsFor), besides the sweep. */
@@ -985,31 +986,24 @@ describe(`every route answers hostile input with a 4xx problem, never a 5xx (${b
     required: ['x'],
   };
 
-  const call = async (key: string, method: string, url: string, payload?: unknown) => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${key}` },
-      ...(payload !== undefined && { payload: payload as object }),
-    });
-    return { status: res.statusCode, json: () => res.json() };
-  };
+  /** Set-up requests: `call(token, method, url, payload?)`. */
+  const call = callerWithToken(() => app);
   const expectStatus = async (promise: ReturnType<typeof call>, status: number) => {
     const res = await promise;
-    if (res.status !== status) throw new Error(`setup: expected ${status}, got ${res.status}`);
+    if (res.statusCode !== status) throw new Error(`setup: expected ${status}, got ${res.statusCode}`);
     return res.json();
   };
 
   async function issueVictimKey(tenant: DataTenant): Promise<void> {
     const res = await call(ADMIN, 'POST', `/v1/tenants/${tenant.id}/api-keys`, { name: 'victim', role: 'viewer' });
-    if (res.status !== 201) throw new Error(`setup: victim key ${res.status}`);
+    if (res.statusCode !== 201) throw new Error(`setup: victim key ${res.statusCode}`);
     tenant.victimKeyIds.push(res.json().id);
   }
 
   /** What DELETE routes may destroy: the `victim` collection with records, the `victim` workflow, victim keys. */
   async function ensureVictims(tenant: DataTenant): Promise<void> {
     const admin = tenant.keys.admin;
-    if ((await call(admin, 'GET', '/v1/collections/victim')).status === 404) {
+    if ((await call(admin, 'GET', '/v1/collections/victim')).statusCode === 404) {
       await expectStatus(call(admin, 'POST', '/v1/collections', { name: 'victim' }), 201);
     }
     let items = (await expectStatus(call(admin, 'GET', '/v1/collections/victim/records?limit=500'), 200)).items as Array<{ id: string }>;
@@ -1021,7 +1015,7 @@ describe(`every route answers hostile input with a 4xx problem, never a 5xx (${b
       items = (await expectStatus(call(admin, 'GET', '/v1/collections/victim/records?limit=500'), 200)).items;
     }
     tenant.victimRecordIds.splice(0, Infinity, ...items.map((r) => r.id));
-    if ((await call(admin, 'GET', '/v1/workflows/victim')).status === 404) {
+    if ((await call(admin, 'GET', '/v1/workflows/victim')).statusCode === 404) {
       await expectStatus(call(admin, 'PUT', '/v1/workflows/victim', { steps: [{ id: 'wait', kind: 'delay', with: { ms: 1 } }] }), 201);
     }
     const live = new Set(((await expectStatus(call(admin, 'GET', '/v1/api-keys?limit=500'), 200)).items as Array<{ id: string }>).map((k) => k.id));
@@ -1036,7 +1030,7 @@ describe(`every route answers hostile input with a 4xx problem, never a 5xx (${b
       ['typed', TYPED_SCHEMA, []],
     ] as const) {
       const res = await call(tenant.keys.admin, 'GET', `/v1/collections/${name}`);
-      if (res.status !== 200) throw new Error(`fixture collection ${name} is gone: ${res.status}`);
+      if (res.statusCode !== 200) throw new Error(`fixture collection ${name} is gone: ${res.statusCode}`);
       const now = res.json();
       if (JSON.stringify(now.schema) !== JSON.stringify(schema) || JSON.stringify(now.indexes) !== JSON.stringify(indexes)) {
         await expectStatus(call(tenant.keys.admin, 'PATCH', `/v1/collections/${name}`, { schema, indexes }), 200);

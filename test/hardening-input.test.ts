@@ -10,12 +10,12 @@ import { quoteIdent, schemaTenantNames } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, uniq, type TestEnv } from './support/harness.js';
+import { bearer, send } from './support/http.js';
 import { matches, type ApiRecord } from './support/query-model.js';
 import { routerOf } from '../src/storage/internals.js';
 
 const ADMIN = 'admin-token-for-hardening-tests';
-const admin = { authorization: `Bearer ${ADMIN}` };
-const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+const admin = bearer(ADMIN);
 const SECRET = 'a-jwt-secret-of-at-least-32-bytes-for-hardening';
 const ISS = 'https://idp.example.test';
 const AUD = 'tenantry';
@@ -31,10 +31,11 @@ describe(`bad input is a 4xx, never a 5xx or a silent change (${backend})`, () =
   let keyA: string;
   let things: ApiRecord[] = [];
 
-  const call = (method: string, url: string, payload?: unknown, headers: Record<string, string> = bearer(keyA)) =>
-    app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined && { payload: payload as object }) });
+  /** A request with these headers (tenant A's admin key unless others are given). */
+  const call = (method: string, url: string, payload?: unknown, headers: Record<string, string> = bearer(keyA)) => send(app, method, url, payload, headers);
+  /** `body` sent as it is, labelled JSON. */
   const rawJson = (method: string, url: string, body: string, key = keyA) =>
-    app.inject({ method: method as 'POST', url, headers: { ...bearer(key), 'content-type': 'application/json' }, payload: body });
+    send(app, method, url, body, { ...bearer(key), 'content-type': 'application/json' });
 
   beforeAll(async () => {
     env = await createTestEnv();

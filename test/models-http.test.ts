@@ -5,12 +5,10 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerAs } from './support/http.js';
+import { PLACEMENTS, isolationOf, type Placement } from './support/placements.js';
 
 const ADMIN = 'admin-token-models-tests';
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
-/** Every strategy, plus a second pooled tenant: two tenants sharing the same tables is the closest pair. */
-const PLACEMENTS = [...STRATEGIES, 'pooled2'] as const;
-const isolationOf = (label: (typeof PLACEMENTS)[number]): Isolation => (label === 'pooled2' ? 'pooled' : label);
 
 /** Deterministic people: buyers are those with large x (or, flipped, small x). */
 function people(n: number, flip: boolean): Array<{ data: Record<string, unknown> }> {
@@ -26,11 +24,10 @@ describe(`models over HTTP (${backend})`, () => {
   let env: TestEnv;
   let t: Tenantry;
   let app: TenantryApp;
-  const tenants = {} as Record<(typeof PLACEMENTS)[number], string>;
+  const tenants = {} as Record<Placement, string>;
   const keys: Record<string, Record<'admin' | 'member' | 'viewer', string>> = {};
 
-  const call = (tenant: string, role: 'admin' | 'member' | 'viewer', method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
+  const call = callerAs(() => app, keys);
 
   async function setUpTenant(id: string, isolation: Isolation, flip: boolean): Promise<void> {
     await t.tenants.create({ id, isolation });

@@ -4,6 +4,7 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerAs } from './support/http.js';
 
 const ADMIN = 'admin-token-models-limits';
 
@@ -41,8 +42,7 @@ describe(`model training limits and fair share (${backend})`, () => {
   let app: TenantryApp;
   const keys: Record<string, Record<'admin' | 'member' | 'viewer', string>> = {};
 
-  const call = (tenant: string, role: 'admin' | 'member' | 'viewer', method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
+  const call = callerAs(() => app, keys);
 
   async function tenant(label: string, limits: Record<string, number> = {}, isolation: Isolation = 'pooled'): Promise<string> {
     const id = tenantId(label);

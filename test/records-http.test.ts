@@ -6,9 +6,10 @@ import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { routerOf } from '../src/storage/internals.js';
+import { callerAs } from './support/http.js';
+import { STRATEGIES } from './support/placements.js';
 
 const ADMIN = 'admin-token-records-tests';
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 /** A collection name unique to one tenant. */
 const ownCollection = (tenant: string) => `own_${tenant.replaceAll('-', '_')}`;
 
@@ -26,8 +27,7 @@ describe(`records over HTTP (${backend})`, () => {
   const keys: Record<string, Record<'admin' | 'member' | 'viewer', string>> = {};
   const firstRecord: Record<string, string> = {};
 
-  const call = (tenant: string, role: 'admin' | 'member' | 'viewer', method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}`, ...headers } });
+  const call = callerAs(() => app, keys);
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -221,22 +221,21 @@ describe(`records over HTTP (${backend})`, () => {
     const id = tenants.database[1];
     const other = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     try {
-      const otherCall = (method: string, url: string, payload?: unknown) =>
-        other.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[id]!.admin}` } });
+      const otherCall = callerAs(() => other, keys);
       expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'cached', schema: { type: 'object' } })).statusCode).toBe(201);
       // Warm this app's cache, then tighten the schema through the other app.
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 1 } })).statusCode).toBe(201);
-      expect((await otherCall('PATCH', '/v1/collections/cached', { schema: { type: 'object', required: ['owner'] } })).statusCode).toBe(200);
+      expect((await otherCall(id, 'admin', 'PATCH', '/v1/collections/cached', { schema: { type: 'object', required: ['owner'] } })).statusCode).toBe(200);
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 2 } })).statusCode).toBe(400);
       expect(
         (await call(id, 'member', 'POST', '/v1/collections/cached/records/bulk', { records: [{ data: { owner: 'x' } }, { data: { a: 3 } }] })).statusCode,
       ).toBe(400);
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { owner: 'me' } })).statusCode).toBe(201);
       // Loosen it again elsewhere: data the cached schema refuses is accepted by the current one.
-      expect((await otherCall('PATCH', '/v1/collections/cached', { schema: null })).statusCode).toBe(200);
+      expect((await otherCall(id, 'admin', 'PATCH', '/v1/collections/cached', { schema: null })).statusCode).toBe(200);
       expect((await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 4 } })).statusCode).toBe(201);
       // Dropped elsewhere: 404, nothing written.
-      expect((await otherCall('DELETE', '/v1/collections/cached')).statusCode).toBe(204);
+      expect((await otherCall(id, 'admin', 'DELETE', '/v1/collections/cached')).statusCode).toBe(204);
       const gone = await call(id, 'member', 'POST', '/v1/collections/cached/records', { data: { a: 5 } });
       expect(gone.statusCode).toBe(404);
       expect(gone.json().code).toBe('not_found');

@@ -5,10 +5,11 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerAs } from './support/http.js';
+import { STRATEGIES } from './support/placements.js';
 import { matches, sortRecords, type ApiRecord } from './support/query-model.js';
 
 const ADMIN = 'admin-token-query-tests';
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 const INDEXED = ['a', 'b', 'n.x'];
 
 // ---- generators -----------------------------------------------------------------------------------
@@ -93,12 +94,11 @@ describe(`records query language (${backend})`, () => {
   let t: Tenantry;
   let app: TenantryApp;
   const tenants = {} as Record<Isolation, [string, string]>;
-  const keys: Record<string, string> = {};
+  const keys: Record<string, Record<'admin', string>> = {};
   /** Every record of collection `things`, per tenant, as the API returned it. */
   const things: Record<string, ApiRecord[]> = {};
 
-  const call = (tenant: string, method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]}` } });
+  const call = callerAs(() => app, keys);
 
   const queryUrl = (q: { filter?: unknown; sort?: string; limit?: number; cursor?: string }, collection = 'things') => {
     const params = new URLSearchParams();
@@ -114,7 +114,7 @@ describe(`records query language (${backend})`, () => {
     const out: ApiRecord[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 1000; page++) {
-      const res = await call(tenant, 'GET', queryUrl({ ...q, cursor }));
+      const res = await call(tenant, 'admin', 'GET', queryUrl({ ...q, cursor }));
       if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body} for ${JSON.stringify(q)}`);
       const body = res.json() as { items: ApiRecord[]; nextCursor: string | null };
       expect(body.items.length).toBeLessThanOrEqual(q.limit ?? 50);
@@ -153,13 +153,13 @@ describe(`records query language (${backend})`, () => {
         await t.tenants.create({ id, isolation });
         // The property tests send thousands of requests; the rate limiter has its own tests.
         await t.tenants.update(id, { limits: { requestsPerMinute: 1_000_000 } });
-        keys[id] = (await issueKeys(app, ADMIN, id, ['admin'])).admin;
-        expect((await call(id, 'POST', '/v1/collections', { name: 'things', indexes: INDEXED })).statusCode).toBe(201);
+        keys[id] = await issueKeys(app, ADMIN, id, ['admin']);
+        expect((await call(id, 'admin', 'POST', '/v1/collections', { name: 'things', indexes: INDEXED })).statusCode).toBe(201);
         things[id] = [];
         // Four separate transactions, a few milliseconds apart, so createdAt sorts mean something.
         for (let chunk = 0; chunk < 4; chunk++) {
           const part = dataset.slice(chunk * 16, chunk * 16 + 16);
-          const created = await call(id, 'POST', '/v1/collections/things/records/bulk', { records: part.map((data) => ({ data })) });
+          const created = await call(id, 'admin', 'POST', '/v1/collections/things/records/bulk', { records: part.map((data) => ({ data })) });
           expect(created.statusCode, created.body).toBe(201);
           things[id]!.push(...(created.json().items as ApiRecord[]));
           await new Promise((r) => setTimeout(r, 5));
@@ -175,7 +175,7 @@ describe(`records query language (${backend})`, () => {
 
   it('answers the example of API.md and pages through a sorted result', async () => {
     const id = tenants.pooled[0];
-    await call(id, 'POST', '/v1/collections', { name: 'tickets', indexes: ['score'] });
+    await call(id, 'admin', 'POST', '/v1/collections', { name: 'tickets', indexes: ['score'] });
     const rows = [
       { status: 'open', score: 12, tags: ['x'], owner: 'c' },
       { status: 'open', score: 10, tags: ['y'], owner: 'a' },
@@ -184,20 +184,20 @@ describe(`records query language (${backend})`, () => {
       { status: 'open', score: 30, tags: [], owner: 'b' },
       { status: 'open', score: 11, tags: ['z'], owner: 'd' },
     ];
-    await call(id, 'POST', '/v1/collections/tickets/records/bulk', { records: rows.map((data) => ({ data })) });
+    await call(id, 'admin', 'POST', '/v1/collections/tickets/records/bulk', { records: rows.map((data) => ({ data })) });
     const filter = { status: 'open', score: { $gte: 10 }, $or: [{ tags: { $contains: 'x' } }, { owner: { $in: ['a', 'b'] } }] };
-    const first = await call(id, 'GET', queryUrl({ filter, sort: '-score', limit: 2 }, 'tickets'));
+    const first = await call(id, 'admin', 'GET', queryUrl({ filter, sort: '-score', limit: 2 }, 'tickets'));
     expect(first.statusCode).toBe(200);
     const page1 = first.json();
     expect(page1.items.map((r: ApiRecord) => r.data.score)).toEqual([30, 12]);
-    const second = (await call(id, 'GET', queryUrl({ filter, sort: '-score', limit: 2, cursor: page1.nextCursor }, 'tickets'))).json();
+    const second = (await call(id, 'admin', 'GET', queryUrl({ filter, sort: '-score', limit: 2, cursor: page1.nextCursor }, 'tickets'))).json();
     expect(second.items.map((r: ApiRecord) => r.data.score)).toEqual([10]);
     expect(second.nextCursor).toBeNull();
     // No filter, default order (createdAt, then id): everything, in insertion order.
-    const all = (await call(id, 'GET', queryUrl({}, 'tickets'))).json();
+    const all = (await call(id, 'admin', 'GET', queryUrl({}, 'tickets'))).json();
     expect(all.items.map((r: ApiRecord) => r.data.owner)).toEqual(['c', 'a', 'a', 'b', 'b', 'd']);
     expect(all.nextCursor).toBeNull();
-    expect((await call(id, 'GET', queryUrl({ filter: { missing: { $exists: true } } }, 'tickets'))).json()).toEqual({ items: [], nextCursor: null });
+    expect((await call(id, 'admin', 'GET', queryUrl({ filter: { missing: { $exists: true } } }, 'tickets'))).json()).toEqual({ items: [], nextCursor: null });
   });
 
   it('returns exactly what an in-memory evaluation returns, for random filters, sorts and page sizes', async () => {
@@ -254,12 +254,12 @@ describe(`records query language (${backend})`, () => {
       [`${queryUrl({})}&unknown=1`, /must NOT have additional properties/],
     ];
     for (const [url, detail] of cases) {
-      const res = await call(id, 'GET', url);
+      const res = await call(id, 'admin', 'GET', url);
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(res.json().detail, url).toMatch(detail);
     }
-    expect((await call(id, 'GET', queryUrl({}, 'nothing_here'))).statusCode).toBe(404);
+    expect((await call(id, 'admin', 'GET', queryUrl({}, 'nothing_here'))).statusCode).toBe(404);
   });
 
   it('keeps injection attempts in values, field paths and sort harmless', async () => {
@@ -272,7 +272,7 @@ describe(`records query language (${backend})`, () => {
         expect((await queryAll(id, { filter })).map((r) => r.id)).toEqual(expected(id, { filter }));
       }
       for (const url of [queryUrl({ filter: { [s]: 1 } }), queryUrl({ filter: { [`a.${s}`]: 1 } }), queryUrl({ sort: s }), queryUrl({ sort: `a,${s}` })]) {
-        expect((await call(id, 'GET', url)).statusCode, url).toBe(400);
+        expect((await call(id, 'admin', 'GET', url)).statusCode, url).toBe(400);
       }
     }
     expect(await count()).toBe(before);
@@ -282,9 +282,9 @@ describe(`records query language (${backend})`, () => {
 
   it('binds cursors to tenant, collection, filter and sort', async () => {
     const [a, b] = tenants.pooled;
-    await call(a, 'POST', '/v1/collections', { name: 'others', indexes: INDEXED });
+    await call(a, 'admin', 'POST', '/v1/collections', { name: 'others', indexes: INDEXED });
     const filter = { a: { $exists: true } };
-    const page = (await call(a, 'GET', queryUrl({ filter, sort: 'a', limit: 3 }))).json();
+    const page = (await call(a, 'admin', 'GET', queryUrl({ filter, sort: 'a', limit: 3 }))).json();
     expect(page.nextCursor).toEqual(expect.any(String));
     const cursor = page.nextCursor as string;
     const tampered = `${cursor.slice(0, 5)}${cursor[5] === 'A' ? 'B' : 'A'}${cursor.slice(6)}`;
@@ -299,12 +299,12 @@ describe(`records query language (${backend})`, () => {
       [b, queryUrl({ filter, sort: 'a', limit: 3, cursor })],
     ];
     for (const [tenant, url] of refused) {
-      const res = await call(tenant, 'GET', url);
+      const res = await call(tenant, 'admin', 'GET', url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().code).toBe('invalid_cursor');
     }
     // The same cursor with another page size is fine: limit is not part of the list's identity.
-    expect((await call(a, 'GET', queryUrl({ filter, sort: 'a', limit: 5, cursor }))).statusCode).toBe(200);
+    expect((await call(a, 'admin', 'GET', queryUrl({ filter, sort: 'a', limit: 5, cursor }))).statusCode).toBe(200);
   });
 
   for (const a of STRATEGIES) {

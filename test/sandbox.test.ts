@@ -4,6 +4,7 @@ import { Sandbox, SandboxError } from '../src/sandbox/sandbox.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerAs } from './support/http.js';
 
 const ADMIN = 'admin-token-sandbox-tests';
 type Role = 'admin' | 'member' | 'viewer';
@@ -27,8 +28,7 @@ describe(`JSONata runs bounded, off the event loop (${backend})`, () => {
   const A = tenantId('sbx-a');
   const B = tenantId('sbx-b');
   const keys: Record<string, Record<Role, string>> = {};
-  const call = (tenant: string, role: Role, method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
+  const call = callerAs(() => app, keys);
 
   const runTransform = async (tenant: string, name: string, expression: string) => {
     expect((await call(tenant, 'admin', 'PUT', `/v1/workflows/${name}`, { steps: [{ id: 'x', kind: 'transform', with: { expression } }] })).statusCode).toBe(

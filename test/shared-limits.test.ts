@@ -10,6 +10,7 @@ import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { routerOf } from '../src/storage/internals.js';
+import { callerAs } from './support/http.js';
 
 const ADMIN = 'admin-token-limits-tests';
 type Role = 'admin' | 'member' | 'viewer';
@@ -29,8 +30,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
   const B = tenantId('lim-b');
   const C = tenantId('lim-c');
   const keys: Record<string, Record<Role, string>> = {};
-  const call = (tenant: string, role: Role, method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
+  const call = callerAs(() => app, keys);
 
   beforeAll(async () => {
     env = await createTestEnv({ poolMaxIndexes: 3 });

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import { TenantNotFoundError } from '../src/errors.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
-import type { Isolation } from '../src/storage/placement.js';
 import { TenantScopes, type TenantDirectory, type TenantInfo } from '../src/storage/scope.js';
 import { buildApp } from '../src/api/app.js';
 import { Sandbox } from '../src/sandbox/sandbox.js';
@@ -10,6 +9,7 @@ import type { Tenantry } from '../src/tenantry.js';
 import { WorkQueue } from '../src/workflows/queue.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { routerOf } from '../src/storage/internals.js';
+import { STRATEGIES } from './support/placements.js';
 
 /**
  * A deleted tenant's work in flight — requests that passed their checks, catalog entries cached by
@@ -43,7 +43,7 @@ describe(`tenant deletion is fenced (${backend})`, () => {
 
   const collections = (id: string) => t.withTenant(id, ({ db }) => db.selectFrom('collections').select('name').execute());
 
-  for (const isolation of ['pooled', 'schema', 'database'] as Isolation[]) {
+  for (const isolation of STRATEGIES) {
     it(`${isolation}: writers racing the deletion leave nothing for the tenant re-created under the same id`, async () => {
       const id = tenantId(`fence-${isolation.slice(0, 3)}`);
       const old = await t.tenants.create({ id, isolation });

@@ -4,9 +4,8 @@ import { databaseTenantNames, pooledNames, schemaTenantNames, quoteIdent } from 
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { STRATEGIES } from './support/placements.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
-
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 
 /** Run `statement` inside `attacker`'s scope; resolve the rows it returned, or 'error' if it was refused. */
 async function attempt(t: Tenantry, attacker: string, statement: ReturnType<typeof sql>): Promise<unknown[] | 'error'> {

@@ -6,6 +6,7 @@ import type { Isolation } from '../src/storage/placement.js';
 import { tenantCacheKey } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { STRATEGIES } from './support/placements.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
 import { routerOf } from '../src/storage/internals.js';
 
@@ -53,7 +54,7 @@ describe(`tenant lifecycle (${backend})`, () => {
     await env?.cleanup();
   });
 
-  for (const isolation of ['pooled', 'schema', 'database'] as Isolation[]) {
+  for (const isolation of STRATEGIES) {
     it(`creates, suspends, resumes and deletes a ${isolation} tenant, leaving others intact`, async () => {
       const id = tenantId(isolation.slice(0, 3));
       const created = await t.tenants.create({ id, name: `Tenant ${id}`, isolation, tier: 'pro' });

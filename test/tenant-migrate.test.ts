@@ -9,6 +9,7 @@ import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { routerOf } from '../src/storage/internals.js';
+import { STRATEGIES } from './support/placements.js';
 
 const NOTES: Migration = {
   version: TENANT_MIGRATIONS.length + 1,
@@ -35,7 +36,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
   beforeAll(async () => {
     env = await createTestEnv({ maxOpenDatabases: 2 });
     t = await env.open();
-    for (const isolation of ['pooled', 'schema', 'database'] as Isolation[]) {
+    for (const isolation of STRATEGIES) {
       for (let i = 0; i < MIX[isolation]; i++) {
         const id = tenantId(`m${isolation[0]}${i}`);
         await t.tenants.create({ id, isolation });

@@ -4,10 +4,9 @@ import { schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { STRATEGIES } from './support/placements.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
 import { routerOf } from '../src/storage/internals.js';
-
-const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 
 describe(`placement across clusters (${backend})`, () => {
   let env: TestEnv;

@@ -4,6 +4,7 @@ import { SCHEMA_MAX_EXPANSION } from '../src/records/tenant-schema.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { callerAs } from './support/http.js';
 
 const ADMIN = 'admin-token-schema-tests';
 type Role = 'admin' | 'member' | 'viewer';
@@ -26,8 +27,7 @@ describe(`tenant schemas are bounded and private (${backend})`, () => {
   const A = tenantId('sch-a');
   const B = tenantId('sch-b');
   const keys: Record<string, Record<Role, string>> = {};
-  const call = (tenant: string, role: Role, method: string, url: string, payload?: unknown) =>
-    app.inject({ method: method as 'GET', url, payload: payload as object, headers: { authorization: `Bearer ${keys[tenant]![role]}` } });
+  const call = callerAs(() => app, keys);
   const collection = (tenant: string, name: string, schema: unknown) => call(tenant, 'admin', 'POST', '/v1/collections', { name, schema });
   const write = (tenant: string, name: string, data: unknown) => call(tenant, 'member', 'POST', `/v1/collections/${name}/records`, { data });
 

@@ -1,7 +1,7 @@
 /**
- * An in-memory evaluation of the records query language, written from API.md and the semantics in
- * src/records/query.ts's header — independently of the SQL compiler, so property tests can compare
- * the two. Works on records as the API returns them.
+ * An in-memory evaluation of the records query language, written from docs/http-api.md and the
+ * semantics in src/records/query.ts's header — independently of the SQL compiler, so property tests
+ * can compare the two. Works on records as the API returns them.
  */
 export interface ApiRecord {
   id: string;
