@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
-import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
+import { dataField, dataFieldsArray } from '../records/codec.js';
+import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import { tenantCacheKey, tenantIdOf, type TenantRef, type TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
@@ -66,8 +67,6 @@ export interface ModelView {
   weights: unknown;
   createdAt: string;
 }
-
-const path = (field: string) => sql.raw(`(data #> ${quoteLiteral(`{${field.split('.').join(',')}}`)})`);
 
 interface ModelRow {
   name: string;
@@ -139,9 +138,9 @@ export class ModelsService {
   async #precheck(scope: TenantScope, def: ModelDefinition): Promise<void> {
     const columns = this.#columns(def);
     const TYPES = ['number', 'string', 'boolean', 'object', 'array'] as const;
-    const target = path(columns.at(-1)!);
+    const target = dataField(columns.at(-1)!);
     const mine = sql`tenant_id = ${scope.tenantId} AND collection = ${def.collection}`;
-    const present = (p: ReturnType<typeof path>) => sql`${p} IS NOT NULL AND ${p} <> 'null'::jsonb`;
+    const present = (p: ReturnType<typeof dataField>) => sql`${p} IS NOT NULL AND ${p} <> 'null'::jsonb`;
     const { rows } = await sql<{ present: boolean; any: boolean; varied: boolean; nonnumeric: boolean } & Record<string, boolean | null>>`
       WITH sample AS (SELECT data FROM records WHERE ${mine} ORDER BY created_at, id LIMIT 1000)
       SELECT EXISTS (SELECT 1 FROM collections WHERE name = ${def.collection}) AS present,
@@ -149,8 +148,8 @@ export class ModelsService {
              EXISTS (SELECT 1 FROM records WHERE ${mine} AND ${present(target)}
                         AND ${target} <> (SELECT ${target} FROM records WHERE ${mine} AND ${present(target)} LIMIT 1)) AS varied,
              ${def.kind === 'regression' ? sql`EXISTS (SELECT 1 FROM records WHERE ${mine} AND jsonb_typeof(${target}) NOT IN ('number', 'null'))` : sql`false`} AS nonnumeric,
-             ${sql.join(columns.map((c, i) => sql`EXISTS (SELECT 1 FROM records WHERE ${mine} AND ${present(path(c))}) AS ${sql.ref(`has${i}`)}`))},
-             ${sql.join(columns.flatMap((c, i) => TYPES.map((t) => sql`(SELECT bool_or(jsonb_typeof(${path(c)}) = ${t}) FROM sample) AS ${sql.ref(`t${i}_${t}`)}`)))}`.execute(
+             ${sql.join(columns.map((c, i) => sql`EXISTS (SELECT 1 FROM records WHERE ${mine} AND ${present(dataField(c))}) AS ${sql.ref(`has${i}`)}`))},
+             ${sql.join(columns.flatMap((c, i) => TYPES.map((t) => sql`(SELECT bool_or(jsonb_typeof(${dataField(c)}) = ${t}) FROM sample) AS ${sql.ref(`t${i}_${t}`)}`)))}`.execute(
       scope.db,
     );
     const stats = rows[0]!;
@@ -292,7 +291,7 @@ export class ModelsService {
           size = PAGE[scope.backend];
           const { rows } = await sql<{ n: number; at: string | null; id: string | null; rows: string }>`
             WITH page AS MATERIALIZED (
-              SELECT created_at, id, json_build_array(${sql.join(columns.map(path))}) AS v FROM records
+              SELECT created_at, id, ${dataFieldsArray(columns)} AS v FROM records
                WHERE tenant_id = ${scope.tenantId} AND collection = ${def.collection}
                      ${after ? sql`AND (created_at, id) > (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
                ORDER BY created_at, id LIMIT ${size})

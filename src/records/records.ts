@@ -9,8 +9,11 @@ import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js
 import { tenantCacheKey, type TenantInfo, type TenantRef, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
+import { dataField, decodeRecord, encodeData, type RecordRow, type RecordView } from './codec.js';
 import { compileFilter, filterLeaves, indexedCondition, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
+
+export type { RecordView } from './codec.js';
 
 export const BULK_MAX = 1000;
 /**
@@ -53,20 +56,10 @@ interface CompiledSchema {
 /** Opens tenant scopes (Tenantry.withTenant). */
 export type ScopeRunner = <T>(tenant: TenantRef, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions) => Promise<T>;
 
-type RecordRow = { id: string; data: unknown; version: number; created_at: Date; updated_at: Date };
-
 export interface Collection {
   name: string;
   schema: Record<string, unknown> | null;
   indexes: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RecordView {
-  id: string;
-  data: Record<string, unknown>;
-  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -78,16 +71,6 @@ function toCollection(row: { name: string; schema: unknown; indexes: unknown; cr
     name: row.name,
     schema: (row.schema as Record<string, unknown> | null) ?? null,
     indexes: (row.indexes as string[]) ?? [],
-    createdAt: isoTimestamp(row.created_at),
-    updatedAt: isoTimestamp(row.updated_at),
-  };
-}
-
-function toRecord(row: { id: string; data: unknown; version: number; created_at: Date; updated_at: Date }): RecordView {
-  return {
-    id: row.id,
-    data: row.data as Record<string, unknown>,
-    version: Number(row.version),
     createdAt: isoTimestamp(row.created_at),
     updatedAt: isoTimestamp(row.updated_at),
   };
@@ -297,7 +280,7 @@ export class RecordsService {
       const rows = await scopes(tenant, (scope) => this.#insertGuarded(scope, known, items), { singleStatement: true });
       if (rows.length === items.length) {
         this.#grew(tenant, collectionName, items);
-        return rows.map(toRecord);
+        return rows.map((row) => decodeRecord({ tenantId: tenant.id, collection: collectionName }, row));
       }
       this.#collections.delete(key); // changed (or dropped) since it was read: read it again
     }
@@ -309,7 +292,8 @@ export class RecordsService {
     { collection, stamp }: { collection: Collection; stamp: string },
     items: Array<Record<string, unknown>>,
   ): Promise<RecordRow[]> {
-    const values = items.map((data) => sql`(${uuidv7()}::uuid, ${JSON.stringify(data)}::jsonb)`);
+    const place = { tenantId: scope.tenantId, collection: collection.name };
+    const values = items.map((data) => sql`(${uuidv7()}::uuid, ${encodeData(place, data)})`);
     const { rows } = await sql<RecordRow>`
       INSERT INTO records (collection, id, data)
       SELECT ${collection.name}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
@@ -357,7 +341,8 @@ export class RecordsService {
     if (now.stamp !== options.checked.stamp) {
       throw new TenantryError('collection_changed', `collection '${collectionName}' changed while the records were being checked; run again`);
     }
-    const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${JSON.stringify(data)}::jsonb)`);
+    const place = { tenantId: scope.tenantId, collection: collectionName };
+    const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${encodeData(place, data)})`);
     if (options.key === undefined) {
       const { rows } = await sql<{ id: string }>`
         INSERT INTO records (collection, id, data) SELECT ${collectionName}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
@@ -366,8 +351,6 @@ export class RecordsService {
     }
     if (!FIELD_PATH_PATTERN.test(options.key)) throw new ValidationError(`key '${options.key}' is not a dot-separated path of names`);
     const segments = options.key.split('.');
-    // Validated names: no commas, braces or quotes, so the array literal is exact.
-    const path = `{${segments.join(',')}}`;
     const seen = new Set<string>();
     items.forEach((data, i) => {
       const value = segments.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
@@ -380,12 +363,12 @@ export class RecordsService {
       WITH v (id, data) AS (VALUES ${sql.join(values)}),
       updated AS (
         UPDATE records r SET data = v.data, version = r.version + 1, updated_at = now()
-          FROM v WHERE r.collection = ${collectionName} AND r.data #> ${path}::text[] = v.data #> ${path}::text[]
+          FROM v WHERE r.collection = ${collectionName} AND ${dataField(options.key, 'r.data')} = ${dataField(options.key, 'v.data')}
         RETURNING r.id),
       inserted AS (
         INSERT INTO records (collection, id, data)
         SELECT ${collectionName}, v.id, v.data FROM v
-         WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.collection = ${collectionName} AND r.data #> ${path}::text[] = v.data #> ${path}::text[])
+         WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.collection = ${collectionName} AND ${dataField(options.key, 'r.data')} = ${dataField(options.key, 'v.data')})
         ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id)
       SELECT id FROM updated UNION ALL SELECT id FROM inserted`.execute(scope.db);
     return { written: rows.length };
@@ -421,7 +404,7 @@ export class RecordsService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const next = rows.length > query.limit && last ? columns.map((_, i) => last[`k${i}`]!) : null;
-    return { items: page.map(toRecord), next };
+    return { items: page.map((row) => decodeRecord({ tenantId: scope.tenantId, collection: collectionName }, row)), next };
   }
 
   /** Refuse (409 limit_reached) a write that adds data once the tenant stores more than its plan allows. */
@@ -524,7 +507,7 @@ export class RecordsService {
     if (options.forUpdate) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
-    return toRecord(row);
+    return decodeRecord({ tenantId: scope.tenantId, collection }, row);
   }
 
   /**
@@ -558,13 +541,13 @@ export class RecordsService {
         tenant,
         (scope) =>
           sql<RecordRow>`
-            UPDATE records SET data = ${JSON.stringify(next)}::jsonb, version = version + 1, updated_at = clock_timestamp()
+            UPDATE records SET data = ${encodeData({ tenantId: tenant.id, collection: collectionName }, next)}, version = version + 1, updated_at = clock_timestamp()
              WHERE collection = ${collectionName} AND id = ${id}::uuid AND version = ${current.version}
                AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz)
             RETURNING id, data, version, created_at, updated_at`.execute(scope.db),
         { singleStatement: true },
       );
-      if (rows[0]) return toRecord(rows[0]);
+      if (rows[0]) return decodeRecord({ tenantId: tenant.id, collection: collectionName }, rows[0]);
       // Another writer got in between (or the collection changed): read again; with If-Match, the
       // next read finds the version moved and answers 412.
       await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));
