@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   await withBenchDatabase('wf', async ({ mainUrl, suffix, children }) => {
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
     const sandbox = new Sandbox();
-    const runtime = new WorkflowRuntime(t, new RecordsService(sandbox), undefined as unknown as ModelsService, sandbox);
+    const runtime = new WorkflowRuntime(t, new RecordsService(t, sandbox), undefined as unknown as ModelsService, sandbox);
     const noop = (n: number): WorkflowDefinition => ({
       steps: Array.from({ length: n }, (_, i) => ({
         id: `s${i}`,

@@ -29,7 +29,7 @@ export async function runWorker(config: TenantryConfig): Promise<void> {
   const sandbox = new Sandbox();
   const scopes = tenantry.withTenant.bind(tenantry);
   const models = new ModelsService(scopes, pool, (err, context) => log('error', 'model training failed', { err, ...context }));
-  const runtime = new WorkflowRuntime(tenantry, new RecordsService(sandbox), models, sandbox);
+  const runtime = new WorkflowRuntime(tenantry, new RecordsService(tenantry, sandbox), models, sandbox);
   const engine = runtime.startEngine({ log });
   log('info', 'tenantry worker started', { worker: engine.workerId, concurrency: engine.concurrency });
   let stopping = false;

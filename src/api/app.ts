@@ -105,7 +105,7 @@ export async function buildApp({
   const rateLimiter = new RateLimiter();
   // Tenant-supplied logic (JSONata, heavy schema checks) runs here, off the event loop, bounded.
   const sandbox = new Sandbox();
-  const records = new RecordsService(sandbox);
+  const records = new RecordsService(tenantry, sandbox);
   const trainingPool = new TrainingPool();
   const models = new ModelsService(
     (id, fn, options) => tenantry.withTenant(id, fn, options),

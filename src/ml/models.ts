@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { TenantryError, ValidationError } from '../errors.js';
-import type { ScopeRunner } from '../records/records.js';
+import { inScope, type ScopeRunner, type TenantOrScope } from '../records/scope-runner.js';
 import { dataField, dataFieldsArray } from '../records/codec.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import { tenantCacheKey, tenantIdOf, type TenantRef, type TenantScope } from '../storage/scope.js';
@@ -194,7 +194,7 @@ export class ModelsService {
       return planLimits(scope.tenant);
     });
     this.#startTraining(tenant, def, 1, limits);
-    return this.scopes(tenant, (scope) => this.get(scope, def.name));
+    return this.get(tenant, def.name);
   }
 
   async train(tenant: TenantRef, name: string): Promise<VersionView> {
@@ -365,7 +365,12 @@ export class ModelsService {
     }));
   }
 
-  async get(scope: TenantScope, name: string): Promise<ModelView> {
+  /** A model with its versions: in the caller's scope, or in one of its own for a tenant. */
+  async get(tenant: TenantOrScope, name: string): Promise<ModelView> {
+    return inScope(this.scopes, tenant, (scope) => this.#get(scope, name));
+  }
+
+  async #get(scope: TenantScope, name: string): Promise<ModelView> {
     const def = await this.#definition(scope, name);
     const versions = await this.#versions(scope, name);
     const ready = versions.find((v) => v.status === 'ready');
@@ -397,11 +402,13 @@ export class ModelsService {
     };
   }
 
-  async list(scope: TenantScope): Promise<ModelView[]> {
-    const names = await scope.db.selectFrom('models').select('name').orderBy('name').execute();
-    const out: ModelView[] = [];
-    for (const { name } of names) out.push(await this.get(scope, name));
-    return out;
+  async list(tenant: TenantOrScope): Promise<ModelView[]> {
+    return inScope(this.scopes, tenant, async (scope) => {
+      const names = await scope.db.selectFrom('models').select('name').orderBy('name').execute();
+      const out: ModelView[] = [];
+      for (const { name } of names) out.push(await this.#get(scope, name));
+      return out;
+    });
   }
 
   /** The artifact to serve: the newest ready version, or `version` if it is ready. One read when cached. */

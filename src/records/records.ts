@@ -6,14 +6,17 @@ import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import { SandboxBusyError, SandboxError, type Sandbox } from '../sandbox/sandbox.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
-import { tenantCacheKey, type TenantInfo, type TenantRef, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
+import { tenantCacheKey, tenantIdOf, type TenantInfo, type TenantRef, type TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
+import type { Tenantry } from '../tenantry.js';
 import { dataField, decodeRecord, encodeData, type RecordRow, type RecordView } from './codec.js';
+import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import { compileFilter, filterLeaves, indexedCondition, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
 
 export type { RecordView } from './codec.js';
+export type { ScopeRunner, TenantOrScope } from './scope-runner.js';
 
 export const BULK_MAX = 1000;
 /**
@@ -53,8 +56,12 @@ interface CompiledSchema {
   profile: SchemaProfile;
 }
 
-/** Opens tenant scopes (Tenantry.withTenant). */
-export type ScopeRunner = <T>(tenant: TenantRef, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions) => Promise<T>;
+/**
+ * What RecordsService needs of Tenantry: tenant scopes, and the owner's index DDL, which runs outside
+ * any scope — the budget checked before the scope that changes a collection, the indexes made to match
+ * after it commits.
+ */
+export type RecordsTenants = Pick<Tenantry, 'withTenant' | 'syncRecordIndexes' | 'checkIndexBudget'>;
 
 export interface Collection {
   name: string;
@@ -77,9 +84,12 @@ function toCollection(row: { name: string; schema: unknown; indexes: unknown; cr
 }
 
 /**
- * Collections and records of one tenant. Every method takes the caller's TenantScope: the database
- * already confines it to that tenant, so nothing here names a tenant in SQL. A collection's JSON Schema
- * (the tenant's customisation) is compiled once per version and checked on every write.
+ * Collections and records of a tenant. A method given a tenant (TenantRef) does the whole of its work:
+ * opens its scopes, commits them, and keeps the collection's indexes as declared; one given the
+ * caller's TenantScope works inside it (the workflow engine). Inside a scope the database already
+ * confines the work to that tenant, so nothing here names a tenant in SQL but to help the planner. A
+ * collection's JSON Schema (the tenant's customisation) is compiled once per version and checked on
+ * every write.
  */
 export class RecordsService {
   /**
@@ -99,7 +109,23 @@ export class RecordsService {
   /** Measured size of collections (bytes of data), per tenant, for pricing filters. */
   readonly #sizes = new LRUCache<string, { bytes: number; rows: number }>({ max: 10_000, ttl: SIZE_TTL_MS });
 
-  constructor(private readonly sandbox: Sandbox) {}
+  readonly #scopes: ScopeRunner;
+
+  constructor(
+    private readonly tenants: RecordsTenants,
+    private readonly sandbox: Sandbox,
+  ) {
+    this.#scopes = (tenant, fn, options) => tenants.withTenant(tenant, fn, options);
+  }
+
+  /**
+   * The tenant's catalog entry: the one a request was authenticated for, or else the one a scope
+   * opens with (so a caller naming the tenant by id is pinned to the generation it finds).
+   */
+  async #info(tenant: TenantRef): Promise<TenantInfo> {
+    if (typeof tenant === 'object' && 'tier' in tenant && 'limits' in tenant) return tenant as TenantInfo;
+    return this.#scopes(tenant, async (scope) => scope.tenant);
+  }
 
   /**
    * Cache keys of what this service measures and caches per tenant, with the tenant's generation: a
@@ -179,10 +205,18 @@ export class RecordsService {
     }
   }
 
-  async createCollection(scope: TenantScope, input: { name: string; schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
+  /** Create a collection and the indexes it declares (409 past the tenant's plan or the pool's index budget). */
+  async createCollection(tenant: TenantRef, input: { name: string; schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
     if (!COLLECTION_NAME_PATTERN.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME_PATTERN}`);
-    this.#checkSchema(scope.tenantId, input.schema);
+    this.#checkSchema(tenantIdOf(tenant), input.schema);
     this.#checkIndexes(input.indexes);
+    await this.tenants.checkIndexBudget(tenantIdOf(tenant), input.name, input.indexes ?? []);
+    const created = await this.#scopes(tenant, (scope) => this.#insertCollection(scope, input));
+    await this.tenants.syncRecordIndexes(tenantIdOf(tenant), created.name);
+    return created;
+  }
+
+  async #insertCollection(scope: TenantScope, input: { name: string; schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
     await this.#lockDefinitions(scope);
     await this.#checkPlan(scope, { adding: true, name: input.name, indexes: input.indexes ?? [] });
     const row = await scope.db
@@ -195,17 +229,25 @@ export class RecordsService {
     return toCollection(row);
   }
 
-  async listCollections(scope: TenantScope): Promise<Collection[]> {
-    return (await scope.db.selectFrom('collections').selectAll().orderBy('name').execute()).map(toCollection);
+  async listCollections(tenant: TenantOrScope): Promise<Collection[]> {
+    return inScope(this.#scopes, tenant, async (scope) => (await scope.db.selectFrom('collections').selectAll().orderBy('name').execute()).map(toCollection));
   }
 
-  async getCollection(scope: TenantScope, name: string): Promise<Collection> {
-    return (await this.#read(scope, name)).collection;
+  async getCollection(tenant: TenantOrScope, name: string): Promise<Collection> {
+    return inScope(this.#scopes, tenant, async (scope) => (await this.#read(scope, name)).collection);
   }
 
-  async updateCollection(scope: TenantScope, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
-    this.#checkSchema(scope.tenantId, changes.schema);
+  /** Change a collection's schema or indexes; changed indexes are made (or dropped) before this returns. */
+  async updateCollection(tenant: TenantRef, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
+    this.#checkSchema(tenantIdOf(tenant), changes.schema);
     this.#checkIndexes(changes.indexes);
+    if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
+    const updated = await this.#scopes(tenant, (scope) => this.#updateCollection(scope, name, changes));
+    if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), updated.name);
+    return updated;
+  }
+
+  async #updateCollection(scope: TenantScope, name: string, changes: { schema?: Record<string, unknown> | null; indexes?: string[] }): Promise<Collection> {
     if (changes.indexes !== undefined) {
       await this.#lockDefinitions(scope);
       await this.#checkPlan(scope, { adding: false, name, indexes: changes.indexes });
@@ -224,10 +266,14 @@ export class RecordsService {
     return toCollection(row);
   }
 
-  async deleteCollection(scope: TenantScope, name: string): Promise<void> {
-    const result = await scope.db.deleteFrom('collections').where('name', '=', name).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
-    this.#stored.delete(this.#key(scope.tenant, 'storage')); // measured again on the next write
+  /** Drop a collection, its records and its indexes. */
+  async deleteCollection(tenant: TenantRef, name: string): Promise<void> {
+    await this.#scopes(tenant, async (scope) => {
+      const result = await scope.db.deleteFrom('collections').where('name', '=', name).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
+      this.#stored.delete(this.#key(scope.tenant, 'storage')); // measured again on the next write
+    });
+    await this.tenants.syncRecordIndexes(tenantIdOf(tenant), name);
   }
 
   /**
@@ -262,9 +308,11 @@ export class RecordsService {
    * unchanged, as one statement in a single-statement scope. If the guard fails, or the cached schema
    * refuses the data (a newer schema might accept it), read the collection and go again.
    */
-  async create(scopes: ScopeRunner, tenant: TenantInfo, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
+  async create(ref: TenantRef, collectionName: string, items: Array<Record<string, unknown>>): Promise<RecordView[]> {
     if (items.length === 0) return [];
     if (items.length > BULK_MAX) throw new ValidationError(`at most ${BULK_MAX} records at once, got ${items.length}`);
+    const tenant = await this.#info(ref);
+    const scopes = this.#scopes;
     this.#refuseOverQuota(tenant, this.#stored.get(this.#key(tenant, 'storage')) ?? (await scopes(tenant, (scope) => this.#measureStorage(scope))));
     const key = this.#key(tenant, 'collection', collectionName);
     for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
@@ -379,11 +427,19 @@ export class RecordsService {
    * position `after` (the `next` of the previous page). `next` is null on the last page.
    */
   async queryRecords(
+    tenant: TenantOrScope,
+    collectionName: string,
+    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
+  ): Promise<{ items: RecordView[]; next: string[] | null }> {
+    return inScope(this.#scopes, tenant, (scope) => this.#queryRecords(scope, collectionName, query));
+  }
+
+  async #queryRecords(
     scope: TenantScope,
     collectionName: string,
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
   ): Promise<{ items: RecordView[]; next: string[] | null }> {
-    const collection = await this.getCollection(scope, collectionName);
+    const collection = (await this.#read(scope, collectionName)).collection;
     if (query.filter) await this.#checkQueryCost(scope, collectionName, query.filter, collection.indexes);
     const sort = parseSort(query.sort, collection.indexes);
     const columns = sortColumns(sort);
@@ -501,7 +557,11 @@ export class RecordsService {
     return size;
   }
 
-  async getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {
+  async getRecord(tenant: TenantOrScope, collection: string, id: string): Promise<RecordView> {
+    return inScope(this.#scopes, tenant, (scope) => this.#getRecord(scope, collection, id));
+  }
+
+  async #getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
     let query = scope.db.selectFrom('records').selectAll().where('collection', '=', collection).where('id', '=', id);
     if (options.forUpdate) query = query.forUpdate();
@@ -519,18 +579,19 @@ export class RecordsService {
    * merges all land and none is lost.
    */
   async writeRecord(
-    scopes: ScopeRunner,
-    tenant: TenantInfo,
+    ref: TenantRef,
     collectionName: string,
     id: string,
     data: Record<string, unknown>,
     options: { merge: boolean; ifMatch?: number },
   ): Promise<RecordView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collectionName}'`);
+    const tenant = await this.#info(ref);
+    const scopes = this.#scopes;
     for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
       const { current, known } = await scopes(tenant, async (scope) => {
         await this.#checkQuota(scope);
-        return { current: await this.getRecord(scope, collectionName, id), known: await this.#read(scope, collectionName) };
+        return { current: await this.#getRecord(scope, collectionName, id), known: await this.#read(scope, collectionName) };
       });
       if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
         throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${options.ifMatch}`);
@@ -555,13 +616,15 @@ export class RecordsService {
     throw new TenantryError('collection_changed', `record '${id}' kept changing while it was written; retry`);
   }
 
-  async deleteRecord(scope: TenantScope, collection: string, id: string, ifMatch?: number): Promise<void> {
-    const current = await this.getRecord(scope, collection, id, { forUpdate: true });
-    if (ifMatch !== undefined && ifMatch !== current.version) {
-      throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
-    }
-    await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).execute();
-    this.#stored.delete(this.#key(scope.tenant, 'storage')); // measured again on the next write
+  async deleteRecord(tenant: TenantOrScope, collection: string, id: string, ifMatch?: number): Promise<void> {
+    await inScope(this.#scopes, tenant, async (scope) => {
+      const current = await this.#getRecord(scope, collection, id, { forUpdate: true });
+      if (ifMatch !== undefined && ifMatch !== current.version) {
+        throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
+      }
+      await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).execute();
+      this.#stored.delete(this.#key(scope.tenant, 'storage')); // measured again on the next write
+    });
   }
 }
 
