@@ -42,7 +42,7 @@ export class Services {
     this.#sandbox = new Sandbox();
     this.#training = new TrainingPool();
     const scopes = tenantry.withTenant.bind(tenantry);
-    this.records = new RecordsService(this.#sandbox);
+    this.records = new RecordsService(tenantry, this.#sandbox);
     this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }));
     this.workflows = new WorkflowRuntime(tenantry, this.records, this.models, this.#sandbox);
     this.apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);

@@ -74,7 +74,7 @@ describe(`workflow engine under load (${backend})`, () => {
     env = await createTestEnv({ workerLeaseMs: 1500, workerPollMs: 20 });
     t = await env.open();
     sandbox = new Sandbox();
-    runtime = new WorkflowRuntime(t, new RecordsService(sandbox), undefined as unknown as ModelsService, sandbox);
+    runtime = new WorkflowRuntime(t, new RecordsService(t, sandbox), undefined as unknown as ModelsService, sandbox);
   });
 
   afterAll(async () => {
@@ -135,7 +135,7 @@ describe(`workflow engine under load (${backend})`, () => {
     it('survives worker processes killed with SIGKILL mid-flight: every run ends, each write happens once', async () => {
       const tenant = tenantId('crash');
       await t.tenants.create({ id: tenant, isolation: 'pooled' });
-      await t.withTenant(tenant, (s) => new RecordsService(sandbox).createCollection(s, { name: 'effects' }));
+      await new RecordsService(t, sandbox).createCollection(tenant, { name: 'effects' });
       await define(tenant, 'effectful', {
         steps: [
           { id: 'write', kind: 'records.write', with: { collection: 'effects', records: { $expr: '[{"run": input.n}]' } } },

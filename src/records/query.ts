@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ValidationError } from '../errors.js';
-import { FIELD_PATH_PATTERN, quoteLiteral } from '../storage/names.js';
+import { FIELD_PATH_PATTERN } from '../storage/names.js';
+import { dataField } from './codec.js';
 
 /**
  * The records query language of API.md, parsed into a tree and compiled to parameterised SQL.
@@ -185,12 +186,6 @@ export function parseSort(sort: string | undefined, allowedDataFields: readonly 
 // ---------------------------------------------------------------------------------------------------
 // SQL
 
-/** `data #> '{a,b}'`, the same expression the collection's indexes are built on. */
-function dataPath(field: string): RawBuilder<unknown> {
-  if (!FIELD_PATH_PATTERN.test(field)) throw new ValidationError(`'${field}' is not a field path`);
-  return sql.raw(`(data #> ${quoteLiteral(`{${field.split('.').join(',')}}`)})`);
-}
-
 const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 
 function systemLeaf(field: SystemField, op: Comparison, value: unknown): RawBuilder<unknown> {
@@ -213,7 +208,7 @@ function systemLeaf(field: SystemField, op: Comparison, value: unknown): RawBuil
 }
 
 function dataLeaf(field: string, op: Comparison, value: unknown): RawBuilder<unknown> {
-  const x = dataPath(field);
+  const x = dataField(field);
   switch (op) {
     case '$eq':
       return sql`${x} = ${json(value)}`;
@@ -280,7 +275,7 @@ export function sortColumns(keys: readonly SortKey[]): SortColumn[] {
   return keys.flatMap(({ field, descending }): SortColumn[] => {
     if (field === 'id') return [{ expr: sql.raw('id'), cast: 'uuid', descending }];
     if (field === 'createdAt' || field === 'updatedAt') return [{ expr: sql.raw(SYSTEM_COLUMNS[field]), cast: 'timestamptz', descending }];
-    const x = dataPath(field);
+    const x = dataField(field);
     return [
       {
         expr: sql`(CASE jsonb_typeof(${x}) WHEN 'number' THEN 0 WHEN 'string' THEN 1 WHEN 'boolean' THEN 2 WHEN 'object' THEN 3 WHEN 'array' THEN 3 ELSE 4 END)`,

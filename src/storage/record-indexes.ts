@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TenantryError } from '../errors.js';
 import { adminQuery, type DatabaseBackend, type SqlConnection } from './backends/backend.js';
+import { jsonPathSql } from './json-path.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN, POOL_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
 import type { TenantLocations } from './strategies/strategy.js';
@@ -14,8 +15,8 @@ function short(...parts: string[]): string {
 
 /**
  * The expression indexes a collection declares, in the tenant's own location: one partial index per
- * field on `data #> '{path}'`, limited to that tenant and collection, named `rx_<collection hash>_<field
- * hash>` so the set can be listed and reconciled. Built CONCURRENTLY so other tenants' writes to a
+ * field on `data #> '{path}'` (spelled by jsonPathSql), limited to that tenant and collection, named
+ * `rx_<collection hash>_<field hash>` so the set can be listed and reconciled. Built CONCURRENTLY so other tenants' writes to a
  * pooled table are never blocked; a build that failed half-way (INVALID) is dropped and made again.
  *
  * Index changes of one location run one at a time (a session lock per schema): concurrent builds and
@@ -45,9 +46,9 @@ export async function syncRecordIndexes(router: TenantLocations, tenant: TenantP
       const kept = new Set(existing.rows.filter((r) => r.valid && wanted.has(r.name)).map((r) => r.name));
       for (const [name, field] of wanted) {
         if (kept.has(name)) continue;
-        const path = quoteLiteral(`{${field.split('.').join(',')}}`);
+        // The very expression record queries compile (json-path.ts), or the planner would not use it.
         await conn.query(
-          `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records ((data #> ${path}))
+          `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(names.schema)}.records (${jsonPathSql(field)})
             WHERE tenant_id = ${quoteLiteral(tenant.id)} AND collection = ${quoteLiteral(collection)}`,
         );
       }

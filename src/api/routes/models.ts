@@ -5,7 +5,8 @@ import { tenantContext } from '../plugins/tenant-auth.js';
 import { ProblemSchema } from '../schemas.js';
 
 export interface ModelsRoutesOptions {
-  tenantry: Tenantry;
+  /** Unused: ModelsService opens the scopes (kept until app.ts stops passing it). */
+  tenantry?: Tenantry;
   models: ModelsService;
 }
 
@@ -46,7 +47,7 @@ const Params = Type.Object({ name: Name }, { additionalProperties: false });
  * Models (API.md "/v1/models…"): define and train (member), inspect (viewer), predict and recommend
  * (viewer: both only read). Training answers 202 and runs in the worker pool.
  */
-export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = async (app, { tenantry, models }) => {
+export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = async (app, { models }) => {
   const tags = ['models'];
   const tenantOf = (request: Parameters<typeof tenantContext>[0]) => tenantContext(request).tenant;
 
@@ -81,7 +82,7 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
       config: { minRole: 'viewer' },
       schema: { summary: 'List models', tags, response: { 200: Type.Object({ items: Type.Array(Model), nextCursor: Type.Null() }), ...errors } },
     },
-    async (request) => ({ items: await tenantry.withTenant(tenantOf(request), (s) => models.list(s)), nextCursor: null }),
+    async (request) => ({ items: await models.list(tenantOf(request)), nextCursor: null }),
   );
 
   app.get(
@@ -90,7 +91,7 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
       config: { minRole: 'viewer' },
       schema: { summary: 'A model with its versions, metrics, feature spec and weights', tags, params: Params, response: { 200: Model, ...errors } },
     },
-    async (request) => tenantry.withTenant(tenantOf(request), (s) => models.get(s, request.params.name)),
+    async (request) => models.get(tenantOf(request), request.params.name),
   );
 
   app.post(

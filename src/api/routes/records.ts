@@ -6,13 +6,13 @@ import { pageOf } from '../pagination.js';
 import { parseJsonParameter } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
-import { BULK_MAX, type RecordsService, type ScopeRunner } from '../../records/records.js';
-import type { TenantScope } from '../../storage/scope.js';
+import { BULK_MAX, type RecordsService } from '../../records/records.js';
 import type { Tenantry } from '../../tenantry.js';
 import { ProblemSchema } from '../schemas.js';
 
 export interface RecordsRoutesOptions {
-  tenantry: Tenantry;
+  /** Unused: RecordsService opens the scopes (kept until app.ts stops passing it). */
+  tenantry?: Tenantry;
   records: RecordsService;
   cursors: CursorCodec;
 }
@@ -75,10 +75,10 @@ function withEtag<T extends { version: number }>(reply: FastifyReply, record: T)
 }
 
 /** Collections, records by id, and record queries (API.md). */
-export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { tenantry, records, cursors }) => {
-  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant, fn);
+export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = async (app, { records, cursors }) => {
+  // The tenant the request was authenticated for (id and generation): every scope is pinned to it.
+  const tenantOf = (request: FastifyRequest) => tenantContext(request).tenant;
   const tags = ['records'];
-  const scopes: ScopeRunner = (tenant, fn, options) => tenantry.withTenant(tenant, fn, options);
 
   app.post(
     '/v1/collections',
@@ -98,12 +98,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         response: { 201: Collection, ...errors },
       },
     },
-    async (request, reply) => {
-      await tenantry.checkIndexBudget(tenantContext(request).tenant.id, request.body.name, request.body.indexes ?? []);
-      const created = await inScope(request, (s) => records.createCollection(s, request.body));
-      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, created.name);
-      return reply.code(201).send(created);
-    },
+    async (request, reply) => reply.code(201).send(await records.createCollection(tenantOf(request), request.body)),
   );
 
   app.get(
@@ -112,13 +107,13 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'viewer' },
       schema: { summary: 'List collections', tags, response: { 200: Type.Object({ items: Type.Array(Collection), nextCursor: Type.Null() }), ...errors } },
     },
-    async (request) => ({ items: await inScope(request, (s) => records.listCollections(s)), nextCursor: null }),
+    async (request) => ({ items: await records.listCollections(tenantOf(request)), nextCursor: null }),
   );
 
   app.get(
     '/v1/collections/:name',
     { config: { minRole: 'viewer' }, schema: { summary: 'Read a collection', tags, params: CollectionParams, response: { 200: Collection, ...errors } } },
-    async (request) => inScope(request, (s) => records.getCollection(s, request.params.name)),
+    async (request) => records.getCollection(tenantOf(request), request.params.name),
   );
 
   app.patch(
@@ -139,12 +134,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         response: { 200: Collection, ...errors },
       },
     },
-    async (request) => {
-      if (request.body.indexes !== undefined) await tenantry.checkIndexBudget(tenantContext(request).tenant.id, request.params.name, request.body.indexes);
-      const updated = await inScope(request, (s) => records.updateCollection(s, request.params.name, request.body));
-      if (request.body.indexes !== undefined) await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, updated.name);
-      return updated;
-    },
+    async (request) => records.updateCollection(tenantOf(request), request.params.name, request.body),
   );
 
   app.delete(
@@ -154,8 +144,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } },
     },
     async (request, reply) => {
-      await inScope(request, (s) => records.deleteCollection(s, request.params.name));
-      await tenantry.syncRecordIndexes(tenantContext(request).tenant.id, request.params.name);
+      await records.deleteCollection(tenantOf(request), request.params.name);
       return reply.code(204).send(null);
     },
   );
@@ -173,7 +162,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
     },
     async (request, reply) => {
-      const [created] = await records.create(scopes, tenantContext(request).tenant, request.params.name, [request.body.data]);
+      const [created] = await records.create(tenantOf(request), request.params.name, [request.body.data]);
       return reply.code(201).send(withEtag(reply, created!));
     },
   );
@@ -193,12 +182,12 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     async (request) => {
       const { filter: filterText, sort, limit = 50, cursor } = request.query;
       const filter = filterOf(filterText);
-      const tenant = tenantContext(request).tenant.id;
+      const tenant = tenantOf(request).id;
       // The cursor is bound to everything that shapes the list: a cursor from another tenant,
       // collection, filter or sort fails its HMAC check (400 invalid_cursor).
       const binding = ['records', tenant, request.params.name, filter?.canonical ?? '', sort ?? ''].join('\0');
       const after = cursor === undefined ? undefined : cursors.decode<string[]>(binding, cursor);
-      const page = await inScope(request, (s) => records.queryRecords(s, request.params.name, { filter: filter?.node, sort, limit, after }));
+      const page = await records.queryRecords(tenantOf(request), request.params.name, { filter: filter?.node, sort, limit, after });
       return { items: page.items, nextCursor: page.next ? cursors.encode(binding, page.next) : null };
     },
   );
@@ -220,8 +209,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     },
     async (request, reply) => {
       const items = await records.create(
-        scopes,
-        tenantContext(request).tenant,
+        tenantOf(request),
         request.params.name,
         request.body.records.map((r) => r.data),
       );
@@ -232,7 +220,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
   app.get(
     '/v1/collections/:name/records/:id',
     { config: { minRole: 'viewer' }, schema: { summary: 'Read a record', tags, params: RecordParams, response: { 200: RecordSchema, ...errors } } },
-    async (request, reply) => withEtag(reply, await inScope(request, (s) => records.getRecord(s, request.params.name, request.params.id))),
+    async (request, reply) => withEtag(reply, await records.getRecord(tenantOf(request), request.params.name, request.params.id)),
   );
 
   for (const [method, merge] of [
@@ -254,7 +242,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       },
       async (request, reply) => {
         const version = ifMatch(request);
-        const written = await records.writeRecord(scopes, tenantContext(request).tenant, request.params.name, request.params.id, request.body.data, {
+        const written = await records.writeRecord(tenantOf(request), request.params.name, request.params.id, request.body.data, {
           merge,
           ifMatch: version,
         });
@@ -271,7 +259,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     },
     async (request, reply) => {
       const version = ifMatch(request);
-      await inScope(request, (s) => records.deleteRecord(s, request.params.name, request.params.id, version));
+      await records.deleteRecord(tenantOf(request), request.params.name, request.params.id, version);
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
+import { sql } from 'kysely';
+import { LRUCache } from 'lru-cache';
+import { TenantryError, ValidationError } from '../errors.js';
+import { SandboxBusyError, SandboxError, type Sandbox } from '../sandbox/sandbox.js';
+import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
+import { tenantCacheKey, tenantIdOf, type TenantInfo, type TenantRef, type TenantScope } from '../storage/scope.js';
+import { isoTimestamp } from '../storage/tenant-db.js';
+import { planLimits } from '../tenancy/plans.js';
+import type { Tenantry } from '../tenantry.js';
+import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
+import type { RecordSizes } from './sizes.js';
+import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
+
+/**
+ * Validation runs on the request thread only while its cost — subschemas (expanded) × values in the
+ * data — stays under this and the data under INLINE_NODES values (~10 ms at worst); past either, or for
+ * a schema that recurses, it runs in the sandbox under the tenant's evaluation deadline.
+ */
+const INLINE_WORK = 1_000_000;
+const INLINE_NODES = 20_000;
+
+/**
+ * What the records services need of Tenantry: tenant scopes, and the owner's index DDL, which runs
+ * outside any scope — the budget checked before the scope that changes a collection, the indexes made
+ * to match after it commits.
+ */
+export type RecordsTenants = Pick<Tenantry, 'withTenant' | 'syncRecordIndexes' | 'checkIndexBudget'>;
+
+export interface Collection {
+  name: string;
+  schema: Record<string, unknown> | null;
+  indexes: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type CollectionInput = { name: string; schema?: Record<string, unknown> | null; indexes?: string[] };
+export type CollectionChanges = { schema?: Record<string, unknown> | null; indexes?: string[] };
+
+/** A collection as read, with `stamp`: updated_at as PostgreSQL prints it, exact to the microsecond (unlike `updatedAt`). */
+export interface KnownCollection {
+  collection: Collection;
+  stamp: string;
+}
+
+/** Checking data against a schema hit a limit of the sandbox (time, memory): the data is refused. */
+export class CheckFailed extends ValidationError {}
+
+interface CompiledSchema {
+  /** The schema's JSON text: what the sandbox compiles when the work goes there. */
+  text: string;
+  validate: ValidateFunction;
+  profile: SchemaProfile;
+}
+
+function toCollection(row: { name: string; schema: unknown; indexes: unknown; created_at: Date; updated_at: Date }): Collection {
+  return {
+    name: row.name,
+    schema: (row.schema as Record<string, unknown> | null) ?? null,
+    indexes: (row.indexes as string[]) ?? [],
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
+  };
+}
+
+/**
+ * A tenant's collections: their definitions (within the tenant's plan), the expression indexes they
+ * declare (made and dropped as the owner, after the scope that changed the declaration commits), and
+ * their JSON Schemas (the tenant's customisation), compiled once per version and checked on writes.
+ */
+export class Collections {
+  /**
+   * Compiled schemas, per tenant and schema text (two changes within one millisecond stay apart), in
+   * an LRU bounded by count and by the schemas' total size: a tenant changing its schema in a loop
+   * replaces entries, never grows the cache.
+   */
+  readonly #schemas = new LRUCache<string, CompiledSchema>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: (s) => s.text.length + 1 });
+  /**
+   * Collections as last read, per tenant and generation. Never trusted on its own: a write through it
+   * carries the cached stamp into the statement and does nothing if the collection changed or is gone
+   * (see RecordsService.create), so a change made by another process is seen by the very next write.
+   */
+  readonly #known = new LRUCache<string, KnownCollection>({ max: 10_000 });
+  readonly #scopes: ScopeRunner;
+
+  constructor(
+    private readonly tenants: RecordsTenants,
+    private readonly sandbox: Sandbox,
+    private readonly sizes: RecordSizes,
+  ) {
+    this.#scopes = (tenant, fn, options) => tenants.withTenant(tenant, fn, options);
+  }
+
+  #key(tenant: TenantInfo, name: string): string {
+    return tenantCacheKey(tenant.id, tenant.generation, 'collection', name);
+  }
+
+  /** Create a collection and the indexes it declares (409 past the tenant's plan or the pool's index budget). */
+  async create(tenant: TenantRef, input: CollectionInput): Promise<Collection> {
+    if (!COLLECTION_NAME_PATTERN.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME_PATTERN}`);
+    this.#checkSchema(tenantIdOf(tenant), input.schema);
+    this.#checkIndexes(input.indexes);
+    await this.tenants.checkIndexBudget(tenantIdOf(tenant), input.name, input.indexes ?? []);
+    const created = await this.#scopes(tenant, async (scope) => {
+      await this.#lockDefinitions(scope);
+      await this.#checkPlan(scope, { adding: true, name: input.name, indexes: input.indexes ?? [] });
+      const row = await scope.db
+        .insertInto('collections')
+        .values({ name: input.name, schema: input.schema ? JSON.stringify(input.schema) : null, indexes: JSON.stringify(input.indexes ?? []) })
+        .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new TenantryError('collection_exists', `collection '${input.name}' already exists`);
+      return toCollection(row);
+    });
+    await this.tenants.syncRecordIndexes(tenantIdOf(tenant), created.name);
+    return created;
+  }
+
+  async list(tenant: TenantOrScope): Promise<Collection[]> {
+    return inScope(this.#scopes, tenant, async (scope) => (await scope.db.selectFrom('collections').selectAll().orderBy('name').execute()).map(toCollection));
+  }
+
+  async get(tenant: TenantOrScope, name: string): Promise<Collection> {
+    return inScope(this.#scopes, tenant, async (scope) => (await this.read(scope, name)).collection);
+  }
+
+  /** Change a collection's schema or indexes; changed indexes are made (or dropped) before this returns. */
+  async update(tenant: TenantRef, name: string, changes: CollectionChanges): Promise<Collection> {
+    this.#checkSchema(tenantIdOf(tenant), changes.schema);
+    this.#checkIndexes(changes.indexes);
+    if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
+    const updated = await this.#scopes(tenant, async (scope) => {
+      if (changes.indexes !== undefined) {
+        await this.#lockDefinitions(scope);
+        await this.#checkPlan(scope, { adding: false, name, indexes: changes.indexes });
+      }
+      const row = await scope.db
+        .updateTable('collections')
+        .set({
+          updated_at: sql<Date>`clock_timestamp()`,
+          ...(changes.schema !== undefined && { schema: changes.schema ? JSON.stringify(changes.schema) : null }),
+          ...(changes.indexes !== undefined && { indexes: JSON.stringify(changes.indexes) }),
+        })
+        .where('name', '=', name)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
+      return toCollection(row);
+    });
+    if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), updated.name);
+    return updated;
+  }
+
+  /** Drop a collection, its records and its indexes. */
+  async delete(tenant: TenantRef, name: string): Promise<void> {
+    await this.#scopes(tenant, async (scope) => {
+      const result = await scope.db.deleteFrom('collections').where('name', '=', name).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw new TenantryError('not_found', `no collection '${name}'`);
+      this.sizes.shrank(scope.tenant);
+    });
+    await this.tenants.syncRecordIndexes(tenantIdOf(tenant), name);
+  }
+
+  /** Read a collection (404 if there is none) and remember it with its stamp. */
+  async read(scope: TenantScope, name: string): Promise<KnownCollection> {
+    const row = await scope.db
+      .selectFrom('collections')
+      .selectAll()
+      .select(sql<string>`updated_at::text`.as('stamp'))
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
+    const known = { collection: toCollection(row), stamp: row.stamp };
+    this.#known.set(this.#key(scope.tenant, name), known);
+    return known;
+  }
+
+  /** The collection as last read by this process, if it was. */
+  cached(tenant: TenantInfo, name: string): KnownCollection | undefined {
+    return this.#known.get(this.#key(tenant, name));
+  }
+
+  /** Read the collection again before trusting it (it changed, or its schema may have). */
+  forget(tenant: TenantInfo, name: string): void {
+    this.#known.delete(this.#key(tenant, name));
+  }
+
+  /** The collection's stamp now, in the caller's scope (404 if it is gone). */
+  async stamp(scope: TenantScope, name: string): Promise<string> {
+    const now = await scope.db
+      .selectFrom('collections')
+      .select(sql<string>`updated_at::text`.as('stamp'))
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (!now) throw new TenantryError('not_found', `no collection '${name}'`);
+    return now.stamp;
+  }
+
+  /**
+   * Check `items` against the collection's schema: a 400 naming the first that does not match. Small
+   * work runs here; a recursive schema, or much data under a large schema, goes to the sandbox, where
+   * the tenant's evaluation deadline bounds it and no other tenant waits on it.
+   */
+  async validate(tenant: TenantInfo, collection: Collection, items: readonly unknown[], where: (i: number) => string): Promise<void> {
+    if (!collection.schema) return;
+    const compiled = this.#compiled(tenant.id, collection.schema);
+    const nodes = jsonNodes(items, INLINE_NODES + 1);
+    let invalid: { index: number; message: string } | null;
+    if (!compiled.profile.recursive && nodes <= INLINE_NODES && compiled.profile.expansion * nodes <= INLINE_WORK) {
+      invalid = firstInvalid(compiled.validate, items);
+    } else {
+      try {
+        invalid = await this.sandbox.validate(tenant.id, compiled.text, JSON.stringify(items), planLimits(tenant).evaluationTimeoutMs);
+      } catch (error) {
+        if (error instanceof SandboxError) throw new CheckFailed(`checking ${where(0)} against the schema of '${collection.name}' failed: ${error.message}`);
+        if (error instanceof SandboxBusyError)
+          throw new TenantryError('rate_limited', `checking records against the schema of '${collection.name}': ${error.message}`);
+        throw error;
+      }
+    }
+    if (invalid) throw new ValidationError(`${where(invalid.index)} does not match the schema of '${collection.name}': ${invalid.message}`);
+  }
+
+  /** The compiled form of a tenant's schema; a schema outside the bounds (tenant-schema.ts) is a 400. */
+  #compiled(tenantId: string, schema: Record<string, unknown>): CompiledSchema {
+    const text = JSON.stringify(schema);
+    const key = tenantCacheKey(tenantId, 'schema', createHash('sha256').update(text).digest('base64url'));
+    let compiled = this.#schemas.get(key);
+    if (!compiled) {
+      const profile = profileSchema(schema);
+      compiled = { text, validate: compileTenantSchema(schema), profile };
+      this.#schemas.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  /** Check a schema before it is stored: within bounds, valid, compilable; a bad one is the caller's 400. */
+  #checkSchema(tenantId: string, schema: Record<string, unknown> | null | undefined): void {
+    if (schema !== null && schema !== undefined) this.#compiled(tenantId, schema);
+  }
+
+  #checkIndexes(indexes: string[] | undefined): void {
+    for (const field of indexes ?? []) {
+      if (!FIELD_PATH_PATTERN.test(field)) throw new ValidationError(`index field '${field}' is not a dot-separated path of names`);
+    }
+  }
+
+  /**
+   * Hold the tenant's collection-definitions lock for the rest of the scope's transaction, so the
+   * counts below cannot be raced past by a concurrent create or change.
+   */
+  async #lockDefinitions(scope: TenantScope): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`tenantry:collections:${scope.tenantId}`}, 0))`.execute(scope.db);
+  }
+
+  /** Refuse (409 limit_reached) a collection count or an index total over the tenant's plan. */
+  async #checkPlan(scope: TenantScope, change: { adding: boolean; name: string; indexes?: string[] }): Promise<void> {
+    const limits = planLimits(scope.tenant);
+    const { rows } = await sql<{ collections: number; indexes: number }>`
+      SELECT count(*)::int AS collections, coalesce(sum(jsonb_array_length(indexes)) FILTER (WHERE name <> ${change.name}), 0)::int AS indexes
+        FROM collections`.execute(scope.db);
+    const { collections, indexes } = rows[0]!;
+    if (change.adding && collections >= limits.maxCollections) {
+      throw new TenantryError('limit_reached', `this tenant has ${collections} collections, its plan's limit (maxCollections = ${limits.maxCollections})`);
+    }
+    const total = indexes + (change.indexes?.length ?? 0);
+    if (change.indexes !== undefined && total > limits.maxIndexes) {
+      throw new TenantryError(
+        'limit_reached',
+        `this would make ${total} indexes over the tenant's collections, past its plan's limit (maxIndexes = ${limits.maxIndexes}); drop indexes from other collections first`,
+      );
+    }
+  }
+}
