@@ -65,6 +65,7 @@ describe(`workflow runs (${backend})`, () => {
         }
         if (url.pathname === '/fail') return res.writeHead(500).end('broken');
         if (url.pathname === '/hang') return; // never answers
+        if (url.pathname === '/huge') return res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(2 * 1024 * 1024));
         if (url.pathname === '/slow') {
           setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"slow":true}'), 1500);
           return;
@@ -171,11 +172,20 @@ describe(`workflow runs (${backend})`, () => {
   });
 
   it('fails a step at once for errors no retry fixes, and times out a step that hangs', async () => {
+    // A port nothing listens on: the connection is refused.
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const twice = { attempts: 2, backoff: { type: 'fixed', delayMs: 10 } };
     await define(A, 'doomed', {
       steps: [
         { id: 'bad_expr', kind: 'transform', with: { expression: '$error("no such thing")' }, retry: { attempts: 5 } },
-        { id: 'hang', kind: 'http.request', with: { url: `${base}/hang` }, timeoutMs: 300, retry: { attempts: 2, backoff: { type: 'fixed', delayMs: 10 } } },
+        { id: 'hang', kind: 'http.request', with: { url: `${base}/hang` }, timeoutMs: 300, retry: twice },
         { id: 'ssrf', kind: 'http.request', with: { url: 'http://169.254.169.254/latest/meta-data/' }, retry: { attempts: 4 } },
+        { id: 'refused', kind: 'http.request', with: { url: `http://127.0.0.1:${closedPort}/` }, retry: { attempts: 3 } },
+        // Too large this time is worth another attempt (EgressError.retryable).
+        { id: 'huge', kind: 'http.request', with: { url: `${base}/huge` }, retry: twice },
       ],
     });
     const run = await finished(A, (await start(A, 'doomed')).id);
@@ -186,6 +196,10 @@ describe(`workflow runs (${backend})`, () => {
     expect(step(run, 'hang').error).toMatch(/timed out after 300 ms/);
     expect(step(run, 'ssrf')).toMatchObject({ status: 'failed', attempts: 1 });
     expect(step(run, 'ssrf').error).toMatch(/refused/);
+    expect(step(run, 'refused')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(step(run, 'refused').error).toMatch(/ECONNREFUSED/);
+    expect(step(run, 'huge')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(step(run, 'huge').error).toMatch(/larger than 1048576 bytes/);
   });
 
   it('waits durably in delay steps and cancels a run mid-way', async () => {
