@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
 import { SandboxBusyError } from '../sandbox/sandbox.js';
-import { nextSlot } from './definition.js';
+import { dependentsOf, nextSlot } from './definition.js';
 import type { WorkQueue, WorkItem } from './queue.js';
-import { dependentsOf, type RunsService } from './runs.js';
+import type { RunsService } from './runs.js';
+import type { StepStates } from './step-states.js';
 import { PermanentStepError, expressionEvaluator, resolveParams, runStep, type StepServices } from './steps.js';
 
 export interface EngineOptions {
@@ -91,6 +92,7 @@ export class WorkflowEngine {
   constructor(
     private readonly queue: WorkQueue,
     private readonly runs: RunsService,
+    private readonly steps: StepStates,
     private readonly services: StepServices,
     private readonly options: EngineOptions,
   ) {
@@ -248,7 +250,7 @@ export class WorkflowEngine {
     const { tenantId, runId, stepId, token } = item;
     let begun;
     try {
-      begun = await this.runs.begin(tenantId, runId, stepId, token);
+      begun = await this.steps.begin(tenantId, runId, stepId, token);
     } catch (error) {
       if (error instanceof TenantNotFoundError) return this.queue.ack(item); // deleted: its runs went with its storage
       if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000); // waits until resumed
@@ -264,7 +266,7 @@ export class WorkflowEngine {
       let next: string[] = [];
       if ((begun.runStatus === 'running' || begun.runStatus === 'queued') && (begun.stepStatus === 'succeeded' || begun.stepStatus === 'failed')) {
         const skip = begun.stepStatus === 'failed' ? dependentsOf(begun.definition, stepId) : [];
-        next = (await this.runs.advance(tenantId, runId, stepId, skip)).ready;
+        next = (await this.steps.advance(tenantId, runId, stepId, skip)).ready;
       }
       return this.queue.ack(item, next);
     }
@@ -274,9 +276,9 @@ export class WorkflowEngine {
     // A step whose last attempt died with its worker gets a few more tries than its retry policy.
     const maxAttempts = (step.retry?.attempts ?? 1) + (begun.lostBefore ? MAX_LOST_ATTEMPTS : 0);
     const fail = async (message: string) => {
-      if (await this.runs.fail(tenantId, runId, stepId, token, message)) {
+      if (await this.steps.fail(tenantId, runId, stepId, token, message)) {
         this.stats.failed++;
-        const { ready } = await this.runs.advance(tenantId, runId, stepId, dependentsOf(begun.definition, stepId));
+        const { ready } = await this.steps.advance(tenantId, runId, stepId, dependentsOf(begun.definition, stepId));
         return this.queue.ack(item, ready);
       }
       this.stats.fenced++;
@@ -311,7 +313,7 @@ export class WorkflowEngine {
       ]);
       clearTimeout(timer);
       if ('sleepUntil' in outcome) {
-        if (await this.runs.requeue(tenantId, runId, stepId, token, { wakeAt: outcome.sleepUntil })) {
+        if (await this.steps.requeue(tenantId, runId, stepId, token, { wakeAt: outcome.sleepUntil })) {
           return this.queue.release(item, Math.max(0, outcome.sleepUntil.getTime() - Date.now()));
         }
         this.stats.fenced++;
@@ -319,14 +321,14 @@ export class WorkflowEngine {
       }
       const ok =
         'effect' in outcome
-          ? await this.runs.succeed(tenantId, runId, stepId, token, null, outcome.effect)
-          : await this.runs.succeed(tenantId, runId, stepId, token, outcome.output);
+          ? await this.steps.succeed(tenantId, runId, stepId, token, null, outcome.effect)
+          : await this.steps.succeed(tenantId, runId, stepId, token, outcome.output);
       if (!ok) {
         this.stats.fenced++;
         return this.queue.ack(item);
       }
       this.stats.succeeded++;
-      const { ready } = await this.runs.advance(tenantId, runId, stepId, []);
+      const { ready } = await this.steps.advance(tenantId, runId, stepId, []);
       return this.queue.ack(item, ready);
     } catch (error) {
       clearTimeout(timer);
@@ -338,14 +340,14 @@ export class WorkflowEngine {
       // it may, the tenant holds its whole share of a connection pool (429), or every place for an open
       // tenant database is taken (503). Try again shortly without using up an attempt.
       if (error instanceof SandboxBusyError || (error instanceof TenantryError && (error.code === 'rate_limited' || error.code === 'busy'))) {
-        if (await this.runs.requeue(tenantId, runId, stepId, token, { refundAttempt: true })) return this.queue.release(item, SANDBOX_BUSY_RETRY_MS);
+        if (await this.steps.requeue(tenantId, runId, stepId, token, { refundAttempt: true })) return this.queue.release(item, SANDBOX_BUSY_RETRY_MS);
         this.stats.fenced++;
         return this.queue.ack(item);
       }
       const message = (error as Error).message ?? String(error);
       const permanent = error instanceof PermanentStepError || error instanceof ValidationError || (error instanceof TenantryError && error.status < 500);
       if (permanent || attempt >= maxAttempts) return fail(message);
-      if (await this.runs.requeue(tenantId, runId, stepId, token, { error: `attempt ${attempt}: ${message}` })) {
+      if (await this.steps.requeue(tenantId, runId, stepId, token, { error: `attempt ${attempt}: ${message}` })) {
         this.stats.retried++;
         return this.queue.release(item, backoffMs(step.retry, attempt));
       }

@@ -6,6 +6,7 @@ import { nextSlot, type WorkflowDefinition } from './definition.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
 import { WorkQueue } from './queue.js';
 import { RunsService } from './runs.js';
+import { StepStates } from './step-states.js';
 import { WorkflowsService } from './workflows.js';
 
 /**
@@ -15,6 +16,7 @@ import { WorkflowsService } from './workflows.js';
 export class WorkflowRuntime {
   readonly queue: WorkQueue;
   readonly runs: RunsService;
+  readonly steps: StepStates;
   readonly definitions = new WorkflowsService();
   #engine: WorkflowEngine | undefined;
 
@@ -30,6 +32,7 @@ export class WorkflowRuntime {
       this.queue,
       () => this.#engine?.wake(),
     );
+    this.steps = new StepStates((id, fn, options) => tenantry.withTenant(id, fn, options));
   }
 
   get engine(): WorkflowEngine | undefined {
@@ -43,6 +46,7 @@ export class WorkflowRuntime {
     this.#engine = new WorkflowEngine(
       this.queue,
       this.runs,
+      this.steps,
       {
         scopes: (id, fn, o) => this.tenantry.withTenant(id, fn, o),
         records: this.records,
