@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import type { TenantInfo, WithTenantOptions } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -282,6 +283,30 @@ describe(`workflow runs (${backend})`, () => {
     }
     expect((await call(A, 'viewer', 'POST', '/v1/workflows/once/runs', {})).statusCode).toBe(403);
     expect((await call(A, 'viewer', 'GET', '/v1/workflows/once/runs?limit=500')).json().items.length).toBe(before);
+  });
+
+  it("commits step bookkeeping asynchronously only where the tenant's tables share the queue's WAL", async () => {
+    await define(A, 'wal', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }] });
+    const spy = vi.spyOn(t, 'withTenant');
+    let asked: Array<NonNullable<WithTenantOptions['asyncCommit']>>;
+    try {
+      expect((await finished(A, (await start(A, 'wal')).id)).status).toBe('succeeded');
+      asked = spy.mock.calls.filter(([ref]) => ref === A).flatMap(([, , options]) => (options?.asyncCommit ? [options.asyncCommit] : []));
+    } finally {
+      spy.mockRestore();
+    }
+    // begin, succeed and advance each asked, with the runtime's rule.
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    const tenantA = await t.tenants.get(A);
+    const cluster = t.router.controlCluster.name;
+    const at = (isolation: TenantInfo['isolation'], on = cluster): TenantInfo => ({ ...tenantA, isolation, cluster: on });
+    for (const asyncCommit of asked) {
+      expect(asyncCommit(tenantA)).toBe(true); // pooled, on the control cluster: the queue's own database
+      expect(asyncCommit(at('schema'))).toBe(true);
+      // Every database of a PostgreSQL server writes its one WAL; an embedded database tenant is a PGlite instance of its own.
+      expect(asyncCommit(at('database'))).toBe(backend === 'postgres');
+      expect(asyncCommit(at('pooled', 'elsewhere'))).toBe(false);
+    }
   });
 
   it('keeps tenants apart: B cannot start, read or list A runs, and a step sees only its own tenant', async () => {

@@ -1,6 +1,7 @@
 import type { ModelsService } from '../ml/models.js';
 import type { RecordsService } from '../records/records.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import type { TenantPlacement } from '../storage/placement.js';
 import type { Tenantry } from '../tenantry.js';
 import { nextSlot, type WorkflowDefinition } from './definition.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
@@ -8,6 +9,21 @@ import { WorkQueue } from './queue.js';
 import { RunsService } from './runs.js';
 import { StepStates } from './step-states.js';
 import { WorkflowsService } from './workflows.js';
+
+/**
+ * Whether a tenant's tables are written to the same WAL as the queue, which lives in the control
+ * cluster's main database. On a PostgreSQL server every database shares the server's one WAL; on an
+ * embedded cluster the pooled and schema tenants share the main PGlite instance with the queue, while
+ * each database tenant is a PGlite instance (and WAL) of its own. Only then may the tenant's step
+ * bookkeeping commit asynchronously: a WAL is written in order and a crash loses only its tail, so a
+ * queue change that survived (an ack, the next steps) implies the step state it followed did too.
+ * Across two WALs a crash could keep the ack and lose the step's completion, leaving a step `running`
+ * that no queue item will ever claim again.
+ */
+export function sharesWal(queue: { cluster: string; kind: 'pglite' | 'postgres' }, tenant: TenantPlacement): boolean {
+  if (tenant.cluster !== queue.cluster) return false;
+  return queue.kind === 'postgres' || tenant.isolation !== 'database';
+}
 
 /**
  * Everything workflows need in one process: definitions, runs, the queue on the control-plane
@@ -32,7 +48,12 @@ export class WorkflowRuntime {
       this.queue,
       () => this.#engine?.wake(),
     );
-    this.steps = new StepStates((id, fn, options) => tenantry.withTenant(id, fn, options));
+    const control = tenantry.router.controlCluster;
+    const queueWal = { cluster: control.name, kind: control.kind };
+    this.steps = new StepStates(
+      (id, fn, options) => tenantry.withTenant(id, fn, options),
+      (tenant) => sharesWal(queueWal, tenant),
+    );
   }
 
   get engine(): WorkflowEngine | undefined {
