@@ -4,7 +4,7 @@ import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationErr
 import { SandboxBusyError } from '../sandbox/sandbox.js';
 import { dependentsOf, nextSlot } from './definition.js';
 import type { WorkQueue, WorkItem } from './queue.js';
-import type { RunsService } from './runs.js';
+import type { RunsService, WorkflowLog } from './runs.js';
 import type { StepStates } from './step-states.js';
 import { PermanentStepError, expressionEvaluator, resolveParams, runStep, type StepServices } from './steps.js';
 
@@ -22,7 +22,7 @@ export interface EngineOptions {
   /** How often finished runs past their tenant's retention (PlanLimits.runRetentionDays) are deleted. */
   retentionSweepMs?: number;
   workerId?: string;
-  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  log?: WorkflowLog;
 }
 
 /** Steps run for at most this long unless their definition says otherwise. */
@@ -77,6 +77,8 @@ export class WorkflowEngine {
   readonly workerId: string;
   readonly stats: EngineStats = { claimed: 0, succeeded: 0, failed: 0, retried: 0, fenced: 0 };
   readonly #inFlight = new Map<string, { item: WorkItem; abort: AbortController; done: Promise<void> }>();
+  /** Items this worker failed to hand back to the queue: still leased to it, and tried again with each heartbeat. */
+  readonly #unreleased = new Map<string, WorkItem>();
   readonly #leaseMs: number;
   readonly #pollMs: number;
   readonly #tickMs: number;
@@ -131,6 +133,7 @@ export class WorkflowEngine {
       this.#timers.push(timer);
     };
     every(Math.max(100, Math.floor(this.#leaseMs / 3)), async () => {
+      await this.#releaseUnreleased();
       if (this.#inFlight.size > 0) await this.queue.heartbeat(this.workerId, this.#leaseMs);
     });
     every(Math.max(100, Math.floor(this.#leaseMs / 2)), async () => {
@@ -167,9 +170,31 @@ export class WorkflowEngine {
         const left = [...this.#inFlight.values()];
         this.#log('warn', 'stopping: handing unfinished steps back to the queue', { steps: left.length });
         for (const p of left) p.abort.abort(new Error('worker stopping'));
-        await Promise.allSettled(left.map((p) => this.queue.release(p.item, 0)));
+        for (const p of left) this.#unreleased.set(p.item.id, p.item);
       }
     }
+    // No heartbeat extends their leases any more: what cannot be handed back now returns when they run out.
+    await this.#releaseUnreleased();
+  }
+
+  /** Hand back the items a failed release left leased to this worker (see #spawn), and those stop() aborted. */
+  async #releaseUnreleased(): Promise<void> {
+    const items = [...this.#unreleased.values()];
+    if (items.length === 0) return;
+    const results = await Promise.allSettled(items.map((item) => this.queue.release(item, 0)));
+    const errors: unknown[] = [];
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'fulfilled') this.#unreleased.delete(items[i]!.id);
+      else errors.push(r.reason);
+    }
+    if (errors.length === 0) return;
+    this.#log(
+      'error',
+      this.#running
+        ? 'could not hand steps back to the queue; trying again with the next heartbeat'
+        : 'could not hand steps back to the queue; they return when their leases run out',
+      { steps: errors.length, err: errors[0] },
+    );
   }
 
   async #claimLoop(): Promise<void> {
@@ -234,7 +259,17 @@ export class WorkflowEngine {
         if (abort.signal.aborted) return; // stopping: stop() hands the claim back
         // Infrastructure trouble (database unreachable, …): try this attempt again shortly.
         this.#log('error', 'workflow step could not be processed; retrying', { err, tenant: item.tenantId, run: item.runId, step: item.stepId });
-        await this.queue.release(item, 1000).catch(() => {});
+        await this.queue.release(item, 1000).catch((releaseErr: unknown) => {
+          // The item stays leased to this worker, and the heartbeat extends every lease the worker
+          // holds: left alone it would never come back while this worker is busy. Try with each heartbeat.
+          this.#unreleased.set(item.id, item);
+          this.#log('error', 'could not hand a step back to the queue; trying again with the next heartbeat', {
+            err: releaseErr,
+            tenant: item.tenantId,
+            run: item.runId,
+            step: item.stepId,
+          });
+        });
       })
       .finally(() => {
         this.#inFlight.delete(item.id);

@@ -12,6 +12,9 @@ import { planLimits } from '../tenancy/plans.js';
 export const MAX_OUTPUT_BYTES = 256 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A log line's level, message and fields (the server's pino, or `tenantry worker`'s JSON lines). */
+export type WorkflowLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type StepStatus = 'pending' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
@@ -90,6 +93,8 @@ export class RunsService {
     private readonly queue: WorkQueue,
     /** Called after a run is queued (the in-process engine wakes at once instead of at its next poll). */
     private readonly onQueued: () => void = () => {},
+    /** Where failures that do not fail their call go (cleaning up after a run that could not be created). */
+    private readonly log: WorkflowLog = () => {},
   ) {}
 
   async start(
@@ -132,7 +137,12 @@ export class RunsService {
       { singleStatement: true },
     );
     const inserted = await insert.catch(async (error: unknown) => {
-      await this.queue.dropRun(tenantId, id).catch(() => {}); // else the held items would look for this run for minutes
+      // Else the held items would look for this run for minutes. The caller hears of the insert's
+      // failure, not of this one: left behind, the items fall due after HOLD_MS and workers drop them
+      // once their run has been missing past the orphan grace period.
+      await this.queue
+        .dropRun(tenantId, id)
+        .catch((err: unknown) => this.log('warn', 'could not drop the queue items of a run not created', { err, tenant: tenantId, run: id }));
       throw error;
     });
     if (!inserted) {

@@ -6,7 +6,7 @@ import type { Tenantry } from '../tenantry.js';
 import { nextSlot, type WorkflowDefinition } from './definition.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
 import { WorkQueue } from './queue.js';
-import { RunsService } from './runs.js';
+import { RunsService, type WorkflowLog } from './runs.js';
 import { StepStates } from './step-states.js';
 import { WorkflowsService } from './workflows.js';
 
@@ -35,18 +35,23 @@ export class WorkflowRuntime {
   readonly steps: StepStates;
   readonly definitions = new WorkflowsService();
   #engine: WorkflowEngine | undefined;
+  #log: WorkflowLog | undefined;
 
   constructor(
     private readonly tenantry: Tenantry,
     private readonly records: RecordsService,
     private readonly models: ModelsService,
     private readonly sandbox: Sandbox,
+    /** Where failures no caller hears of go; without it, the log the engine is started with. */
+    options: { log?: WorkflowLog } = {},
   ) {
+    this.#log = options.log;
     this.queue = new WorkQueue(tenantry.router.controlCluster.main);
     this.runs = new RunsService(
       (id, fn, options) => tenantry.withTenant(id, fn, options),
       this.queue,
       () => this.#engine?.wake(),
+      (level, message, fields) => this.#log?.(level, message, fields),
     );
     const control = tenantry.router.controlCluster;
     const queueWal = { cluster: control.name, kind: control.kind };
@@ -63,6 +68,7 @@ export class WorkflowRuntime {
   /** Run workflow steps in this process. */
   startEngine(options: Partial<EngineOptions> = {}): WorkflowEngine {
     if (this.#engine) return this.#engine;
+    this.#log ??= options.log;
     const config = this.tenantry.config;
     this.#engine = new WorkflowEngine(
       this.queue,
@@ -75,7 +81,7 @@ export class WorkflowRuntime {
         egressAllow: config.egressAllow,
         sandbox: this.sandbox,
       },
-      { concurrency: config.workers || 8, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, ...options },
+      { concurrency: config.workers || 8, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, log: this.#log, ...options },
     );
     this.#engine.start();
     return this.#engine;
