@@ -3,10 +3,11 @@ import type { RecordsService } from '../records/records.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { TenantPlacement } from '../storage/placement.js';
 import type { Tenantry } from '../tenantry.js';
-import { nextSlot, type WorkflowDefinition } from './definition.js';
+import type { WorkflowDefinition } from './definition.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
 import { WorkQueue } from './queue.js';
 import { RunsService, type WorkflowLog } from './runs.js';
+import { Schedules } from './schedules.js';
 import { StepStates } from './step-states.js';
 import { WorkflowsService } from './workflows.js';
 
@@ -95,7 +96,6 @@ export class WorkflowRuntime {
 
   /** Make the control plane's schedule match a workflow's definition (none: no schedule). */
   syncSchedule(tenant: { id: string; generation: number }, workflow: string, definition: WorkflowDefinition | undefined): Promise<void> {
-    const schedule = definition?.schedule;
-    return this.queue.setSchedule(tenant, workflow, schedule && { cron: schedule.cron, timezone: schedule.timezone ?? 'UTC', nextAt: nextSlot(schedule) });
+    return new Schedules(this.queue, this.runs).sync(tenant, workflow, definition);
   }
 }
