@@ -207,13 +207,14 @@ describe(`workflow limits (${backend})`, () => {
     const quiet = await newTenant('sched-quiet');
     const steps = [{ id: 'x', kind: 'http.request' as const, with: { url: `${base}/fast` } }];
     const yearly = { cron: '0 0 1 1 *', timezone: 'UTC' };
-    // Ten of the noisy tenant's schedules are due, each overdue longer than the quiet tenant's one.
+    // Ten of the noisy tenant's schedules are due, each overdue longer than the quiet tenant's one: the
+    // definitions are stored without a schedule, and the control plane's copy is written overdue by hand.
     const tenants = { noisy: await t.tenants.get(noisy), quiet: await t.tenants.get(quiet) };
     for (let i = 0; i < 10; i++) {
-      await t.withTenant(noisy, (s) => app.workflows.definitions.put(s, `w${i}`, { steps, schedule: yearly }));
+      await app.workflows.definitions.put(noisy, `w${i}`, { steps });
       await app.workflows.queue.setSchedule(tenants.noisy, `w${i}`, { ...yearly, nextAt: new Date(Date.now() - 3_600_000 + i * 1000) });
     }
-    await t.withTenant(quiet, (s) => app.workflows.definitions.put(s, 'w', { steps, schedule: yearly }));
+    await app.workflows.definitions.put(quiet, 'w', { steps });
     await app.workflows.queue.setSchedule(tenants.quiet, 'w', { ...yearly, nextAt: new Date(Date.now() - 60_000) });
 
     const created = async (tenant: string) =>

@@ -37,10 +37,7 @@ describe(`workflow engine under load (${backend})`, () => {
   let runtime: WorkflowRuntime;
   const workers: WorkerProcess[] = [];
 
-  const define = (tenant: string, name: string, definition: WorkflowDefinition) =>
-    t
-      .withTenant(tenant, (s) => runtime.definitions.put(s, name, definition))
-      .then(async () => runtime.syncSchedule(await t.tenants.get(tenant), name, definition));
+  const define = (tenant: string, name: string, definition: WorkflowDefinition) => runtime.definitions.put(tenant, name, definition);
   const statusCounts = (tenant: string) =>
     t.withTenant(tenant, async (s) => {
       const rows = await s.db

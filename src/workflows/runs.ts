@@ -154,15 +154,20 @@ export class RunsService {
     }
     await this.queue.publish(tenantId, id);
     this.onQueued();
-    return { run: await this.scopes(tenant, (scope) => this.get(scope, id)), created: true };
+    return { run: await this.get(tenant, id), created: true };
   }
 
   async #byKey(scope: TenantScope, workflow: string, key: string): Promise<RunView | undefined> {
     const row = await scope.db.selectFrom('runs').select('id').where('workflow', '=', workflow).where('idempotency_key', '=', key).executeTakeFirst();
-    return row ? this.get(scope, row.id) : undefined;
+    return row ? this.#view(scope, row.id) : undefined;
   }
 
-  async get(scope: TenantScope, id: string): Promise<RunView> {
+  /** A run and its steps. */
+  get(tenant: TenantRef, id: string): Promise<RunView> {
+    return this.scopes(tenant, (scope) => this.#view(scope, id));
+  }
+
+  async #view(scope: TenantScope, id: string): Promise<RunView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no run '${id}'`);
     const row = await scope.db
       .selectFrom('runs')
@@ -198,21 +203,23 @@ export class RunsService {
   }
 
   /** A workflow's runs, newest first; `after` is the last id of the previous page. */
-  async list(scope: TenantScope, workflow: string, page: { after?: string; limit: number }): Promise<Array<RunSummary & { id: string }>> {
-    let query = scope.db
-      .selectFrom('runs')
-      .select(['id', 'workflow', 'revision', 'status', 'trigger', 'created_at', 'started_at', 'finished_at'])
-      .where('workflow', '=', workflow)
-      .orderBy('id', 'desc')
-      .limit(page.limit);
-    if (page.after !== undefined) query = query.where('id', '<', page.after);
-    return (await query.execute()).map(toSummary);
+  list(tenant: TenantRef, workflow: string, page: { after?: string; limit: number }): Promise<Array<RunSummary & { id: string }>> {
+    return this.scopes(tenant, async (scope) => {
+      let query = scope.db
+        .selectFrom('runs')
+        .select(['id', 'workflow', 'revision', 'status', 'trigger', 'created_at', 'started_at', 'finished_at'])
+        .where('workflow', '=', workflow)
+        .orderBy('id', 'desc')
+        .limit(page.limit);
+      if (page.after !== undefined) query = query.where('id', '<', page.after);
+      return (await query.execute()).map(toSummary);
+    });
   }
 
   /** Cancel a queued or running run: its unfinished steps become `cancelled`; a running attempt's result is discarded. */
   async cancel(tenant: TenantRef, id: string): Promise<RunView> {
     const run = await this.scopes(tenant, async (scope) => {
-      const current = await this.get(scope, id);
+      const current = await this.#view(scope, id);
       if (current.status !== 'queued' && current.status !== 'running') {
         throw new TenantryError('run_finished', `run '${id}' is already ${current.status}`);
       }
@@ -227,7 +234,7 @@ export class RunsService {
         .where('run_id', '=', id)
         .where('status', 'in', ['pending', 'queued', 'running'])
         .execute();
-      return this.get(scope, id);
+      return this.#view(scope, id);
     });
     await this.queue.dropRun(tenantIdOf(tenant), id);
     return run;

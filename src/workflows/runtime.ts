@@ -1,9 +1,8 @@
 import type { ModelsService } from '../ml/models.js';
-import type { RecordsService } from '../records/records.js';
+import type { RecordsService, ScopeRunner } from '../records/records.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { TenantPlacement } from '../storage/placement.js';
 import type { Tenantry } from '../tenantry.js';
-import type { WorkflowDefinition } from './definition.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
 import { WorkQueue } from './queue.js';
 import { RunsService, type WorkflowLog } from './runs.js';
@@ -34,7 +33,9 @@ export class WorkflowRuntime {
   readonly queue: WorkQueue;
   readonly runs: RunsService;
   readonly steps: StepStates;
-  readonly definitions = new WorkflowsService();
+  readonly schedules: Schedules;
+  /** Workflow definitions, and with them their schedules. */
+  readonly definitions: WorkflowsService;
   #engine: WorkflowEngine | undefined;
   #log: WorkflowLog | undefined;
 
@@ -47,19 +48,19 @@ export class WorkflowRuntime {
     options: { log?: WorkflowLog } = {},
   ) {
     this.#log = options.log;
+    const scopes: ScopeRunner = (id, fn, o) => tenantry.withTenant(id, fn, o);
     this.queue = new WorkQueue(tenantry.router.controlCluster.main);
     this.runs = new RunsService(
-      (id, fn, options) => tenantry.withTenant(id, fn, options),
+      scopes,
       this.queue,
       () => this.#engine?.wake(),
       (level, message, fields) => this.#log?.(level, message, fields),
     );
     const control = tenantry.router.controlCluster;
     const queueWal = { cluster: control.name, kind: control.kind };
-    this.steps = new StepStates(
-      (id, fn, options) => tenantry.withTenant(id, fn, options),
-      (tenant) => sharesWal(queueWal, tenant),
-    );
+    this.steps = new StepStates(scopes, (tenant) => sharesWal(queueWal, tenant));
+    this.schedules = new Schedules(this.queue, this.runs);
+    this.definitions = new WorkflowsService(scopes, this.schedules);
   }
 
   get engine(): WorkflowEngine | undefined {
@@ -92,10 +93,5 @@ export class WorkflowRuntime {
     const engine = this.#engine;
     this.#engine = undefined;
     await engine?.stop();
-  }
-
-  /** Make the control plane's schedule match a workflow's definition (none: no schedule). */
-  syncSchedule(tenant: { id: string; generation: number }, workflow: string, definition: WorkflowDefinition | undefined): Promise<void> {
-    return new Schedules(this.queue, this.runs).sync(tenant, workflow, definition);
   }
 }
