@@ -132,12 +132,14 @@ describe(`workflow limits (${backend})`, () => {
       try {
         const runsA = await Promise.all(Array.from({ length: 10 }, () => start(A, 'long')));
         await waitFor("A's steps to take their slots", () => gated.length >= 6);
-        await new Promise((r) => setTimeout(r, 300)); // time enough for a 7th and 8th, were they allowed
-        // A's steps hold their slots until the gate opens (never, within this bound): B's run needs a free one.
+        // A's steps hold their slots until the gate opens (never, within this bound): B's run needs a free
+        // one, and would find none had A taken all eight.
         const begun = Date.now();
         const run = await finished(B, (await start(B, 'quick')).id, 3000);
         expect(run.status, JSON.stringify(run.steps)).toBe('succeeded');
         expect(Date.now() - begun).toBeLessThan(2000);
+        // B's step leaves its slot once acked; a 7th step of A's, had one been claimed, would hold its slot for good.
+        await waitFor("B's step to leave its slot", () => engine.inFlight <= 6);
         // A held what one tenant may of the 8 slots, no more, with more of its runs waiting.
         expect(gated.length).toBe(6);
         expect(engine.inFlight).toBe(6);

@@ -51,6 +51,13 @@ describe(`workflow runs (${backend})`, () => {
     }
   };
   const step = (run: RunJson, id: string) => run.steps.find((s) => s.id === id)!;
+  const waitFor = async (what: string, fn: () => Promise<boolean>, timeoutMs = 20_000) => {
+    const until = Date.now() + timeoutMs;
+    while (!(await fn())) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
@@ -332,24 +339,32 @@ describe(`workflow runs (${backend})`, () => {
   it('holds a suspended tenant steps until it is resumed', async () => {
     await define(B, 'held', {
       steps: [
-        { id: 'wait', kind: 'delay', with: { ms: 200 } },
-        { id: 'x', kind: 'transform', needs: ['wait'], with: { expression: '42' } },
+        { id: 'first', kind: 'transform', with: { expression: '41' } },
+        { id: 'x', kind: 'transform', needs: ['first'], with: { expression: 'steps.first + 1' } },
       ],
     });
+    const chain = ['w1', 'w2', 'w3'].map((id, i) => ({ id, kind: 'transform', ...(i > 0 && { needs: [`w${i}`] }), with: { expression: '1' } }));
+    await define(A, 'witness', { steps: chain });
+    // No engine while B's run is queued and B suspended: its first step is due before any claim is made.
+    await app.workflows.stopEngine();
     const { id } = await start(B, 'held');
     await t.tenants.suspend(B);
     expect((await call(B, 'member', 'POST', '/v1/workflows/held/runs', {})).statusCode).toBe(403);
-    await new Promise((r) => setTimeout(r, 800));
+    app.workflows.startEngine({ concurrency: 8, pollMs: 10, scheduleTickMs: 100 });
+    // A run of an active tenant, queued after B's step fell due, goes through three claims one after
+    // the other; the first of them would have taken B's step too, were a suspended tenant's work claimable.
+    expect((await finished(A, (await start(A, 'witness')).id)).status).toBe('succeeded');
     const during = await t.withTenant(
       B,
       async (s) => ({
-        status: (await s.db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
-        x: (await s.db.selectFrom('run_steps').select('status').where('run_id', '=', id).where('step_id', '=', 'x').executeTakeFirstOrThrow()).status,
+        run: (await s.db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+        steps: Object.fromEntries(
+          (await s.db.selectFrom('run_steps').select(['step_id', 'status']).where('run_id', '=', id).execute()).map((r) => [r.step_id, r.status]),
+        ),
       }),
       { allowSuspended: true },
     );
-    expect(during.status).not.toMatch(/succeeded|failed/);
-    expect(during.x).toBe('pending');
+    expect(during).toEqual({ run: 'queued', steps: { first: 'queued', x: 'pending' } });
     await t.tenants.resume(B);
     expect(step(await finished(B, id), 'x').output).toBe(42);
   });
@@ -427,14 +442,38 @@ describe(`workflow runs (${backend})`, () => {
 
   it('fires a schedule once per slot, and stops when the schedule is removed', async () => {
     await t.tenants.update(A, { limits: { minScheduleIntervalMs: 1000 } }); // the free plan allows one a minute
-    await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }], schedule: { cron: '* * * * * *' } });
-    await new Promise((r) => setTimeout(r, 3500));
-    await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }] });
-    const runs = (await call(A, 'viewer', 'GET', '/v1/workflows/ticker/runs')).json().items as Array<{ trigger: string; createdAt: string }>;
-    expect(runs.length).toBeGreaterThanOrEqual(2);
-    expect(runs.length).toBeLessThanOrEqual(4);
-    expect(runs.every((r) => r.trigger === 'schedule')).toBe(true);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await call(A, 'viewer', 'GET', '/v1/workflows/ticker/runs')).json().items).toHaveLength(runs.length);
+    const steps = [{ id: 'x', kind: 'transform' as const, with: { expression: '1' } }];
+    const everySecond = { cron: '* * * * * *' };
+    const fired = (workflow: string) =>
+      t.withTenant(A, async (s) =>
+        (await s.db.selectFrom('runs').select(['idempotency_key', 'trigger', 'created_at']).where('workflow', '=', workflow).execute()).map((r) => ({
+          slot: Date.parse(r.idempotency_key!.replace(/^schedule:/, '')),
+          trigger: r.trigger,
+          createdAt: new Date(r.created_at).getTime(),
+        })),
+      );
+    const defined = Date.now();
+    await define(A, 'ticker', { steps, schedule: everySecond });
+    await waitFor('the schedule to fire three times', async () => (await fired('ticker')).length >= 3);
+    await define(A, 'ticker', { steps }); // replaced without a schedule: the schedule goes
+    const removed = Date.now();
+    // A second schedule, stored through the service as a library caller would, whose slots all come
+    // after the removal: once it has fired twice, the schedule loop has passed a slot since the removal.
+    await app.workflows.definitions.put(A, 'ticker2', { steps, schedule: everySecond });
+    await waitFor('the second schedule to fire twice', async () => (await fired('ticker2')).length >= 2);
+    await app.workflows.definitions.delete(A, 'ticker2');
+
+    const ticker = await fired('ticker');
+    expect(ticker.every((r) => r.trigger === 'schedule')).toBe(true);
+    // One run per slot (its idempotency key): whole seconds after the definition, none after the removal.
+    for (const { slot } of ticker) {
+      expect(slot % 1000).toBe(0);
+      expect(slot).toBeGreaterThan(defined);
+      expect(slot).toBeLessThanOrEqual(removed);
+    }
+    // Ticks run one at a time: a ticker run still being started at the removal was made before the
+    // second schedule's first, and had the ticker kept firing, its next slots would come after it.
+    const since = Math.min(...(await fired('ticker2')).map((r) => r.createdAt));
+    expect(Math.max(...ticker.map((r) => r.createdAt))).toBeLessThanOrEqual(since);
   });
 });
