@@ -47,15 +47,15 @@ export class WorkflowRuntime {
     /** Where failures no caller hears of go; without it, the log the engine is started with. */
     options: { log?: WorkflowLog } = {},
   ) {
-    this.#log = options.log;
-    const scopes: ScopeRunner = (id, fn, o) => tenantry.withTenant(id, fn, o);
     this.queue = new WorkQueue(tenantry.router.controlCluster.main);
     this.runs = new RunsService(
-      scopes,
+      (id, fn, options) => tenantry.withTenant(id, fn, options),
       this.queue,
       () => this.#engine?.wake(),
       (level, message, fields) => this.#log?.(level, message, fields),
     );
+    this.#log = options.log;
+    const scopes: ScopeRunner = (id, fn, o) => tenantry.withTenant(id, fn, o);
     const control = tenantry.router.controlCluster;
     const queueWal = { cluster: control.name, kind: control.kind };
     this.steps = new StepStates(scopes, (tenant) => sharesWal(queueWal, tenant));
