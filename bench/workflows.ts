@@ -73,10 +73,8 @@ async function main(): Promise<void> {
       const id = `bench-${label}-${suffix}`;
       await t.tenants.create({ id, isolation: 'pooled' });
       await t.tenants.update(id, { limits: { workflowConcurrency: cap } });
-      await t.withTenant(id, async (s) => {
-        await runtime.definitions.put(s, 'one', noop(1));
-        await runtime.definitions.put(s, 'five', noop(5));
-      });
+      await runtime.definitions.put(id, 'one', noop(1));
+      await runtime.definitions.put(id, 'five', noop(5));
       return id;
     };
     const queue = async (id: string, workflow: string, count: number) => {

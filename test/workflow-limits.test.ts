@@ -132,12 +132,14 @@ describe(`workflow limits (${backend})`, () => {
       try {
         const runsA = await Promise.all(Array.from({ length: 10 }, () => start(A, 'long')));
         await waitFor("A's steps to take their slots", () => gated.length >= 6);
-        await new Promise((r) => setTimeout(r, 300)); // time enough for a 7th and 8th, were they allowed
-        // A's steps hold their slots until the gate opens (never, within this bound): B's run needs a free one.
+        // A's steps hold their slots until the gate opens (never, within this bound): B's run needs a free
+        // one, and would find none had A taken all eight.
         const begun = Date.now();
         const run = await finished(B, (await start(B, 'quick')).id, 3000);
         expect(run.status, JSON.stringify(run.steps)).toBe('succeeded');
         expect(Date.now() - begun).toBeLessThan(2000);
+        // B's step leaves its slot once acked; a 7th step of A's, had one been claimed, would hold its slot for good.
+        await waitFor("B's step to leave its slot", () => engine.inFlight <= 6);
         // A held what one tenant may of the 8 slots, no more, with more of its runs waiting.
         expect(gated.length).toBe(6);
         expect(engine.inFlight).toBe(6);
@@ -207,13 +209,14 @@ describe(`workflow limits (${backend})`, () => {
     const quiet = await newTenant('sched-quiet');
     const steps = [{ id: 'x', kind: 'http.request' as const, with: { url: `${base}/fast` } }];
     const yearly = { cron: '0 0 1 1 *', timezone: 'UTC' };
-    // Ten of the noisy tenant's schedules are due, each overdue longer than the quiet tenant's one.
+    // Ten of the noisy tenant's schedules are due, each overdue longer than the quiet tenant's one: the
+    // definitions are stored without a schedule, and the control plane's copy is written overdue by hand.
     const tenants = { noisy: await t.tenants.get(noisy), quiet: await t.tenants.get(quiet) };
     for (let i = 0; i < 10; i++) {
-      await t.withTenant(noisy, (s) => app.workflows.definitions.put(s, `w${i}`, { steps, schedule: yearly }));
+      await app.workflows.definitions.put(noisy, `w${i}`, { steps });
       await app.workflows.queue.setSchedule(tenants.noisy, `w${i}`, { ...yearly, nextAt: new Date(Date.now() - 3_600_000 + i * 1000) });
     }
-    await t.withTenant(quiet, (s) => app.workflows.definitions.put(s, 'w', { steps, schedule: yearly }));
+    await app.workflows.definitions.put(quiet, 'w', { steps });
     await app.workflows.queue.setSchedule(tenants.quiet, 'w', { ...yearly, nextAt: new Date(Date.now() - 60_000) });
 
     const created = async (tenant: string) =>

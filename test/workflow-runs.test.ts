@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import type { TenantInfo, WithTenantOptions } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -50,6 +51,13 @@ describe(`workflow runs (${backend})`, () => {
     }
   };
   const step = (run: RunJson, id: string) => run.steps.find((s) => s.id === id)!;
+  const waitFor = async (what: string, fn: () => Promise<boolean>, timeoutMs = 20_000) => {
+    const until = Date.now() + timeoutMs;
+    while (!(await fn())) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
@@ -65,6 +73,7 @@ describe(`workflow runs (${backend})`, () => {
         }
         if (url.pathname === '/fail') return res.writeHead(500).end('broken');
         if (url.pathname === '/hang') return; // never answers
+        if (url.pathname === '/huge') return res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(2 * 1024 * 1024));
         if (url.pathname === '/slow') {
           setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"slow":true}'), 1500);
           return;
@@ -171,11 +180,20 @@ describe(`workflow runs (${backend})`, () => {
   });
 
   it('fails a step at once for errors no retry fixes, and times out a step that hangs', async () => {
+    // A port nothing listens on: the connection is refused.
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const twice = { attempts: 2, backoff: { type: 'fixed', delayMs: 10 } };
     await define(A, 'doomed', {
       steps: [
         { id: 'bad_expr', kind: 'transform', with: { expression: '$error("no such thing")' }, retry: { attempts: 5 } },
-        { id: 'hang', kind: 'http.request', with: { url: `${base}/hang` }, timeoutMs: 300, retry: { attempts: 2, backoff: { type: 'fixed', delayMs: 10 } } },
+        { id: 'hang', kind: 'http.request', with: { url: `${base}/hang` }, timeoutMs: 300, retry: twice },
         { id: 'ssrf', kind: 'http.request', with: { url: 'http://169.254.169.254/latest/meta-data/' }, retry: { attempts: 4 } },
+        { id: 'refused', kind: 'http.request', with: { url: `http://127.0.0.1:${closedPort}/` }, retry: { attempts: 3 } },
+        // Too large this time is worth another attempt (EgressError.retryable).
+        { id: 'huge', kind: 'http.request', with: { url: `${base}/huge` }, retry: twice },
       ],
     });
     const run = await finished(A, (await start(A, 'doomed')).id);
@@ -186,6 +204,10 @@ describe(`workflow runs (${backend})`, () => {
     expect(step(run, 'hang').error).toMatch(/timed out after 300 ms/);
     expect(step(run, 'ssrf')).toMatchObject({ status: 'failed', attempts: 1 });
     expect(step(run, 'ssrf').error).toMatch(/refused/);
+    expect(step(run, 'refused')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(step(run, 'refused').error).toMatch(/ECONNREFUSED/);
+    expect(step(run, 'huge')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(step(run, 'huge').error).toMatch(/larger than 1048576 bytes/);
   });
 
   it('waits durably in delay steps and cancels a run mid-way', async () => {
@@ -270,6 +292,30 @@ describe(`workflow runs (${backend})`, () => {
     expect((await call(A, 'viewer', 'GET', '/v1/workflows/once/runs?limit=500')).json().items.length).toBe(before);
   });
 
+  it("commits step bookkeeping asynchronously only where the tenant's tables share the queue's WAL", async () => {
+    await define(A, 'wal', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }] });
+    const spy = vi.spyOn(t, 'withTenant');
+    let asked: Array<NonNullable<WithTenantOptions['asyncCommit']>>;
+    try {
+      expect((await finished(A, (await start(A, 'wal')).id)).status).toBe('succeeded');
+      asked = spy.mock.calls.filter(([ref]) => ref === A).flatMap(([, , options]) => (options?.asyncCommit ? [options.asyncCommit] : []));
+    } finally {
+      spy.mockRestore();
+    }
+    // begin, succeed and advance each asked, with the runtime's rule.
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    const tenantA = await t.tenants.get(A);
+    const cluster = t.router.controlCluster.name;
+    const at = (isolation: TenantInfo['isolation'], on = cluster): TenantInfo => ({ ...tenantA, isolation, cluster: on });
+    for (const asyncCommit of asked) {
+      expect(asyncCommit(tenantA)).toBe(true); // pooled, on the control cluster: the queue's own database
+      expect(asyncCommit(at('schema'))).toBe(true);
+      // Every database of a PostgreSQL server writes its one WAL; an embedded database tenant is a PGlite instance of its own.
+      expect(asyncCommit(at('database'))).toBe(backend === 'postgres');
+      expect(asyncCommit(at('pooled', 'elsewhere'))).toBe(false);
+    }
+  });
+
   it('keeps tenants apart: B cannot start, read or list A runs, and a step sees only its own tenant', async () => {
     const spy = { steps: [{ id: 'look', kind: 'records.query', with: { collection: 'orders', limit: 1000 } }] };
     await define(A, 'spy', spy);
@@ -293,17 +339,32 @@ describe(`workflow runs (${backend})`, () => {
   it('holds a suspended tenant steps until it is resumed', async () => {
     await define(B, 'held', {
       steps: [
-        { id: 'wait', kind: 'delay', with: { ms: 200 } },
-        { id: 'x', kind: 'transform', needs: ['wait'], with: { expression: '42' } },
+        { id: 'first', kind: 'transform', with: { expression: '41' } },
+        { id: 'x', kind: 'transform', needs: ['first'], with: { expression: 'steps.first + 1' } },
       ],
     });
+    const chain = ['w1', 'w2', 'w3'].map((id, i) => ({ id, kind: 'transform', ...(i > 0 && { needs: [`w${i}`] }), with: { expression: '1' } }));
+    await define(A, 'witness', { steps: chain });
+    // No engine while B's run is queued and B suspended: its first step is due before any claim is made.
+    await app.workflows.stopEngine();
     const { id } = await start(B, 'held');
     await t.tenants.suspend(B);
     expect((await call(B, 'member', 'POST', '/v1/workflows/held/runs', {})).statusCode).toBe(403);
-    await new Promise((r) => setTimeout(r, 800));
-    const during = await t.withTenant(B, (s) => app.workflows.runs.get(s, id), { allowSuspended: true });
-    expect(during.status).not.toMatch(/succeeded|failed/);
-    expect(during.steps[1]!.status).toBe('pending');
+    app.workflows.startEngine({ concurrency: 8, pollMs: 10, scheduleTickMs: 100 });
+    // A run of an active tenant, queued after B's step fell due, goes through three claims one after
+    // the other; the first of them would have taken B's step too, were a suspended tenant's work claimable.
+    expect((await finished(A, (await start(A, 'witness')).id)).status).toBe('succeeded');
+    const during = await t.withTenant(
+      B,
+      async (s) => ({
+        run: (await s.db.selectFrom('runs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+        steps: Object.fromEntries(
+          (await s.db.selectFrom('run_steps').select(['step_id', 'status']).where('run_id', '=', id).execute()).map((r) => [r.step_id, r.status]),
+        ),
+      }),
+      { allowSuspended: true },
+    );
+    expect(during).toEqual({ run: 'queued', steps: { first: 'queued', x: 'pending' } });
     await t.tenants.resume(B);
     expect(step(await finished(B, id), 'x').output).toBe(42);
   });
@@ -381,14 +442,38 @@ describe(`workflow runs (${backend})`, () => {
 
   it('fires a schedule once per slot, and stops when the schedule is removed', async () => {
     await t.tenants.update(A, { limits: { minScheduleIntervalMs: 1000 } }); // the free plan allows one a minute
-    await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }], schedule: { cron: '* * * * * *' } });
-    await new Promise((r) => setTimeout(r, 3500));
-    await define(A, 'ticker', { steps: [{ id: 'x', kind: 'transform', with: { expression: '1' } }] });
-    const runs = (await call(A, 'viewer', 'GET', '/v1/workflows/ticker/runs')).json().items as Array<{ trigger: string; createdAt: string }>;
-    expect(runs.length).toBeGreaterThanOrEqual(2);
-    expect(runs.length).toBeLessThanOrEqual(4);
-    expect(runs.every((r) => r.trigger === 'schedule')).toBe(true);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await call(A, 'viewer', 'GET', '/v1/workflows/ticker/runs')).json().items).toHaveLength(runs.length);
+    const steps = [{ id: 'x', kind: 'transform' as const, with: { expression: '1' } }];
+    const everySecond = { cron: '* * * * * *' };
+    const fired = (workflow: string) =>
+      t.withTenant(A, async (s) =>
+        (await s.db.selectFrom('runs').select(['idempotency_key', 'trigger', 'created_at']).where('workflow', '=', workflow).execute()).map((r) => ({
+          slot: Date.parse(r.idempotency_key!.replace(/^schedule:/, '')),
+          trigger: r.trigger,
+          createdAt: new Date(r.created_at).getTime(),
+        })),
+      );
+    const defined = Date.now();
+    await define(A, 'ticker', { steps, schedule: everySecond });
+    await waitFor('the schedule to fire three times', async () => (await fired('ticker')).length >= 3);
+    await define(A, 'ticker', { steps }); // replaced without a schedule: the schedule goes
+    const removed = Date.now();
+    // A second schedule, stored through the service as a library caller would, whose slots all come
+    // after the removal: once it has fired twice, the schedule loop has passed a slot since the removal.
+    await app.workflows.definitions.put(A, 'ticker2', { steps, schedule: everySecond });
+    await waitFor('the second schedule to fire twice', async () => (await fired('ticker2')).length >= 2);
+    await app.workflows.definitions.delete(A, 'ticker2');
+
+    const ticker = await fired('ticker');
+    expect(ticker.every((r) => r.trigger === 'schedule')).toBe(true);
+    // One run per slot (its idempotency key): whole seconds after the definition, none after the removal.
+    for (const { slot } of ticker) {
+      expect(slot % 1000).toBe(0);
+      expect(slot).toBeGreaterThan(defined);
+      expect(slot).toBeLessThanOrEqual(removed);
+    }
+    // Ticks run one at a time: a ticker run still being started at the removal was made before the
+    // second schedule's first, and had the ticker kept firing, its next slots would come after it.
+    const since = Math.min(...(await fired('ticker2')).map((r) => r.createdAt));
+    expect(Math.max(...ticker.map((r) => r.createdAt))).toBeLessThanOrEqual(since);
   });
 });

@@ -126,6 +126,21 @@ export function findCycle(steps: readonly StepDefinition[]): string[] | undefine
   return undefined;
 }
 
+/** Every step that (transitively) needs `stepId`: skipped when it fails. */
+export function dependentsOf(definition: WorkflowDefinition, stepId: string): string[] {
+  const out = new Set<string>();
+  const walk = (id: string) => {
+    for (const s of definition.steps) {
+      if (s.needs?.includes(id) && !out.has(s.id)) {
+        out.add(s.id);
+        walk(s.id);
+      }
+    }
+  };
+  walk(stepId);
+  return [...out];
+}
+
 /** Validate a definition whose shape the route schema already checked; returns it unchanged. */
 export function checkWorkflow(definition: WorkflowDefinition): WorkflowDefinition {
   const { steps } = definition;

@@ -10,7 +10,24 @@ import net, { type LookupFunction } from 'node:net';
  * address the connection actually uses — inside the socket's DNS lookup — so a name that resolves to a
  * private address, or re-resolves to one after a first harmless answer (DNS rebinding), is refused too.
  */
-export class EgressError extends Error {}
+export class EgressError extends Error {
+  /**
+   * Another attempt may succeed: the exchange timed out, the answer was too large this time, or the
+   * network failed on the way. Everything else — a refused address, a malformed URL, method or header
+   * — would be refused again, and so would a connection the server refused (ECONNREFUSED), which has
+   * always counted as permanent here.
+   */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { retryable?: boolean } = {}) {
+    super(message);
+    this.name = 'EgressError';
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** A socket error of Node's (`code` is its errno name; an AggregateError of several addresses carries the first one's). */
+const refusedConnection = (error: Error) => (error as NodeJS.ErrnoException).code === 'ECONNREFUSED';
 
 const DENIED = new net.BlockList();
 for (const [network, prefix] of [
@@ -161,7 +178,8 @@ export async function egressRequest(request: EgressRequest, allow: readonly stri
     let req: http.ClientRequest;
     // One deadline for the whole exchange: the socket's idle timeout alone would let a server that
     // trickles its answer a byte at a time hold the connection for ever.
-    const deadline = setTimeout(() => req.destroy(new EgressError(`no response within ${timeoutMs} ms`)), timeoutMs);
+    const tooSlow = () => new EgressError(`no response within ${timeoutMs} ms`, { retryable: true });
+    const deadline = setTimeout(() => req.destroy(tooSlow()), timeoutMs);
     const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new EgressError('request aborted'));
     const settle = () => {
       clearTimeout(deadline);
@@ -174,7 +192,7 @@ export async function egressRequest(request: EgressRequest, allow: readonly stri
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) {
-            req.destroy(new EgressError(`response larger than ${maxBytes} bytes`));
+            req.destroy(new EgressError(`response larger than ${maxBytes} bytes`, { retryable: true }));
             return;
           }
           chunks.push(chunk);
@@ -203,10 +221,11 @@ export async function egressRequest(request: EgressRequest, allow: readonly stri
       return;
     }
     signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('timeout', () => req.destroy(new EgressError(`no response within ${timeoutMs} ms`)));
+    req.on('timeout', () => req.destroy(tooSlow()));
     req.on('error', (error) => {
       settle();
-      reject(error instanceof EgressError || error === signal?.reason ? error : new EgressError(`request failed: ${error.message}`));
+      if (error instanceof EgressError || error === signal?.reason) return reject(error);
+      reject(new EgressError(`request failed: ${error.message}`, { retryable: !refusedConnection(error) }));
     });
     req.on('close', settle);
     req.end(payload);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
-import { SandboxBusyError } from '../sandbox/sandbox.js';
-import { nextSlot } from './definition.js';
+import { TenantNotFoundError, TenantSuspendedError } from '../errors.js';
 import type { WorkQueue, WorkItem } from './queue.js';
-import { dependentsOf, type RunsService } from './runs.js';
-import { PermanentStepError, expressionEvaluator, resolveParams, runStep, type StepServices } from './steps.js';
+import type { RunsService, WorkflowLog } from './runs.js';
+import { Schedules } from './schedules.js';
+import { StepAttempts, type AttemptStats } from './step-attempts.js';
+import type { StepStates } from './step-states.js';
+import type { StepServices } from './steps.js';
 
 export interface EngineOptions {
   /** Steps this process runs at once. */
@@ -21,20 +22,9 @@ export interface EngineOptions {
   /** How often finished runs past their tenant's retention (PlanLimits.runRetentionDays) are deleted. */
   retentionSweepMs?: number;
   workerId?: string;
-  log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  log?: WorkflowLog;
 }
 
-/** Steps run for at most this long unless their definition says otherwise. */
-export const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
-/** An attempt lost with its worker does not use up a retry, up to this many times per step. */
-const MAX_LOST_ATTEMPTS = 3;
-/** Queue items whose run never appeared (the start crashed between queue and run) are dropped after this. */
-const ORPHAN_GRACE_MS = 5 * 60_000;
-/** A step turned away by back-pressure (a full sandbox, the tenant's pool share) is tried again after this. */
-const SANDBOX_BUSY_RETRY_MS = 500;
-/** Due schedules started per tick, and at most this many of one tenant's per round of a tick. */
-const SCHEDULES_PER_TICK = 50;
-const SCHEDULES_PER_TENANT = 2;
 /** Finished runs deleted per statement (their steps go with them), one tenant at a time. */
 const RETENTION_BATCH = 1000;
 
@@ -47,35 +37,26 @@ export function tenantSlotLimit(concurrency: number): number {
   return Math.max(1, concurrency - Math.max(1, Math.floor(concurrency / 4)));
 }
 
-export interface EngineStats {
+export interface EngineStats extends AttemptStats {
   claimed: number;
-  succeeded: number;
-  failed: number;
-  retried: number;
-  fenced: number;
 }
-
-/** `attempt` (1-based) just failed: wait this long before the next one. */
-export function backoffMs(retry: { backoff?: { type: 'exponential' | 'fixed'; delayMs: number } } | undefined, attempt: number): number {
-  const b = retry?.backoff ?? { type: 'exponential', delayMs: 1000 };
-  const ms = b.type === 'fixed' ? b.delayMs : b.delayMs * 2 ** (attempt - 1);
-  return Math.min(ms, 3_600_000);
-}
-
-class StepTimeout extends Error {}
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * A worker: claims step attempts from the WorkQueue (fair across tenants, capped per tenant, both
- * decided in the claim), runs each inside its tenant's scope, records the outcome in the tenant's run
- * history, and queues what became ready. At-least-once with fencing: a claim's token must still own
- * the step for its result to count. Also fires due schedules, and returns dead workers' claims.
+ * decided in the claim) as slots free up, and runs each (StepAttempts: in its tenant's scope, outcome
+ * recorded in the tenant's run history, what became ready queued). At-least-once with fencing: a
+ * claim's token must still own the step for its result to count. Its housekeeping keeps its leases
+ * alive, returns dead workers' claims, fires due schedules (Schedules) and deletes runs past their
+ * tenants' retention.
  */
 export class WorkflowEngine {
   readonly workerId: string;
   readonly stats: EngineStats = { claimed: 0, succeeded: 0, failed: 0, retried: 0, fenced: 0 };
   readonly #inFlight = new Map<string, { item: WorkItem; abort: AbortController; done: Promise<void> }>();
+  /** Items this worker failed to hand back to the queue: still leased to it, and tried again with each heartbeat. */
+  readonly #unreleased = new Map<string, WorkItem>();
   readonly #leaseMs: number;
   readonly #pollMs: number;
   readonly #tickMs: number;
@@ -88,12 +69,18 @@ export class WorkflowEngine {
   #wake: (() => void) | undefined;
   #timers: NodeJS.Timeout[] = [];
 
+  readonly #attempts: StepAttempts;
+  readonly #schedules: Schedules;
+
   constructor(
     private readonly queue: WorkQueue,
     private readonly runs: RunsService,
-    private readonly services: StepServices,
+    steps: StepStates,
+    services: StepServices,
     private readonly options: EngineOptions,
   ) {
+    this.#attempts = new StepAttempts(queue, steps, services, this.stats);
+    this.#schedules = new Schedules(queue, runs);
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.#leaseMs = options.leaseMs ?? 30_000;
     this.#pollMs = options.pollMs ?? 50;
@@ -129,13 +116,14 @@ export class WorkflowEngine {
       this.#timers.push(timer);
     };
     every(Math.max(100, Math.floor(this.#leaseMs / 3)), async () => {
+      await this.#releaseUnreleased();
       if (this.#inFlight.size > 0) await this.queue.heartbeat(this.workerId, this.#leaseMs);
     });
     every(Math.max(100, Math.floor(this.#leaseMs / 2)), async () => {
       const lost = await this.queue.reap();
       if (lost > 0) this.#log('warn', 'returned steps of a lost worker to the queue', { steps: lost });
     });
-    every(this.#tickMs, () => this.#fireSchedules());
+    every(this.#tickMs, () => this.#schedules.fireDue(this.#tickMs, () => this.#running, this.#log));
     every(this.#retentionSweepMs, () => this.#pruneRuns());
   }
 
@@ -165,9 +153,31 @@ export class WorkflowEngine {
         const left = [...this.#inFlight.values()];
         this.#log('warn', 'stopping: handing unfinished steps back to the queue', { steps: left.length });
         for (const p of left) p.abort.abort(new Error('worker stopping'));
-        await Promise.allSettled(left.map((p) => this.queue.release(p.item, 0)));
+        for (const p of left) this.#unreleased.set(p.item.id, p.item);
       }
     }
+    // No heartbeat extends their leases any more: what cannot be handed back now returns when they run out.
+    await this.#releaseUnreleased();
+  }
+
+  /** Hand back the items a failed release left leased to this worker (see #spawn), and those stop() aborted. */
+  async #releaseUnreleased(): Promise<void> {
+    const items = [...this.#unreleased.values()];
+    if (items.length === 0) return;
+    const results = await Promise.allSettled(items.map((item) => this.queue.release(item, 0)));
+    const errors: unknown[] = [];
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'fulfilled') this.#unreleased.delete(items[i]!.id);
+      else errors.push(r.reason);
+    }
+    if (errors.length === 0) return;
+    this.#log(
+      'error',
+      this.#running
+        ? 'could not hand steps back to the queue; trying again with the next heartbeat'
+        : 'could not hand steps back to the queue; they return when their leases run out',
+      { steps: errors.length, err: errors[0] },
+    );
   }
 
   async #claimLoop(): Promise<void> {
@@ -227,173 +237,31 @@ export class WorkflowEngine {
 
   #spawn(item: WorkItem): void {
     const abort = new AbortController();
-    const done = this.#process(item, abort.signal)
+    // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
+    // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
+    const done = yieldToEventLoop()
+      .then(() => this.#attempts.run(item, abort.signal))
       .catch(async (err) => {
         if (abort.signal.aborted) return; // stopping: stop() hands the claim back
         // Infrastructure trouble (database unreachable, …): try this attempt again shortly.
         this.#log('error', 'workflow step could not be processed; retrying', { err, tenant: item.tenantId, run: item.runId, step: item.stepId });
-        await this.queue.release(item, 1000).catch(() => {});
+        await this.queue.release(item, 1000).catch((releaseErr: unknown) => {
+          // The item stays leased to this worker, and the heartbeat extends every lease the worker
+          // holds: left alone it would never come back while this worker is busy. Try with each heartbeat.
+          this.#unreleased.set(item.id, item);
+          this.#log('error', 'could not hand a step back to the queue; trying again with the next heartbeat', {
+            err: releaseErr,
+            tenant: item.tenantId,
+            run: item.runId,
+            step: item.stepId,
+          });
+        });
       })
       .finally(() => {
         this.#inFlight.delete(item.id);
         this.wake();
       });
     this.#inFlight.set(item.id, { item, abort, done });
-  }
-
-  async #process(item: WorkItem, signal: AbortSignal): Promise<void> {
-    // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
-    // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
-    await yieldToEventLoop();
-    const { tenantId, runId, stepId, token } = item;
-    let begun;
-    try {
-      begun = await this.runs.begin(tenantId, runId, stepId, token);
-    } catch (error) {
-      if (error instanceof TenantNotFoundError) return this.queue.ack(item); // deleted: its runs went with its storage
-      if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000); // waits until resumed
-      throw error;
-    }
-    if (begun.state === 'missing') {
-      // The run row comes right after its first items are queued; past the grace period it never will.
-      if (Date.now() - item.createdAt.getTime() > ORPHAN_GRACE_MS) return this.queue.ack(item);
-      return this.queue.release(item, 5000);
-    }
-    if (begun.state === 'settled') {
-      // A previous worker settled the step but died before moving the run on: finish that part.
-      let next: string[] = [];
-      if ((begun.runStatus === 'running' || begun.runStatus === 'queued') && (begun.stepStatus === 'succeeded' || begun.stepStatus === 'failed')) {
-        const skip = begun.stepStatus === 'failed' ? dependentsOf(begun.definition, stepId) : [];
-        next = (await this.runs.advance(tenantId, runId, stepId, skip)).ready;
-      }
-      return this.queue.ack(item, next);
-    }
-
-    const { step } = begun;
-    const attempt = begun.attempts;
-    // A step whose last attempt died with its worker gets a few more tries than its retry policy.
-    const maxAttempts = (step.retry?.attempts ?? 1) + (begun.lostBefore ? MAX_LOST_ATTEMPTS : 0);
-    const fail = async (message: string) => {
-      if (await this.runs.fail(tenantId, runId, stepId, token, message)) {
-        this.stats.failed++;
-        const { ready } = await this.runs.advance(tenantId, runId, stepId, dependentsOf(begun.definition, stepId));
-        return this.queue.ack(item, ready);
-      }
-      this.stats.fenced++;
-      return this.queue.ack(item);
-    };
-    if (begun.lostBefore && attempt > maxAttempts) return fail(`the worker running this step was lost; ${attempt - 1} attempts started`);
-
-    const timeoutMs = step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-    const deadline = Date.now() + timeoutMs;
-    const abort = new AbortController();
-    const onOuterAbort = () => abort.abort(signal.reason);
-    signal.addEventListener('abort', onOuterAbort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const data = { input: begun.input, steps: begun.outputs };
-      // An expression gets the tenant's evaluation limit, and never more than what is left of the step's time.
-      const evaluate = expressionEvaluator(this.services.sandbox, tenantId, data, () => Math.min(begun.evaluationTimeoutMs, deadline - Date.now()));
-      const params = step.kind === 'transform' ? {} : ((await resolveParams(step.with ?? {}, evaluate)) as Record<string, unknown>);
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          const e = new StepTimeout(`step timed out after ${timeoutMs} ms`);
-          abort.abort(e);
-          reject(e);
-        }, timeoutMs);
-      });
-      const outcome = await Promise.race([
-        runStep(
-          { tenantId, runId, step, params, data, evaluate, wakeAt: begun.wakeAt, signal: abort.signal, remainingMs: () => deadline - Date.now() },
-          this.services,
-        ),
-        timeout,
-      ]);
-      clearTimeout(timer);
-      if ('sleepUntil' in outcome) {
-        if (await this.runs.requeue(tenantId, runId, stepId, token, { wakeAt: outcome.sleepUntil })) {
-          return this.queue.release(item, Math.max(0, outcome.sleepUntil.getTime() - Date.now()));
-        }
-        this.stats.fenced++;
-        return this.queue.ack(item);
-      }
-      const ok =
-        'effect' in outcome
-          ? await this.runs.succeed(tenantId, runId, stepId, token, null, outcome.effect)
-          : await this.runs.succeed(tenantId, runId, stepId, token, outcome.output);
-      if (!ok) {
-        this.stats.fenced++;
-        return this.queue.ack(item);
-      }
-      this.stats.succeeded++;
-      const { ready } = await this.runs.advance(tenantId, runId, stepId, []);
-      return this.queue.ack(item, ready);
-    } catch (error) {
-      clearTimeout(timer);
-      if (signal.aborted) throw error; // stopping: stop() hands the claim back
-      // The tenant was suspended or deleted while the step ran: not the step's failure.
-      if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000);
-      if (error instanceof TenantNotFoundError) return this.queue.ack(item);
-      // Back-pressure, not the step's failure: the sandbox holds as many of this tenant's evaluations as
-      // it may, the tenant holds its whole share of a connection pool (429), or every place for an open
-      // tenant database is taken (503). Try again shortly without using up an attempt.
-      if (error instanceof SandboxBusyError || (error instanceof TenantryError && (error.code === 'rate_limited' || error.code === 'busy'))) {
-        if (await this.runs.requeue(tenantId, runId, stepId, token, { refundAttempt: true })) return this.queue.release(item, SANDBOX_BUSY_RETRY_MS);
-        this.stats.fenced++;
-        return this.queue.ack(item);
-      }
-      const message = (error as Error).message ?? String(error);
-      const permanent = error instanceof PermanentStepError || error instanceof ValidationError || (error instanceof TenantryError && error.status < 500);
-      if (permanent || attempt >= maxAttempts) return fail(message);
-      if (await this.runs.requeue(tenantId, runId, stepId, token, { error: `attempt ${attempt}: ${message}` })) {
-        this.stats.retried++;
-        return this.queue.release(item, backoffMs(step.retry, attempt));
-      }
-      this.stats.fenced++;
-      return this.queue.ack(item);
-    } finally {
-      signal.removeEventListener('abort', onOuterAbort);
-    }
-  }
-
-  /**
-   * Start a run for every schedule slot that is due, once per slot across all processes. Each round
-   * takes every tenant's most overdue schedules before anyone's next ones (at most two per tenant);
-   * rounds repeat within the tick while some tenant may have more due, so fairness does not cost a
-   * tenant with many simultaneous schedules a tick per pair.
-   */
-  async #fireSchedules(): Promise<void> {
-    const started = Date.now();
-    for (;;) {
-      const due = await this.queue.dueSchedules(SCHEDULES_PER_TICK, SCHEDULES_PER_TENANT);
-      const perTenant = new Map<string, number>();
-      let failed = false;
-      for (const s of due) {
-        if (!this.#running) return;
-        perTenant.set(s.tenantId, (perTenant.get(s.tenantId) ?? 0) + 1);
-        // Never sooner than the tenant's plan allows, even for a schedule stored before its limit was.
-        const next = nextSlot(s, new Date(Math.max(Date.now(), s.nextAt.getTime() + s.minIntervalMs - 1)));
-        if (s.tenantStatus === 'active') {
-          try {
-            // The slot is the idempotency key: two processes firing the same slot make one run.
-            await this.runs.start(s.tenantId, s.workflow, { trigger: 'schedule', idempotencyKey: `schedule:${s.nextAt.toISOString()}` });
-          } catch (error) {
-            if (error instanceof TenantryError && error.code === 'not_found') {
-              await this.queue.setSchedule({ id: s.tenantId, generation: s.generation }, s.workflow, undefined); // the workflow is gone
-              continue;
-            }
-            this.#log('error', 'a scheduled run could not be started; trying again', { err: error, tenant: s.tenantId, workflow: s.workflow });
-            failed = true;
-            continue;
-          }
-        }
-        // Suspended (or being deleted): the slot passes without a run.
-        await this.queue.advanceSchedule(s.tenantId, s.workflow, s.nextAt, next);
-      }
-      const more = due.length === SCHEDULES_PER_TICK || [...perTenant.values()].some((n) => n >= SCHEDULES_PER_TENANT);
-      // A failed start is retried at the next tick, not in a tight loop.
-      if (!more || failed || !this.#running || Date.now() - started >= this.#tickMs) return;
-    }
   }
 
   /**

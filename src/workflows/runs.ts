@@ -1,17 +1,19 @@
-import { sql, type UpdateObject } from 'kysely';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/records.js';
-import { tenantIdOf, type TenantInfo, type TenantRef, type TenantScope, type WithTenantOptions } from '../storage/scope.js';
-import { isoTimestamp, type TenantDatabase } from '../storage/tenant-db.js';
-import type { StepDefinition, WorkflowDefinition } from './definition.js';
-import { Coalescer } from './coalesce.js';
+import { tenantIdOf, type TenantRef, type TenantScope } from '../storage/scope.js';
+import { isoTimestamp } from '../storage/tenant-db.js';
+import type { WorkflowDefinition } from './definition.js';
 import { HOLD_MS, type WorkQueue } from './queue.js';
 import { planLimits } from '../tenancy/plans.js';
 
 /** A step's output or a run's input, as JSON text, is at most this long; more fails the step (or is a 400). */
 export const MAX_OUTPUT_BYTES = 256 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A log line's level, message and fields (the server's pino, or `tenantry worker`'s JSON lines). */
+export type WorkflowLog = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type StepStatus = 'pending' | 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -69,39 +71,6 @@ function toSummary(row: RunRow): RunSummary {
   };
 }
 
-/** What a worker needs to run one step attempt, read and marked `running` in one statement. */
-export type BeginResult =
-  | { state: 'missing' }
-  | { state: 'settled'; stepStatus: StepStatus; runStatus: RunStatus; definition: WorkflowDefinition }
-  | {
-      state: 'run';
-      step: StepDefinition;
-      definition: WorkflowDefinition;
-      input: unknown;
-      outputs: Record<string, unknown>;
-      attempts: number;
-      /** The attempt before this one was lost (its worker died or its lease ran out). */
-      lostBefore: boolean;
-      wakeAt: Date | null;
-      /** The tenant's plan limit for one JSONata evaluation. */
-      evaluationTimeoutMs: number;
-    };
-
-/** Every step that (transitively) needs `stepId`: skipped when it fails. */
-export function dependentsOf(definition: WorkflowDefinition, stepId: string): string[] {
-  const out = new Set<string>();
-  const walk = (id: string) => {
-    for (const s of definition.steps) {
-      if (s.needs?.includes(id) && !out.has(s.id)) {
-        out.add(s.id);
-        walk(s.id);
-      }
-    }
-  };
-  walk(stepId);
-  return [...out];
-}
-
 /** JSON text of `value`, or a ValidationError when it is larger than MAX_OUTPUT_BYTES. */
 export function boundedJson(value: unknown, what: string): string {
   const text = JSON.stringify(value === undefined ? null : value);
@@ -111,10 +80,12 @@ export function boundedJson(value: unknown, what: string): string {
 }
 
 /**
- * Runs of one tenant's workflows: history and step states in the tenant's own `runs` and `run_steps`
- * tables, reached only through its scope. Starting a run queues its first steps (WorkQueue, held) before
- * the run row exists, then releases them: a crash in between leaves queue items that find no run (the
- * worker drops them after a grace period) rather than a run nothing will ever execute.
+ * Runs of one tenant's workflows as their callers see them — start, read, list, cancel, and delete
+ * past retention — in the tenant's own `runs` and `run_steps` tables, reached only through its scope
+ * (what the engine does to a run's steps is StepStates). Starting a run queues its first steps
+ * (WorkQueue, held) before the run row exists, then releases them: a crash in between leaves queue
+ * items that find no run (the worker drops them after a grace period) rather than a run nothing will
+ * ever execute.
  */
 export class RunsService {
   constructor(
@@ -122,16 +93,9 @@ export class RunsService {
     private readonly queue: WorkQueue,
     /** Called after a run is queued (the in-process engine wakes at once instead of at its next poll). */
     private readonly onQueued: () => void = () => {},
-    /**
-     * Tenants whose step bookkeeping may commit asynchronously: those whose storage shares the queue's
-     * WAL (same cluster), so a queue change can never outlive the step state it follows.
-     */
-    private readonly sameWal: (tenant: TenantInfo) => boolean = () => false,
+    /** Where failures that do not fail their call go (cleaning up after a run that could not be created). */
+    private readonly log: WorkflowLog = () => {},
   ) {}
-
-  get #engineWrite(): WithTenantOptions {
-    return { singleStatement: true, asyncCommit: this.sameWal };
-  }
 
   async start(
     tenant: TenantRef,
@@ -173,7 +137,12 @@ export class RunsService {
       { singleStatement: true },
     );
     const inserted = await insert.catch(async (error: unknown) => {
-      await this.queue.dropRun(tenantId, id).catch(() => {}); // else the held items would look for this run for minutes
+      // Else the held items would look for this run for minutes. The caller hears of the insert's
+      // failure, not of this one: left behind, the items fall due after HOLD_MS and workers drop them
+      // once their run has been missing past the orphan grace period.
+      await this.queue
+        .dropRun(tenantId, id)
+        .catch((err: unknown) => this.log('warn', 'could not drop the queue items of a run not created', { err, tenant: tenantId, run: id }));
       throw error;
     });
     if (!inserted) {
@@ -185,15 +154,20 @@ export class RunsService {
     }
     await this.queue.publish(tenantId, id);
     this.onQueued();
-    return { run: await this.scopes(tenant, (scope) => this.get(scope, id)), created: true };
+    return { run: await this.get(tenant, id), created: true };
   }
 
   async #byKey(scope: TenantScope, workflow: string, key: string): Promise<RunView | undefined> {
     const row = await scope.db.selectFrom('runs').select('id').where('workflow', '=', workflow).where('idempotency_key', '=', key).executeTakeFirst();
-    return row ? this.get(scope, row.id) : undefined;
+    return row ? this.#view(scope, row.id) : undefined;
   }
 
-  async get(scope: TenantScope, id: string): Promise<RunView> {
+  /** A run and its steps. */
+  get(tenant: TenantRef, id: string): Promise<RunView> {
+    return this.scopes(tenant, (scope) => this.#view(scope, id));
+  }
+
+  async #view(scope: TenantScope, id: string): Promise<RunView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no run '${id}'`);
     const row = await scope.db
       .selectFrom('runs')
@@ -229,21 +203,23 @@ export class RunsService {
   }
 
   /** A workflow's runs, newest first; `after` is the last id of the previous page. */
-  async list(scope: TenantScope, workflow: string, page: { after?: string; limit: number }): Promise<Array<RunSummary & { id: string }>> {
-    let query = scope.db
-      .selectFrom('runs')
-      .select(['id', 'workflow', 'revision', 'status', 'trigger', 'created_at', 'started_at', 'finished_at'])
-      .where('workflow', '=', workflow)
-      .orderBy('id', 'desc')
-      .limit(page.limit);
-    if (page.after !== undefined) query = query.where('id', '<', page.after);
-    return (await query.execute()).map(toSummary);
+  list(tenant: TenantRef, workflow: string, page: { after?: string; limit: number }): Promise<Array<RunSummary & { id: string }>> {
+    return this.scopes(tenant, async (scope) => {
+      let query = scope.db
+        .selectFrom('runs')
+        .select(['id', 'workflow', 'revision', 'status', 'trigger', 'created_at', 'started_at', 'finished_at'])
+        .where('workflow', '=', workflow)
+        .orderBy('id', 'desc')
+        .limit(page.limit);
+      if (page.after !== undefined) query = query.where('id', '<', page.after);
+      return (await query.execute()).map(toSummary);
+    });
   }
 
   /** Cancel a queued or running run: its unfinished steps become `cancelled`; a running attempt's result is discarded. */
   async cancel(tenant: TenantRef, id: string): Promise<RunView> {
     const run = await this.scopes(tenant, async (scope) => {
-      const current = await this.get(scope, id);
+      const current = await this.#view(scope, id);
       if (current.status !== 'queued' && current.status !== 'running') {
         throw new TenantryError('run_finished', `run '${id}' is already ${current.status}`);
       }
@@ -258,7 +234,7 @@ export class RunsService {
         .where('run_id', '=', id)
         .where('status', 'in', ['pending', 'queued', 'running'])
         .execute();
-      return this.get(scope, id);
+      return this.#view(scope, id);
     });
     await this.queue.dropRun(tenantIdOf(tenant), id);
     return run;
@@ -287,227 +263,4 @@ export class RunsService {
       { singleStatement: true },
     );
   }
-
-  // --- the engine's side ----------------------------------------------------------------------
-
-  /**
-   * Mark a step attempt `running` under claim `token` and read what it needs, in one statement. A step
-   * that is no longer queued or running (done, skipped, cancelled) or a run that ended is `settled`.
-   */
-  begin(tenantId: string, runId: string, stepId: string, token: string): Promise<BeginResult> {
-    return this.#begin.call(tenantId, { runId, stepId, token });
-  }
-
-  readonly #begin = new Coalescer<{ runId: string; stepId: string; token: string }, BeginResult>((tenantId, batch) =>
-    this.scopes(
-      tenantId,
-      async (scope) => {
-        const items = JSON.stringify(batch.map((b, i) => ({ i, run_id: b.runId, step_id: b.stepId, token: b.token })));
-        const { rows } = await sql<{
-          i: number;
-          run_status: string | null;
-          input: unknown;
-          definition: WorkflowDefinition | null;
-          before: string | null;
-          began: boolean;
-          attempts: number | null;
-          wake_at: Date | null;
-          outputs: Record<string, unknown> | null;
-        }>`/* prepare:tenantry_wf_begin */
-          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (i int, run_id uuid, step_id text, token bigint)),
-          s AS (
-            UPDATE run_steps st SET status = 'running', claim = v.token,
-                   attempts = st.attempts + (st.wake_at IS NULL)::int, started_at = coalesce(st.started_at, now())
-              FROM v
-             WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND st.run_id = v.run_id AND st.step_id = v.step_id AND st.status IN ('queued', 'running')
-               AND EXISTS (SELECT 1 FROM runs WHERE id = v.run_id AND status IN ('queued', 'running'))
-            RETURNING st.run_id, st.step_id, st.attempts, st.wake_at),
-          r AS (UPDATE runs SET status = 'running', started_at = now() WHERE id = ANY (ARRAY(SELECT run_id FROM s)) AND status = 'queued')
-          SELECT v.i, runs.status AS run_status, runs.input, runs.definition, b.status AS before,
-                 s.run_id IS NOT NULL AS began, s.attempts, s.wake_at,
-                 (SELECT jsonb_object_agg(o.step_id, o.output) FROM run_steps o WHERE o.run_id = v.run_id AND o.status = 'succeeded') AS outputs
-            FROM v
-            LEFT JOIN LATERAL (SELECT status, input, definition FROM runs WHERE runs.id = v.run_id LIMIT 1) runs ON true
-            LEFT JOIN LATERAL (SELECT status FROM run_steps b WHERE b.run_id = v.run_id AND b.step_id = v.step_id LIMIT 1) b ON true
-            LEFT JOIN s ON s.run_id = v.run_id AND s.step_id = v.step_id`.execute(scope.db);
-        const out: BeginResult[] = [];
-        for (const row of rows) {
-          const stepId = batch[row.i]!.stepId;
-          if (row.run_status === null || row.before === null || row.definition === null) out[row.i] = { state: 'missing' };
-          else if (!row.began) {
-            out[row.i] = { state: 'settled', stepStatus: row.before as StepStatus, runStatus: row.run_status as RunStatus, definition: row.definition };
-          } else {
-            out[row.i] = {
-              state: 'run',
-              step: row.definition.steps.find((st) => st.id === stepId)!,
-              definition: row.definition,
-              input: row.input,
-              outputs: row.outputs ?? {},
-              attempts: row.attempts!,
-              lostBefore: row.before === 'running',
-              wakeAt: row.wake_at ? new Date(row.wake_at) : null,
-              evaluationTimeoutMs: planLimits(scope.tenant).evaluationTimeoutMs,
-            };
-          }
-        }
-        return out;
-      },
-      this.#engineWrite,
-    ),
-  );
-
-  /**
-   * Record a step's success if `token` still holds it. `effect`, when given, runs in the same
-   * transaction first (records.write): the effect and the step's completion commit together or not at all.
-   * Resolves false when the attempt was fenced off (the run was cancelled, or a newer claim owns the step).
-   */
-  async succeed(
-    tenantId: string,
-    runId: string,
-    stepId: string,
-    token: string,
-    output: unknown,
-    effect?: (scope: TenantScope) => Promise<unknown>,
-  ): Promise<boolean> {
-    const finish = (scope: TenantScope, text: string) =>
-      fencedUpdate(scope, { runId, stepId, token }, { status: 'succeeded', output: text, error: null, finished_at: sql`now()`, claim: null, wake_at: null });
-    if (!effect) return this.#succeed.call(tenantId, { runId, stepId, token, output: boundedJson(output, 'output') });
-    try {
-      return await this.scopes(tenantId, async (scope) => {
-        const value = await effect(scope);
-        if (!(await finish(scope, boundedJson(value, 'output')))) throw new Fenced();
-        return true;
-      });
-    } catch (error) {
-      if (error instanceof Fenced) return false;
-      throw error;
-    }
-  }
-
-  readonly #succeed = new Coalescer<{ runId: string; stepId: string; token: string; output: string }, boolean>((tenantId, batch) =>
-    this.scopes(
-      tenantId,
-      async (scope) => {
-        const items = JSON.stringify(batch.map((b, i) => ({ i, run_id: b.runId, step_id: b.stepId, token: b.token, output: b.output })));
-        const { rows } = await sql<{ i: number }>`/* prepare:tenantry_wf_succeed */
-          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (i int, run_id uuid, step_id text, token bigint, output text))
-          UPDATE run_steps st SET status = 'succeeded', output = v.output::jsonb, error = NULL, finished_at = now(), claim = NULL, wake_at = NULL
-            FROM v
-           WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND st.run_id = v.run_id AND st.step_id = v.step_id AND st.claim = v.token AND st.status = 'running'
-          RETURNING v.i`.execute(scope.db);
-        const done = new Set(rows.map((r) => r.i));
-        return batch.map((_, i) => done.has(i));
-      },
-      this.#engineWrite,
-    ),
-  );
-
-  /**
-   * Put a step back to `queued` (a retry to come, or a delay step's wait); false when fenced off.
-   * `refundAttempt`: the attempt never really ran (the sandbox was full), so it does not count.
-   */
-  async requeue(
-    tenantId: string,
-    runId: string,
-    stepId: string,
-    token: string,
-    change: { error?: string; wakeAt?: Date; refundAttempt?: boolean },
-  ): Promise<boolean> {
-    return this.scopes(
-      tenantId,
-      (scope) =>
-        fencedUpdate(
-          scope,
-          { runId, stepId, token },
-          {
-            status: 'queued',
-            claim: null,
-            ...(change.error !== undefined && { error: change.error }),
-            ...(change.wakeAt && { wake_at: change.wakeAt }),
-            // begin() counts an attempt unless the step was woken from a delay (wake_at set).
-            ...(change.refundAttempt && { attempts: sql<number>`CASE WHEN wake_at IS NULL THEN greatest(attempts - 1, 0) ELSE attempts END` }),
-          },
-        ),
-      this.#engineWrite,
-    );
-  }
-
-  /** Record a step's final failure; false when fenced off. */
-  async fail(tenantId: string, runId: string, stepId: string, token: string, error: string): Promise<boolean> {
-    return this.scopes(
-      tenantId,
-      (scope) => fencedUpdate(scope, { runId, stepId, token }, { status: 'failed', error: error.slice(0, 4000), finished_at: sql`now()`, claim: null }),
-      this.#engineWrite,
-    );
-  }
-
-  /**
-   * After `stepId` settled: queue the pending steps whose needs all succeeded, skip `skip` (the
-   * dependents of a failed step), and end the run when nothing is left to do. Runs in its own statement,
-   * after the step's change committed, so of two siblings finishing at once the later one always sees
-   * both (and an interrupted advance is simply repeated). Returns the steps to queue: those queued
-   * now, and dependents queued before (a repeated advance after a crash re-queues them).
-   */
-  async advance(tenantId: string, runId: string, stepId: string, skip: readonly string[]): Promise<{ ready: string[] }> {
-    return { ready: await this.#advance.call(tenantId, { runId, stepId, skip }) };
-  }
-
-  /** advance() for many settled steps of one tenant in one statement; the steps to queue, per item. */
-  readonly #advance = new Coalescer<{ runId: string; stepId: string; skip: readonly string[] }, string[]>((tenantId, batch) =>
-    this.scopes(
-      tenantId,
-      async (scope) => {
-        const items = JSON.stringify(batch.map((b) => ({ run_id: b.runId, step_id: b.stepId, skip: b.skip })));
-        const { rows } = await sql<{ run_id: string; step_id: string }>`/* prepare:tenantry_wf_advance */
-          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (run_id uuid, step_id text, skip jsonb)),
-          ready AS (
-            UPDATE run_steps d SET status = 'queued'
-              FROM v
-             WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND d.run_id = v.run_id AND d.status = 'pending' AND v.step_id = ANY (d.needs)
-               AND NOT EXISTS (SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded')
-            RETURNING d.run_id, d.step_id),
-          -- Queued by an earlier advance whose process died before queueing them: queue them again
-          -- (queueing is idempotent per step).
-          earlier AS (
-            SELECT d.run_id, d.step_id FROM run_steps d JOIN v ON d.run_id = v.run_id AND v.step_id = ANY (d.needs)
-             WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND d.status = 'queued'),
-          skipping AS (SELECT v.run_id, s AS step_id FROM v, jsonb_array_elements_text(v.skip) AS s),
-          skipped AS (
-            UPDATE run_steps st SET status = 'skipped', finished_at = now()
-              FROM skipping k
-             WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM skipping)) AND st.run_id = k.run_id AND st.step_id = k.step_id AND st.status = 'pending'),
-          fin AS (
-            UPDATE runs r SET finished_at = now(),
-                   status = CASE WHEN EXISTS (SELECT 1 FROM run_steps WHERE run_id = r.id AND status = 'failed') THEN 'failed' ELSE 'succeeded' END
-             WHERE r.id = ANY (ARRAY(SELECT run_id FROM v)) AND r.status IN ('queued', 'running')
-               AND NOT EXISTS (
-                 SELECT 1 FROM run_steps st WHERE st.run_id = r.id AND st.status IN ('pending', 'queued', 'running')
-                    -- being skipped by this statement (its own snapshot still shows them pending)
-                    AND NOT (st.status = 'pending' AND EXISTS (SELECT 1 FROM skipping k WHERE k.run_id = st.run_id AND k.step_id = st.step_id))))
-          SELECT run_id::text, step_id FROM ready UNION SELECT run_id::text, step_id FROM earlier`.execute(scope.db);
-        // Steps queued for a run go to every item of that run (queueing is idempotent).
-        return batch.map((b) => rows.filter((r) => r.run_id === b.runId).map((r) => r.step_id));
-      },
-      this.#engineWrite,
-    ),
-  );
-}
-
-class Fenced extends Error {}
-
-/** Change a running step only if claim `token` still holds it; resolves whether it did. */
-async function fencedUpdate(
-  scope: TenantScope,
-  at: { runId: string; stepId: string; token: string },
-  set: UpdateObject<TenantDatabase, 'run_steps'>,
-): Promise<boolean> {
-  const result = await scope.db
-    .updateTable('run_steps')
-    .set(set)
-    .where('run_id', '=', at.runId)
-    .where('step_id', '=', at.stepId)
-    .where('claim', '=', at.token)
-    .where('status', '=', 'running')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }

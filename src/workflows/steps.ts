@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '../errors.js';
+import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
 import type { ModelsService } from '../ml/models.js';
 import { parseFilter } from '../records/query.js';
 import type { RecordsService, ScopeRunner } from '../records/records.js';
@@ -88,10 +88,19 @@ export async function resolveParams(value: unknown, evaluate: (expression: strin
   return value;
 }
 
-/** A 4xx from the platform no retry can fix — unlike a 429 (a rate or a share, full for now). */
-function refusedForGood(error: unknown): boolean {
-  const status = (error as { status?: number }).status;
-  return status !== undefined && status < 500 && status !== 429;
+/**
+ * A 4xx from the platform no retry can fix — unlike a 429 (a rate or a share, full for now), and
+ * unlike the tenant being suspended or deleted meanwhile, which the engine handles itself (the step
+ * waits for the tenant to be resumed, or goes with it).
+ */
+function refusedForGood(error: unknown): error is TenantryError {
+  if (!(error instanceof TenantryError) || error instanceof TenantSuspendedError || error instanceof TenantNotFoundError) return false;
+  return error.status < 500 && error.code !== 'rate_limited';
+}
+
+/** A request for records no retry can fix: invalid (schema, filter, sort) or naming a collection that does not exist. */
+function badRecordsRequest(error: unknown): error is TenantryError {
+  return error instanceof ValidationError || (error instanceof TenantryError && error.code === 'not_found');
 }
 
 /** A UUID fixed by its inputs: the records a step writes get the same ids on every attempt. */
@@ -145,7 +154,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
         const page = await services.scopes(ctx.tenantId, (scope) => services.records.queryRecords(scope, collection, { filter, sort, limit }));
         return { output: { items: page.items, count: page.items.length, more: page.next !== null } };
       } catch (error) {
-        if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
+        if (badRecordsRequest(error)) throw new PermanentStepError(error.message);
         throw error;
       }
     }
@@ -159,7 +168,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
         // Checked before the step's completion scope opens: a sandboxed check never holds a connection.
         checked = await services.records.prepareWrite(services.scopes, ctx.tenantId, collection, records);
       } catch (error) {
-        if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
+        if (badRecordsRequest(error)) throw new PermanentStepError(error.message);
         throw error;
       }
       return {
@@ -167,7 +176,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
           try {
             return await services.records.writeIdempotent(scope, collection, records, { ids, key, checked });
           } catch (error) {
-            if (error instanceof ValidationError || (error as { status?: number }).status === 404) throw new PermanentStepError((error as Error).message);
+            if (badRecordsRequest(error)) throw new PermanentStepError(error.message);
             throw error;
           }
         },
@@ -179,7 +188,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       try {
         version = (await services.models.train(ctx.tenantId, model)).version;
       } catch (error) {
-        if (refusedForGood(error)) throw new PermanentStepError((error as Error).message);
+        if (refusedForGood(error)) throw new PermanentStepError(error.message);
         throw error;
       }
       // Training runs in the service's worker threads; wait for this version to settle.
@@ -197,7 +206,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       try {
         return { output: await services.models.predict(ctx.tenantId, model, inputs) };
       } catch (error) {
-        if (refusedForGood(error)) throw new PermanentStepError((error as Error).message);
+        if (refusedForGood(error)) throw new PermanentStepError(error.message);
         throw error;
       }
     }
@@ -233,9 +242,7 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
         );
       } catch (error) {
         // A refused address or a malformed request stays refused: no retry.
-        if (error instanceof EgressError && !/no response within|request failed: (?!.*refused)|larger than/.test(error.message)) {
-          throw new PermanentStepError(error.message);
-        }
+        if (error instanceof EgressError && !error.retryable) throw new PermanentStepError(error.message);
         throw error;
       }
       if (response.status >= 400) throw new Error(`${(p.method as string | undefined) ?? 'GET'} ${url} answered ${response.status}`);

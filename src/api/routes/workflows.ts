@@ -1,6 +1,4 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import type { TenantScope } from '../../storage/scope.js';
 import type { Tenantry } from '../../tenantry.js';
 import { MAX_STEPS, STEP_KINDS } from '../../workflows/definition.js';
 import type { WorkflowRuntime } from '../../workflows/runtime.js';
@@ -12,7 +10,8 @@ import { tenantContext } from '../plugins/tenant-auth.js';
 import { ProblemSchema } from '../schemas.js';
 
 export interface WorkflowsRoutesOptions {
-  tenantry: Tenantry;
+  /** Unused (the workflow services open their tenants' scopes): goes when data-plane.ts stops passing it. */
+  tenantry?: Tenantry;
   workflows: WorkflowRuntime;
   cursors: CursorCodec;
 }
@@ -95,10 +94,9 @@ const StartRun = Type.Object({ input: Type.Optional(Type.Unknown()) }, { additio
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** Workflow definitions (API.md "/v1/workflows/{name}"): define and drop (admin), read (viewer). */
-export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> = async (app, { tenantry, workflows: runtime, cursors }) => {
-  const workflows = runtime.definitions;
+export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> = async (app, { workflows: runtime, cursors }) => {
+  const { definitions: workflows, runs } = runtime;
   const tags = ['workflows'];
-  const inScope = <T>(request: FastifyRequest, fn: (scope: TenantScope) => Promise<T>): Promise<T> => tenantry.withTenant(tenantContext(request).tenant, fn);
 
   app.put(
     '/v1/workflows/:name',
@@ -115,8 +113,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       },
     },
     async (request, reply) => {
-      const { created, workflow } = await inScope(request, (s) => workflows.put(s, request.params.name, request.body));
-      await runtime.syncSchedule(tenantContext(request).tenant, workflow.name, workflow);
+      const { created, workflow } = await workflows.put(tenantContext(request).tenant, request.params.name, request.body);
       return reply.code(created ? 201 : 200).send(workflow);
     },
   );
@@ -125,8 +122,8 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     '/v1/workflows',
     { config: { minRole: 'viewer' }, schema: { summary: 'List workflows', tags, querystring: PageQuery, response: { 200: pageOf(Workflow), ...errors } } },
     async (request) => {
-      const tenant = tenantContext(request).tenant.id;
-      const page = await paginate(cursors, `workflows\0${tenant}`, request.query, (p) => inScope(request, (s) => workflows.list(s, p)));
+      const { tenant } = tenantContext(request);
+      const page = await paginate(cursors, `workflows\0${tenant.id}`, request.query, (p) => workflows.list(tenant, p));
       return { items: page.items.map(({ id: _id, ...w }) => w), nextCursor: page.nextCursor };
     },
   );
@@ -134,15 +131,14 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
   app.get(
     '/v1/workflows/:name',
     { config: { minRole: 'viewer' }, schema: { summary: 'Read a workflow definition', tags, params: Params, response: { 200: Workflow, ...errors } } },
-    async (request) => inScope(request, (s) => workflows.get(s, request.params.name)),
+    async (request) => workflows.get(tenantContext(request).tenant, request.params.name),
   );
 
   app.delete(
     '/v1/workflows/:name',
     { config: { minRole: 'admin' }, schema: { summary: 'Drop a workflow definition', tags, params: Params, response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      await inScope(request, (s) => workflows.delete(s, request.params.name));
-      await runtime.syncSchedule(tenantContext(request).tenant, request.params.name, undefined);
+      await workflows.delete(tenantContext(request).tenant, request.params.name);
       return reply.code(204).send(null);
     },
   );
@@ -168,7 +164,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ValidationError('Idempotency-Key must be 1-200 visible ASCII characters');
-      const { run, created } = await runtime.runs.start(tenantContext(request).tenant, request.params.name, {
+      const { run, created } = await runs.start(tenantContext(request).tenant, request.params.name, {
         input: request.body.input,
         idempotencyKey: key,
       });
@@ -190,16 +186,16 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       },
     },
     async (request) => {
-      const tenant = tenantContext(request).tenant.id;
+      const { tenant } = tenantContext(request);
       const { name } = request.params;
-      return paginate(cursors, `runs\0${tenant}\0${name}`, request.query, (p) => inScope(request, (s) => runtime.runs.list(s, name, p)));
+      return paginate(cursors, `runs\0${tenant.id}\0${name}`, request.query, (p) => runs.list(tenant, name, p));
     },
   );
 
   app.get(
     '/v1/runs/:id',
     { config: { minRole: 'viewer' }, schema: { summary: 'Read a run and its steps', tags, params: RunParams, response: { 200: Run, ...errors } } },
-    async (request) => inScope(request, (s) => runtime.runs.get(s, request.params.id)),
+    async (request) => runs.get(tenantContext(request).tenant, request.params.id),
   );
 
   app.post(
@@ -214,6 +210,6 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
         response: { 200: Run, ...errors, ...conflict },
       },
     },
-    async (request) => runtime.runs.cancel(tenantContext(request).tenant, request.params.id),
+    async (request) => runs.cancel(tenantContext(request).tenant, request.params.id),
   );
 };

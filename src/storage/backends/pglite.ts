@@ -150,6 +150,10 @@ export class PgliteDatabase implements DatabaseBackend {
       conn: this.#conn,
       release: (broken) => {
         // One connection cannot be discarded; a broken lease is cleaned instead so the next holder starts fresh.
+        // A failed ROLLBACK is dropped on purpose: the caller is already handling the error that broke
+        // the lease and release() has no one to tell; ROLLBACK with no transaction open only warns, so a
+        // failure means the instance itself is closed or broken, which the next holder hears at once
+        // (#lock refuses a closed database, and a broken one fails its first statement).
         if (broken)
           void this.#db
             .query('ROLLBACK')
