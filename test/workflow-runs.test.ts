@@ -305,7 +305,7 @@ describe(`workflow runs (${backend})`, () => {
     // begin, succeed and advance each asked, with the runtime's rule.
     expect(asked.length).toBeGreaterThanOrEqual(3);
     const tenantA = await t.tenants.get(A);
-    const cluster = t.router.controlCluster.name;
+    const cluster = t.storage.defaultCluster;
     const at = (isolation: TenantInfo['isolation'], on = cluster): TenantInfo => ({ ...tenantA, isolation, cluster: on });
     for (const asyncCommit of asked) {
       expect(asyncCommit(tenantA)).toBe(true); // pooled, on the control cluster: the queue's own database

@@ -109,7 +109,7 @@ export async function buildApp({
   await app.register(controlTenantRoutes, { tenants: tenantry.tenants, catalog: tenantry.catalog, apiKeys, adminToken, cursors, addressLimits });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();
-  const dataPlane = { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
+  const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
   return app;

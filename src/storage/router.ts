@@ -26,6 +26,17 @@ export interface RouterOptions {
 }
 
 /**
+ * Two sessions changing one shared-catalog row at once: concurrent GRANTs of one membership collide on
+ * pg_auth_members' unique index (unique_violation, 23505); a concurrent ALTER ROLE fails with "tuple
+ * concurrently updated", which PostgreSQL raises as internal_error (XX000) with no code of its own —
+ * so that one case is told by its message, and only under XX000.
+ */
+function concurrentCatalogUpdate(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '23505' || (code === 'XX000' && typeof message === 'string' && message.includes('tuple concurrently updated'));
+}
+
+/**
  * Roles live in the server's shared catalog: processes starting together (replicas, test files on one
  * server) may ALTER the same role or GRANT the same membership at once, which PostgreSQL answers with
  * "tuple concurrently updated" or a duplicate key. The statements are idempotent: try again.
@@ -36,8 +47,7 @@ async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> 
       await fn();
       return;
     } catch (error) {
-      // Concurrent GRANTs of one membership collide on pg_auth_members' unique index the same way.
-      if (attempt >= 8 || !/concurrently updated|duplicate key value/.test((error as Error).message)) throw error;
+      if (attempt >= 8 || !concurrentCatalogUpdate(error)) throw error;
       await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
     }
   }

@@ -62,6 +62,22 @@ export class Storage {
     this.#router.cluster(name);
   }
 
+  /**
+   * Whether a tenant's tables are written to the same WAL as the control-plane database (the queue).
+   * On a PostgreSQL server every database shares the server's one WAL; on an embedded cluster the
+   * pooled and schema tenants share the main PGlite instance with the queue, while each database
+   * tenant is a PGlite instance (and WAL) of its own. Only then may the tenant's step bookkeeping
+   * commit asynchronously: a WAL is written in order and a crash loses only its tail, so a queue change
+   * that survived (an ack, the next steps) implies the step state it followed did too. Across two WALs
+   * a crash could keep the ack and lose the step's completion, leaving a step `running` that no queue
+   * item will ever claim again.
+   */
+  sharesControlWal(tenant: TenantPlacement): boolean {
+    const control = this.#router.controlCluster;
+    if (tenant.cluster !== control.name) return false;
+    return control.kind === 'postgres' || tenant.isolation !== 'database';
+  }
+
   /** Number of tenant databases open right now (bounded by TENANTRY_MAX_OPEN_DATABASES). */
   get openDatabaseCount(): number {
     return this.#router.openDatabaseCount;

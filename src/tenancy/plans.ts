@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors.js';
+import type { Isolation } from '../storage/placement.js';
+import type { Tier } from './tiers.js';
 
 /**
  * One table of what each plan (tier) may use of what all tenants share: request rate, database time
@@ -51,6 +53,13 @@ export interface PlanLimits {
    */
   storageBytes: number;
 }
+
+/** Where a tenant of each plan is placed unless its creation names an isolation (moving is its own operation). */
+export const PLAN_ISOLATION: Record<Tier, Isolation> = {
+  free: 'pooled',
+  pro: 'schema',
+  enterprise: 'database',
+};
 
 export const PLAN_LIMITS = {
   free: {

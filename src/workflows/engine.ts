@@ -7,6 +7,7 @@ import { Schedules } from './schedules.js';
 import { StepAttempts, type AttemptStats } from './step-attempts.js';
 import type { StepStates } from './step-states.js';
 import type { StepServices } from './steps.js';
+import { defaultConfig } from '../config.js';
 
 export interface EngineOptions {
   /** Steps this process runs at once. */
@@ -82,8 +83,9 @@ export class WorkflowEngine {
     this.#attempts = new StepAttempts(queue, steps, services, this.stats);
     this.#schedules = new Schedules(queue, runs);
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    this.#leaseMs = options.leaseMs ?? 30_000;
-    this.#pollMs = options.pollMs ?? 50;
+    const defaults = defaultConfig();
+    this.#leaseMs = options.leaseMs ?? defaults.workerLeaseMs;
+    this.#pollMs = options.pollMs ?? defaults.workerPollMs;
     this.#tickMs = options.scheduleTickMs ?? 250;
     this.#drainMs = options.drainMs ?? 10_000;
     this.#retentionSweepMs = options.retentionSweepMs ?? 10 * 60_000;

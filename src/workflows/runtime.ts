@@ -1,7 +1,6 @@
 import type { ModelsService } from '../ml/models.js';
 import type { RecordsService, ScopeRunner } from '../records/records.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
-import type { TenantPlacement } from '../storage/placement.js';
 import type { Tenantry } from '../tenantry.js';
 import { WorkflowEngine, type EngineOptions } from './engine.js';
 import { WorkQueue } from './queue.js';
@@ -9,21 +8,7 @@ import { RunsService, type WorkflowLog } from './runs.js';
 import { Schedules } from './schedules.js';
 import { StepStates } from './step-states.js';
 import { WorkflowsService } from './workflows.js';
-
-/**
- * Whether a tenant's tables are written to the same WAL as the queue, which lives in the control
- * cluster's main database. On a PostgreSQL server every database shares the server's one WAL; on an
- * embedded cluster the pooled and schema tenants share the main PGlite instance with the queue, while
- * each database tenant is a PGlite instance (and WAL) of its own. Only then may the tenant's step
- * bookkeeping commit asynchronously: a WAL is written in order and a crash loses only its tail, so a
- * queue change that survived (an ack, the next steps) implies the step state it followed did too.
- * Across two WALs a crash could keep the ack and lose the step's completion, leaving a step `running`
- * that no queue item will ever claim again.
- */
-export function sharesWal(queue: { cluster: string; kind: 'pglite' | 'postgres' }, tenant: TenantPlacement): boolean {
-  if (tenant.cluster !== queue.cluster) return false;
-  return queue.kind === 'postgres' || tenant.isolation !== 'database';
-}
+import { defaultConfig } from '../config.js';
 
 /**
  * Everything workflows need in one process: definitions, runs, the queue on the control-plane
@@ -56,9 +41,9 @@ export class WorkflowRuntime {
     );
     this.#log = options.log;
     const scopes: ScopeRunner = (id, fn, o) => tenantry.withTenant(id, fn, o);
-    const control = tenantry.router.controlCluster;
-    const queueWal = { cluster: control.name, kind: control.kind };
-    this.steps = new StepStates(scopes, (tenant) => sharesWal(queueWal, tenant));
+    // Step bookkeeping commits asynchronously only where the tenant's tables write the queue's WAL
+    // (Storage.sharesControlWal says why that is the condition).
+    this.steps = new StepStates(scopes, (tenant) => tenantry.storage.sharesControlWal(tenant));
     this.schedules = new Schedules(this.queue, this.runs);
     this.definitions = new WorkflowsService(scopes, this.schedules);
   }
@@ -83,7 +68,7 @@ export class WorkflowRuntime {
         egressAllow: config.egressAllow,
         sandbox: this.sandbox,
       },
-      { concurrency: config.workers || 8, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, log: this.#log, ...options },
+      { concurrency: config.workers || defaultConfig().workers, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, log: this.#log, ...options },
     );
     this.#engine.start();
     return this.#engine;

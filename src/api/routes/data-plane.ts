@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { API_KEY_ID_PATTERN, type ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
-import type { Tenantry } from '../../tenantry.js';
+import type { Catalog } from '../../tenancy/catalog.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -16,7 +16,7 @@ import type { AddressLimits } from '../plugins/address-limits.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
 
 export interface DataPlaneOptions {
-  tenantry: Tenantry;
+  catalog: Catalog;
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   rateLimiter: RateLimiter;
@@ -33,12 +33,12 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { tenantry, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits },
+  { catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits },
 ) => {
-  await app.register(tenantAuthPlugin, { catalog: tenantry.catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
-  await app.register(recordsRoutes, { tenantry, records, cursors });
-  await app.register(modelsRoutes, { tenantry, models });
-  await app.register(workflowsRoutes, { tenantry, workflows, cursors });
+  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
+  await app.register(recordsRoutes, { records, cursors });
+  await app.register(modelsRoutes, { models });
+  await app.register(workflowsRoutes, { workflows, cursors });
 
   app.get(
     '/v1/tenant',

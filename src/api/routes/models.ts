@@ -1,12 +1,9 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PREDICT_MAX, type ModelsService } from '../../ml/models.js';
-import type { Tenantry } from '../../tenantry.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { ProblemSchema } from '../schemas.js';
 
 export interface ModelsRoutesOptions {
-  /** Unused: ModelsService opens the scopes (kept until app.ts stops passing it). */
-  tenantry?: Tenantry;
   models: ModelsService;
 }
 

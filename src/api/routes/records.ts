@@ -7,12 +7,9 @@ import { parseJsonParameter } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
-import type { Tenantry } from '../../tenantry.js';
 import { ProblemSchema } from '../schemas.js';
 
 export interface RecordsRoutesOptions {
-  /** Unused: RecordsService opens the scopes (kept until app.ts stops passing it). */
-  tenantry?: Tenantry;
   records: RecordsService;
   cursors: CursorCodec;
 }

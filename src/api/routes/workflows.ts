@@ -1,5 +1,4 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Tenantry } from '../../tenantry.js';
 import { MAX_STEPS, STEP_KINDS } from '../../workflows/definition.js';
 import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import type { RunStatus, StepStatus } from '../../workflows/runs.js';
@@ -10,8 +9,6 @@ import { tenantContext } from '../plugins/tenant-auth.js';
 import { ProblemSchema } from '../schemas.js';
 
 export interface WorkflowsRoutesOptions {
-  /** Unused (the workflow services open their tenants' scopes): goes when data-plane.ts stops passing it. */
-  tenantry?: Tenantry;
   workflows: WorkflowRuntime;
   cursors: CursorCodec;
 }

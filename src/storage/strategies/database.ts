@@ -52,6 +52,8 @@ export const databaseStrategy: IsolationStrategy = {
         handle.release();
       }
     } catch (error) {
+      // The provisioning error is the one to report; what a failed clean-up leaves is removed by the
+      // tenant's deletion (deprovision is idempotent).
       await this.deprovision(host, tenant).catch(() => {});
       throw error;
     }

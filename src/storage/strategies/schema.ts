@@ -24,6 +24,8 @@ export const schemaStrategy: IsolationStrategy = {
     try {
       await applyMigrations({ db, schema, grantee: role }, migrations);
     } catch (error) {
+      // The provisioning error is the one to report; what a failed clean-up leaves is removed by the
+      // tenant's deletion (deprovision is idempotent).
       await this.deprovision(host, tenant).catch(() => {});
       throw error;
     }
