@@ -1,7 +1,16 @@
 export { Tenantry, type OpenOptions } from './tenantry.js';
-export { loadConfig, type TenantryConfig, type ClusterConfig } from './config.js';
+export { defaultConfig, loadConfig, type TenantryConfig, type ClusterConfig } from './config.js';
+export { Services, type ServicesOptions, type ServiceLog } from './services.js';
 export * from './errors.js';
-export { tenantCacheKey, type TenantScope, type TenantInfo, type WithTenantOptions } from './storage/scope.js';
+export {
+  tenantCacheKey,
+  type ScopeHook,
+  type TenantRef,
+  type TenantScope,
+  type TenantScopes,
+  type TenantInfo,
+  type WithTenantOptions,
+} from './storage/scope.js';
 export type { TenantDatabase } from './storage/tenant-db.js';
 export { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
 export type { Isolation } from './storage/placement.js';

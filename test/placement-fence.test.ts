@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery } from '../src/storage/backends/backend.js';
 import { routerOf } from '../src/storage/internals.js';
-import { schemaTenantNames } from '../src/storage/names.js';
+import { databaseTenantNames, FENCE_SCHEMA, schemaTenantNames } from '../src/storage/names.js';
 import { TenantScopes, type TenantInfo } from '../src/storage/scope.js';
 import { Catalog } from '../src/tenancy/catalog.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -84,5 +84,23 @@ describe(`placement fence (${backend})`, () => {
     await expect(stuck.withTenant(id, (s) => s.db.selectFrom('collections').selectAll().execute())).rejects.toMatchObject({ code: 'busy', status: 503 });
     expect(await names('pool', id)).toEqual(['before']);
     expect(await names('schema', id)).toEqual(['before']);
+  });
+
+  it('a tenant database whose fence predates placement epochs is brought up to date when it is opened, not refused', async () => {
+    const id = tenantId('old-fence');
+    await t.tenants.create({ id, isolation: 'database' });
+    await t.withTenant(id, (s) => s.db.insertInto('collections').values({ name: 'before' }).execute());
+    const { database, role } = databaseTenantNames(id);
+    const handle = await routerOf(t).openTenantDatabase('main', database, role);
+    try {
+      // As an older version left it: the fence function without the epoch.
+      await adminQuery(handle.db, `DROP FUNCTION "${FENCE_SCHEMA}".enter(text, bigint, bigint)`);
+    } finally {
+      handle.release();
+    }
+    t = await env.open(); // a new process: the database is opened afresh
+    await t.withTenant(id, (s) => s.db.insertInto('collections').values({ name: 'after' }).execute());
+    const names = await t.withTenant(id, (s) => s.db.selectFrom('collections').select('name').orderBy('name').execute());
+    expect(names.map((r) => r.name)).toEqual(['after', 'before']);
   });
 });

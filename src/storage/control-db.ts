@@ -24,7 +24,7 @@ const ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
  * `IDatabase.executeSql` is the model). Tenant data is reached only through a tenant scope.
  */
 export interface ControlDb {
-  /** The schema holding the catalog and the queue; statements name it (see workflows/queue-sql.ts). */
+  /** The schema holding the catalog and the queue; statements name it (the queue's SQL in workflows/queue.ts is a function of it). */
   readonly schema: string;
   /** Run one statement and return its rows. */
   executeSql<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: ControlSqlOptions): Promise<R[]>;

@@ -197,6 +197,14 @@ export class StorageRouter implements StrategyHost, TenantLocations {
       async () => {
         const db = await cluster.openDatabase(database, role);
         db.enableAppRole(role);
+        // A tenant database provisioned by an older version has an older fence (the clusters' main
+        // databases get theirs at start): bring it up to date before any scope enters. One catalog read when current.
+        try {
+          await retryConcurrentUpdate(() => ensureFence(db));
+        } catch (error) {
+          await db.close();
+          throw error;
+        }
         return db;
       },
       waitMs,
