@@ -3,6 +3,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Any module under storage/ except the public ones (a regular expression: a glob cannot re-include a
+// file below an excluded folder).
+const STORAGE_INTERNALS = String.raw`(^|/)storage/(?!(storage|scope|control-db|placement|names|tenant-db|json-path|migrations/tenant-migrations)\.js$)`;
+
+// The same, written for an esquery selector (which ends a regular expression at its first `/`).
+const inSelector = STORAGE_INTERNALS.replaceAll('/', '\\/');
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.vitest-report.json'] },
   js.configs.recommended,
@@ -23,6 +30,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/storage/**'],
     rules: {
+      // import() and require() too: no-restricted-imports sees only static imports.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `ImportExpression[source.value=/${inSelector}/], CallExpression[callee.name='require'][arguments.0.value=/${inSelector}/]`,
+          message: 'only src/storage/ reaches the router, strategies, backends and Kysely wiring (dynamic import or require)',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -30,7 +45,7 @@ export default tseslint.config(
             {
               // Any module under storage/ except the public ones (a regular expression: a glob cannot
               // re-include a file below an excluded folder).
-              regex: String.raw`(^|/)storage/(?!(storage|scope|control-db|placement|names|tenant-db|json-path|migrations/tenant-migrations)\.js$)`,
+              regex: STORAGE_INTERNALS,
               message:
                 'only src/storage/ reaches the router, strategies, backends and Kysely wiring: use Storage, a TenantScope (withTenant) or ControlDb (docs/architecture.md, "The one rule")',
             },

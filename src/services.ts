@@ -64,14 +64,15 @@ export class Services {
    */
   close(): Promise<void> {
     this.#closed ??= (async () => {
-      try {
-        await this.workflows.stopEngine();
-        await this.#training.close();
-        await this.models.idle();
-        await this.#sandbox.close();
-      } finally {
-        if (this.#ownsTenantry) await this.tenantry.close();
-      }
+      // Each step runs even when one before it failed; the first failure is reported.
+      const failures: unknown[] = [];
+      const step = async (fn: () => Promise<void>) => fn().catch((error: unknown) => void failures.push(error));
+      await step(() => this.workflows.stopEngine());
+      await step(() => this.#training.close());
+      await step(() => this.models.idle());
+      await step(() => this.#sandbox.close());
+      if (this.#ownsTenantry) await step(() => this.tenantry.close());
+      if (failures.length > 0) throw failures[0];
     })();
     return this.#closed;
   }

@@ -48,9 +48,10 @@ describe(`placement fence (${backend})`, () => {
     );
     await t.storage.advancePlacement(stale, to);
     const elsewhere = await Catalog.open(t.storage.control, t.storage.clusters, 0);
-    expect(await elsewhere.movePlacement(id, stale.placementEpoch, { isolation: 'schema', cluster: stale.cluster })).toBe(true);
-    // A second mover working from the same epoch loses.
-    expect(await elsewhere.movePlacement(id, stale.placementEpoch, { isolation: 'pooled', cluster: stale.cluster })).toBe(false);
+    expect(await elsewhere.movePlacement(id, stale, to)).toBe(true);
+    // A second mover working from the same epoch loses, and so does one holding another generation.
+    expect(await elsewhere.movePlacement(id, stale, { ...stale, placementEpoch: to.placementEpoch + 1 })).toBe(false);
+    expect(await elsewhere.movePlacement(id, { ...to, generation: to.generation + 1 }, { ...to, placementEpoch: to.placementEpoch + 1 })).toBe(false);
     return stale;
   }
 

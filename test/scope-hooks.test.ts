@@ -51,6 +51,32 @@ describe(`scope hooks (${backend})`, () => {
         { singleStatement: true },
       );
       expect(await collectionNames(id)).toEqual(expect.arrayContaining(['single-audit', 'single-main']));
+      // Attached statements run after the statement (they see what it wrote), with parameters of any
+      // type (a Date here, in a statement that is not the batch's last), still in its one round trip;
+      // the scope answers with the statement's own result.
+      const returned = await t.withTenant(
+        id,
+        async (s) => {
+          s.attach(s.db.insertInto('collections').values({ name: 'single-dated', created_at: new Date('2020-02-02T00:00:00Z') }));
+          s.attach(
+            s.db
+              .updateTable('collections')
+              .set({ schema: JSON.stringify({ type: 'object' }) })
+              .where('name', '=', 'single-later'),
+          );
+          return add(s, 'single-later').returning('name').executeTakeFirst();
+        },
+        { singleStatement: true },
+      );
+      expect(returned).toEqual({ name: 'single-later' });
+      const later = await t.withTenant(id, (s) =>
+        s.db.selectFrom('collections').select(['name', 'schema', 'created_at']).where('name', 'in', ['single-later', 'single-dated']).orderBy('name').execute(),
+      );
+      expect(later.map((r) => [r.name, r.schema])).toEqual([
+        ['single-dated', null],
+        ['single-later', { type: 'object' }],
+      ]);
+      expect(new Date(later[0]!.created_at).toISOString()).toBe('2020-02-02T00:00:00.000Z');
       // The statement fails (the name exists): its attachment is not committed either.
       await expect(
         t.withTenant(

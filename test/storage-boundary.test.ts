@@ -12,7 +12,7 @@ const eslint = new ESLint({ cwd: root });
 
 async function restricted(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport const used = x;\n`, { filePath: `${root}/${filePath}` });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 describe('storage boundary (lint rule)', () => {
@@ -31,6 +31,12 @@ describe('storage boundary (lint rule)', () => {
     expect(await restricted('src/api/routes/violation.ts', code.replace("'../storage/", "'../../storage/"))).toHaveLength(1);
   });
 
+  it('refuses a dynamic import() or require() of the same modules', async () => {
+    expect(await restricted('src/records/violation.ts', "const x = await import('../storage/router.js');")).toHaveLength(1);
+    expect(await restricted('src/records/violation.ts', "const x = require('../storage/backends/pglite.js');")).toHaveLength(1);
+    expect(await restricted('src/records/fine.ts', "const x = await import('../storage/scope.js');")).toEqual([]);
+  });
+
   it('allows the public surface outside src/storage/, and anything inside it', async () => {
     expect(await restricted('src/records/fine.ts', "import { Storage as x } from '../storage/storage.js';")).toEqual([]);
     expect(await restricted('src/records/fine.ts', "import type { TenantScope as x } from '../storage/scope.js';")).toEqual([]);
@@ -40,7 +46,9 @@ describe('storage boundary (lint rule)', () => {
 
   it('holds for the tree as it is', async () => {
     const results = await eslint.lintFiles(['src/**/*.ts']);
-    const violations = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${r.filePath}: ${m.message}`));
+    const violations = results.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}: ${m.message}`),
+    );
     expect(violations).toEqual([]);
   });
 });

@@ -43,17 +43,8 @@ export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsS
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
  * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
-export async function buildApp({
-  services: given,
-  tenantry: bare,
-  adminToken,
-  cursorSecret,
-  baseDomain,
-  jwt,
-  addressLimits: limits = {},
-  trustProxy = false,
-  logger = false,
-}: AppOptions): Promise<TenantryApp> {
+export async function buildApp(options: AppOptions): Promise<TenantryApp> {
+  const { services: given, tenantry: bare, adminToken, trustProxy = false, logger = false } = options;
   // loadConfig refuses a short TENANTRY_ADMIN_TOKEN; this also covers a token file edited by hand.
   if (adminToken.length < ADMIN_TOKEN_MIN_LENGTH) throw new ValidationError(`the platform admin token must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`);
   const app = Fastify({
@@ -71,6 +62,18 @@ export async function buildApp({
   if (!given && !bare) throw new TypeError('buildApp needs services (or a tenantry to build them over)');
   const services = given ?? Services.over(bare!, { log: (level, msg, fields) => app.log[level](fields ?? {}, msg) });
   if (!given) app.addHook('onClose', () => services.close());
+  try {
+    await registerAll(app, services, options);
+  } catch (error) {
+    // The app never opened: close what it built (its services' child processes), not what it was given.
+    if (!given) await services.close().catch(() => {});
+    throw error;
+  }
+  return app;
+}
+
+async function registerAll(app: TenantryApp, services: Services, options: AppOptions): Promise<void> {
+  const { adminToken, cursorSecret, baseDomain, jwt, addressLimits: limits = {} } = options;
   const { tenantry, records, models, workflows, apiKeys } = services;
   app.decorate('models', models);
   app.decorate('workflows', workflows);
@@ -112,5 +115,4 @@ export async function buildApp({
   const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
-  return app;
 }

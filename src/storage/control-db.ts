@@ -19,9 +19,13 @@ const ASYNC_COMMIT = "select set_config('synchronous_commit', 'off', true)";
 
 /**
  * The only door from control-plane code (catalog, workflow queue, lifecycle) to the control-plane
- * database: single statements with parameters, in the catalog schema (`schema`), and a Kysely
- * instance over that schema — never a connection, and never a tenant's tables (pg-boss's
- * `IDatabase.executeSql` is the model). Tenant data is reached only through a tenant scope.
+ * database: single statements with parameters, and a Kysely instance over the catalog schema
+ * (`schema`) — never a connection to hold (pg-boss's `IDatabase.executeSql` is the model). Tenant
+ * data is reached only through a tenant scope. Note what this does not enforce: the statements run
+ * as the owner of the control cluster's main database, which also holds the pooled table and the
+ * tenant schemas, so a statement naming them would read them. Review and the lint rule keep
+ * control-plane code to the catalog; a control-plane role granted the catalog schema alone would
+ * make the database refuse it too.
  */
 export interface ControlDb {
   /** The schema holding the catalog and the queue; statements name it (the queue's SQL in workflows/queue.ts is a function of it). */

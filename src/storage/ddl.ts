@@ -189,8 +189,12 @@ $fence$`;
 export const FENCE_OPEN_SQL = `INSERT INTO ${quoteIdent(FENCE_SCHEMA)}.fences (tenant_id, generation, epoch) VALUES ($1, $2, $3)
   ON CONFLICT (tenant_id) DO UPDATE SET generation = excluded.generation, epoch = excluded.epoch`;
 
-/** After FENCE_LOCK_SQL: only scopes routed at placement epoch `$2` (or later) enter here from its commit on. Parameters: tenant, epoch. */
-export const FENCE_ADVANCE_SQL = `UPDATE ${quoteIdent(FENCE_SCHEMA)}.fences SET epoch = $2 WHERE tenant_id = $1 AND epoch < $2`;
+/**
+ * After FENCE_LOCK_SQL: only scopes routed at placement epoch `$2` (or later) enter here from its
+ * commit on — for generation `$3` only (a tenant deleted and re-created meanwhile is left alone).
+ * Parameters: tenant, epoch, generation.
+ */
+export const FENCE_ADVANCE_SQL = `UPDATE ${quoteIdent(FENCE_SCHEMA)}.fences SET epoch = $2 WHERE tenant_id = $1 AND generation = $3 AND epoch < $2`;
 
 /** First statement of the fencing transaction: waits until no scope of the tenant is in flight here. Parameter: tenant. */
 export const FENCE_LOCK_SQL = `SELECT pg_advisory_xact_lock(${fenceLockKey('$1::text')})`;

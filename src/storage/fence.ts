@@ -38,10 +38,10 @@ export async function openFence(db: DatabaseBackend, tenant: FenceEntry): Promis
  * every scope of the tenant in flight there has ended (they hold its lock shared), then advances the
  * row. The step of a move that retires the old placement; idempotent.
  */
-export async function advanceFence(db: DatabaseBackend, tenantId: string, epoch: number): Promise<void> {
+export async function advanceFence(db: DatabaseBackend, tenant: { id: string; generation: number }, epoch: number): Promise<void> {
   await adminTransaction(db, async (conn) => {
-    await conn.query(FENCE_LOCK_SQL, [tenantId]);
-    await conn.query(FENCE_ADVANCE_SQL, [tenantId, epoch]);
+    await conn.query(FENCE_LOCK_SQL, [tenant.id]);
+    await conn.query(FENCE_ADVANCE_SQL, [tenant.id, epoch, tenant.generation]);
   });
 }
 

@@ -157,9 +157,13 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
     const setup = this.#setup();
     const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
-    // Attached statements ride in the single statement's batch, ahead of it: one implicit transaction,
-    // one round trip, and the batch's answer is still the statement's own.
-    if (this.single) return toKyselyResult(await this.conn.batch<R>([setup, ...this.#attached.splice(0), statement]));
+    // Attached statements ride in the single statement's batch, after it: one implicit transaction,
+    // one round trip, and the batch answers with the statement's own result.
+    if (this.single) {
+      const attached = this.#attached.splice(0);
+      if (attached.length === 0) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
+      return toKyselyResult(await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1 }));
+    }
     if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
     return toKyselyResult(await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]));
@@ -181,9 +185,11 @@ export class ScopedConnection implements DatabaseConnection {
 
   /**
    * Run `query` in the scope's transaction, committed with it or not at all: in a single-statement
-   * scope it travels in the statement's own round trip (attach before that statement); otherwise it
-   * is sent just before COMMIT — or, in a scope that only read, in a transaction of its own with the
-   * scope's set-up, one round trip.
+   * scope it travels in the statement's own round trip, right after it (attach before running the
+   * statement); otherwise it is sent just before COMMIT — or, in a scope that only read, in a
+   * transaction of its own with the scope's set-up, one round trip. Either way it runs after the
+   * scope's work and whatever that work changed (even nothing): work that depends on the outcome
+   * belongs in the statement itself (a data-modifying CTE) or in a transaction scope.
    */
   attach(query: CompiledQuery): void {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
@@ -195,8 +201,10 @@ export class ScopedConnection implements DatabaseConnection {
     const attached = this.#attached.splice(0);
     if (attached.length > 0 && !this.#inTransaction) {
       // Nothing open to join (the scope only read, or a single-statement scope never ran its statement):
-      // the set-up and the attached statements as one implicit transaction.
+      // the set-up and the attached statements as one implicit transaction. Counted as a statement, so
+      // a refusal here is never taken for one before the scope's callback did anything.
       this.#finished = true;
+      this.#statements++;
       await this.conn.batch([this.#setup(), ...attached]);
       return;
     }

@@ -141,10 +141,10 @@ export class StorageRouter implements StrategyHost, TenantLocations {
 
   /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */
   /** Admit only scopes routed at placement epoch `epoch` (or later) where `tenant` lives now (fence.ts advanceFence). */
-  async advanceFence(tenant: TenantPlacement, epoch: number): Promise<void> {
+  async advanceFence(tenant: TenantPlacement & { generation: number }, epoch: number): Promise<void> {
     const location = await this.open(tenant);
     try {
-      await advanceFence(location.db, tenant.id, epoch);
+      await advanceFence(location.db, tenant, epoch);
     } finally {
       location.release();
     }

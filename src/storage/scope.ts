@@ -220,13 +220,13 @@ export class TenantScopes {
       // Routed by an entry from before a move: forget it. Refused at the first statement, the scope
       // did nothing and may run again; later (a move between two statements) it must not.
       this.#directory.invalidate(tenant.id);
-      return statements <= 1 ? new StalePlacementError(tenant.id) : new TenantryError('busy', `tenant '${tenant.id}' was moved during the request; try again`);
+      return this.#stale(tenant, statements);
     }
     if (code === FENCED_SQLSTATE) {
       // Deleted (or deleted and re-created) since this entry was cached — or moved, and its old
       // location already retired: forget it, so the next request sees the catalog as it is now.
       this.#directory.invalidate(tenant.id);
-      if (statements <= 1 && (await this.#movedSince(tenant))) return new StalePlacementError(tenant.id);
+      if (await this.#movedSince(tenant)) return this.#stale(tenant, statements);
       return new TenantNotFoundError(tenant.id);
     }
     if (code === QUERY_CANCELED) {
@@ -235,7 +235,7 @@ export class TenantScopes {
         `the query ran longer than this tenant's limit of ${timeoutMs} ms; narrow the filter, index the fields it uses, or ask for fewer records`,
       );
     }
-    if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error);
+    if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error, statements);
     return error;
   }
 
@@ -244,13 +244,23 @@ export class TenantScopes {
    * from a cached entry): if the catalog now says the tenant is gone or re-created, that is what the
    * caller hears; otherwise the failure itself.
    */
-  async #gone(tenant: TenantInfo, error: unknown): Promise<unknown> {
+  async #gone(tenant: TenantInfo, error: unknown, statements = 0): Promise<unknown> {
     this.#directory.invalidate(tenant.id);
     const now = await this.#directory.get(tenant.id).catch(() => tenant);
     if (!now || now.generation !== tenant.generation || now.status === 'deleting') return new TenantNotFoundError(tenant.id);
-    // Nothing ran: a location retired by a move is simply the wrong door.
-    if (now.placementEpoch !== tenant.placementEpoch) return new StalePlacementError(tenant.id);
+    // A location retired by a move is simply the wrong door.
+    if (now.placementEpoch !== tenant.placementEpoch) return this.#stale(tenant, statements);
     return error;
+  }
+
+  /**
+   * Refused for a placement no longer current: before its first statement ran, the scope did nothing
+   * and may run again (StalePlacementError); later, part of its work happened at the old place and
+   * was rolled back — the caller hears 503 and tries again.
+   */
+  #stale(tenant: TenantInfo, statements: number): Error {
+    if (statements <= 1) return new StalePlacementError(tenant.id);
+    return new TenantryError('busy', `tenant '${tenant.id}' was moved during the request; try again`);
   }
 
   /** Whether the catalog now has the same generation of the tenant at another placement epoch. */

@@ -114,11 +114,13 @@ export class Storage {
   }
 
   /**
-   * The switch step of a move from `from` to `to` (its data already copied there, `to.placementEpoch`
-   * past `from`'s): wait out the tenant's scopes in flight at the old location and admit only the new
-   * epoch there from now on, then let the new epoch in at the new location. After this no process —
-   * however stale its catalog cache — writes at the old location; record the move in the catalog next
-   * (Catalog.movePlacement), and scopes routed by the old entry are re-routed by the new one.
+   * The switch step of a move from `from` to `to` (`to.placementEpoch` past `from`'s, same tenant and
+   * generation): wait out the tenant's scopes in flight at the old location and admit only the new
+   * epoch there from then on — the old location is frozen — then let the new epoch in at the new
+   * location. A move copies the data before (in bulk, while the tenant is served) and after this step
+   * (what changed since, now that nothing more changes at the old place), then records the move
+   * (Catalog.movePlacement); scopes routed by the old entry meanwhile are refused and re-routed, or
+   * answered 503 until the catalog says where the tenant is. Idempotent: after a failure, run it again.
    */
   async advancePlacement(from: TenantPlacement & FenceEntry, to: TenantPlacement & FenceEntry): Promise<void> {
     if (to.id !== from.id || to.generation !== from.generation || to.placementEpoch <= from.placementEpoch) {

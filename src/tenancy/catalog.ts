@@ -242,16 +242,23 @@ export class Catalog implements TenantDirectory {
   }
 
   /**
-   * Record that `id` now lives at `to`, advancing its placement epoch — only if it is still at epoch
-   * `fromEpoch` (false otherwise: another move got there first). The switch step of a move, after the
-   * fence at the old location was advanced (Storage.advancePlacement).
+   * Record that `id` now lives at `to` — only if the catalog still has the generation and placement
+   * epoch of `from` and the tenant is live (false otherwise: another move, or a deletion, got there
+   * first). The last step of a move, after Storage.advancePlacement(from, to).
    */
-  async movePlacement(id: string, fromEpoch: number, to: { isolation: Isolation; cluster: string }): Promise<boolean> {
+  async movePlacement(
+    id: string,
+    from: { generation: number; placementEpoch: number },
+    to: { isolation: Isolation; cluster: string; placementEpoch: number },
+  ): Promise<boolean> {
+    if (to.placementEpoch <= from.placementEpoch) throw new RangeError('movePlacement: the new placement epoch must be later');
     const result = await this.#db
       .updateTable('tenants')
-      .set({ isolation: to.isolation, cluster: to.cluster, placement_epoch: fromEpoch + 1, updated_at: new Date() })
+      .set({ isolation: to.isolation, cluster: to.cluster, placement_epoch: to.placementEpoch, updated_at: new Date() })
       .where('id', '=', id)
-      .where('placement_epoch', '=', fromEpoch)
+      .where('generation', '=', from.generation as never)
+      .where('placement_epoch', '=', from.placementEpoch as never)
+      .where('status', 'in', ['active', 'suspended'])
       .executeTakeFirst();
     this.invalidate(id);
     return Number(result.numUpdatedRows) === 1;

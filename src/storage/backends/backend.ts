@@ -15,6 +15,11 @@ export interface Statement {
   name?: string;
 }
 
+export interface BatchOptions {
+  /** Resolve the result of the statement at this index instead of the last one's. */
+  resultOf?: number;
+}
+
 /** One connection, held exclusively by whoever leased it. */
 export interface SqlConnection {
   /** Run one statement with parameters. */
@@ -24,7 +29,7 @@ export interface SqlConnection {
    * in one round trip with a single Sync, so they share one implicit transaction — unless the first
    * is BEGIN, which leaves an explicit transaction open afterwards. An error anywhere fails the batch.
    */
-  batch<R = Record<string, unknown>>(statements: readonly Statement[]): Promise<QueryResult<R>>;
+  batch<R = Record<string, unknown>>(statements: readonly Statement[], options?: BatchOptions): Promise<QueryResult<R>>;
   /** Run a script of several statements, without parameters. */
   exec(sql: string): Promise<void>;
 }

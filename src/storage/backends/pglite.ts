@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
-import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
+import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement, BatchOptions } from './backend.js';
 import { Mutex } from './mutex.js';
 import { quoteIdent } from '../names.js';
 
@@ -58,14 +58,14 @@ class PgliteConnection implements SqlConnection {
   }
 
   /** In process there are no round trips to save; the batch's transaction semantics are kept. */
-  async batch<R>(statements: readonly Statement[]): Promise<QueryResult<R>> {
+  async batch<R>(statements: readonly Statement[], options: BatchOptions = {}): Promise<QueryResult<R>> {
     const opensTransaction = /^\s*begin\b/i.test(statements[0]?.sql ?? '');
     if (!opensTransaction) await this.query('BEGIN');
     try {
-      let last: QueryResult<R> = { rows: [] };
-      for (const s of statements) last = await this.query<R>(s.sql, s.params);
+      const results: Array<QueryResult<R>> = [];
+      for (const s of statements) results.push(await this.query<R>(s.sql, s.params));
       if (!opensTransaction) await this.query('COMMIT');
-      return last;
+      return results.at(options.resultOf ?? -1) ?? { rows: [] };
     } catch (error) {
       if (!opensTransaction) await this.query('ROLLBACK');
       throw error;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { createRequire } from 'node:module';
 import pg from 'pg';
-import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
+import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
 import { quoteIdent } from '../names.js';
 
@@ -14,12 +15,8 @@ interface ProtocolWriter {
   execute(message: { portal?: string; rows?: number }): void;
 }
 
-/** Leading statements carry only scalar parameters, sent as text. */
-function textParam(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new TypeError('a leading statement of a batch takes only string, number, boolean or null parameters');
-}
+/** pg's own conversion of a parameter to its wire form (Dates, Buffers, arrays, objects), as for any query. */
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): string | Buffer | null };
 
 type QueryCallback = (error: Error | undefined, result: pg.QueryResult | pg.QueryResult[]) => void;
 
@@ -42,14 +39,19 @@ class BatchQuery extends (pg.Query as unknown as new (
     callback: QueryCallback,
   ) {
     super({ text: last.sql, values: last.params as unknown[] | undefined, name: last.name, queryMode: 'extended' }, undefined, callback);
+    // Converted here, before anything is written: a parameter that cannot be sent fails the batch
+    // while the connection is still clean (failing in prepare() would leave half a batch on the wire).
+    this.leadingValues = leading.map((statement) => (statement.params ?? []).map(prepareValue));
   }
+
+  private readonly leadingValues: Array<Array<string | Buffer | null>>;
 
   /** Named leading statements this batch parsed; recorded as prepared once the batch succeeds. */
   readonly parsedHere: Array<{ name: string; sql: string }> = [];
 
   prepare(connection: ProtocolWriter): void {
     this.connection = connection;
-    for (const statement of this.leading) {
+    for (const [i, statement] of this.leading.entries()) {
       const { name } = statement;
       if (name && connection.parsedStatements[name] !== statement.sql) {
         // Close first: harmless if absent, and clears a statement whose earlier batch failed after parsing it.
@@ -59,7 +61,7 @@ class BatchQuery extends (pg.Query as unknown as new (
       } else if (!name) {
         connection.parse({ text: statement.sql });
       }
-      connection.bind({ statement: name ?? '', values: (statement.params ?? []).map(textParam) });
+      connection.bind({ statement: name ?? '', values: this.leadingValues[i] });
       connection.describe({ type: 'P' });
       connection.execute({ rows: 0 });
     }
@@ -80,14 +82,14 @@ class PgConnection implements SqlConnection {
     return { rows: result.rows as R[], affectedRows: result.rowCount ?? undefined };
   }
 
-  batch<R>(statements: readonly Statement[]): Promise<QueryResult<R>> {
+  batch<R>(statements: readonly Statement[], options: BatchOptions = {}): Promise<QueryResult<R>> {
     const last = statements.at(-1);
     if (!last) return Promise.resolve({ rows: [] });
     return new Promise((resolve, reject) => {
       const query: BatchQuery = new BatchQuery(statements.slice(0, -1), last, (error, results) => {
         if (error) return reject(error);
         query.markPrepared();
-        const result = Array.isArray(results) ? results.at(-1)! : results;
+        const result = Array.isArray(results) ? results.at(options.resultOf ?? -1)! : results;
         resolve({ rows: result.rows as R[], affectedRows: result.rowCount ?? undefined });
       });
       this.client.query(query as unknown as pg.Submittable);

@@ -7,9 +7,9 @@ import type { StrategyHost } from './strategy.js';
 import type { IsolationStrategy } from './strategy.js';
 
 /**
- * How long provisioning and migrations wait for a place among the open tenant databases. A request
- * gives up after seconds (503 busy); an operator's migration fanning out over many databases, or a
- * provisioning behind busy tenants, waits its turn instead of failing a location for being patient.
+ * How long a migration waits for a place among the open tenant databases. A request — provisioning a
+ * tenant over HTTP included — gives up after seconds (503 busy); an operator's migration fanning out
+ * over many databases waits its turn instead of failing a location for being patient.
  */
 const OPERATOR_WAIT_MS = 10 * 60_000;
 
@@ -44,7 +44,7 @@ export const databaseStrategy: IsolationStrategy = {
     // Fails if the database exists: one we did not create is never adopted (nor dropped on failure).
     await host.createTenantDatabase(tenant.cluster, database);
     try {
-      const handle = await host.openTenantDatabase(tenant.cluster, database, role, OPERATOR_WAIT_MS);
+      const handle = await host.openTenantDatabase(tenant.cluster, database, role);
       try {
         await ensureTenantRole(host, tenant, handle.db);
         await applyMigrations({ db: handle.db, schema: DATABASE_SCHEMA, grantee: role }, migrations);
