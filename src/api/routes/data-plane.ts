@@ -28,6 +28,9 @@ export interface DataPlaneOptions {
   addressLimits: AddressLimits;
 }
 
+/** `{tenant}` of `/t/{tenant}/v1/…`: it must name the tenant the credential is for (403 tenant_mismatch otherwise). */
+const TenantInPath = Type.String({ minLength: 1, maxLength: 64, description: 'The tenant the credential is for (checked against it)' });
+
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
@@ -35,6 +38,15 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
   app,
   { catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits },
 ) => {
+  if (app.prefix.includes(':tenant')) {
+    // The /t/{tenant} copy of every route: its path has one parameter more than the route's own
+    // (strict) params schema declares, which Ajv refused as an additional property. Declare it.
+    app.addHook('onRoute', (route) => {
+      const params = route.schema?.params as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+      if (!params || params.properties?.tenant) return;
+      route.schema = { ...route.schema, params: { ...params, properties: { tenant: TenantInPath, ...params.properties }, required: ['tenant', ...(params.required ?? [])] } };
+    });
+  }
   await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
   await app.register(recordsRoutes, { records, cursors });
   await app.register(modelsRoutes, { models });
