@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   run_finished: { status: 409, title: 'Run already finished' },
   limit_reached: { status: 409, title: 'Plan limit reached' },
   collection_changed: { status: 409, title: 'Collection changed' },
+  records_do_not_match: { status: 409, title: 'Records do not match the schema' },
   version_conflict: { status: 412, title: 'Version conflict' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },

@@ -9,6 +9,7 @@ import { tenantCacheKey, tenantIdOf, type TenantInfo, type TenantRef, type Tenan
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { Tenantry } from '../tenantry.js';
+import { decodeRecord } from './codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import type { RecordSizes } from './sizes.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
@@ -38,6 +39,19 @@ export interface Collection {
 
 export type CollectionInput = { name: string; schema?: Record<string, unknown> | null; indexes?: string[] };
 export type CollectionChanges = { schema?: Record<string, unknown> | null; indexes?: string[] };
+
+/** Records a new schema would refuse, found by Collections.nonconforming. */
+export interface Nonconforming {
+  /** How many (counting stops at NONCONFORMING_CAP). */
+  count: number;
+  capped: boolean;
+  /** The first few, by record id. */
+  examples: Array<{ id: string; message: string }>;
+}
+
+/** Counting records that do not match stops here: enough to say "at least". */
+export const NONCONFORMING_CAP = 1000;
+const SCAN_PAGE = 500;
 
 /** A collection as read, with `stamp`: updated_at as PostgreSQL prints it, exact to the microsecond (unlike `updatedAt`). */
 export interface KnownCollection {
@@ -127,10 +141,27 @@ export class Collections {
     return inScope(this.#scopes, tenant, async (scope) => (await this.read(scope, name)).collection);
   }
 
-  /** Change a collection's schema or indexes; changed indexes are made (or dropped) before this returns. */
-  async update(tenant: TenantRef, name: string, changes: CollectionChanges): Promise<Collection> {
+  /**
+   * Change a collection's schema or indexes; changed indexes are made (or dropped) before this returns.
+   * A new schema is first checked against the records already there: if any do not match it, the
+   * change is refused (409 `records_do_not_match`, with how many and examples) unless `validate` is
+   * false. A record written while the check runs is checked by its own write against the schema it
+   * saw; one committed in the instant between the check and the change can slip through.
+   */
+  async update(tenant: TenantRef, name: string, changes: CollectionChanges, options: { validate?: boolean } = {}): Promise<Collection> {
     this.#checkSchema(tenantIdOf(tenant), changes.schema);
     this.#checkIndexes(changes.indexes);
+    if (changes.schema && options.validate !== false) {
+      const found = await this.nonconforming(tenant, name, changes.schema);
+      if (found.count > 0) {
+        const examples = found.examples.map((e) => `${e.id}: ${e.message}`).join('; ');
+        throw new TenantryError(
+          'records_do_not_match',
+          `${found.capped ? 'at least ' : ''}${found.count} record${found.count === 1 ? '' : 's'} of '${name}' do not match the new schema (${examples}); ` +
+            'change or delete them first, or send ?validate=false to change the schema anyway',
+        );
+      }
+    }
     if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
     const updated = await this.#scopes(tenant, async (scope) => {
       if (changes.indexes !== undefined) {
@@ -152,6 +183,46 @@ export class Collections {
     });
     if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), updated.name);
     return updated;
+  }
+
+  /**
+   * Records of `name` that `schema` would refuse: read page by page (each page its own scope, so no
+   * scope is held for the whole collection), checked as writes are (inline or in the sandbox).
+   */
+  async nonconforming(tenant: TenantRef, name: string, schema: Record<string, unknown>): Promise<Nonconforming> {
+    const found: Nonconforming = { count: 0, capped: false, examples: [] };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await this.#scopes(tenant, async (scope) => {
+        const known = await this.read(scope, name); // 404 for a missing collection
+        const rows = await scope.db
+          .selectFrom('records')
+          .select(['id', 'data', 'version', 'created_at', 'updated_at'])
+          .where('collection', '=', name)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(SCAN_PAGE)
+          .execute();
+        return { tenant: scope.tenant, collection: { ...known.collection, schema }, rows };
+      });
+      const items = page.rows.map((row) => decodeRecord({ tenantId: page.tenant.id, collection: name }, row));
+      // Each pass finds the first that does not match; look on after it.
+      for (let start = 0; start < items.length;) {
+        const miss = await this.firstMismatch(
+          page.tenant,
+          page.collection,
+          items.slice(start).map((r) => r.data),
+        );
+        if (!miss) break;
+        const item = items[start + miss.index]!;
+        found.count++;
+        if (found.examples.length < 5) found.examples.push({ id: item.id, message: miss.message });
+        if (found.count >= NONCONFORMING_CAP) return { ...found, capped: true };
+        start += miss.index + 1;
+      }
+      if (page.rows.length < SCAN_PAGE) return found;
+      after = page.rows.at(-1)!.id;
+    }
   }
 
   /** Drop a collection, its records and its indexes. */
@@ -205,7 +276,18 @@ export class Collections {
    * the tenant's evaluation deadline bounds it and no other tenant waits on it.
    */
   async validate(tenant: TenantInfo, collection: Collection, items: readonly unknown[], where: (i: number) => string): Promise<void> {
-    if (!collection.schema) return;
+    const invalid = await this.firstMismatch(tenant, collection, items, where);
+    if (invalid) throw new ValidationError(`${where(invalid.index)} does not match the schema of '${collection.name}': ${invalid.message}`);
+  }
+
+  /** The first of `items` that does not match the collection's schema (none without a schema). */
+  async firstMismatch(
+    tenant: TenantInfo,
+    collection: Collection,
+    items: readonly unknown[],
+    where: (i: number) => string = (i) => `record ${i}`,
+  ): Promise<{ index: number; message: string } | null> {
+    if (!collection.schema) return null;
     const compiled = this.#compiled(tenant.id, collection.schema);
     const nodes = jsonNodes(items, INLINE_NODES + 1);
     let invalid: { index: number; message: string } | null;
@@ -221,7 +303,7 @@ export class Collections {
         throw error;
       }
     }
-    if (invalid) throw new ValidationError(`${where(invalid.index)} does not match the schema of '${collection.name}': ${invalid.message}`);
+    return invalid;
   }
 
   /** The compiled form of a tenant's schema; a schema outside the bounds (tenant-schema.ts) is a 400. */

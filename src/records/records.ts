@@ -76,8 +76,9 @@ export class RecordsService {
   }
 
   /** Change a collection's schema or indexes; changed indexes are made (or dropped) before this returns. */
-  updateCollection(tenant: TenantRef, name: string, changes: CollectionChanges): Promise<Collection> {
-    return this.#collections.update(tenant, name, changes);
+  /** See Collections.update: a new schema is checked against the records already there unless `validate` is false. */
+  updateCollection(tenant: TenantRef, name: string, changes: CollectionChanges, options: { validate?: boolean } = {}): Promise<Collection> {
+    return this.#collections.update(tenant, name, changes, options);
   }
 
   /** Drop a collection, its records and its indexes. */

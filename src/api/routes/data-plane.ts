@@ -44,7 +44,10 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     app.addHook('onRoute', (route) => {
       const params = route.schema?.params as { properties?: Record<string, unknown>; required?: string[] } | undefined;
       if (!params || params.properties?.tenant) return;
-      route.schema = { ...route.schema, params: { ...params, properties: { tenant: TenantInPath, ...params.properties }, required: ['tenant', ...(params.required ?? [])] } };
+      route.schema = {
+        ...route.schema,
+        params: { ...params, properties: { tenant: TenantInPath, ...params.properties }, required: ['tenant', ...(params.required ?? [])] },
+      };
     });
   }
   await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });

@@ -128,10 +128,19 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
           },
           { additionalProperties: false, minProperties: 1 },
         ),
+        querystring: Type.Object(
+          {
+            validate: Type.Boolean({
+              default: true,
+              description: 'Check a new schema against the records already there first (409 records_do_not_match if any fail); false changes it anyway',
+            }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Collection, ...errors },
       },
     },
-    async (request) => records.updateCollection(tenantOf(request), request.params.name, request.body),
+    async (request) => records.updateCollection(tenantOf(request), request.params.name, request.body, { validate: request.query.validate }),
   );
 
   app.delete(
