@@ -136,7 +136,8 @@ export const jsonLimitsPlugin = fp(async (app: FastifyInstance) => {
 
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  // application/merge-patch+json (RFC 7396) is JSON too: PATCH bodies are merge patches either way.
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (request, body, done) => {
     parse(request, body as string, (error, value) => {
       if (error) return done(error, undefined);
       try {

@@ -10,6 +10,7 @@ import type { ApiKeys } from '../../auth/api-keys.js';
 import { ApiKeyCreated, NewApiKey, ProblemSchema } from '../schemas.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
+import { locate } from '../location.js';
 
 export interface ControlPlaneOptions {
   /** Provision, read, change, suspend, resume and delete tenants. */
@@ -81,7 +82,10 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
         response: { 201: TenantSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(tenantJson(await tenants.create(request.body))),
+    async (request, reply) => {
+      const tenant = await tenants.create(request.body);
+      return locate(request, reply, 'tenants', tenant.id).code(201).send(tenantJson(tenant));
+    },
   );
 
   app.get(

@@ -14,6 +14,7 @@ import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import type { AddressLimits } from '../plugins/address-limits.js';
 import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
+import { locate } from '../location.js';
 
 export interface DataPlaneOptions {
   catalog: Catalog;
@@ -86,7 +87,10 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role)),
+    async (request, reply) => {
+      const key = await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role);
+      return locate(request, reply, 'api-keys', key.id).code(201).send(key);
+    },
   );
 
   app.get(

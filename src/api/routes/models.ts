@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { PREDICT_MAX, type ModelsService } from '../../ml/models.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { ProblemSchema } from '../schemas.js';
+import { locate } from '../location.js';
 
 export interface ModelsRoutesOptions {
   models: ModelsService;
@@ -70,7 +71,10 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
         response: { 202: Model, ...errors },
       },
     },
-    async (request, reply) => reply.code(202).send(await models.define(tenantOf(request), request.body)),
+    async (request, reply) => {
+      const model = await models.define(tenantOf(request), request.body);
+      return locate(request, reply, 'models', model.name).code(202).send(model);
+    },
   );
 
   app.get(
@@ -94,7 +98,10 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
   app.post(
     '/v1/models/:name/train',
     { config: { minRole: 'member' }, schema: { summary: 'Train a new version', tags, params: Params, response: { 202: Version, ...errors } } },
-    async (request, reply) => reply.code(202).send(await models.train(tenantOf(request), request.params.name)),
+    async (request, reply) => {
+      const version = await models.train(tenantOf(request), request.params.name);
+      return locate(request, reply, 'models', request.params.name).code(202).send(version);
+    },
   );
 
   app.post(

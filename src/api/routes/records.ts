@@ -8,6 +8,7 @@ import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
 import { ProblemSchema } from '../schemas.js';
+import { locate } from '../location.js';
 
 export interface RecordsRoutesOptions {
   records: RecordsService;
@@ -34,10 +35,10 @@ const CollectionParams = Type.Object({ name: Type.String({ maxLength: 63 }) }, {
 const RecordParams = Type.Object({ name: Type.String({ maxLength: 63 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 32 })) });
 
-/** `If-Match: 3` or `"3"` → 3; absent → undefined; anything else → 400. */
+/** `If-Match: 3` or `"3"` → 3; absent, or `*` (any current version: the record must exist) → undefined; anything else → 400. */
 function ifMatch(request: FastifyRequest): number | undefined {
   const raw = request.headers['if-match'];
-  if (raw === undefined) return undefined;
+  if (raw === undefined || String(raw).trim() === '*') return undefined;
   const value = String(raw)
     .trim()
     .replace(/^W\//, '')
@@ -64,6 +65,14 @@ function filterOf(text: string | undefined): { node: FilterNode; canonical: stri
   if (text === undefined || text.trim() === '') return undefined;
   const value = parseJsonParameter(text, 'filter');
   return { node: parseFilter(value), canonical: JSON.stringify(value) };
+}
+
+/** Whether an If-None-Match list (`"3"`, `W/"3", "4"`, `*`) names version `version`. */
+function noneMatchHits(header: string, version: number): boolean {
+  return header.split(',').some((tag) => {
+    const value = tag.trim();
+    return value === '*' || value.replace(/^W\//, '') === `"${version}"`;
+  });
 }
 
 function withEtag<T extends { version: number }>(reply: FastifyReply, record: T): T {
@@ -95,7 +104,10 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         response: { 201: Collection, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await records.createCollection(tenantOf(request), request.body)),
+    async (request, reply) => {
+      const created = await records.createCollection(tenantOf(request), request.body);
+      return locate(request, reply, 'collections', created.name).code(201).send(created);
+    },
   );
 
   app.get(
@@ -169,6 +181,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     },
     async (request, reply) => {
       const [created] = await records.create(tenantOf(request), request.params.name, [request.body.data]);
+      locate(request, reply, 'collections', request.params.name, 'records', created!.id);
       return reply.code(201).send(withEtag(reply, created!));
     },
   );
@@ -225,8 +238,23 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
 
   app.get(
     '/v1/collections/:name/records/:id',
-    { config: { minRole: 'viewer' }, schema: { summary: 'Read a record', tags, params: RecordParams, response: { 200: RecordSchema, ...errors } } },
-    async (request, reply) => withEtag(reply, await records.getRecord(tenantOf(request), request.params.name, request.params.id)),
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: 'Read a record',
+        tags,
+        params: RecordParams,
+        headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1024 })) }),
+        response: { 200: RecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const record = withEtag(reply, await records.getRecord(tenantOf(request), request.params.name, request.params.id));
+      // If-None-Match (RFC 9110 §13.1.2, weak comparison): the client's copy is current → 304, no body.
+      const tags = request.headers['if-none-match'];
+      if (tags !== undefined && noneMatchHits(String(tags), record.version)) return reply.code(304).send(undefined as never);
+      return record;
+    },
   );
 
   for (const [method, merge] of [

@@ -7,6 +7,7 @@ import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { ProblemSchema } from '../schemas.js';
+import { locate } from '../location.js';
 
 export interface WorkflowsRoutesOptions {
   workflows: WorkflowRuntime;
@@ -166,7 +167,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
         idempotencyKey: key,
       });
       if (!created) reply.header('idempotent-replayed', 'true');
-      return reply.code(202).send(run);
+      return locate(request, reply, 'runs', run.id).code(202).send(run);
     },
   );
 
