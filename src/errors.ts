@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   collection_changed: { status: 409, title: 'Collection changed' },
   records_do_not_match: { status: 409, title: 'Records do not match the schema' },
   version_conflict: { status: 412, title: 'Version conflict' },
+  idempotency_key_reused: { status: 422, title: 'Idempotency key reused with a different request' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },
   tenant_not_ready: { status: 409, title: 'Tenant is not ready' },

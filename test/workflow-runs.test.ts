@@ -243,11 +243,16 @@ describe(`workflow runs (${backend})`, () => {
   it('answers a repeated Idempotency-Key with the same run, and lists runs newest first', async () => {
     await define(A, 'once', { steps: [{ id: 'x', kind: 'transform', with: { expression: 'input.n * 2' } }] });
     const first = await call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 1 } }, { 'idempotency-key': 'order-42' });
-    const second = await call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 99 } }, { 'idempotency-key': 'order-42' });
+    const second = await call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 1 } }, { 'idempotency-key': 'order-42' });
     expect(first.statusCode).toBe(202);
     expect(second.statusCode).toBe(202);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json().id).toBe(first.json().id);
+    // The same key with another input is a mistake, not a replay: 422, and no second run.
+    const reused = await call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 99 } }, { 'idempotency-key': 'order-42' });
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json()).toMatchObject({ code: 'idempotency_key_reused' });
+    expect(reused.json().detail).toContain(first.json().id);
     // Many requests with one key at once still make one run.
     const burst = await Promise.all(
       Array.from({ length: 8 }, () => call(A, 'member', 'POST', '/v1/workflows/once/runs', { input: { n: 3 } }, { 'idempotency-key': 'burst' })),

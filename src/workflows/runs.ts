@@ -106,7 +106,7 @@ export class RunsService {
     const key = options.idempotencyKey ?? null;
     const tenantId = tenantIdOf(tenant);
     const found = await this.scopes(tenant, async (scope) => {
-      const existing = key === null ? undefined : await this.#byKey(scope, workflow, key);
+      const existing = key === null ? undefined : await this.#byKey(scope, workflow, key, inputText);
       if (existing) return { existing };
       const wf = await scope.db.selectFrom('workflows').select(['definition', 'revision']).where('name', '=', workflow).executeTakeFirst();
       if (!wf) throw new TenantryError('not_found', `no workflow '${workflow}'`);
@@ -148,7 +148,7 @@ export class RunsService {
     if (!inserted) {
       // Another request with the same key won the race: drop what we queued, answer with its run.
       await this.queue.dropRun(tenantId, id);
-      const run = await this.scopes(tenant, (scope) => this.#byKey(scope, workflow, key!));
+      const run = await this.scopes(tenant, (scope) => this.#byKey(scope, workflow, key!, inputText));
       if (!run) throw new TenantryError('internal', 'a run with this idempotency key vanished while it was being created');
       return { run, created: false };
     }
@@ -157,8 +157,20 @@ export class RunsService {
     return { run: await this.get(tenant, id), created: true };
   }
 
-  async #byKey(scope: TenantScope, workflow: string, key: string): Promise<RunView | undefined> {
-    const row = await scope.db.selectFrom('runs').select('id').where('workflow', '=', workflow).where('idempotency_key', '=', key).executeTakeFirst();
+  /**
+   * The run an idempotency key already started, if any. The same key with a different input is the
+   * caller's mistake, not a replay: 422 (Stripe's behaviour, and the IETF Idempotency-Key draft's).
+   */
+  async #byKey(scope: TenantScope, workflow: string, key: string, inputText: string): Promise<RunView | undefined> {
+    const row = await scope.db
+      .selectFrom('runs')
+      .select(['id', sql<boolean>`input = ${inputText}::jsonb`.as('same')])
+      .where('workflow', '=', workflow)
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    if (row && !row.same) {
+      throw new TenantryError('idempotency_key_reused', `Idempotency-Key '${key}' already started run ${row.id} of '${workflow}' with a different input`);
+    }
     return row ? this.#view(scope, row.id) : undefined;
   }
 

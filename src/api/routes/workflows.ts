@@ -152,7 +152,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
         params: Params,
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         body: StartRun,
-        response: { 202: Run, ...errors },
+        response: { 202: Run, ...errors, 422: ProblemSchema },
       },
       // `curl -X POST …/runs` with no body starts a run with input null.
       preValidation: async (request) => {
