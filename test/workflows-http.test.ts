@@ -101,7 +101,7 @@ describe(`workflow definitions over HTTP (${backend})`, () => {
       [{ steps: [step({ timeoutMs: -1 })] }, /timeoutMs/],
       [{ steps: [step({})], schedule: { cron: '61 * * * *' } }, /schedule\.cron '61 \* \* \* \*' does not parse/],
       [{ steps: [step({})], schedule: { cron: '* * * * *', timezone: 'Mars/Olympus' } }, /not an IANA time zone/],
-      [{ steps: [step({})], extra: true }, /additional/],
+      [{ steps: [step({})], extra: true }, /unknown property 'extra'/],
       // Expressions are parsed on the request thread when a definition is stored: bounded in length.
       [{ steps: [{ id: 't', kind: 'transform', with: { expression: `1${' + 1'.repeat(5_000)}` } }] }, /at most 16384 characters, this one 20001/],
       [

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -37,6 +38,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
 export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService; workflows: WorkflowRuntime };
 
 /**
@@ -54,11 +57,20 @@ export async function buildApp(options: AppOptions): Promise<TenantryApp> {
     trustProxy: trustProxy as FastifyServerOptions['trustProxy'],
     // strictNumbers off: Ajv then checks a number coerced from the query string (`?limit=Infinity`)
     // against its bounds, which with it on it skips for non-finite values (they reached SQL: a 500).
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: false } },
+    // allErrors: a 400 lists every problem (API.md); request bodies are bounded (1 MiB, our own schemas).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strictNumbers: false } },
+    // X-Request-Id honoured when it is a plausible id (visible ASCII, at most 128), else one is made.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as TenantryApp;
   app.decorate('draining', false);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   if (!given && !bare) throw new TypeError('buildApp needs services (or a tenantry to build them over)');
   const services = given ?? Services.over(bare!, { log: (level, msg, fields) => app.log[level](fields ?? {}, msg) });
   if (!given) app.addHook('onClose', () => services.close());

@@ -8,6 +8,17 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     code: Type.String(),
+    instance: Type.Optional(Type.String({ description: 'The request path this problem is about' })),
+    requestId: Type.Optional(Type.String({ description: 'The request id (X-Request-Id), for the logs' })),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          pointer: Type.String({ description: 'JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name>' }),
+          message: Type.String(),
+        }),
+        { description: 'Every problem a 400 found in the request' },
+      ),
+    ),
   },
   { $id: 'Problem' },
 );

@@ -10,6 +10,70 @@ export interface Problem {
   status: number;
   detail: string;
   code: ErrorCode;
+  /** The request path the problem is about. */
+  instance?: string;
+  /** The request id (honoured from X-Request-Id, echoed in the response header). */
+  requestId?: string;
+  /** Every problem found in the request (a 400 from schema validation). */
+  errors?: FieldProblem[];
+}
+
+/** One problem with one part of a request: where (a JSON pointer) and what. */
+export interface FieldProblem {
+  pointer: string;
+  message: string;
+}
+
+/** At most this many field problems are listed (the first ones found). */
+const MAX_FIELD_PROBLEMS = 20;
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+const escapePointer = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/**
+ * Ajv's errors as field problems: unknown properties and missing ones named in the pointer, enums and
+ * unions of constants listing their allowed values once (not "must be equal to constant" per value).
+ */
+export function fieldProblems(errors: readonly AjvError[], context: string | undefined): FieldProblem[] {
+  const where = context === 'querystring' ? '/query' : context === 'params' ? '/path' : context === 'headers' ? '/headers' : '';
+  const allowed = new Map<string, unknown[]>();
+  const problems: FieldProblem[] = [];
+  for (const e of errors) {
+    let pointer = `${where}${e.instancePath}`;
+    let message = e.message ?? e.keyword;
+    if (e.keyword === 'additionalProperties') {
+      pointer += `/${escapePointer(String(e.params.additionalProperty))}`;
+      message = `unknown property '${String(e.params.additionalProperty)}'`;
+    } else if (e.keyword === 'required') {
+      pointer += `/${escapePointer(String(e.params.missingProperty))}`;
+      message = 'is required';
+    } else if (e.keyword === 'const' || e.keyword === 'enum') {
+      const values = e.keyword === 'const' ? [e.params.allowedValue] : (e.params.allowedValues as unknown[]);
+      allowed.set(pointer, [...(allowed.get(pointer) ?? []), ...values]);
+      continue;
+    } else if (e.keyword === 'anyOf' && allowed.has(pointer)) {
+      continue;
+    }
+    if (!problems.some((p) => p.pointer === pointer && p.message === message)) problems.push({ pointer, message });
+  }
+  for (const [pointer, values] of allowed) {
+    const list = [...new Set(values.map((v) => JSON.stringify(v)))].join(', ');
+    problems.push({ pointer, message: `must be one of ${list}` });
+  }
+  // An anyOf whose branches were all constants was answered by the list above.
+  return problems.filter((p) => !(allowed.has(p.pointer) && /anyOf/.test(p.message))).slice(0, MAX_FIELD_PROBLEMS);
+}
+
+/** A problem's `detail` from its field problems: the first few, each with where it is. */
+function describe(problems: readonly FieldProblem[]): string {
+  const shown = problems.slice(0, 3).map((p) => `${p.pointer || 'the body'}: ${p.message}`);
+  return shown.join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
 }
 
 export function problem(code: ErrorCode, detail: string): Problem {
@@ -34,16 +98,27 @@ const FASTIFY_CLIENT_ERRORS: Record<number, ErrorCode> = {
 function toProblem(error: FastifyError | Error): Problem {
   if (error instanceof TenantryError) return problem(error.code, error.message);
   const fastifyError = error as FastifyError;
-  if (fastifyError.validation) return problem('validation_failed', error.message);
+  if (fastifyError.validation) {
+    const errors = fieldProblems(fastifyError.validation as unknown as AjvError[], fastifyError.validationContext);
+    return { ...problem('validation_failed', errors.length > 0 ? describe(errors) : error.message), errors };
+  }
   const status = fastifyError.statusCode;
   if (status !== undefined && status < 500) return problem(FASTIFY_CLIENT_ERRORS[status] ?? 'validation_failed', error.message);
   return problem('internal', error.message);
 }
 
+/**
+ * A problem's `instance`: the request's path, without its query, and with the tenant a `/t/{tenant}`
+ * path names left out — an error never carries another tenant's id, even one the caller sent.
+ */
+function instanceOf(request: FastifyRequest): string {
+  return request.url.split('?')[0]!.replace(/^\/t\/[^/]*/, '/t/{tenant}');
+}
+
 /** Every error and every unknown route becomes application/problem+json. */
 export const problemPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body = toProblem(error);
+    const body: Problem = { ...toProblem(error), instance: instanceOf(request), requestId: request.id };
     if (body.code === 'busy') request.log.warn({ err: error }, 'request refused: busy');
     else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     // Every 429 and 503 says when to come back (API.md); refusals that know better set it themselves.
@@ -54,7 +129,7 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
     reply
       .code(404)
       .type('application/problem+json')
-      .send(problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+      .send({ ...problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`), instance: instanceOf(request), requestId: request.id }),
   );
 });
 
