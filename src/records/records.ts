@@ -17,6 +17,7 @@ import {
 import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import { RecordSizes } from './sizes.js';
+import { checkFilterTypes } from './filter-types.js';
 
 export type { RecordView } from './codec.js';
 export type { Collection, CollectionChanges, CollectionInput, RecordsTenants } from './collections.js';
@@ -214,6 +215,7 @@ export class RecordsService {
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
   ): Promise<{ items: RecordView[]; next: string[] | null }> {
     const collection = (await this.#collections.read(scope, collectionName)).collection;
+    if (query.filter && collection.schema) checkFilterTypes(query.filter, collection.schema, collection.name);
     if (query.filter) await this.#sizes.priceFilter(scope, collectionName, query.filter, collection.indexes);
     const sort = parseSort(query.sort, collection.indexes);
     const columns = sortColumns(sort);
