@@ -1,13 +1,25 @@
+import path from 'node:path';
 import { buildApp, type TenantryApp } from './api/app.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { loadSecret } from './auth/secrets.js';
 import type { TenantryConfig } from './config.js';
 import { Services } from './services.js';
 
+/**
+ * Where a generated admin token is: on stderr, never on stdout (which carries the JSON log lines only),
+ * and the value itself only when stderr is a terminal.
+ */
+export function announceAdminToken(token: string, file: string, stderr: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): void {
+  if (stderr.isTTY) stderr.write(`\nPlatform admin token (shown once; also in ${file}, mode 0600):\n  ${token}\n\n`);
+  else stderr.write(`tenantry: generated the platform admin token into ${file} (mode 0600)\n`);
+}
+
 /** Open storage, listen, and shut down gracefully on SIGTERM/SIGINT (fail readiness, drain, close pools). */
 export async function serve(config: TenantryConfig): Promise<void> {
   const admin = await loadSecret(config.dataDir, 'admin-token', config.adminToken);
   const cursor = await loadSecret(config.dataDir, 'cursor-secret', config.cursorSecret);
+  // Kept in the data directory (mode 0600) for later starts; said once, on the first.
+  if (admin.generated) announceAdminToken(admin.value, path.join(config.dataDir, 'admin-token'));
   const jwt = JwtVerifier.fromSettings(config.jwt);
   // Services report through the app's logger, which exists once the app is built.
   const logTo: { app?: TenantryApp } = {};
@@ -44,8 +56,4 @@ export async function serve(config: TenantryConfig): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   const where = config.clusters.map((c) => (c.url ? `${c.name}=postgres` : `${c.name}=embedded PGlite in ${config.dataDir}`)).join(', ');
   app.log.info(`tenantry serving; clusters: ${where}`);
-  if (admin.generated) {
-    // Printed once, on the first start; it stays in the data directory (mode 0600) for later starts.
-    process.stdout.write(`\nPlatform admin token (shown once; also in ${config.dataDir}/admin-token):\n  ${admin.value}\n\n`);
-  }
 }
