@@ -131,6 +131,13 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
   };
 }
 
+/** A TCP port, 0 (any free port) to 65535. */
+export function parsePort(raw: string, name: string): number {
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n > 65535) throw new ValidationError(`${name} must be a port number from 0 to 65535, got '${raw}'`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig {
   const d = defaultConfig();
   const dataDir = env.TENANTRY_DATA_DIR ? path.resolve(env.TENANTRY_DATA_DIR) : d.dataDir;
@@ -156,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
     host: env.TENANTRY_HOST || d.host,
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
-    port: positiveInt(env, 'TENANTRY_PORT', d.port, 0),
+    port: env.TENANTRY_PORT ? parsePort(env.TENANTRY_PORT, 'TENANTRY_PORT') : d.port,
     logLevel: env.TENANTRY_LOG_LEVEL || d.logLevel,
     workers: positiveInt(env, 'TENANTRY_WORKERS', d.workers, 0),
     workerLeaseMs: positiveInt(env, 'TENANTRY_WORKER_LEASE_MS', d.workerLeaseMs, 1000),

@@ -5,10 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceAdminToken } from '../src/server.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { announceAdminToken, serve } from '../src/server.js';
+import { Services } from '../src/services.js';
 import { backend, createTestEnv, uniq, type TestEnv } from './support/harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,10 +76,33 @@ async function exitWithin(child: Child, ms: number): Promise<number | null | 'st
   return code;
 }
 
+/** Run to the end (at most a minute): exit code, stdout, stderr. */
+async function complete(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}) {
+  const child = run(args, options);
+  const code = await exitWithin(child, 60_000);
+  return { code, stdout: child.stdout(), stderr: child.stderr() };
+}
+
 /** SIGTERM and wait (at most 30 s); a running server shuts down cleanly, with code 0. */
 async function stop(child: Child): Promise<number | null | 'still running'> {
   if (child.child.exitCode === null && child.child.signalCode === null) child.child.kill('SIGTERM');
   return exitWithin(child, 30_000);
+}
+
+/** Hold a TCP port on 127.0.0.1 (a random free one unless given). */
+async function occupy(port = 0): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port }, resolve);
+  });
+  return { port: (server.address() as net.AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function freePort(): Promise<number> {
+  const held = await occupy();
+  await held.close();
+  return held.port;
 }
 
 describe(`the tenantry command, as a process (${backend})`, () => {
@@ -98,6 +123,69 @@ describe(`the tenantry command, as a process (${backend})`, () => {
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await env?.cleanup();
+  });
+
+  it('refuses a port out of range from the environment with one line and a non-zero exit', async () => {
+    for (const name of ['TENANTRY_PORT']) {
+      const result = await complete(['serve'], { env: { [name]: '99999', TENANTRY_DATA_DIR: fresh() } });
+      expect(result).toEqual({ code: 1, stdout: '', stderr: `error: ${name} must be a port number from 0 to 65535, got '99999'\n` });
+    }
+  });
+
+  it('exits non-zero with one line when the port is taken, before opening storage', async () => {
+    const held = await occupy();
+    try {
+      const dataDir = fresh();
+      const result = await complete(['serve'], { env: { ...storage(dataDir), TENANTRY_PORT: String(held.port) } });
+      expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot listen on 127.0.0.1:${held.port}: address already in use\n` });
+      await expect(fs.access(dataDir)).rejects.toThrow();
+    } finally {
+      await held.close();
+    }
+  });
+
+  it.runIf(backend === 'pglite')('exits when the port is taken while storage opens, closing what it opened', async () => {
+    // The port is free when serve starts and taken while the embedded database opens (seconds), so
+    // the failure comes from listening itself, with storage, pools and child processes open.
+    const port = await freePort();
+    const dataDir = fresh();
+    const server = run(['serve'], { env: { ...storage(dataDir), TENANTRY_PORT: String(port) } });
+    let held: Awaited<ReturnType<typeof occupy>> | undefined;
+    try {
+      await server.waitFor('stderr', 'generated the platform admin token');
+      held = await occupy(port);
+      expect(await exitWithin(server, 60_000), server.stderr()).toBe(1);
+      expect(server.stderr().trimEnd().split('\n').at(-1)).toBe(`error: cannot listen on 127.0.0.1:${port}: address already in use`);
+      expect(server.stdout()).toBe('');
+    } finally {
+      await held?.close();
+    }
+  });
+
+  it('closes storage when it cannot listen (in process)', async () => {
+    // Services.open takes the port only once storage is open: past the early check, as if another
+    // process had taken it in the meantime.
+    const held: Array<{ close: () => Promise<void> }> = [];
+    const port = await freePort();
+    const open = Services.open.bind(Services);
+    const opened: Services[] = [];
+    const spy = vi.spyOn(Services, 'open').mockImplementation(async (options) => {
+      const services = await open(options);
+      opened.push(services);
+      held.push(await occupy(port));
+      return services;
+    });
+    try {
+      const config = { ...env.config, port, adminToken: 'a-test-admin-token-of-some-length' };
+      await expect(serve(config)).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: address already in use`);
+      expect(opened).toHaveLength(1);
+      // Closed: its pools are ended (and embedded, the data directory is free for this process again).
+      await expect(opened[0]!.tenantry.catalog.list()).rejects.toThrow();
+      await expect((await env.open()).catalog.list()).resolves.toBeInstanceOf(Array);
+    } finally {
+      spy.mockRestore();
+      for (const h of held) await h.close();
+    }
   });
 
   it('keeps stdout for JSON log lines: a generated admin token is only named on stderr', async () => {
