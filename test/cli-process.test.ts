@@ -126,7 +126,7 @@ describe(`the tenantry command, as a process (${backend})`, () => {
   });
 
   it('refuses a port out of range from the environment with one line and a non-zero exit', async () => {
-    for (const name of ['TENANTRY_PORT']) {
+    for (const name of ['TENANTRY_PORT', 'PORT']) {
       const result = await complete(['serve'], { env: { [name]: '99999', TENANTRY_DATA_DIR: fresh() } });
       expect(result).toEqual({ code: 1, stdout: '', stderr: `error: ${name} must be a port number from 0 to 65535, got '99999'\n` });
     }
@@ -228,5 +228,22 @@ describe(`the tenantry command, as a process (${backend})`, () => {
     written.length = 0;
     announceAdminToken('the-token-value-itself-0123456789', '/data/admin-token', fake(false));
     expect(written.join('')).toBe('tenantry: generated the platform admin token into /data/admin-token (mode 0600)\n');
+  });
+
+  it('reads PORT and .env from the current directory, without overriding what is set', async () => {
+    const port = await freePort();
+    const dataDir = fresh();
+    const cwd = await fs.mkdtemp(path.join(scratch, 'cwd-'));
+    // TENANTRY_DATA_DIR is set in the environment as well: the environment wins.
+    await fs.writeFile(path.join(cwd, '.env'), `# local settings\nPORT=${port}\nTENANTRY_DATA_DIR=./not-this-one\nTENANTRY_LOG_LEVEL=info\n`);
+    const server = run(['serve'], { cwd, env: storage(dataDir) });
+    try {
+      await server.waitFor('stdout', 'tenantry serving');
+      expect(server.stdout()).toContain(`Server listening at http://127.0.0.1:${port}`);
+      await fs.access(path.join(dataDir, 'admin-token'));
+      await expect(fs.access(path.join(cwd, 'not-this-one'))).rejects.toThrow();
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, type TenantryConfig } from '../config.js';
+import { loadConfig, loadDotEnv, type TenantryConfig } from '../config.js';
 import { TenantryError } from '../errors.js';
 import { ISOLATIONS } from '../storage/placement.js';
 import { tenantJson } from '../tenancy/catalog.js';
@@ -210,6 +210,13 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // Local development: variables from ./.env, never over those already set.
+  try {
+    loadDotEnv();
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
   if (code !== -1) process.exitCode = code;
 }
