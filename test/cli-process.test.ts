@@ -4,6 +4,7 @@
  * environment's PostgreSQL database).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { backend, createTestEnv, uniq, type TestEnv } from './support/harness.js
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 interface Child {
   child: ChildProcess;
@@ -125,6 +127,32 @@ describe(`the tenantry command, as a process (${backend})`, () => {
     await env?.cleanup();
   });
 
+  it('prints its version', async () => {
+    for (const flag of ['--version', '-V']) {
+      expect(await complete([flag])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    }
+  });
+
+  it('exits 2 with one line on stderr for usage errors, before touching storage', async () => {
+    const dataDir = fresh();
+    for (const [args, message] of [
+      [['tenant', 'create', 'acme-x', '--tier', 'platinum'], /^error: unknown tier 'platinum'; choose one of free, pro, enterprise$/],
+      [['tenant', 'create', 'acme-x', '--isolation', 'mixed'], /^error: unknown isolation 'mixed'; choose one of pooled, schema, database$/],
+      [['tenant', 'delete', 'acme-x'], /^error: refusing to delete tenant 'acme-x' without --yes$/],
+      [['serve', '--port', '99999'], /^error: option '--port <port>' argument '99999' is invalid/],
+      [['worker', '--port', 'http'], /^error: option '--port <port>' argument 'http' is invalid/],
+      [['servee'], /^error: unknown command 'servee' \(Did you mean serve\?\)/],
+      [['tenant', 'list', '--bogus'], /^error: unknown option '--bogus'/],
+    ] as Array<[string[], RegExp]>) {
+      const result = await complete(args, { env: { TENANTRY_DATA_DIR: dataDir } });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout, args.join(' ')).toBe('');
+      expect(result.stderr.trimEnd(), args.join(' ')).toMatch(message);
+      expect(result.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+    await expect(fs.access(dataDir)).rejects.toThrow();
+  });
+
   it('refuses a port out of range from the environment with one line and a non-zero exit', async () => {
     for (const name of ['TENANTRY_PORT', 'PORT']) {
       const result = await complete(['serve'], { env: { [name]: '99999', TENANTRY_DATA_DIR: fresh() } });
@@ -139,6 +167,9 @@ describe(`the tenantry command, as a process (${backend})`, () => {
       const result = await complete(['serve'], { env: { ...storage(dataDir), TENANTRY_PORT: String(held.port) } });
       expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot listen on 127.0.0.1:${held.port}: address already in use\n` });
       await expect(fs.access(dataDir)).rejects.toThrow();
+      // The same with the address given by flags.
+      const flagged = await complete(['serve', '--host', '127.0.0.1', '--port', String(held.port)], { env: storage(dataDir) });
+      expect(flagged).toEqual(result);
     } finally {
       await held.close();
     }
@@ -244,6 +275,22 @@ describe(`the tenantry command, as a process (${backend})`, () => {
       await expect(fs.access(path.join(cwd, 'not-this-one'))).rejects.toThrow();
     } finally {
       expect(await stop(server)).toBe(0);
+    }
+    // Flags win over both: another port, and the data directory of the first start (its admin token is
+    // found, so nothing is generated), not the one the environment names.
+    const elsewhere = fresh();
+    const flagged = run(['serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+      cwd,
+      env: { ...storage(elsewhere), TENANTRY_PORT: String(port), TENANTRY_HOST: '::1' },
+    });
+    try {
+      const listening = await flagged.waitFor('stdout', /Server listening at http:\/\/127\.0\.0\.1:\d+/);
+      expect(Number(listening.split(':').at(-1))).not.toBe(port);
+      await flagged.waitFor('stdout', 'tenantry serving');
+      expect(flagged.stderr()).toBe('');
+      await expect(fs.access(elsewhere)).rejects.toThrow();
+    } finally {
+      expect(await stop(flagged)).toBe(0);
     }
   });
 });
