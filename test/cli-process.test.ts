@@ -10,9 +10,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ApiKeys } from '../src/auth/api-keys.js';
 import { announceAdminToken, serve } from '../src/server.js';
 import { Services } from '../src/services.js';
-import { backend, createTestEnv, uniq, type TestEnv } from './support/harness.js';
+import { backend, createTestEnv, tenantId, uniq, type TestEnv } from './support/harness.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -141,6 +142,8 @@ describe(`the tenantry command, as a process (${backend})`, () => {
       [['tenant', 'delete', 'acme-x'], /^error: refusing to delete tenant 'acme-x' without --yes$/],
       [['serve', '--port', '99999'], /^error: option '--port <port>' argument '99999' is invalid/],
       [['worker', '--port', 'http'], /^error: option '--port <port>' argument 'http' is invalid/],
+      [['key', 'create', 'acme-x'], /^error: required option '--role <role>' not specified/],
+      [['key', 'create', 'acme-x', '--role', 'owner'], /^error: unknown role 'owner'; choose one of admin, member, viewer$/],
       [['servee'], /^error: unknown command 'servee' \(Did you mean serve\?\)/],
       [['tenant', 'list', '--bogus'], /^error: unknown option '--bogus'/],
     ] as Array<[string[], RegExp]>) {
@@ -292,5 +295,34 @@ describe(`the tenantry command, as a process (${backend})`, () => {
     } finally {
       expect(await stop(flagged)).toBe(0);
     }
+  });
+
+  it('creates a tenant API key offline, printed once, that authenticates as the tenant', async () => {
+    const acme = tenantId('acme');
+    const t = await env.open();
+    await t.tenants.create({ id: acme, tier: 'free' });
+    await t.close();
+    const plain = await complete(['key', 'create', acme, '--role', 'member', '--name', 'ci'], { env: storage(env.config.dataDir) });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).toBe('');
+    const [line, key, ...rest] = plain.stdout.split('\n');
+    expect(line).toMatch(new RegExp(`^created API key [a-z0-9]{16} \\(role member\\) for tenant ${acme}; it is shown only this once:$`));
+    expect(key).toMatch(/^tnty_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
+    expect(rest).toEqual(['']);
+    const json = await complete(['key', 'create', acme, '--role', 'viewer', '--json'], { env: storage(env.config.dataDir) });
+    expect(json.code, json.stderr).toBe(0);
+    const created = JSON.parse(json.stdout) as { id: string; name: string; role: string; createdAt: string; key: string };
+    expect(created).toMatchObject({ name: 'cli', role: 'viewer' });
+    expect(Object.keys(created).sort()).toEqual(['createdAt', 'id', 'key', 'name', 'role']);
+
+    const missing = await complete(['key', 'create', tenantId('nobody'), '--role', 'admin'], { env: storage(env.config.dataDir) });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: tenant 'nobody-[0-9a-f]+' does not exist\n$/);
+
+    const reopened = await env.open();
+    const keys = new ApiKeys(reopened.catalog);
+    expect(await keys.verify(key!)).toMatchObject({ tenantId: acme, role: 'member' });
+    expect(await keys.verify(created.key)).toMatchObject({ tenantId: acme, role: 'viewer' });
+    expect((await keys.list(acme, { limit: 10 })).map((k) => k.name).sort()).toEqual(['ci', 'cli']);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { ApiKeys, ROLES } from '../auth/api-keys.js';
 import { loadConfig, loadDotEnv, parsePort, type TenantryConfig } from '../config.js';
 import { ISOLATIONS } from '../storage/placement.js';
 import { tenantJson } from '../tenancy/catalog.js';
@@ -217,6 +218,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!opts.yes) throw new UsageError(`refusing to delete tenant '${id}' without --yes`);
       await (await open()).tenants.delete(id);
       out(`deleted tenant ${id}\n`);
+    });
+
+  program
+    .command('key')
+    .description("manage tenants' API keys")
+    .command('create <tenant>')
+    .description('create an API key for a tenant, as POST /v1/tenants/{id}/api-keys does (the key is printed once)')
+    .addOption(new Option('--role <role>', `role: ${ROLES.join(', ')}`).makeOptionMandatory().argParser(oneOf('role', ROLES)))
+    .option('--name <name>', 'name of the key', 'cli')
+    .option('--json', 'print JSON: {id, name, role, createdAt, key}', false)
+    .action(async (id: string, opts: { role: string; name: string; json: boolean }) => {
+      const t = await open();
+      // The control plane's own path: the tenant (with its generation), then ApiKeys.create.
+      const created = await new ApiKeys(t.catalog).create(await t.tenants.get(id), opts.name, opts.role);
+      if (opts.json) return void out(JSON.stringify(created) + '\n');
+      out(`created API key ${created.id} (role ${created.role}) for tenant ${id}; it is shown only this once:\n${created.key}\n`);
     });
 
   try {
