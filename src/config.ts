@@ -131,6 +131,36 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
   };
 }
 
+/** A TCP port, 0 (any free port) to 65535. */
+export function parsePort(raw: string, name: string): number {
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n > 65535) throw new ValidationError(`${name} must be a port number from 0 to 65535, got '${raw}'`);
+  return n;
+}
+
+/** `TENANTRY_PORT`, else `PORT` (the convention of PaaS hosts), else the default. */
+function listenPort(env: NodeJS.ProcessEnv, fallback: number): number {
+  for (const name of ['TENANTRY_PORT', 'PORT']) {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') return parsePort(raw, name);
+  }
+  return fallback;
+}
+
+/**
+ * Load `.env` from the current directory into `process.env` (Node's own `process.loadEnvFile`), if
+ * there is one; a variable already set in the environment keeps its value. Returns whether it loaded.
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  try {
+    process.loadEnvFile(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new ValidationError(`cannot load ${file}: ${(error as Error).message}`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig {
   const d = defaultConfig();
   const dataDir = env.TENANTRY_DATA_DIR ? path.resolve(env.TENANTRY_DATA_DIR) : d.dataDir;
@@ -154,9 +184,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
-    host: env.TENANTRY_HOST || d.host,
+    host: env.TENANTRY_HOST || env.HOST || d.host,
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
-    port: positiveInt(env, 'TENANTRY_PORT', d.port, 0),
+    port: listenPort(env, d.port),
     logLevel: env.TENANTRY_LOG_LEVEL || d.logLevel,
     workers: positiveInt(env, 'TENANTRY_WORKERS', d.workers, 0),
     workerLeaseMs: positiveInt(env, 'TENANTRY_WORKER_LEASE_MS', d.workerLeaseMs, 1000),

@@ -55,7 +55,7 @@ describe(`tenantry CLI (${backend})`, () => {
     expect((await cli(env.config, 'tenant', 'show', acme)).stdout).toMatch(/status\s+active/);
 
     const refused = await cli(env.config, 'tenant', 'delete', globex);
-    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
     expect(refused.stderr).toBe(`error: refusing to delete tenant '${globex}' without --yes\n`);
     expect((await cli(env.config, 'tenant', 'delete', globex, '--yes')).code).toBe(0);
     expect((await cli(env.config, 'tenant', 'show', globex)).stderr).toBe(`error: tenant '${globex}' does not exist\n`);
@@ -63,21 +63,25 @@ describe(`tenantry CLI (${backend})`, () => {
 
   it('reports bad input as one line and a non-zero exit, creating nothing', async () => {
     const before = (await cli(env.config, 'tenant', 'list', '--json')).stdout;
-    for (const [args, message] of [
-      [['tenant', 'create', 'No'], /^error: invalid tenant id 'No'/],
-      [['tenant', 'create', acme], new RegExp(`^error: tenant '${acme}' already exists`)],
-      [['tenant', 'create', tenantId('x'), '--tier', 'platinum'], /^error: unknown tier 'platinum'/],
-      [['tenant', 'create', tenantId('x'), '--isolation', 'mixed'], /^error: unknown isolation 'mixed'/],
-      [['tenant', 'create', tenantId('x'), '--cluster', 'mars'], /^error: unknown cluster 'mars'/],
-    ] as Array<[string[], RegExp]>) {
+    for (const [args, message, code] of [
+      [['tenant', 'create', 'No'], /^error: invalid tenant id 'No'/, 1],
+      [['tenant', 'create', acme], new RegExp(`^error: tenant '${acme}' already exists`), 1],
+      // A value outside an option's fixed choices is a usage error, like commander's own (exit 2).
+      [['tenant', 'create', tenantId('x'), '--tier', 'platinum'], /^error: unknown tier 'platinum'/, 2],
+      [['tenant', 'create', tenantId('x'), '--isolation', 'mixed'], /^error: unknown isolation 'mixed'/, 2],
+      [['tenant', 'create', tenantId('x'), '--cluster', 'mars'], /^error: unknown cluster 'mars'/, 1],
+    ] as Array<[string[], RegExp, number]>) {
       const run = await cli(env.config, ...args);
-      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.code, args.join(' ')).toBe(code);
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect((await cli(env.config, 'tenant', 'list', '--json')).stdout).toBe(before);
-    expect((await cli(env.config, 'tenant', 'frobnicate')).code).toBe(2);
-    expect((await cli(env.config, 'migrate', '--concurrency', '0')).code).toBe(2);
+    for (const args of [['tenant', 'frobnicate'], ['migrate', '--concurrency', '0'], ['fronbicate'], ['key', 'create', acme]]) {
+      const run = await cli(env.config, ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
   });
 
   it('migrate prints one plain line per location off a terminal and a summary', async () => {

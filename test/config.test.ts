@@ -1,5 +1,8 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, loadDotEnv } from '../src/config.js';
 import { ValidationError } from '../src/errors.js';
 
 describe('configuration from the environment', () => {
@@ -71,5 +74,39 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TENANTRY_TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TENANTRY_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(() => loadConfig({ TENANTRY_TRUST_PROXY: 'my-lb' })).toThrow(/TENANTRY_TRUST_PROXY: 'my-lb' is not an address/);
+  });
+
+  it('listens where PORT and HOST say when TENANTRY_PORT and TENANTRY_HOST are unset (PaaS convention)', () => {
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ port: 8080, host: '0.0.0.0' });
+    expect(loadConfig({ PORT: '8080', TENANTRY_PORT: '9090', HOST: '0.0.0.0', TENANTRY_HOST: '::1' })).toMatchObject({ port: 9090, host: '::1' });
+    expect(loadConfig({ PORT: '', HOST: '' })).toMatchObject({ port: 3000, host: '127.0.0.1' });
+    expect(loadConfig({ TENANTRY_PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ TENANTRY_PORT: '65535' }).port).toBe(65535);
+    expect(() => loadConfig({ TENANTRY_PORT: '99999' })).toThrow("TENANTRY_PORT must be a port number from 0 to 65535, got '99999'");
+    expect(() => loadConfig({ PORT: '99999' })).toThrow("PORT must be a port number from 0 to 65535, got '99999'");
+    expect(() => loadConfig({ PORT: '-1' })).toThrow(ValidationError);
+    expect(() => loadConfig({ PORT: '80.5' })).toThrow(ValidationError);
+    // TENANTRY_PORT set: a PORT meant for something else is not looked at.
+    expect(loadConfig({ TENANTRY_PORT: '4000', PORT: 'junk' }).port).toBe(4000);
+  });
+
+  it('loads .env into the environment without overriding variables already set', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-dotenv-'));
+    const set = 'TENANTRY_TEST_DOTENV_SET';
+    const unset = 'TENANTRY_TEST_DOTENV_UNSET';
+    try {
+      process.env[set] = 'from the environment';
+      delete process.env[unset];
+      await fs.writeFile(path.join(dir, '.env'), `# comment\n${set}=from the file\n${unset}="from the file"\n`);
+      expect(loadDotEnv(path.join(dir, '.env'))).toBe(true);
+      expect(process.env[set]).toBe('from the environment');
+      expect(process.env[unset]).toBe('from the file');
+      expect(loadDotEnv(path.join(dir, 'missing.env'))).toBe(false);
+      expect(() => loadDotEnv(dir)).toThrow(/^cannot load /);
+    } finally {
+      delete process.env[set];
+      delete process.env[unset];
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { loadConfig, type TenantryConfig } from '../config.js';
-import { TenantryError } from '../errors.js';
+import { ApiKeys, ROLES } from '../auth/api-keys.js';
+import { loadConfig, loadDotEnv, parsePort, type TenantryConfig } from '../config.js';
 import { ISOLATIONS } from '../storage/placement.js';
 import { tenantJson } from '../tenancy/catalog.js';
 import type { MigrateReport } from '../tenancy/migrate.js';
@@ -17,6 +18,55 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Used instead of loadConfig(env) (tests). */
   config?: TenantryConfig;
+}
+
+/** A usage error (exit code 2), as commander's own are: the command line asked for something it cannot. */
+class UsageError extends Error {}
+
+/** The package's version, from its package.json (above dist/src/cli when built, src/cli when not). */
+export function packageVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'tenantry' && pkg.version) return pkg.version;
+    } catch {
+      // none here: look further up
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
+}
+
+/** An option value from a fixed list; anything else is a usage error naming the choices. */
+function oneOf(what: string, choices: readonly string[]): (value: string) => string {
+  return (value) => {
+    if (!choices.includes(value)) throw new UsageError(`unknown ${what} '${value}'; choose one of ${choices.join(', ')}`);
+    return value;
+  };
+}
+
+function port(value: string): number {
+  try {
+    return parsePort(value, '--port');
+  } catch {
+    throw new InvalidArgumentError('Not a port number (0 to 65535).');
+  }
+}
+
+/** `--port`, `--host`, `--data-dir` of serve and worker: the same as their environment variables, which they override. */
+interface ListenFlags {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+}
+
+function addListenFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--port <port>', 'port to listen on (TENANTRY_PORT, PORT; default 3000)').argParser(port))
+    .option('--host <host>', 'address to listen on (TENANTRY_HOST, HOST; default 127.0.0.1)')
+    .option('--data-dir <dir>', 'embedded data and generated secrets (TENANTRY_DATA_DIR; default ./.tenantry)');
 }
 
 function positiveInt(value: string): number {
@@ -44,29 +94,50 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (text: string) => io.stdout.write(text);
   let tenantry: Tenantry | undefined;
   const open = async (): Promise<Tenantry> => (tenantry ??= await Tenantry.open({ config: io.config ?? loadConfig(io.env), onError: () => {} }));
+  // Flags win over the environment: they replace its variables before the configuration is read (so a
+  // bad TENANTRY_PORT does not matter when --port is given), or the given configuration's fields.
+  const configWith = (flags: ListenFlags): TenantryConfig => {
+    if (io.config) {
+      return {
+        ...io.config,
+        ...(flags.port !== undefined && { port: flags.port }),
+        ...(flags.host !== undefined && { host: flags.host }),
+        ...(flags.dataDir !== undefined && { dataDir: path.resolve(flags.dataDir) }),
+      };
+    }
+    return loadConfig({
+      ...io.env,
+      ...(flags.port !== undefined && { TENANTRY_PORT: String(flags.port) }),
+      ...(flags.host !== undefined && { TENANTRY_HOST: flags.host }),
+      ...(flags.dataDir !== undefined && { TENANTRY_DATA_DIR: flags.dataDir }),
+    });
+  };
   let exitCode = 0;
 
   const program = new Command('tenantry')
     .description('Multi-tenant SaaS backend: tenant catalog, isolation strategies, migrations')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Usage errors are one line (commander puts suggestions on a line of their own).
+      outputError: (s, write) => write(`${s.trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+    });
 
-  program
-    .command('serve')
+  addListenFlags(program.command('serve'))
     .description('serve the HTTP API (embedded PGlite unless TENANTRY_DATABASE_URL is set)')
-    .action(async () => {
+    .action(async (flags: ListenFlags) => {
       const { serve } = await import('../server.js');
-      await serve(io.config ?? loadConfig(io.env));
+      await serve(configWith(flags));
       exitCode = -1; // keep running
     });
 
-  program
-    .command('worker')
-    .description('run workflow steps only (no HTTP); TENANTRY_WORKERS sets how many at once (default 8)')
-    .action(async () => {
+  addListenFlags(program.command('worker'))
+    .description('run workflow steps only (no HTTP, so --port and --host change nothing); TENANTRY_WORKERS sets how many at once (default 8)')
+    .action(async (flags: ListenFlags) => {
       const { runWorker } = await import('../worker.js');
-      await runWorker(io.config ?? loadConfig(io.env));
+      await runWorker(configWith(flags));
       exitCode = -1; // keep running
     });
 
@@ -87,8 +158,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('create <id>')
     .description('provision a tenant')
     .option('--name <name>', 'display name (default: the id)')
-    .addOption(new Option('--tier <tier>', `tier: ${TIERS.join(', ')}`).default('free'))
-    .addOption(new Option('--isolation <isolation>', `isolation: ${ISOLATIONS.join(', ')} (default: by tier)`))
+    .addOption(new Option('--tier <tier>', `tier: ${TIERS.join(', ')}`).default('free').argParser(oneOf('tier', TIERS)))
+    .addOption(new Option('--isolation <isolation>', `isolation: ${ISOLATIONS.join(', ')} (default: by tier)`).argParser(oneOf('isolation', ISOLATIONS)))
     .option('--cluster <cluster>', 'cluster to place it on (default: the first configured)')
     .option('--json', 'print JSON', false)
     .action(async (id: string, opts: { name?: string; tier: string; isolation?: string; cluster?: string; json: boolean }) => {
@@ -144,9 +215,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('delete a tenant and all of its data (irreversible; needs --yes)')
     .option('--yes', 'confirm the deletion', false)
     .action(async (id: string, opts: { yes: boolean }) => {
-      if (!opts.yes) throw new TenantryError('validation_failed', `refusing to delete tenant '${id}' without --yes`);
+      if (!opts.yes) throw new UsageError(`refusing to delete tenant '${id}' without --yes`);
       await (await open()).tenants.delete(id);
       out(`deleted tenant ${id}\n`);
+    });
+
+  program
+    .command('key')
+    .description("manage tenants' API keys")
+    .command('create <tenant>')
+    .description('create an API key for a tenant, as POST /v1/tenants/{id}/api-keys does (the key is printed once)')
+    .addOption(new Option('--role <role>', `role: ${ROLES.join(', ')}`).makeOptionMandatory().argParser(oneOf('role', ROLES)))
+    .option('--name <name>', 'name of the key', 'cli')
+    .option('--json', 'print JSON: {id, name, role, createdAt, key}', false)
+    .action(async (id: string, opts: { role: string; name: string; json: boolean }) => {
+      const t = await open();
+      // The control plane's own path: the tenant (with its generation), then ApiKeys.create.
+      const created = await new ApiKeys(t.catalog).create(await t.tenants.get(id), opts.name, opts.role);
+      if (opts.json) return void out(JSON.stringify(created) + '\n');
+      out(`created API key ${created.id} (role ${created.role}) for tenant ${id}; it is shown only this once:\n${created.key}\n`);
     });
 
   try {
@@ -155,6 +242,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version exit 0; usage errors were already printed by commander.
       exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof UsageError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      exitCode = 2;
     } else {
       io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
       exitCode = 1;
@@ -210,6 +300,13 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // Local development: variables from ./.env, never over those already set.
+  try {
+    loadDotEnv();
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
   if (code !== -1) process.exitCode = code;
 }
