@@ -204,16 +204,16 @@ export class RecordsService {
   async queryRecords(
     tenant: TenantOrScope,
     collectionName: string,
-    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
-  ): Promise<{ items: RecordView[]; next: string[] | null }> {
+    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[]; count?: 'exact' | 'estimated' },
+  ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
     return inScope(this.#scopes, tenant, (scope) => this.#queryRecords(scope, collectionName, query));
   }
 
   async #queryRecords(
     scope: TenantScope,
     collectionName: string,
-    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[] },
-  ): Promise<{ items: RecordView[]; next: string[] | null }> {
+    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[]; count?: 'exact' | 'estimated' },
+  ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
     const collection = (await this.#collections.read(scope, collectionName)).collection;
     if (query.filter && collection.schema) checkFilterTypes(query.filter, collection.schema, collection.name);
     if (query.filter) await this.#sizes.priceFilter(scope, collectionName, query.filter, collection.indexes);
@@ -236,7 +236,18 @@ export class RecordsService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const next = rows.length > query.limit && last ? columns.map((_, i) => last[`k${i}`]!) : null;
-    return { items: page.map((row) => decodeRecord({ tenantId: scope.tenantId, collection: collectionName }, row)), next };
+    const items = page.map((row) => decodeRecord({ tenantId: scope.tenantId, collection: collectionName }, row));
+    if (!query.count) return { items, next };
+    // The whole filtered list, not what is left after the cursor: the same on every page.
+    const matching = sql.join(conditions.slice(0, query.filter ? 3 : 2), sql` AND `);
+    if (query.count === 'exact') {
+      const { rows: counted } = await sql<{ n: string | number }>`SELECT count(*) AS n FROM records WHERE ${matching}`.execute(scope.db);
+      return { items, next, total: Number(counted[0]!.n) };
+    }
+    const { rows: plan } = await sql<{ 'QUERY PLAN': unknown }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM records WHERE ${matching}`.execute(scope.db);
+    const text = plan[0]!['QUERY PLAN'];
+    const estimate = (typeof text === 'string' ? JSON.parse(text) : text) as Array<{ Plan: { 'Plan Rows': number } }>;
+    return { items, next, total: Math.round(estimate[0]!.Plan['Plan Rows']) };
   }
 
   async getRecord(tenant: TenantOrScope, collection: string, id: string): Promise<RecordView> {

@@ -2,13 +2,13 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
 import type { CursorCodec } from '../cursor.js';
-import { pageOf } from '../pagination.js';
 import { parseJsonParameter } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
 import { ProblemSchema } from '../schemas.js';
 import { locate } from '../location.js';
+import { FIELD_PATH_PATTERN } from '../../storage/names.js';
 
 export interface RecordsRoutesOptions {
   records: RecordsService;
@@ -53,9 +53,45 @@ const RecordsQuery = Type.Object(
     sort: Type.Optional(Type.String({ maxLength: 256, description: 'comma-separated fields, - for descending, e.g. -score,createdAt' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 8192 })),
+    fields: Type.Optional(
+      Type.String({ maxLength: 2048, description: 'comma-separated data fields (dot paths) to return, e.g. title,owner.name; the rest of data is left out' }),
+    ),
+    count: Type.Optional(
+      Type.Union([Type.Literal('exact'), Type.Literal('estimated')], {
+        description: 'also return `total`: the records matching the filter, counted (exact) or as the planner estimates them (estimated, cheap)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
+
+/** `?fields=` → dot paths (400 for anything else), at most 50. */
+function fieldsOf(text: string | undefined): string[][] | undefined {
+  if (text === undefined) return undefined;
+  const fields = text
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  if (fields.length === 0 || fields.length > 50) throw new ValidationError('fields takes 1 to 50 comma-separated field paths');
+  for (const field of fields) {
+    if (!FIELD_PATH_PATTERN.test(field)) throw new ValidationError(`fields: '${field}' is not a field path (dot-separated names of [A-Za-z_][A-Za-z0-9_]*)`);
+  }
+  return fields.map((f) => f.split('.'));
+}
+
+/** `data` with only the values at `paths` (nested objects kept as far as a path goes). */
+function project(data: unknown, paths: readonly string[][]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    let from: unknown = data;
+    for (const key of path) from = from !== null && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>)[key] : undefined;
+    if (from === undefined) continue;
+    let into = out;
+    for (const key of path.slice(0, -1)) into = (into[key] ??= {}) as Record<string, unknown>;
+    into[path.at(-1)!] = from;
+  }
+  return out;
+}
 
 /**
  * `?filter=` text → tree (400 for bad JSON or anything outside the language), and its canonical JSON
@@ -195,19 +231,28 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         tags,
         params: CollectionParams,
         querystring: RecordsQuery,
-        response: { 200: pageOf(RecordSchema), ...errors },
+        response: {
+          200: Type.Object({
+            items: Type.Array(RecordSchema),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+            total: Type.Optional(Type.Integer({ description: 'with ?count=: the records matching the filter (an estimate with count=estimated)' })),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
-      const { filter: filterText, sort, limit = 50, cursor } = request.query;
+      const { filter: filterText, sort, limit = 50, cursor, fields: fieldsText, count } = request.query;
       const filter = filterOf(filterText);
+      const fields = fieldsOf(fieldsText);
       const tenant = tenantOf(request).id;
       // The cursor is bound to everything that shapes the list: a cursor from another tenant,
       // collection, filter or sort fails its HMAC check (400 invalid_cursor).
       const binding = ['records', tenant, request.params.name, filter?.canonical ?? '', sort ?? ''].join('\0');
       const after = cursor === undefined ? undefined : cursors.decode<string[]>(binding, cursor);
-      const page = await records.queryRecords(tenantOf(request), request.params.name, { filter: filter?.node, sort, limit, after });
-      return { items: page.items, nextCursor: page.next ? cursors.encode(binding, page.next) : null };
+      const page = await records.queryRecords(tenantOf(request), request.params.name, { filter: filter?.node, sort, limit, after, count });
+      const items = fields ? page.items.map((item) => ({ ...item, data: project(item.data, fields) })) : page.items;
+      return { items, nextCursor: page.next ? cursors.encode(binding, page.next) : null, ...(page.total !== undefined && { total: page.total }) };
     },
   );
 
