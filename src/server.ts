@@ -43,7 +43,8 @@ export async function serve(config: TenantryConfig): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   await app.listen({ host: config.host, port: config.port });
   const where = config.clusters.map((c) => (c.url ? `${c.name}=postgres` : `${c.name}=embedded PGlite in ${config.dataDir}`)).join(', ');
-  app.log.info(`tenantry serving; clusters: ${where}`);
+  const { deployment } = services.tenantry.storage;
+  app.log.info(`tenantry serving; clusters: ${where}; roles and databases named for ${deployment ? `deployment '${deployment}'` : 'no deployment name'}`);
   if (admin.generated) {
     // Printed once, on the first start; it stays in the data directory (mode 0600) for later starts.
     process.stdout.write(`\nPlatform admin token (shown once; also in ${config.dataDir}/admin-token):\n  ${admin.value}\n\n`);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantExistsError, TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../src/errors.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
-import { databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { tenantCacheKey } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -21,7 +20,7 @@ async function roleExists(t: Tenantry, role: string): Promise<boolean> {
 }
 
 async function databaseExists(t: Tenantry, id: string): Promise<boolean> {
-  const { database, role } = databaseTenantNames(id);
+  const { database, role } = routerOf(t).names.databaseTenant(id);
   const handle = await routerOf(t)
     .openTenantDatabase('main', database, role)
     .catch(() => undefined);
@@ -73,8 +72,8 @@ describe(`tenant lifecycle (${backend})`, () => {
       await expect(visibleRecords(t, id)).rejects.toBeInstanceOf(TenantNotFoundError);
       expect(await t.catalog.getFresh(id)).toBeUndefined();
       if (isolation === 'schema') {
-        expect(await schemaExists(t, schemaTenantNames(id).schema)).toBe(false);
-        expect(await roleExists(t, schemaTenantNames(id).role)).toBe(false);
+        expect(await schemaExists(t, routerOf(t).names.schemaTenant(id).schema)).toBe(false);
+        expect(await roleExists(t, routerOf(t).names.schemaTenant(id).role)).toBe(false);
       }
       if (isolation === 'database') expect(await databaseExists(t, id)).toBe(false);
       if (isolation === 'pooled') expect(await pooledRowsOf(t, id)).toBe(0);
@@ -118,33 +117,33 @@ describe(`tenant lifecycle (${backend})`, () => {
     expect(duplicate).toBeInstanceOf(TenantExistsError);
     expect(await t.catalog.list()).toEqual(before);
     // The duplicate attempt did not create a schema or touch the existing tenant.
-    expect(await schemaExists(t, schemaTenantNames(bystander).schema)).toBe(false);
+    expect(await schemaExists(t, routerOf(t).names.schemaTenant(bystander).schema)).toBe(false);
     expect(await visibleRecords(t, bystander)).toHaveLength(3);
   });
 
   it('never adopts or drops a schema, role or database it did not create', async () => {
     const main = routerOf(t).controlCluster.main;
     const s = tenantId('foreign-s');
-    await adminQuery(main, `create schema "${schemaTenantNames(s).schema}"`);
-    await adminQuery(main, `create table "${schemaTenantNames(s).schema}".keep (x int)`);
+    await adminQuery(main, `create schema "${routerOf(t).names.schemaTenant(s).schema}"`);
+    await adminQuery(main, `create table "${routerOf(t).names.schemaTenant(s).schema}".keep (x int)`);
     await expect(t.tenants.create({ id: s, isolation: 'schema' })).rejects.toThrow(/already exists/);
     expect(await t.catalog.getFresh(s)).toBeUndefined();
-    expect(await schemaExists(t, schemaTenantNames(s).schema)).toBe(true);
-    await adminQuery(main, `drop schema "${schemaTenantNames(s).schema}" cascade`);
+    expect(await schemaExists(t, routerOf(t).names.schemaTenant(s).schema)).toBe(true);
+    await adminQuery(main, `drop schema "${routerOf(t).names.schemaTenant(s).schema}" cascade`);
 
     const r = tenantId('foreign-r');
-    await adminQuery(main, `create role "${schemaTenantNames(r).role}"`);
+    await adminQuery(main, `create role "${routerOf(t).names.schemaTenant(r).role}"`);
     await expect(t.tenants.create({ id: r, isolation: 'schema' })).rejects.toThrow(/already exists/);
-    expect(await roleExists(t, schemaTenantNames(r).role)).toBe(true);
-    expect(await schemaExists(t, schemaTenantNames(r).schema)).toBe(false);
-    await adminQuery(main, `drop role "${schemaTenantNames(r).role}"`);
+    expect(await roleExists(t, routerOf(t).names.schemaTenant(r).role)).toBe(true);
+    expect(await schemaExists(t, routerOf(t).names.schemaTenant(r).schema)).toBe(false);
+    await adminQuery(main, `drop role "${routerOf(t).names.schemaTenant(r).role}"`);
 
     const d = tenantId('foreign-d');
-    await routerOf(t).controlCluster.createDatabase(databaseTenantNames(d).database);
+    await routerOf(t).controlCluster.createDatabase(routerOf(t).names.databaseTenant(d).database);
     await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toThrow(/already exists/);
     expect(await t.catalog.getFresh(d)).toBeUndefined();
     expect(await databaseExists(t, d)).toBe(true);
-    await routerOf(t).dropTenantDatabase('main', databaseTenantNames(d).database);
+    await routerOf(t).dropTenantDatabase('main', routerOf(t).names.databaseTenant(d).database);
   });
 
   it('unknown tenants and missing tenant ids fail loudly', async () => {
@@ -164,8 +163,8 @@ describe(`tenant lifecycle (${backend})`, () => {
     for (const isolation of ['schema', 'database'] as Isolation[]) {
       await expect(failing.tenants.create({ id, isolation })).rejects.toThrow(/syntax/);
       expect(await failing.catalog.getFresh(id)).toBeUndefined();
-      expect(await schemaExists(failing, schemaTenantNames(id).schema)).toBe(false);
-      expect(await roleExists(failing, schemaTenantNames(id).role)).toBe(false);
+      expect(await schemaExists(failing, routerOf(t).names.schemaTenant(id).schema)).toBe(false);
+      expect(await roleExists(failing, routerOf(t).names.schemaTenant(id).role)).toBe(false);
       expect(await databaseExists(failing, id)).toBe(false);
     }
   });

@@ -2,7 +2,7 @@
  * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
  * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
  */
-import { APP_ROLE, FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
+import { FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 
 /** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
 export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
@@ -47,8 +47,9 @@ $tenantry$`;
 /**
  * Let the application role log in by itself with `password` (PostgreSQL servers). Its sessions then
  * start as a role that is not superuser: `RESET ROLE` leads nowhere above it. It is a member of the
- * schema tenants' roles provisioned through it (grantRoleToAppSql), never of every `tenantry_t_*` role
- * on the server (another deployment's among them).
+ * schema tenants' roles provisioned through it (grantRoleToAppSql), never of every tenant role on the
+ * server; and each deployment has its own (names.ts DeploymentNames), since the password is derived
+ * from the owner's credentials, which deployments sharing a server need not share.
  */
 export function appLoginSql(role: string, password: string): string {
   return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(password)}`;
@@ -78,9 +79,9 @@ REVOKE CONNECT, TEMPORARY ON DATABASE ${d} FROM PUBLIC;
 GRANT CONNECT ON DATABASE ${d} TO ${r}`;
 }
 
-/** Let the application role SET ROLE to a schema tenant's role. */
-export function grantRoleToAppSql(role: string): string {
-  return `GRANT ${quoteIdent(role)} TO ${quoteIdent(APP_ROLE)}`;
+/** Let the application role (`appRole`) SET ROLE to a schema tenant's role. */
+export function grantRoleToAppSql(role: string, appRole: string): string {
+  return `GRANT ${quoteIdent(role)} TO ${quoteIdent(appRole)}`;
 }
 
 export function dropRoleSql(role: string): string {

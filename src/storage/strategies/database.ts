@@ -1,7 +1,7 @@
 import { adminTransaction, type DatabaseBackend } from '../backends/backend.js';
 import { dropRoleSql, ensureRoleSql } from '../ddl.js';
 import { applyMigrations } from '../migrations/runner.js';
-import { DATABASE_SCHEMA, databaseTenantNames } from '../names.js';
+import { DATABASE_SCHEMA } from '../names.js';
 import type { TenantPlacement } from '../placement.js';
 import type { StrategyHost } from './strategy.js';
 import type { IsolationStrategy } from './strategy.js';
@@ -20,7 +20,7 @@ const OPERATOR_WAIT_MS = 10 * 60_000;
  * own logins one.
  */
 async function ensureTenantRole(host: StrategyHost, tenant: TenantPlacement, db: DatabaseBackend): Promise<void> {
-  const { database, role } = databaseTenantNames(tenant.id);
+  const { database, role } = host.names.databaseTenant(tenant.id);
   const cluster = host.cluster(tenant.cluster);
   const login = cluster.databaseLoginSql(role, database);
   if (login) await adminTransaction(cluster.main, (conn) => conn.exec(login));
@@ -31,16 +31,15 @@ async function ensureTenantRole(host: StrategyHost, tenant: TenantPlacement, db:
 /** A database per tenant (embedded: its own PGlite data directory), opened on demand. */
 export const databaseStrategy: IsolationStrategy = {
   isolation: 'database',
-  names: databaseTenantNames,
 
   async open(host, tenant) {
-    const names = databaseTenantNames(tenant.id);
+    const names = host.names.databaseTenant(tenant.id);
     const handle = await host.openTenantDatabase(tenant.cluster, names.database, names.role);
     return { db: handle.db, names, release: handle.release };
   },
 
   async provision(host, tenant, migrations) {
-    const { database, role } = databaseTenantNames(tenant.id);
+    const { database, role } = host.names.databaseTenant(tenant.id);
     // Fails if the database exists: one we did not create is never adopted (nor dropped on failure).
     await host.createTenantDatabase(tenant.cluster, database);
     try {
@@ -60,14 +59,14 @@ export const databaseStrategy: IsolationStrategy = {
   },
 
   async deprovision(host, tenant) {
-    const { database, role } = databaseTenantNames(tenant.id);
+    const { database, role } = host.names.databaseTenant(tenant.id);
     await host.dropTenantDatabase(tenant.cluster, database);
     // On a server the login is server-wide; it had rights on the dropped database only.
     await adminTransaction(host.cluster(tenant.cluster).main, (conn) => conn.exec(dropRoleSql(role)));
   },
 
   migrationTarget(host, tenant) {
-    const { database, role } = databaseTenantNames(tenant.id);
+    const { database, role } = host.names.databaseTenant(tenant.id);
     return {
       key: `${tenant.cluster}/database/${database}`,
       open: async () => {
