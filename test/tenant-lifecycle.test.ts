@@ -121,29 +121,44 @@ describe(`tenant lifecycle (${backend})`, () => {
     expect(await visibleRecords(t, bystander)).toHaveLength(3);
   });
 
-  it('never adopts or drops a schema, role or database it did not create', async () => {
+  it('never adopts or drops a schema, role or database it did not create, and says which one (409)', async () => {
     const main = routerOf(t).controlCluster.main;
+    const names = routerOf(t).names;
+    const taken = (kind: string, objectName: string) => ({ code: 'name_taken', status: 409, kind, objectName });
     const s = tenantId('foreign-s');
-    await adminQuery(main, `create schema "${routerOf(t).names.schemaTenant(s).schema}"`);
-    await adminQuery(main, `create table "${routerOf(t).names.schemaTenant(s).schema}".keep (x int)`);
-    await expect(t.tenants.create({ id: s, isolation: 'schema' })).rejects.toThrow(/already exists/);
+    await adminQuery(main, `create schema "${names.schemaTenant(s).schema}"`);
+    await adminQuery(main, `create table "${names.schemaTenant(s).schema}".keep (x int)`);
+    await expect(t.tenants.create({ id: s, isolation: 'schema' })).rejects.toMatchObject(taken('schema', names.schemaTenant(s).schema));
     expect(await t.catalog.getFresh(s)).toBeUndefined();
-    expect(await schemaExists(t, routerOf(t).names.schemaTenant(s).schema)).toBe(true);
-    await adminQuery(main, `drop schema "${routerOf(t).names.schemaTenant(s).schema}" cascade`);
+    expect(await schemaExists(t, names.schemaTenant(s).schema)).toBe(true);
+    expect(await roleExists(t, names.schemaTenant(s).role)).toBe(false);
+    await adminQuery(main, `drop schema "${names.schemaTenant(s).schema}" cascade`);
 
     const r = tenantId('foreign-r');
-    await adminQuery(main, `create role "${routerOf(t).names.schemaTenant(r).role}"`);
-    await expect(t.tenants.create({ id: r, isolation: 'schema' })).rejects.toThrow(/already exists/);
-    expect(await roleExists(t, routerOf(t).names.schemaTenant(r).role)).toBe(true);
-    expect(await schemaExists(t, routerOf(t).names.schemaTenant(r).schema)).toBe(false);
-    await adminQuery(main, `drop role "${routerOf(t).names.schemaTenant(r).role}"`);
+    await adminQuery(main, `create role "${names.schemaTenant(r).role}"`);
+    await expect(t.tenants.create({ id: r, isolation: 'schema' })).rejects.toThrow(/role ".*" already exists/);
+    expect(await roleExists(t, names.schemaTenant(r).role)).toBe(true);
+    expect(await schemaExists(t, names.schemaTenant(r).schema)).toBe(false);
+    await adminQuery(main, `drop role "${names.schemaTenant(r).role}"`);
 
     const d = tenantId('foreign-d');
-    await routerOf(t).controlCluster.createDatabase(routerOf(t).names.databaseTenant(d).database);
-    await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toThrow(/already exists/);
+    await routerOf(t).controlCluster.createDatabase(names.databaseTenant(d).database);
+    await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toMatchObject(taken('database', names.databaseTenant(d).database));
     expect(await t.catalog.getFresh(d)).toBeUndefined();
     expect(await databaseExists(t, d)).toBe(true);
-    await routerOf(t).dropTenantDatabase('main', routerOf(t).names.databaseTenant(d).database);
+    await routerOf(t).dropTenantDatabase('main', names.databaseTenant(d).database);
+
+    if (backend === 'postgres') {
+      // A database tenant's login is server-wide: one that exists is neither taken over (its password
+      // changed) nor dropped, and the database made for the tenant goes again.
+      const l = tenantId('foreign-l');
+      await adminQuery(main, `create role "${names.databaseTenant(l).role}"`);
+      await expect(t.tenants.create({ id: l, isolation: 'database' })).rejects.toMatchObject(taken('role', names.databaseTenant(l).role));
+      expect(await t.catalog.getFresh(l)).toBeUndefined();
+      expect(await roleExists(t, names.databaseTenant(l).role)).toBe(true);
+      expect(await databaseExists(t, l)).toBe(false);
+      await adminQuery(main, `drop role "${names.databaseTenant(l).role}"`);
+    }
   });
 
   it('unknown tenants and missing tenant ids fail loudly', async () => {

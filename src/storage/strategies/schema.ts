@@ -1,5 +1,5 @@
 import { adminTransaction } from '../backends/backend.js';
-import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToAppSql, grantRoleToSelfSql } from '../ddl.js';
+import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToAppSql, grantRoleToSelfSql, rethrowNameTaken } from '../ddl.js';
 import { applyMigrations } from '../migrations/runner.js';
 import type { IsolationStrategy } from './strategy.js';
 
@@ -21,7 +21,7 @@ export const schemaStrategy: IsolationStrategy = {
       conn.exec(
         `${createTenantRoleSql(role)};\n${grantRoleToSelfSql(role)};\n${grantRoleToAppSql(role, host.names.appRole)};\n${createSchemaSql(schema, { ifNotExists: false })}`,
       ),
-    );
+    ).catch((error: unknown) => rethrowNameTaken(error, tenant.id, { role, schema }));
     try {
       await applyMigrations({ db, schema, grantee: role }, migrations);
     } catch (error) {
