@@ -19,7 +19,7 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { withDatabase } from '../src/storage/backends/postgres.js';
 import { SCOPE_PRELUDE_SQL } from '../src/storage/kysely.js';
-import { databaseTenantNames, pooledNames, quoteIdent, schemaTenantNames } from '../src/storage/names.js';
+import { quoteIdent } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
 import { config } from './support.js';
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
           }
         });
       }
-      const names = isolation === 'pooled' ? pooledNames() : isolation === 'schema' ? schemaTenantNames(id) : databaseTenantNames(id);
+      const { names: of } = routerOf(t);
+      const names = isolation === 'pooled' ? of.pooled() : isolation === 'schema' ? of.schemaTenant(id) : of.databaseTenant(id);
       const pool = new pg.Pool({ connectionString: names.database ? withDatabase(url!, names.database) : mainUrl, max: concurrency });
       bare.push(pool);
       tenants[isolation] = { id, ids, table: `${quoteIdent(names.schema)}.records`, pool };
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
       const lease = await main.acquireApp();
       try {
         await lease.conn.batch([
-          { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', id, generation, '5000', 0], name: 'tenantry_scope_prelude' },
+          { sql: SCOPE_PRELUDE_SQL, params: [routerOf(t).names.appRole, '"tenant_pool"', id, generation, '5000', 0], name: 'tenantry_scope_prelude' },
           { sql: 'select id, data from records where id = $1', params: [pick(ids)] },
         ]);
       } finally {

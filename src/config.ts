@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { ValidationError } from './errors.js';
+import { checkDeploymentName } from './storage/names.js';
 
 /** One PostgreSQL cluster (or the embedded PGlite "cluster") that tenants can be placed on. */
 export interface ClusterConfig {
@@ -14,6 +15,13 @@ export interface TenantryConfig {
   dataDir: string;
   /** Clusters by name; the first is the control-plane cluster and the default placement. */
   clusters: ClusterConfig[];
+  /**
+   * This deployment's name, carried by every role and database it creates on a server (storage/names.ts
+   * DeploymentNames). Unset: the name the catalog recorded at its first start, which was derived from
+   * the control-plane database's name (none for an embedded deployment, or one made before deployment
+   * names). Set, it must equal the recorded one, or be the first.
+   */
+  deployment?: string;
   /** At most this many tenant databases (PGlite instances or pg pools) open at once. */
   maxOpenDatabases: number;
   /** Close a tenant database unused for this long, in milliseconds. */
@@ -171,6 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   if (listedMain && env.TENANTRY_DATABASE_URL) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
   const main: ClusterConfig = env.TENANTRY_DATABASE_URL ? { name: 'main', url: env.TENANTRY_DATABASE_URL } : (listedMain ?? { name: 'main' });
   const clusters = [main, ...extra.filter((c) => c.name !== 'main')];
+  const deployment = env.TENANTRY_DEPLOYMENT || undefined;
+  if (deployment !== undefined) checkDeploymentName(deployment);
   const adminToken = env.TENANTRY_ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
     throw new ValidationError(`TENANTRY_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (unset it to have one generated)`);
@@ -178,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   return {
     dataDir,
     clusters,
+    deployment,
     maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', d.maxOpenDatabases),
     databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),

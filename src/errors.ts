@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'Not found' },
   tenant_not_found: { status: 404, title: 'Tenant not found' },
   tenant_exists: { status: 409, title: 'Tenant already exists' },
+  name_taken: { status: 409, title: 'Storage name already taken' },
   collection_exists: { status: 409, title: 'Collection already exists' },
   model_exists: { status: 409, title: 'Model already exists' },
   model_not_ready: { status: 409, title: 'Model not ready' },
@@ -83,6 +84,26 @@ export class TenantExistsError extends TenantryError {
   constructor(tenantId: string) {
     super('tenant_exists', `tenant '${tenantId}' already exists`);
     this.name = 'TenantExistsError';
+  }
+}
+
+/**
+ * A role, schema or database Tenantry was about to create for a tenant exists already — another
+ * deployment's on the same server, one made by hand, or one left behind — and is not Tenantry's to
+ * take over (nor to drop when provisioning fails).
+ */
+export class NameTakenError extends TenantryError {
+  constructor(
+    readonly tenantId: string,
+    readonly kind: 'role' | 'schema' | 'database',
+    readonly objectName: string,
+  ) {
+    super(
+      'name_taken',
+      `cannot provision tenant '${tenantId}': ${kind} "${objectName}" already exists and is not this deployment's to take over ` +
+        `(another deployment on the server with the same TENANTRY_DEPLOYMENT, or one made by hand or left behind)`,
+    );
+    this.name = 'NameTakenError';
   }
 }
 

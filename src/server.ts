@@ -104,5 +104,6 @@ export async function serve(config: TenantryConfig): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   const where = config.clusters.map((c) => (c.url ? `${c.name}=postgres` : `${c.name}=embedded PGlite in ${config.dataDir}`)).join(', ');
-  running.log.info(`tenantry serving; clusters: ${where}`);
+  const { deployment } = services.tenantry.storage;
+  running.log.info(`tenantry serving; clusters: ${where}; roles and databases named for ${deployment ? `deployment '${deployment}'` : 'no deployment name'}`);
 }

@@ -45,7 +45,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     // Use every pooled connection in scopes first (read-only scopes return their connection early).
     await Promise.all(Array.from({ length: 8 }, (_, i) => visibleRecords(t, i % 2 ? a : b)));
     for (let i = 0; i < 4; i++) {
-      expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+      expect(await unscopedView(t)).toEqual({ role: routerOf(t).names.appRole, tenant: null, rows: 0 });
     }
   });
 
@@ -63,7 +63,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
         await sql`select 1/0`.execute(db);
       }),
     ).rejects.toThrow(/division by zero/);
-    expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    expect(await unscopedView(t)).toEqual({ role: routerOf(t).names.appRole, tenant: null, rows: 0 });
     expect(await visibleRecords(t, a)).toHaveLength(3);
     const stray = await t.withTenant(a, ({ db }) => db.selectFrom('records').select('id').where('id', '=', id).execute());
     expect(stray).toEqual([]);
@@ -95,7 +95,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     const lease = await routerOf(t).controlCluster.main.acquireApp();
     try {
       const inside = await lease.conn.batch<{ tenant: string }>([
-        { sql: SCOPE_PRELUDE_SQL, params: ['tenantry_app', '"tenant_pool"', a, generation, '5000', 0] },
+        { sql: SCOPE_PRELUDE_SQL, params: [routerOf(t).names.appRole, '"tenant_pool"', a, generation, '5000', 0] },
         { sql: "select current_setting('tenantry.tenant_id', true) as tenant, (select count(*)::int from records) as rows" },
       ]);
       expect(inside.rows[0]).toEqual({ tenant: a, rows: 3 });
@@ -120,7 +120,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     }
     const again = await Promise.all(Array.from({ length: 6 }, () => visibleRecords(t, a)));
     expect(again.every((rows) => rows.length === 3 && rows.every((r) => r.tenant_id === a))).toBe(true);
-    expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    expect(await unscopedView(t)).toEqual({ role: routerOf(t).names.appRole, tenant: null, rows: 0 });
   });
 
   it('a scope handle cannot be used after its scope ended', async () => {
@@ -138,7 +138,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     await t.withTenant(a, ({ db }) => db.insertInto('records').values({ collection: 'items', id, data: '{"n":1}' }).execute(), single);
     // Committed: another scope sees it; the connection went back clean.
     expect((await visibleRecords(t, a)).some((r) => r.id === id)).toBe(true);
-    expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    expect(await unscopedView(t)).toEqual({ role: routerOf(t).names.appRole, tenant: null, rows: 0 });
     // A failing single statement leaves nothing (its implicit transaction rolls back).
     await expect(
       t.withTenant(a, ({ db }) => db.insertInto('records').values({ collection: 'no_such_collection', id: uuidv7(), data: '{}' }).execute(), single),
@@ -158,6 +158,6 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     ).rejects.toThrow(/single statement/);
     expect((await visibleRecords(t, a)).some((r) => r.id === other)).toBe(true);
     expect((await visibleRecords(t, b)).some((r) => r.id === id || r.id === other)).toBe(false);
-    for (let i = 0; i < 4; i++) expect(await unscopedView(t)).toEqual({ role: 'tenantry_app', tenant: null, rows: 0 });
+    for (let i = 0; i < 4; i++) expect(await unscopedView(t)).toEqual({ role: routerOf(t).names.appRole, tenant: null, rows: 0 });
   });
 });

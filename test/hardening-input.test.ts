@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { checkJsonNumbers, numberSurvives, parseJsonParameter } from '../src/api/plugins/json-limits.js';
 import { JwtVerifier } from '../src/auth/jwt.js';
-import { quoteIdent, schemaTenantNames } from '../src/storage/names.js';
+import { quoteIdent } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, uniq, type TestEnv } from './support/harness.js';
@@ -408,7 +408,7 @@ describe(`bad input is a 4xx, never a 5xx or a silent change (${backend})`, () =
     expect((await call('POST', '/v1/collections', { name: 'notes' }, bearer(keyS))).statusCode).toBe(201);
     const lease = await routerOf(t).controlCluster.main.acquireAdmin();
     try {
-      await lease.conn.query(`DROP TABLE ${quoteIdent(schemaTenantNames(S).schema)}.records CASCADE`);
+      await lease.conn.query(`DROP TABLE ${quoteIdent(routerOf(t).names.schemaTenant(S).schema)}.records CASCADE`);
     } finally {
       lease.release();
     }

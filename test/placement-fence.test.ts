@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery } from '../src/storage/backends/backend.js';
 import { routerOf } from '../src/storage/internals.js';
-import { databaseTenantNames, FENCE_SCHEMA, schemaTenantNames } from '../src/storage/names.js';
+import { FENCE_SCHEMA } from '../src/storage/names.js';
 import { TenantScopes, type TenantInfo } from '../src/storage/scope.js';
 import { Catalog } from '../src/tenancy/catalog.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -24,7 +24,7 @@ describe(`placement fence (${backend})`, () => {
   afterAll(async () => env?.cleanup());
 
   async function names(where: 'pool' | 'schema', id: string): Promise<string[]> {
-    const table = where === 'pool' ? 'tenant_pool.collections' : `"${schemaTenantNames(id).schema}".collections`;
+    const table = where === 'pool' ? 'tenant_pool.collections' : `"${routerOf(t).names.schemaTenant(id).schema}".collections`;
     const { rows } = await adminQuery<{ name: string }>(routerOf(t).controlCluster.main, `select name from ${table} where tenant_id = $1 order by name`, [id]);
     return rows.map((r) => r.name);
   }
@@ -39,7 +39,7 @@ describe(`placement fence (${backend})`, () => {
     const router = routerOf(t);
     const to = { ...stale, isolation: 'schema' as const, placementEpoch: stale.placementEpoch + 1 };
     await router.strategy('schema').provision(router, to, t.migrations);
-    const schema = schemaTenantNames(id).schema;
+    const schema = routerOf(t).names.schemaTenant(id).schema;
     await adminQuery(
       router.controlCluster.main,
       `insert into "${schema}".collections (tenant_id, name, schema, indexes, created_at, updated_at)
@@ -91,7 +91,7 @@ describe(`placement fence (${backend})`, () => {
     const id = tenantId('old-fence');
     await t.tenants.create({ id, isolation: 'database' });
     await t.withTenant(id, (s) => s.db.insertInto('collections').values({ name: 'before' }).execute());
-    const { database, role } = databaseTenantNames(id);
+    const { database, role } = routerOf(t).names.databaseTenant(id);
     const handle = await routerOf(t).openTenantDatabase('main', database, role);
     try {
       // As an older version left it: the fence function without the epoch.

@@ -4,7 +4,7 @@ import { adminQuery } from '../src/storage/backends/backend.js';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { appPassword, databaseRolePassword, withDatabase } from '../src/storage/backends/postgres.js';
-import { APP_ROLE, MIGRATIONS_TABLE, databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
+import { MIGRATIONS_TABLE } from '../src/storage/names.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { routerOf } from '../src/storage/internals.js';
@@ -75,7 +75,7 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
 
   it('the application role is not superuser, cannot bypass RLS, and owns no tenant table', async () => {
     const main = routerOf(t).controlCluster.main;
-    const roles = [APP_ROLE, schemaTenantNames(schemaTenant).role];
+    const roles = [routerOf(t).names.appRole, routerOf(t).names.schemaTenant(schemaTenant).role];
     const { rows } = await adminQuery<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; rolcanlogin: boolean; owns: number }>(
       main,
       `select r.rolname, r.rolsuper, r.rolbypassrls, r.rolcanlogin,
@@ -86,7 +86,7 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
     expect(rows).toHaveLength(2);
     for (const role of rows) {
       // On a server the application pool logs in as the application role itself; tenant roles never log in.
-      const canLogin = backend === 'postgres' && role.rolname === APP_ROLE;
+      const canLogin = backend === 'postgres' && role.rolname === routerOf(t).names.appRole;
       expect(role).toMatchObject({ rolsuper: false, rolbypassrls: false, rolcanlogin: canLogin, owns: 0 });
     }
     // Scopes really run as these roles.
@@ -94,12 +94,12 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
       const { sql } = await import('kysely');
       return (await sql<{ u: string }>`select current_user as u`.execute(db)).rows[0]!.u;
     });
-    expect(seen).toBe(schemaTenantNames(schemaTenant).role);
+    expect(seen).toBe(routerOf(t).names.schemaTenant(schemaTenant).role);
     const pooledSeen = await t.withTenant(pooledTenant, async ({ db }) => {
       const { sql } = await import('kysely');
       return (await sql<{ u: string }>`select current_user as u`.execute(db)).rows[0]!.u;
     });
-    expect(pooledSeen).toBe(APP_ROLE);
+    expect(pooledSeen).toBe(routerOf(t).names.appRole);
   });
 
   if (backend === 'postgres') {
@@ -111,7 +111,7 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
         const who = await lease.conn.query<{ session: string; current: string; sup: boolean }>(
           'select session_user as session, current_user as current, (select rolsuper from pg_roles where rolname = session_user) as sup',
         );
-        expect(who.rows[0]).toEqual({ session: APP_ROLE, current: APP_ROLE, sup: false });
+        expect(who.rows[0]).toEqual({ session: routerOf(t).names.appRole, current: routerOf(t).names.appRole, sup: false });
         await expect(lease.conn.query('SET ROLE postgres')).rejects.toThrow(/permission denied/);
         await expect(lease.conn.query("select set_config('role', 'postgres', false)")).rejects.toThrow(/permission denied/);
         // Still RLS-bound: with no tenant set, the pool shows nothing.
@@ -140,9 +140,9 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
           await client.end().catch(() => {});
         }
       };
-      const mine = databaseTenantNames(databaseTenant);
-      const theirs = databaseTenantNames(other);
-      expect(await connectAs(APP_ROLE, appPassword(url), mine.database)).toMatch(/permission denied for database/);
+      const mine = routerOf(t).names.databaseTenant(databaseTenant);
+      const theirs = routerOf(t).names.databaseTenant(other);
+      expect(await connectAs(routerOf(t).names.appRole, appPassword(url), mine.database)).toMatch(/permission denied for database/);
       expect(await connectAs(mine.role, databaseRolePassword(url, mine.role), mine.database)).toBe('connected');
       expect(await connectAs(mine.role, databaseRolePassword(url, mine.role), theirs.database)).toMatch(/permission denied for database/);
       // Scopes of a database tenant run as its own login.
@@ -156,12 +156,12 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
     });
 
     it("the application login is made a member of this deployment's schema tenants' roles only", async () => {
-      const foreign = `${schemaTenantNames('elsewhere').role}-${tenantId('x')}`;
+      const foreign = `${routerOf(t).names.schemaTenant('elsewhere').role}-${tenantId('x')}`;
       await adminQuery(routerOf(t).controlCluster.main, `create role "${foreign}"`);
       try {
         const reopened = await env.open();
         const { rows } = await adminQuery<{ member: boolean }>(routerOf(reopened).controlCluster.main, `select pg_has_role($1, $2, 'MEMBER') as member`, [
-          APP_ROLE,
+          routerOf(t).names.appRole,
           foreign,
         ]);
         expect(rows[0]!.member).toBe(false);
@@ -174,12 +174,16 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
 
   it('every tenant table in every location has RLS enabled and forced, a policy, and tenant_id first', async () => {
     const main = routerOf(t).controlCluster.main;
-    const mainTables = await tenantTables(main, ['tenant_pool', schemaTenantNames(schemaTenant).schema]);
-    const handle = await routerOf(t).openTenantDatabase('main', databaseTenantNames(databaseTenant).database, databaseTenantNames(databaseTenant).role);
+    const mainTables = await tenantTables(main, ['tenant_pool', routerOf(t).names.schemaTenant(schemaTenant).schema]);
+    const handle = await routerOf(t).openTenantDatabase(
+      'main',
+      routerOf(t).names.databaseTenant(databaseTenant).database,
+      routerOf(t).names.databaseTenant(databaseTenant).role,
+    );
     let dbTables: TableFacts[];
     try {
-      dbTables = await tenantTables(handle.db, [databaseTenantNames(databaseTenant).schema]);
-      expect(await keysNotLedByTenant(handle.db, [databaseTenantNames(databaseTenant).schema])).toEqual([]);
+      dbTables = await tenantTables(handle.db, [routerOf(t).names.databaseTenant(databaseTenant).schema]);
+      expect(await keysNotLedByTenant(handle.db, [routerOf(t).names.databaseTenant(databaseTenant).schema])).toEqual([]);
     } finally {
       handle.release();
     }
@@ -195,8 +199,8 @@ describe(`database-enforced isolation, read from the system catalog (${backend})
         first: 'tenant_id',
       });
       expect(table.policies).toBeGreaterThanOrEqual(1);
-      expect([APP_ROLE, schemaTenantNames(schemaTenant).role]).not.toContain(table.owner);
+      expect([routerOf(t).names.appRole, routerOf(t).names.schemaTenant(schemaTenant).role]).not.toContain(table.owner);
     }
-    expect(await keysNotLedByTenant(main, ['tenant_pool', schemaTenantNames(schemaTenant).schema])).toEqual([]);
+    expect(await keysNotLedByTenant(main, ['tenant_pool', routerOf(t).names.schemaTenant(schemaTenant).schema])).toEqual([]);
   });
 });

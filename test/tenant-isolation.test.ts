@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseTenantNames, pooledNames, schemaTenantNames, quoteIdent } from '../src/storage/names.js';
+import { quoteIdent } from '../src/storage/names.js';
+import { routerOf } from '../src/storage/internals.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -16,8 +17,9 @@ async function attempt(t: Tenantry, attacker: string, statement: ReturnType<type
   }
 }
 
-function tableOf(isolation: Isolation, id: string): string {
-  const names = isolation === 'pooled' ? pooledNames() : isolation === 'schema' ? schemaTenantNames(id) : databaseTenantNames(id);
+function tableOf(t: Tenantry, isolation: Isolation, id: string): string {
+  const { names: of } = routerOf(t);
+  const names = isolation === 'pooled' ? of.pooled() : isolation === 'schema' ? of.schemaTenant(id) : of.databaseTenant(id);
   return `${quoteIdent(names.schema)}.records`;
 }
 
@@ -86,7 +88,7 @@ describe(`tenant isolation across strategy pairs (${backend})`, () => {
         ).rejects.toThrow();
 
         // Raw SQL naming B's table (its schema, or the pool), with and without B's id.
-        const bTable = sql.raw(tableOf(b, B));
+        const bTable = sql.raw(tableOf(t, b, B));
         for (const statement of [
           sql`select * from ${bTable}`,
           sql`select * from ${bTable} where tenant_id = ${B}`,
@@ -104,7 +106,7 @@ describe(`tenant isolation across strategy pairs (${backend})`, () => {
         }
 
         if (a === 'schema' && b === 'pooled') {
-          const outcome = await attempt(t, A, sql`select * from ${sql.raw(tableOf('pooled', B))}`);
+          const outcome = await attempt(t, A, sql`select * from ${sql.raw(tableOf(t, 'pooled', B))}`);
           expect(outcome).toBe('error'); // a schema tenant's role has no access to the pool at all
         }
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TenantExistsError, TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../src/errors.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
-import { databaseTenantNames, schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { tenantCacheKey } from '../src/storage/scope.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -21,7 +20,7 @@ async function roleExists(t: Tenantry, role: string): Promise<boolean> {
 }
 
 async function databaseExists(t: Tenantry, id: string): Promise<boolean> {
-  const { database, role } = databaseTenantNames(id);
+  const { database, role } = routerOf(t).names.databaseTenant(id);
   const handle = await routerOf(t)
     .openTenantDatabase('main', database, role)
     .catch(() => undefined);
@@ -73,8 +72,8 @@ describe(`tenant lifecycle (${backend})`, () => {
       await expect(visibleRecords(t, id)).rejects.toBeInstanceOf(TenantNotFoundError);
       expect(await t.catalog.getFresh(id)).toBeUndefined();
       if (isolation === 'schema') {
-        expect(await schemaExists(t, schemaTenantNames(id).schema)).toBe(false);
-        expect(await roleExists(t, schemaTenantNames(id).role)).toBe(false);
+        expect(await schemaExists(t, routerOf(t).names.schemaTenant(id).schema)).toBe(false);
+        expect(await roleExists(t, routerOf(t).names.schemaTenant(id).role)).toBe(false);
       }
       if (isolation === 'database') expect(await databaseExists(t, id)).toBe(false);
       if (isolation === 'pooled') expect(await pooledRowsOf(t, id)).toBe(0);
@@ -118,33 +117,48 @@ describe(`tenant lifecycle (${backend})`, () => {
     expect(duplicate).toBeInstanceOf(TenantExistsError);
     expect(await t.catalog.list()).toEqual(before);
     // The duplicate attempt did not create a schema or touch the existing tenant.
-    expect(await schemaExists(t, schemaTenantNames(bystander).schema)).toBe(false);
+    expect(await schemaExists(t, routerOf(t).names.schemaTenant(bystander).schema)).toBe(false);
     expect(await visibleRecords(t, bystander)).toHaveLength(3);
   });
 
-  it('never adopts or drops a schema, role or database it did not create', async () => {
+  it('never adopts or drops a schema, role or database it did not create, and says which one (409)', async () => {
     const main = routerOf(t).controlCluster.main;
+    const names = routerOf(t).names;
+    const taken = (kind: string, objectName: string) => ({ code: 'name_taken', status: 409, kind, objectName });
     const s = tenantId('foreign-s');
-    await adminQuery(main, `create schema "${schemaTenantNames(s).schema}"`);
-    await adminQuery(main, `create table "${schemaTenantNames(s).schema}".keep (x int)`);
-    await expect(t.tenants.create({ id: s, isolation: 'schema' })).rejects.toThrow(/already exists/);
+    await adminQuery(main, `create schema "${names.schemaTenant(s).schema}"`);
+    await adminQuery(main, `create table "${names.schemaTenant(s).schema}".keep (x int)`);
+    await expect(t.tenants.create({ id: s, isolation: 'schema' })).rejects.toMatchObject(taken('schema', names.schemaTenant(s).schema));
     expect(await t.catalog.getFresh(s)).toBeUndefined();
-    expect(await schemaExists(t, schemaTenantNames(s).schema)).toBe(true);
-    await adminQuery(main, `drop schema "${schemaTenantNames(s).schema}" cascade`);
+    expect(await schemaExists(t, names.schemaTenant(s).schema)).toBe(true);
+    expect(await roleExists(t, names.schemaTenant(s).role)).toBe(false);
+    await adminQuery(main, `drop schema "${names.schemaTenant(s).schema}" cascade`);
 
     const r = tenantId('foreign-r');
-    await adminQuery(main, `create role "${schemaTenantNames(r).role}"`);
-    await expect(t.tenants.create({ id: r, isolation: 'schema' })).rejects.toThrow(/already exists/);
-    expect(await roleExists(t, schemaTenantNames(r).role)).toBe(true);
-    expect(await schemaExists(t, schemaTenantNames(r).schema)).toBe(false);
-    await adminQuery(main, `drop role "${schemaTenantNames(r).role}"`);
+    await adminQuery(main, `create role "${names.schemaTenant(r).role}"`);
+    await expect(t.tenants.create({ id: r, isolation: 'schema' })).rejects.toThrow(/role ".*" already exists/);
+    expect(await roleExists(t, names.schemaTenant(r).role)).toBe(true);
+    expect(await schemaExists(t, names.schemaTenant(r).schema)).toBe(false);
+    await adminQuery(main, `drop role "${names.schemaTenant(r).role}"`);
 
     const d = tenantId('foreign-d');
-    await routerOf(t).controlCluster.createDatabase(databaseTenantNames(d).database);
-    await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toThrow(/already exists/);
+    await routerOf(t).controlCluster.createDatabase(names.databaseTenant(d).database);
+    await expect(t.tenants.create({ id: d, isolation: 'database' })).rejects.toMatchObject(taken('database', names.databaseTenant(d).database));
     expect(await t.catalog.getFresh(d)).toBeUndefined();
     expect(await databaseExists(t, d)).toBe(true);
-    await routerOf(t).dropTenantDatabase('main', databaseTenantNames(d).database);
+    await routerOf(t).dropTenantDatabase('main', names.databaseTenant(d).database);
+
+    if (backend === 'postgres') {
+      // A database tenant's login is server-wide: one that exists is neither taken over (its password
+      // changed) nor dropped, and the database made for the tenant goes again.
+      const l = tenantId('foreign-l');
+      await adminQuery(main, `create role "${names.databaseTenant(l).role}"`);
+      await expect(t.tenants.create({ id: l, isolation: 'database' })).rejects.toMatchObject(taken('role', names.databaseTenant(l).role));
+      expect(await t.catalog.getFresh(l)).toBeUndefined();
+      expect(await roleExists(t, names.databaseTenant(l).role)).toBe(true);
+      expect(await databaseExists(t, l)).toBe(false);
+      await adminQuery(main, `drop role "${names.databaseTenant(l).role}"`);
+    }
   });
 
   it('unknown tenants and missing tenant ids fail loudly', async () => {
@@ -164,8 +178,8 @@ describe(`tenant lifecycle (${backend})`, () => {
     for (const isolation of ['schema', 'database'] as Isolation[]) {
       await expect(failing.tenants.create({ id, isolation })).rejects.toThrow(/syntax/);
       expect(await failing.catalog.getFresh(id)).toBeUndefined();
-      expect(await schemaExists(failing, schemaTenantNames(id).schema)).toBe(false);
-      expect(await roleExists(failing, schemaTenantNames(id).role)).toBe(false);
+      expect(await schemaExists(failing, routerOf(t).names.schemaTenant(id).schema)).toBe(false);
+      expect(await roleExists(failing, routerOf(t).names.schemaTenant(id).role)).toBe(false);
       expect(await databaseExists(failing, id)).toBe(false);
     }
   });

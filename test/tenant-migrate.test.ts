@@ -4,7 +4,6 @@ import { sql } from 'kysely';
 import { adminQuery, type DatabaseBackend } from '../src/storage/backends/backend.js';
 import { tenantRlsSql, TENANT_ID_COLUMN } from '../src/storage/ddl.js';
 import { TENANT_MIGRATIONS, type Migration } from '../src/storage/migrations/tenant-migrations.js';
-import { schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -45,7 +44,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
     }
     victim = ids.schema[3]!;
     // Sabotage one tenant: a table already sitting where migration 2 wants to create one.
-    await adminQuery(routerOf(t).controlCluster.main, `create table "${schemaTenantNames(victim).schema}".notes (x int)`);
+    await adminQuery(routerOf(t).controlCluster.main, `create table "${routerOf(t).names.schemaTenant(victim).schema}".notes (x int)`);
   });
 
   afterAll(async () => {
@@ -61,7 +60,7 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
       expect(report.failed).toEqual([]);
       expect(report.results.every((r) => r.versions.join() === String(NOTES.version))).toBe(true);
       expect(report.results.find((r) => r.key === 'main/pooled')!.tenants.sort()).toEqual([...ids.pooled].sort());
-      expect(await tablesNamed(routerOf(next).controlCluster.main, 'notes')).toEqual([schemaTenantNames(victim).schema]);
+      expect(await tablesNamed(routerOf(next).controlCluster.main, 'notes')).toEqual([routerOf(t).names.schemaTenant(victim).schema]);
     }
   });
 
@@ -93,11 +92,11 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
 
       // The failed tenant is still at the previous version and still works.
       const schemas = await tablesNamed(routerOf(next).controlCluster.main, 'notes');
-      expect(schemas).toContain(schemaTenantNames(victim).schema);
+      expect(schemas).toContain(routerOf(t).names.schemaTenant(victim).schema);
       expect(await next.withTenant(victim, ({ db }) => db.selectFrom('records').selectAll().execute())).toEqual([]);
 
       // Fix and run again: only the failed location has work left.
-      await adminQuery(routerOf(next).controlCluster.main, `drop table "${schemaTenantNames(victim).schema}".notes`);
+      await adminQuery(routerOf(next).controlCluster.main, `drop table "${routerOf(t).names.schemaTenant(victim).schema}".notes`);
       const rerun = await next.migrate({ concurrency: 4 });
       expect(rerun.failed).toEqual([]);
       expect(rerun.results.filter((r) => r.versions.length > 0).map((r) => r.tenants)).toEqual([[victim]]);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery } from '../src/storage/backends/backend.js';
-import { schemaTenantNames } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -49,8 +48,8 @@ describe(`placement across clusters (${backend})`, () => {
     expect(await count('cell2', pooledRows, [pooledCell2.id])).toBe(2);
     expect(await count('main', pooledRows, [pooledCell2.id])).toBe(0);
     const schemaSql = 'select count(*)::int as n from pg_namespace where nspname = $1';
-    expect(await count('cell2', schemaSql, [schemaTenantNames(schemaCell2.id).schema])).toBe(1);
-    expect(await count('main', schemaSql, [schemaTenantNames(schemaCell2.id).schema])).toBe(0);
+    expect(await count('cell2', schemaSql, [routerOf(t).names.schemaTenant(schemaCell2.id).schema])).toBe(1);
+    expect(await count('main', schemaSql, [routerOf(t).names.schemaTenant(schemaCell2.id).schema])).toBe(0);
   });
 
   it('migrates the pools of both clusters and every tenant location on either', async () => {

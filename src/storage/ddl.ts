@@ -2,7 +2,8 @@
  * Raw DDL in one place: roles, schemas, grants and the row-level-security policy. Names come from
  * names.ts and are quoted here with quoteIdent; nothing else in the code base writes DDL for them.
  */
-import { APP_ROLE, FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
+import { NameTakenError } from '../errors.js';
+import { FENCE_SCHEMA, quoteIdent, quoteLiteral } from './names.js';
 
 /** The expression every policy and default uses: the transaction's tenant, or NULL (matches nothing). */
 export const CURRENT_TENANT_SQL = "(select nullif(current_setting('tenantry.tenant_id', true), ''))";
@@ -47,8 +48,9 @@ $tenantry$`;
 /**
  * Let the application role log in by itself with `password` (PostgreSQL servers). Its sessions then
  * start as a role that is not superuser: `RESET ROLE` leads nowhere above it. It is a member of the
- * schema tenants' roles provisioned through it (grantRoleToAppSql), never of every `tenantry_t_*` role
- * on the server (another deployment's among them).
+ * schema tenants' roles provisioned through it (grantRoleToAppSql), never of every tenant role on the
+ * server; and each deployment has its own (names.ts DeploymentNames), since the password is derived
+ * from the owner's credentials, which deployments sharing a server need not share.
  */
 export function appLoginSql(role: string, password: string): string {
   return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(password)}`;
@@ -57,30 +59,57 @@ export function appLoginSql(role: string, password: string): string {
 /**
  * A database tenant's own login (PostgreSQL servers): a role that logs in with `password` and may
  * connect to `database` only — nobody else but the owner may (CONNECT revoked from PUBLIC), the
- * application role included. Idempotent: provisioning and `tenantry migrate` (for databases made
- * before tenants had their own logins) both run it.
+ * application role included. Provisioning creates the role strictly (`adopt: false`): one that exists
+ * is not this tenant's (another deployment's, or made by hand) and fails with duplicate_object.
+ * `tenantry migrate` adopts it (`adopt: true`), giving databases made before tenants had their own
+ * logins one: the name is then the tenant's own, from the catalog.
  */
-export function databaseLoginSql(role: string, password: string, database: string): string {
+export function databaseLoginSql(role: string, password: string, database: string, options: { adopt: boolean }): string {
   const r = quoteIdent(role);
   const d = quoteIdent(database);
-  return `DO $tenantry$
+  const create = `CREATE ROLE ${r} NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`;
+  return `${
+    options.adopt
+      ? `DO $tenantry$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${quoteLiteral(role)}) THEN
     BEGIN
-      CREATE ROLE ${r} NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+      ${create};
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END;
   END IF;
 END
-$tenantry$;
+$tenantry$`
+      : create
+  };
 ALTER ROLE ${r} WITH LOGIN PASSWORD ${quoteLiteral(password)};
 REVOKE CONNECT, TEMPORARY ON DATABASE ${d} FROM PUBLIC;
 GRANT CONNECT ON DATABASE ${d} TO ${r}`;
 }
 
-/** Let the application role SET ROLE to a schema tenant's role. */
-export function grantRoleToAppSql(role: string): string {
-  return `GRANT ${quoteIdent(role)} TO ${quoteIdent(APP_ROLE)}`;
+/** Let the application role (`appRole`) SET ROLE to a schema tenant's role. */
+export function grantRoleToAppSql(role: string, appRole: string): string {
+  return `GRANT ${quoteIdent(role)} TO ${quoteIdent(appRole)}`;
+}
+
+/** Shared-catalog indexes a CREATE of each kind collides on when another session creates the name at once. */
+const CATALOG_NAME_INDEXES = { role: 'pg_authid_rolname_index', schema: 'pg_namespace_nspname_index', database: 'pg_database_datname_index' } as const;
+/** SQLSTATEs of a CREATE whose name exists: duplicate_object (a role), duplicate_schema, duplicate_database. */
+const DUPLICATE_SQLSTATES = { role: '42710', schema: '42P06', database: '42P04' } as const;
+
+/**
+ * Rethrow the failure of a CREATE of `names` as NameTakenError naming the object that exists already —
+ * told by SQLSTATE, or, when another session created it at the same moment (unique_violation), by the
+ * shared catalog's index — and any other failure as it is.
+ */
+export function rethrowNameTaken(error: unknown, tenantId: string, names: Partial<Record<NameTakenError['kind'], string>>): never {
+  const { code, constraint, message } = (error ?? {}) as { code?: unknown; constraint?: unknown; message?: unknown };
+  for (const [kind, name] of Object.entries(names) as Array<[NameTakenError['kind'], string]>) {
+    const index = CATALOG_NAME_INDEXES[kind];
+    const raced = code === '23505' && (constraint === index || (typeof message === 'string' && message.includes(index)));
+    if (code === DUPLICATE_SQLSTATES[kind] || raced) throw new NameTakenError(tenantId, kind, name);
+  }
+  throw error;
 }
 
 export function dropRoleSql(role: string): string {

@@ -6,7 +6,7 @@ import { PgliteCluster } from './backends/pglite.js';
 import { PgCluster } from './backends/postgres.js';
 import { ensureRoleSql } from './ddl.js';
 import { advanceFence, backfillFence, closeFence, ensureFence, openFence, type FenceEntry } from './fence.js';
-import { APP_ROLE } from './names.js';
+import type { DeploymentNames } from './names.js';
 import { OpenDatabases, type DatabaseHandle } from './open-databases.js';
 import type { Isolation, TenantPlacement } from './placement.js';
 import { databaseStrategy } from './strategies/database.js';
@@ -53,6 +53,24 @@ async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> 
   }
 }
 
+/** Open every configured cluster, the control-plane one first; on failure, close those already open. */
+export async function openClusters(config: TenantryConfig, onError?: (error: Error) => void): Promise<ClusterBackend[]> {
+  const clusters: ClusterBackend[] = [];
+  try {
+    for (const c of config.clusters) {
+      clusters.push(
+        c.url
+          ? new PgCluster(c.name, c.url, config.poolSize, config.tenantPoolSize, onError)
+          : await PgliteCluster.open(c.name, path.join(config.dataDir, 'clusters')),
+      );
+    }
+  } catch (error) {
+    await Promise.allSettled(clusters.map((c) => c.close()));
+    throw error;
+  }
+  return clusters;
+}
+
 /**
  * Finds a tenant's tables: catalog placement → strategy → cluster → database. Owns every connection
  * pool and PGlite instance, and the budget of open tenant databases.
@@ -61,34 +79,29 @@ export class StorageRouter implements StrategyHost, TenantLocations {
   readonly #clusters: Map<string, ClusterBackend>;
   readonly #databases: OpenDatabases;
 
-  private constructor(clusters: ClusterBackend[], options: RouterOptions) {
+  private constructor(
+    clusters: ClusterBackend[],
+    /** The names of this deployment's roles and databases, for the strategies (StrategyHost). */
+    readonly names: DeploymentNames,
+    options: RouterOptions,
+  ) {
     this.#clusters = new Map(clusters.map((c) => [c.name, c]));
     this.#databases = new OpenDatabases({ max: options.maxOpenDatabases, idleMs: options.databaseIdleMs });
   }
 
-  /** Open every configured cluster and make sure the application role exists on each. */
-  static async open(config: TenantryConfig, onError?: (error: Error) => void): Promise<StorageRouter> {
-    const clusters: ClusterBackend[] = [];
-    try {
-      for (const c of config.clusters) {
-        clusters.push(
-          c.url
-            ? new PgCluster(c.name, c.url, config.poolSize, config.tenantPoolSize, onError)
-            : await PgliteCluster.open(c.name, path.join(config.dataDir, 'clusters')),
-        );
-      }
-      for (const cluster of clusters) {
-        await adminTransaction(cluster.main, (conn) => conn.exec(ensureRoleSql(APP_ROLE)));
-        const login = cluster.appLoginSql(APP_ROLE);
-        if (login) await retryConcurrentUpdate(() => adminTransaction(cluster.main, (conn) => conn.exec(login)));
-        cluster.main.enableAppRole(APP_ROLE);
-        await retryConcurrentUpdate(() => ensureFence(cluster.main));
-      }
-    } catch (error) {
-      await Promise.allSettled(clusters.map((c) => c.close()));
-      throw error;
+  /**
+   * Route over `clusters` (opened by openClusters; the caller closes them if this fails), making sure
+   * the deployment's application role exists on each, and each main database has the current fence.
+   */
+  static async open(clusters: ClusterBackend[], names: DeploymentNames, options: RouterOptions): Promise<StorageRouter> {
+    for (const cluster of clusters) {
+      await adminTransaction(cluster.main, (conn) => conn.exec(ensureRoleSql(names.appRole)));
+      const login = cluster.appLoginSql(names.appRole);
+      if (login) await retryConcurrentUpdate(() => adminTransaction(cluster.main, (conn) => conn.exec(login)));
+      cluster.main.enableAppRole(names.appRole);
+      await retryConcurrentUpdate(() => ensureFence(cluster.main));
     }
-    return new StorageRouter(clusters, { maxOpenDatabases: config.maxOpenDatabases, databaseIdleMs: config.databaseIdleMs });
+    return new StorageRouter(clusters, names, options);
   }
 
   /** The cluster holding the control-plane catalog. */
@@ -120,7 +133,7 @@ export class StorageRouter implements StrategyHost, TenantLocations {
    */
   poolOf(tenant: TenantPlacement): { key: string; size: number } {
     const cluster = this.cluster(tenant.cluster);
-    if (tenant.isolation === 'database') return { key: `${tenant.cluster}/${STRATEGIES.database.names(tenant.id).database}`, size: cluster.tenantPoolSize };
+    if (tenant.isolation === 'database') return { key: `${tenant.cluster}/${this.names.databaseTenant(tenant.id).database}`, size: cluster.tenantPoolSize };
     return { key: `${tenant.cluster}/main`, size: cluster.main.appPoolSize };
   }
 

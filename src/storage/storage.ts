@@ -1,12 +1,13 @@
 import type { TenantryConfig } from '../config.js';
 import { openControlDb, type ControlDb } from './control-db.js';
+import { openDeploymentNames } from './deployment.js';
 import type { FenceEntry } from './fence.js';
 import { registerRouter } from './internals.js';
 import { applyMigrations, pendingMigrations } from './migrations/runner.js';
 import type { Migration } from './migrations/tenant-migrations.js';
 import type { TenantPlacement } from './placement.js';
 import { checkPoolIndexBudget, syncRecordIndexes } from './record-indexes.js';
-import { StorageRouter } from './router.js';
+import { openClusters, StorageRouter } from './router.js';
 import { TenantScopes, type TenantDirectory } from './scope.js';
 
 /** A place the tenant migrations are applied to: a cluster's pool, a tenant schema or a tenant database. */
@@ -36,15 +37,27 @@ export class Storage {
     registerRouter(this, router);
   }
 
-  /** Open every configured cluster and migrate the control-plane catalog on the first. */
+  /**
+   * Open every configured cluster, migrate the control-plane catalog on the first, and read from it the
+   * deployment's name (recording it at the first start), which names the roles and databases the
+   * router and strategies create — the application role included, so it is set up only then.
+   */
   static async open(config: TenantryConfig, onError?: (error: Error) => void): Promise<Storage> {
-    const router = await StorageRouter.open(config, onError);
+    const clusters = await openClusters(config, onError);
     try {
-      return new Storage(router, await openControlDb(router.controlCluster.main));
+      const control = await openControlDb(clusters[0]!.main);
+      const names = await openDeploymentNames(control, clusters[0]!.kind, config.deployment);
+      const router = await StorageRouter.open(clusters, names, { maxOpenDatabases: config.maxOpenDatabases, databaseIdleMs: config.databaseIdleMs });
+      return new Storage(router, control);
     } catch (error) {
-      await router.close();
+      await Promise.allSettled(clusters.map((c) => c.close()));
       throw error;
     }
+  }
+
+  /** This deployment's name ('' for none), which its roles and databases carry (names.ts DeploymentNames). */
+  get deployment(): string {
+    return this.#router.names.deployment;
   }
 
   /** The configured clusters, the control-plane one first. */

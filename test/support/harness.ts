@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { defaultConfig, type TenantryConfig } from '../../src/config.js';
 import { withDatabase } from '../../src/storage/backends/postgres.js';
+import { routerOf } from '../../src/storage/internals.js';
 import type { Migration } from '../../src/storage/migrations/tenant-migrations.js';
 import { Tenantry } from '../../src/tenantry.js';
 
@@ -37,9 +38,9 @@ export interface TestEnv {
   config: TenantryConfig;
   /**
    * Open Tenantry on this environment's storage, closing the instance opened before (one embedded
-   * data directory must never be open twice).
+   * data directory must never be open twice). `config` changes settings for this opening only.
    */
-  open(options?: { migrations?: readonly Migration[] }): Promise<Tenantry>;
+  open(options?: { migrations?: readonly Migration[]; config?: Partial<TenantryConfig> }): Promise<Tenantry>;
   /** Drop everything this environment created. */
   cleanup(): Promise<void>;
 }
@@ -83,12 +84,15 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     async open(options = {}) {
       await current?.close();
       current = undefined;
-      current = await Tenantry.open({ config, migrations: options.migrations, onError: () => {} });
+      current = await Tenantry.open({ config: { ...config, ...options.config }, migrations: options.migrations, onError: () => {} });
       return current;
     },
     async cleanup() {
       // Tenant databases and roles (server-wide on PostgreSQL) go with the tenants this file created.
       const t = current ?? (await Tenantry.open({ config, onError: () => {} }).catch(() => undefined));
+      // The deployment's own application role is server-wide too (named after the control database, so
+      // each environment has one); it goes once the databases holding its grants are gone.
+      const appRole = t && routerOf(t).names.deployment !== '' ? routerOf(t).names.appRole : undefined;
       if (t) {
         for (const tenant of await t.catalog.list().catch(() => [])) await t.tenants.delete(tenant.id).catch(() => {});
         await t.close().catch(() => {});
@@ -97,6 +101,9 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
         const client = await adminClient();
         try {
           for (const database of databases) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+          // Refused while another environment configured with the same deployment name holds grants
+          // to it: that one's cleanup drops it.
+          if (appRole) await client.query(`DROP ROLE IF EXISTS "${appRole}"`).catch(() => {});
         } finally {
           await client.end();
         }

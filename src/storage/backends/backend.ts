@@ -71,9 +71,10 @@ export interface ClusterBackend {
   appLoginSql(role: string): string | undefined;
   /**
    * SQL (run by the owner) giving a database tenant's `role` a login of its own that can connect to
-   * `database` only, or undefined where there are no logins (PGlite).
+   * `database` only, or undefined where there are no logins (PGlite). `adopt`: whether a role of that
+   * name that exists already is taken as the tenant's (ddl.ts databaseLoginSql).
    */
-  databaseLoginSql(role: string, database: string): string | undefined;
+  databaseLoginSql(role: string, database: string, options: { adopt: boolean }): string | undefined;
   createDatabase(database: string): Promise<void>;
   /** Open an existing tenant database, whose application sessions log in as `role` where logins exist. */
   openDatabase(database: string, role: string): Promise<DatabaseBackend>;

@@ -250,7 +250,8 @@ export class PgliteCluster implements ClusterBackend {
       () => true,
       () => false,
     );
-    if (exists) throw new Error(`database '${database}' already exists`);
+    // duplicate_database, as a server says it (ddl.ts rethrowNameTaken): a directory left behind is not adopted.
+    if (exists) throw Object.assign(new Error(`database '${database}' already exists`), { code: '42P04' });
     const template = await this.#template();
     const db = await PgliteDatabase.open(dir, template);
     try {

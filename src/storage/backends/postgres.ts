@@ -241,8 +241,8 @@ export class PgCluster implements ClusterBackend {
     return appLoginSql(role, this.#appPassword);
   }
 
-  databaseLoginSql(role: string, database: string): string {
-    return databaseLoginSql(role, databaseRolePassword(this.url, role), database);
+  databaseLoginSql(role: string, database: string, options: { adopt: boolean }): string {
+    return databaseLoginSql(role, databaseRolePassword(this.url, role), database, options);
   }
 
   async createDatabase(database: string): Promise<void> {

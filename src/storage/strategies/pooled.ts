@@ -1,21 +1,20 @@
 import { adminTransaction } from '../backends/backend.js';
 import { applyMigrations } from '../migrations/runner.js';
 import { dropPooledTenantIndexes } from '../record-indexes.js';
-import { APP_ROLE, MIGRATIONS_TABLE, POOL_SCHEMA, pooledNames, quoteIdent } from '../names.js';
+import { MIGRATIONS_TABLE, POOL_SCHEMA, quoteIdent } from '../names.js';
 import type { IsolationStrategy } from './strategy.js';
 
 /** Shared tables in the cluster's pool schema; RLS on tenant_id is the wall. */
 export const pooledStrategy: IsolationStrategy = {
   isolation: 'pooled',
-  names: () => pooledNames(),
 
   async open(host, tenant) {
-    return { db: host.cluster(tenant.cluster).main, names: pooledNames(), release: () => {} };
+    return { db: host.cluster(tenant.cluster).main, names: host.names.pooled(), release: () => {} };
   },
 
   async provision(host, tenant, migrations) {
     // The pool is shared; provisioning a tenant only makes sure it is at the latest version.
-    await applyMigrations({ db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, migrations);
+    await applyMigrations({ db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: host.names.appRole }, migrations);
   },
 
   async deprovision(host, tenant) {
@@ -39,7 +38,7 @@ export const pooledStrategy: IsolationStrategy = {
   migrationTarget(host, tenant) {
     return {
       key: `${tenant.cluster}/pooled`,
-      open: async () => ({ target: { db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: APP_ROLE }, release: () => {} }),
+      open: async () => ({ target: { db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: host.names.appRole }, release: () => {} }),
     };
   },
 };

@@ -1,26 +1,27 @@
 import { adminTransaction } from '../backends/backend.js';
-import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToAppSql, grantRoleToSelfSql } from '../ddl.js';
+import { createSchemaSql, createTenantRoleSql, dropRoleSql, dropSchemaSql, grantRoleToAppSql, grantRoleToSelfSql, rethrowNameTaken } from '../ddl.js';
 import { applyMigrations } from '../migrations/runner.js';
-import { schemaTenantNames } from '../names.js';
 import type { IsolationStrategy } from './strategy.js';
 
 /** A schema per tenant in the cluster's main database, used through a role that can see only it. */
 export const schemaStrategy: IsolationStrategy = {
   isolation: 'schema',
-  names: schemaTenantNames,
 
   async open(host, tenant) {
-    return { db: host.cluster(tenant.cluster).main, names: schemaTenantNames(tenant.id), release: () => {} };
+    return { db: host.cluster(tenant.cluster).main, names: host.names.schemaTenant(tenant.id), release: () => {} };
   },
 
   async provision(host, tenant, migrations) {
-    const { schema, role } = schemaTenantNames(tenant.id);
+    const { schema, role } = host.names.schemaTenant(tenant.id);
     const db = host.cluster(tenant.cluster).main;
-    // Role and schema are created strictly — one that already exists is not ours to adopt or drop —
-    // in one transaction, so a failure leaves neither; a failed migration then removes both.
+    // Role and schema are created strictly — one that already exists (the role may be another
+    // deployment's: roles are server-wide) is not ours to adopt or drop — in one transaction, so a
+    // failure leaves neither; a failed migration then removes both.
     await adminTransaction(db, (conn) =>
-      conn.exec(`${createTenantRoleSql(role)};\n${grantRoleToSelfSql(role)};\n${grantRoleToAppSql(role)};\n${createSchemaSql(schema, { ifNotExists: false })}`),
-    );
+      conn.exec(
+        `${createTenantRoleSql(role)};\n${grantRoleToSelfSql(role)};\n${grantRoleToAppSql(role, host.names.appRole)};\n${createSchemaSql(schema, { ifNotExists: false })}`,
+      ),
+    ).catch((error: unknown) => rethrowNameTaken(error, tenant.id, { role, schema }));
     try {
       await applyMigrations({ db, schema, grantee: role }, migrations);
     } catch (error) {
@@ -32,12 +33,12 @@ export const schemaStrategy: IsolationStrategy = {
   },
 
   async deprovision(host, tenant) {
-    const { schema, role } = schemaTenantNames(tenant.id);
+    const { schema, role } = host.names.schemaTenant(tenant.id);
     await adminTransaction(host.cluster(tenant.cluster).main, (conn) => conn.exec(`${dropSchemaSql(schema)};\n${dropRoleSql(role)}`));
   },
 
   migrationTarget(host, tenant) {
-    const { schema, role } = schemaTenantNames(tenant.id);
+    const { schema, role } = host.names.schemaTenant(tenant.id);
     return {
       key: `${tenant.cluster}/schema/${schema}`,
       open: async () => ({ target: { db: host.cluster(tenant.cluster).main, schema, grantee: role }, release: () => {} }),

@@ -1,16 +1,18 @@
 import type { ClusterBackend, DatabaseBackend } from '../backends/backend.js';
 import type { DatabaseHandle } from '../open-databases.js';
-import type { TenantLocationNames } from '../names.js';
+import type { DeploymentNames, TenantLocationNames } from '../names.js';
 import type { Migration } from '../migrations/tenant-migrations.js';
 import type { MigrationTarget } from '../migrations/runner.js';
 import type { Isolation, TenantPlacement } from '../placement.js';
 
 /**
  * What a strategy needs from the storage layer, and nothing more (the router implements it; Kysely's
- * `Dialect` is the model): clusters by name, and tenant databases created, opened and dropped under
- * the router's budget of open databases.
+ * `Dialect` is the model): the deployment's names, clusters by name, and tenant databases created,
+ * opened and dropped under the router's budget of open databases.
  */
 export interface StrategyHost {
+  /** Every role and database name of this deployment (names.ts): strategies derive none themselves. */
+  readonly names: DeploymentNames;
   cluster(name: string): ClusterBackend;
   /** `waitMs`: how long to wait for a place among the open databases (a request's few seconds by default). */
   openTenantDatabase(cluster: string, database: string, role: string, waitMs?: number): Promise<DatabaseHandle>;
@@ -39,7 +41,6 @@ export interface OpenLocation {
  */
 export interface IsolationStrategy {
   readonly isolation: Isolation;
-  names(tenantId: string): TenantLocationNames;
   open(host: StrategyHost, tenant: TenantPlacement): Promise<OpenLocation>;
   /** Create the tenant's storage at the latest migration version. */
   provision(host: StrategyHost, tenant: TenantPlacement, migrations: readonly Migration[]): Promise<void>;
