@@ -41,6 +41,11 @@ export interface TenantryConfig {
    * count `request.ip`, which behind a load balancer is the balancer's address unless this is set.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * Browser origins allowed to call the API (CORS): exact origins like `https://app.example.com`, or
+   * `*` for any; none by default (browsers then refuse cross-origin calls; servers are unaffected).
+   */
+  corsOrigins: string[];
   logLevel: string;
   /** Platform admin token; unset → generated once into the data directory. */
   adminToken?: string;
@@ -93,6 +98,27 @@ export function parseClusters(raw: string): ClusterConfig[] {
   return clusters;
 }
 
+/** `TENANTRY_CORS_ORIGINS`: comma-separated origins (`scheme://host[:port]`), or `*`. */
+export function parseCorsOrigins(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (origin === '*') continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ValidationError(`TENANTRY_CORS_ORIGINS: '${origin}' is not an origin (scheme://host[:port], no path) nor *`);
+    }
+  }
+  return list.map((o) => o.replace(/\/$/, ''));
+}
+
 /** `true`, a hop count, or addresses and CIDR ranges (comma-separated); unset or `false`: trust none. */
 export function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
   const value = (raw ?? '').trim();
@@ -128,6 +154,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     poolMaxIndexes: 64,
     host: '127.0.0.1',
     trustProxy: false,
+    corsOrigins: [],
     port: 3000,
     logLevel: 'info',
     workers: 8,
@@ -197,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
     host: env.TENANTRY_HOST || env.HOST || d.host,
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
+    corsOrigins: parseCorsOrigins(env.TENANTRY_CORS_ORIGINS),
     port: listenPort(env, d.port),
     logLevel: env.TENANTRY_LOG_LEVEL || d.logLevel,
     workers: positiveInt(env, 'TENANTRY_WORKERS', d.workers, 0),

@@ -71,6 +71,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
       baseDomain: config.baseDomain,
       jwt,
       trustProxy: config.trustProxy,
+      corsOrigins: config.corsOrigins,
       logger: { level: config.logLevel },
     });
     logTo.app = app;

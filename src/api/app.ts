@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -33,6 +34,8 @@ export interface AppOptions {
   jwt?: JwtVerifier;
   /** Proxies believed about the client's address (TENANTRY_TRUST_PROXY); none by default. */
   trustProxy?: boolean | number | string[];
+  /** Browser origins allowed to call the API (CORS; TENANTRY_CORS_ORIGINS): exact origins or `*`; none by default. */
+  corsOrigins?: string[];
   /** Per-address budgets (failed authentications, control-plane requests), per minute; defaults in ADDRESS_LIMIT_DEFAULTS. */
   addressLimits?: { authFailuresPerMinute?: number; controlRequestsPerMinute?: number };
   logger?: FastifyServerOptions['logger'];
@@ -91,6 +94,17 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   app.decorate('workflows', workflows);
 
   await app.register(problemPlugin);
+  const { corsOrigins = [] } = options;
+  if (corsOrigins.length > 0) {
+    // Preflights answered here; credentials are bearer tokens (never cookies), so no credentials mode.
+    await app.register(cors, {
+      origin: corsOrigins.includes('*') ? '*' : corsOrigins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-request-id', 'x-tenant-id'],
+      exposedHeaders: ['etag', 'location', 'retry-after', 'idempotent-replayed', 'x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+      maxAge: 600,
+    });
+  }
   await app.register(jsonLimitsPlugin);
   await app.register(swagger, {
     openapi: {
