@@ -121,7 +121,7 @@ describe(`models over HTTP (${backend})`, () => {
       [{ inputs: [{ x: 1, city: 'paris' }] }, /inputs\[0\]\.vip is missing/],
       [{ inputs: Array(1001).fill({ x: 1, city: 'paris', vip: false }) }, /1000/],
       [{ inputs: [] }, /inputs/],
-      [{ inputs: [{ x: 1, city: 'paris', vip: false }], extra: 1 }, /additional/],
+      [{ inputs: [{ x: 1, city: 'paris', vip: false }], extra: 1 }, /unknown property 'extra'/],
     ];
     for (const [payload, detail] of bad) {
       const r = await call(id, 'viewer', 'POST', '/v1/models/buyers/predict', payload);
