@@ -68,6 +68,7 @@ describe(`filter types against the schema (${backend})`, () => {
     [{ score: null }],
     [{ score: { $exists: true } }],
     [{ nothere: 'x' }],
+    [{ count: { $gte: 2.5 } }],
   ])('runs %j', async (filter) => {
     const res = await query(filter);
     expect(res.statusCode, res.body).toBe(200);

@@ -53,6 +53,17 @@ describe(`problem details (${backend})`, () => {
     expect((await send(app, 'GET', '/v1/api-keys', undefined, bearer(key))).json().items).toHaveLength(1);
   });
 
+  it('stays bounded and quick on a body of thousands of unknown properties', async () => {
+    const body: Record<string, unknown> = { name: 'k', role: 'viewer' };
+    for (let i = 0; i < 20_000; i++) body[`p${i}`] = i;
+    const started = Date.now();
+    const res = await send(app, 'POST', '/v1/api-keys', body, bearer(key));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toHaveLength(20);
+    expect(res.json().errors[0]).toEqual({ pointer: '/p0', message: "unknown property 'p0'" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('points into the query string by name', async () => {
     await send(app, 'POST', '/v1/collections', { name: 'things' }, bearer(key));
     const res = await send(app, 'GET', '/v1/collections/things/records?select=id&limit=0', undefined, bearer(key));
@@ -71,6 +82,9 @@ describe(`problem details (${backend})`, () => {
     expect(ok.headers['x-request-id']).toBe('ok-1');
     const made = await send(app, 'GET', '/v1/tenant', undefined, { ...bearer(key), 'x-request-id': 'has spaces and\ttabs' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const elsewhere = await send(app, 'GET', '/t/another-tenant/nowhere');
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.body).not.toContain('another-tenant');
     const unrouted = await send(app, 'GET', '/nowhere');
     expect(unrouted.json()).toMatchObject({ code: 'not_found', instance: '/nowhere', requestId: unrouted.headers['x-request-id'] });
   });

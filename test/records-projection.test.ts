@@ -50,6 +50,12 @@ describe(`record projection and counts (${backend})`, () => {
     }
     expect((await send(app, 'GET', '/v1/collections/people/records?fields=na-me', undefined, bearer(key))).statusCode).toBe(400);
     expect((await send(app, 'GET', '/v1/collections/people/records?fields=', undefined, bearer(key))).statusCode).toBe(400);
+    for (const inherited of ['__proto__.polluted', 'constructor', 'owner.prototype']) {
+      const res = await send(app, 'GET', `/v1/collections/people/records?fields=${inherited}`, undefined, bearer(key));
+      expect(res.statusCode).toBe(400);
+      expect(res.json().detail).toMatch(/not data fields/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('counts the matching records exactly, the same on every page, and only its own', async () => {
@@ -72,8 +78,19 @@ describe(`record projection and counts (${backend})`, () => {
     expect((await send(app, 'GET', '/v1/collections/people/records?count=maybe', undefined, bearer(key))).statusCode).toBe(400);
   });
 
-  it('estimates the count from the planner when asked to', async () => {
+  it("counts a pooled tenant's records exactly even when asked for an estimate: the shared table's statistics are everyone's", async () => {
     const res = await send(app, 'GET', '/v1/collections/people/records?count=estimated', undefined, bearer(key));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total).toBe(7);
+    expect((await send(app, 'GET', '/v1/collections/people/records?count=estimated', undefined, bearer(otherKey))).json().total).toBe(3);
+  });
+
+  it('estimates the count from the planner for a tenant with tables of its own', async () => {
+    const id = tenantId('proj-s');
+    await t.tenants.create({ id, isolation: 'schema' });
+    const own = (await issueKeys(app, ADMIN, id, ['admin'])).admin;
+    await send(app, 'POST', '/v1/collections', { name: 'people' }, bearer(own));
+    const res = await send(app, 'GET', '/v1/collections/people/records?count=estimated', undefined, bearer(own));
     expect(res.statusCode).toBe(200);
     expect(Number.isInteger(res.json().total)).toBe(true);
     expect(res.json().total).toBeGreaterThanOrEqual(0);

@@ -1,6 +1,8 @@
 import { ValidationError } from '../errors.js';
 import { SYSTEM_FIELDS, type FilterNode, type SystemField } from './query.js';
 
+const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
+
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A JSON value's type as JSON Schema names it (`integer` for whole numbers). */
@@ -30,9 +32,10 @@ function declaredTypes(schema: unknown, path: readonly string[]): Set<string> | 
   return undefined;
 }
 
-function allows(types: Set<string>, value: unknown): boolean {
+function allows(types: Set<string>, value: unknown, range: boolean): boolean {
   const type = jsonType(value);
-  return types.has(type) || (type === 'integer' && types.has('number'));
+  // A fraction against an integer field: meaningless for equality, a fine bound for a range.
+  return types.has(type) || (type === 'integer' && types.has('number')) || (range && type === 'number' && types.has('integer'));
 }
 
 /**
@@ -55,7 +58,7 @@ export function checkFilterTypes(filter: FilterNode, schema: Record<string, unkn
     const values = node.op === '$in' || node.op === '$nin' ? (node.value as unknown[]) : [node.value];
     for (const value of values) {
       // null asks for records without a value there: meaningful whatever the declared type.
-      if (value === null || allows(types, value)) continue;
+      if (value === null || allows(types, value, RANGE_OPS.has(node.op))) continue;
       throw new ValidationError(
         `the filter compares '${node.field}' with ${jsonType(value)} ${JSON.stringify(value)}, but the schema of '${collection}' says it is ${[...types].join(' or ')}`,
       );

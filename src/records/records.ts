@@ -240,7 +240,9 @@ export class RecordsService {
     if (!query.count) return { items, next };
     // The whole filtered list, not what is left after the cursor: the same on every page.
     const matching = sql.join(conditions.slice(0, query.filter ? 3 : 2), sql` AND `);
-    if (query.count === 'exact') {
+    // A pooled tenant's table is shared: the planner's estimate there reflects every tenant's rows,
+    // so it is counted exactly instead. A schema or database tenant's statistics are its own.
+    if (query.count === 'exact' || scope.tenant.isolation === 'pooled') {
       const { rows: counted } = await sql<{ n: string | number }>`SELECT count(*) AS n FROM records WHERE ${matching}`.execute(scope.db);
       return { items, next, total: Number(counted[0]!.n) };
     }

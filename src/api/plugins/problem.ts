@@ -44,7 +44,10 @@ export function fieldProblems(errors: readonly AjvError[], context: string | und
   const where = context === 'querystring' ? '/query' : context === 'params' ? '/path' : context === 'headers' ? '/headers' : '';
   const allowed = new Map<string, unknown[]>();
   const problems: FieldProblem[] = [];
-  for (const e of errors) {
+  const seen = new Set<string>();
+  // Bounded: a 1 MiB body of unknown properties is ~100k errors; the first ones say enough.
+  for (const e of errors.slice(0, MAX_FIELD_PROBLEMS * 10)) {
+    if (problems.length >= MAX_FIELD_PROBLEMS) break;
     let pointer = `${where}${e.instancePath}`;
     let message = e.message ?? e.keyword;
     if (e.keyword === 'additionalProperties') {
@@ -60,7 +63,11 @@ export function fieldProblems(errors: readonly AjvError[], context: string | und
     } else if (e.keyword === 'anyOf' && allowed.has(pointer)) {
       continue;
     }
-    if (!problems.some((p) => p.pointer === pointer && p.message === message)) problems.push({ pointer, message });
+    const key = `${pointer}\0${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push({ pointer, message });
+    }
   }
   for (const [pointer, values] of allowed) {
     const list = [...new Set(values.map((v) => JSON.stringify(v)))].join(', ');
@@ -129,7 +136,7 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
     reply
       .code(404)
       .type('application/problem+json')
-      .send({ ...problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`), instance: instanceOf(request), requestId: request.id }),
+      .send({ ...problem('not_found', `no route ${request.method} ${instanceOf(request)}`), instance: instanceOf(request), requestId: request.id }),
   );
 });
 

@@ -65,6 +65,8 @@ const RecordsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** `?fields=` → dot paths (400 for anything else), at most 50. */
 function fieldsOf(text: string | undefined): string[][] | undefined {
   if (text === undefined) return undefined;
@@ -75,6 +77,9 @@ function fieldsOf(text: string | undefined): string[][] | undefined {
   if (fields.length === 0 || fields.length > 50) throw new ValidationError('fields takes 1 to 50 comma-separated field paths');
   for (const field of fields) {
     if (!FIELD_PATH_PATTERN.test(field)) throw new ValidationError(`fields: '${field}' is not a field path (dot-separated names of [A-Za-z_][A-Za-z0-9_]*)`);
+    // Names an object inherits are not data: projecting them would read (or write) Object.prototype.
+    if (field.split('.').some((name) => FORBIDDEN_NAMES.has(name)))
+      throw new ValidationError(`fields: '${field}' names ${[...FORBIDDEN_NAMES].join(', ')}, which are not data fields`);
   }
   return fields.map((f) => f.split('.'));
 }
@@ -84,7 +89,8 @@ function project(data: unknown, paths: readonly string[][]): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const path of paths) {
     let from: unknown = data;
-    for (const key of path) from = from !== null && typeof from === 'object' && !Array.isArray(from) ? (from as Record<string, unknown>)[key] : undefined;
+    for (const key of path)
+      from = from !== null && typeof from === 'object' && !Array.isArray(from) && Object.hasOwn(from, key) ? (from as Record<string, unknown>)[key] : undefined;
     if (from === undefined) continue;
     let into = out;
     for (const key of path.slice(0, -1)) into = (into[key] ??= {}) as Record<string, unknown>;
