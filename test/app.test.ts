@@ -139,6 +139,27 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     expect(docs.headers['content-type']).toMatch(/text\/html/);
     expect(docs.body).toContain('swagger-ui');
     expect((await app.inject('/docs/json')).json()).toEqual(doc);
+    // Every operation: a unique operationId, and the credential it takes (admin token or tenant credential).
+    const info = (doc as unknown as { info: { title: string; description: string } }).info;
+    expect(info.title).toBe('Tenantry API');
+    expect(info.description).toMatch(/platform admin token/);
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods as Record<string, { operationId?: string; security?: Array<Record<string, unknown>> }>).map(([method, op]) => ({
+        path,
+        method,
+        op,
+      })),
+    );
+    const ids = operations.map((o) => o.op.operationId);
+    expect(
+      ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id)),
+      JSON.stringify(ids),
+    ).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/v1/collections/{name}/records/{id}']!.get).toMatchObject({ operationId: 'getCollectionsByNameRecordsById' });
+    for (const { path, op } of operations) {
+      expect(Object.keys(op.security?.[0] ?? {}), path).toEqual([path.startsWith('/v1/tenants') ? 'adminToken' : 'tenantCredential']);
+    }
     const dataPlane = [
       '/v1/api-keys',
       '/v1/api-keys/{id}',
