@@ -1,9 +1,7 @@
 import { ValidationError } from '../errors.js';
-import { SYSTEM_FIELDS, type FilterNode, type SystemField } from './query.js';
+import { isPlainObject, SYSTEM_FIELDS, type FilterNode, type SystemField } from './query.js';
 
 const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A JSON value's type as JSON Schema names it (`integer` for whole numbers). */
 function jsonType(value: unknown): string {

@@ -27,9 +27,11 @@ export interface FenceEntry {
   placementEpoch: number;
 }
 
-/** Admit `tenant`'s generation at its placement epoch to the database holding its tables (the last step of provisioning). */
+/**
+ * Admit `tenant`'s generation at its placement epoch to the database holding its tables (the last step
+ * of provisioning). The fence itself is there: the router ensures it when it opens a database.
+ */
 export async function openFence(db: DatabaseBackend, tenant: FenceEntry): Promise<void> {
-  await ensureFence(db);
   await adminQuery(db, FENCE_OPEN_SQL, [tenant.id, tenant.generation, tenant.placementEpoch]);
 }
 
@@ -65,7 +67,6 @@ export async function closeFence(db: DatabaseBackend, tenantId: string): Promise
  * catalog calls live (`live`) before — and again after, removing the row if a deletion got in between.
  */
 export async function backfillFence(db: DatabaseBackend, tenant: FenceEntry, live: () => Promise<boolean>): Promise<void> {
-  await ensureFence(db);
   const present = await adminQuery(db, `SELECT 1 FROM ${quoteIdent(FENCE_SCHEMA)}.fences WHERE tenant_id = $1`, [tenant.id]);
   if (present.rows.length > 0 || !(await live())) return;
   await adminTransaction(db, async (conn) => {
