@@ -51,6 +51,8 @@ describe(`filter types against the schema (${backend})`, () => {
     [{ status: { $in: ['open', 3] } }, /'status' with integer 3/],
     [{ 'owner.name': { $eq: 7 } }, /'owner.name' with integer 7, .* string/],
     [{ $or: [{ score: 1 }, { score: true }] }, /'score' with boolean true/],
+    [{ score: { $prefix: '1' } }, /matches 'score' with \$prefix, which matches strings, but the schema of 'typed' says it is number/],
+    [{ count: { $not: { $ilike: '%' } } }, /'count' with \$ilike/],
   ])('refuses %j', async (filter, message) => {
     const res = await query(filter);
     expect(res.statusCode).toBe(400);
@@ -69,6 +71,8 @@ describe(`filter types against the schema (${backend})`, () => {
     [{ score: { $exists: true } }],
     [{ nothere: 'x' }],
     [{ count: { $gte: 2.5 } }],
+    [{ status: { $prefix: 'op' } }],
+    [{ maybe: { $ilike: 'X%' } }],
   ])('runs %j', async (filter) => {
     const res = await query(filter);
     expect(res.statusCode, res.body).toBe(200);
@@ -76,5 +80,7 @@ describe(`filter types against the schema (${backend})`, () => {
 
   it('finds what a well-typed filter asks for', async () => {
     expect((await query({ score: { $gt: 10 }, count: 3 })).json().items).toHaveLength(1);
+    expect((await query({ status: { $prefix: 'op' }, 'owner.name': { $ilike: 'A_N' } })).json().items).toHaveLength(1);
+    expect((await query({ status: { $prefix: 'Op' } })).json().items).toHaveLength(0);
   });
 });

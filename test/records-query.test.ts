@@ -37,6 +37,20 @@ function filterArbitrary(records: ApiRecord[]): fc.Arbitrary<Record<string, unkn
   const seenValue = fc.constantFrom(...records.flatMap((r) => Object.values(r.data)));
   const operand = fc.oneof(value, seenValue);
   const dataField = fc.constantFrom('a', 'b', 'n', 'n.x', 'tags', 'missing', 'a.p');
+  // Strings seen in the data, cut to a prefix (by code point) and sometimes recased: $prefix and $ilike
+  // patterns that match something.
+  const seenStrings = records.flatMap((r) => Object.values(r.data)).filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const seenPrefix = fc
+    .tuple(fc.constantFrom(...(seenStrings.length > 0 ? seenStrings : ['a'])), fc.nat(4))
+    .map(([v, n]) => Array.from(v).slice(0, n).join(''))
+    .filter((v) => !/(?<!\\)(\\\\)*\\$/.test(v));
+  const pattern = fc
+    .oneof(
+      text,
+      seenPrefix.map((v) => `${v}%`),
+      seenPrefix.map((v) => `%${v.toUpperCase()}_%`),
+    )
+    .filter((v) => !/(?<!\\)(\\\\)*\\$/.test(v));
   const ops = fc.oneof(
     fc.record({ $eq: operand }),
     fc.record({ $ne: operand }),
@@ -48,6 +62,8 @@ function filterArbitrary(records: ApiRecord[]): fc.Arbitrary<Record<string, unkn
     fc.record({ $in: fc.array(operand, { maxLength: 4 }) }),
     fc.record({ $nin: fc.array(operand, { maxLength: 4 }) }),
     fc.record({ $exists: fc.boolean() }),
+    fc.record({ $prefix: fc.oneof(text, seenPrefix) }),
+    fc.record({ $ilike: pattern }),
     fc.record({
       $contains: fc.oneof(
         scalar,
@@ -235,6 +251,10 @@ describe(`records query language (${backend})`, () => {
       [queryUrl({ filter: { a: { $gt: [1] } } }), /\$gt takes a number or a string/],
       [queryUrl({ filter: { a: { $contains: { p: 1 } } } }), /\$contains takes/],
       [queryUrl({ filter: { a: { $exists: 'yes' } } }), /\$exists takes true or false/],
+      [queryUrl({ filter: { a: { $prefix: 1 } } }), /\$prefix takes a string/],
+      [queryUrl({ filter: { a: { $ilike: 'ab\\' } } }), /\$ilike pattern ends with an escape/],
+      [queryUrl({ filter: { a: { $ilike: 'x'.repeat(1025) } } }), /at most 1024 characters/],
+      [queryUrl({ filter: { id: { $prefix: '0' } } }), /\$prefix does not apply to 'id'/],
       [queryUrl({ filter: { a: { $eq: 1, b: 2 } } }), /mixes operators/],
       [queryUrl({ filter: { $or: [] } }), /non-empty array/],
       [queryUrl({ filter: { a: { $not: 3 } } }), /\$not on a field/],
@@ -268,7 +288,16 @@ describe(`records query language (${backend})`, () => {
     const before = await count();
     const evil = ["'; DROP TABLE records; --", "') OR true --", '"}]}\' OR 1=1', "x' || pg_sleep(1) || '", "\\'; --", '$1', '%', "' COLLATE \"C\" OR ''='"];
     for (const s of evil) {
-      for (const filter of [{ a: s }, { a: { $gt: s } }, { a: { $contains: s } }, { a: { $in: [s, 1] } }, { tags: { $nin: [s] } }]) {
+      const like = /(?<!\\)(\\\\)*\\$/.test(s) ? `${s}\\` : s;
+      for (const filter of [
+        { a: s },
+        { a: { $gt: s } },
+        { a: { $contains: s } },
+        { a: { $in: [s, 1] } },
+        { tags: { $nin: [s] } },
+        { a: { $prefix: s } },
+        { a: { $ilike: like } },
+      ]) {
         expect((await queryAll(id, { filter })).map((r) => r.id)).toEqual(expected(id, { filter }));
       }
       for (const url of [queryUrl({ filter: { [s]: 1 } }), queryUrl({ filter: { [`a.${s}`]: 1 } }), queryUrl({ sort: s }), queryUrl({ sort: `a,${s}` })]) {
@@ -278,6 +307,37 @@ describe(`records query language (${backend})`, () => {
     expect(await count()).toBe(before);
     // The other tenants' data is intact too.
     for (const other of Object.values(tenants).flat()) expect((await queryAll(other, { limit: 500 })).length).toBe(things[other]!.length);
+  });
+
+  it('matches strings by prefix and by LIKE pattern, ASCII letters folded', async () => {
+    for (const id of [tenants.pooled[0], tenants.database[0]]) {
+      const words = ['Smith', 'smithy', 'SMITH', 'blacksmith', 'Émile', 'émile', '50%', '50 percent', 'a_b', 'axb', 'back\\slash', '😀x'];
+      await call(id, 'admin', 'POST', '/v1/collections', { name: 'words' });
+      const created = await call(id, 'admin', 'POST', '/v1/collections/words/records/bulk', {
+        records: [...words, 7, ['Smith']].map((w) => ({ data: { w } })),
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const found = async (filter: unknown) => {
+        const res = await call(id, 'admin', 'GET', queryUrl({ filter, limit: 100 }, 'words'));
+        expect(res.statusCode, res.body).toBe(200);
+        return (res.json().items as ApiRecord[]).map((r) => r.data.w).sort();
+      };
+      expect(await found({ w: { $prefix: 'Smith' } })).toEqual(['Smith']);
+      expect(await found({ w: { $prefix: 'smith' } })).toEqual(['smithy']);
+      expect(await found({ w: { $prefix: '' } })).toHaveLength(words.length);
+      expect(await found({ w: { $ilike: 'smith' } })).toEqual(['SMITH', 'Smith'].sort());
+      expect(await found({ w: { $ilike: '%smith%' } })).toEqual(['SMITH', 'Smith', 'blacksmith', 'smithy'].sort());
+      expect(await found({ w: { $ilike: 'émile' } })).toEqual(['émile']);
+      expect(await found({ w: { $ilike: '50\\%' } })).toEqual(['50%']);
+      expect(await found({ w: { $ilike: '50%' } })).toEqual(['50 percent', '50%'].sort());
+      expect(await found({ w: { $ilike: 'a\\_b' } })).toEqual(['a_b']);
+      expect(await found({ w: { $ilike: 'a_b' } })).toEqual(['a_b', 'axb']);
+      expect(await found({ w: { $ilike: 'back\\\\%' } })).toEqual(['back\\slash']);
+      expect(await found({ w: { $ilike: '_x' } })).toEqual(['😀x']);
+      // A value that is not a string never matches; the negation takes it.
+      expect(await found({ w: { $not: { $ilike: '%' } } })).toEqual([7, ['Smith']].sort());
+      expect(await found({ w: { $not: { $prefix: 'S' } } })).toHaveLength(words.length - 2 + 2);
+    }
   });
 
   it('binds cursors to tenant, collection, filter and sort', async () => {

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.js';
-import { isPlainObject, SYSTEM_FIELDS, type FilterNode, type SystemField } from './query.js';
+import { isPlainObject, STRING_OPERATORS, SYSTEM_FIELDS, type FilterNode, type SystemField } from './query.js';
 
 const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
 
@@ -53,6 +53,12 @@ export function checkFilterTypes(filter: FilterNode, schema: Record<string, unkn
     if (node.op === '$exists' || node.op === '$contains' || SYSTEM_FIELDS.includes(node.field as SystemField)) return;
     const types = declaredTypes(schema, node.field.split('.'));
     if (!types) return;
+    if (STRING_OPERATORS.has(node.op)) {
+      if (types.has('string')) return;
+      throw new ValidationError(
+        `the filter matches '${node.field}' with ${node.op}, which matches strings, but the schema of '${collection}' says it is ${[...types].join(' or ')}`,
+      );
+    }
     const values = node.op === '$in' || node.op === '$nin' ? (node.value as unknown[]) : [node.value];
     for (const value of values) {
       // null asks for records without a value there: meaningful whatever the declared type.

@@ -15,6 +15,9 @@ import { dataField } from './codec.js';
  * - `$contains` takes a scalar: an array field matches when an element equals it; a string field
  *   matches when it contains the (string) value as a substring.
  * - `$exists: true|false` tests presence (a JSON null is present).
+ * - `$prefix` takes a string: a string field that starts with it (code point for code point).
+ * - `$ilike` takes a SQL LIKE pattern (`%` any run, `_` one character, `\` escapes the next one): a
+ *   string field it matches whole, with ASCII letters folded (A–Z = a–z), the same on every database.
  * - `id`, `createdAt`, `updatedAt` name the record's own columns, not data fields; timestamps compare
  *   at the millisecond precision the API shows.
  * - An object of conditions is their conjunction, so the empty object `{}` — anywhere a filter goes —
@@ -29,13 +32,15 @@ export type SystemField = 'id' | 'createdAt' | 'updatedAt';
 export const SYSTEM_FIELDS: readonly SystemField[] = ['id', 'createdAt', 'updatedAt'];
 const SYSTEM_COLUMNS: Record<SystemField, string> = { id: 'id', createdAt: 'created_at', updatedAt: 'updated_at' };
 
-type Comparison = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$exists' | '$contains';
-const COMPARISONS = new Set<string>(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$contains']);
+type Comparison = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$exists' | '$contains' | '$prefix' | '$ilike';
+const COMPARISONS = new Set<string>(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$contains', '$prefix', '$ilike']);
+/** Operators that match strings only. */
+export const STRING_OPERATORS: ReadonlySet<string> = new Set(['$prefix', '$ilike']);
 
 export type FilterNode =
   { kind: 'and' | 'or'; children: FilterNode[] } | { kind: 'not'; child: FilterNode } | { kind: 'leaf'; field: string; op: Comparison; value: unknown };
 
-export const FILTER_LIMITS = { depth: 16, leaves: 100, inValues: 500 } as const;
+export const FILTER_LIMITS = { depth: 16, leaves: 100, inValues: 500, patternLength: 1024 } as const;
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
@@ -83,6 +88,14 @@ export function parseFilter(filter: unknown): FilterNode {
       case '$contains':
         if (system) fail(where, `$contains does not apply to '${field}'`);
         if (!isScalar(value)) fail(where, '$contains takes a string, number, boolean or null');
+        return;
+      case '$prefix':
+      case '$ilike':
+        if (system) fail(where, `${op} does not apply to '${field}'`);
+        if (typeof value !== 'string') fail(where, `${op} takes a string`);
+        if ((value as string).length > FILTER_LIMITS.patternLength) fail(where, `${op} takes at most ${FILTER_LIMITS.patternLength} characters`);
+        // PostgreSQL refuses a pattern that ends in an unpaired escape; so does the language.
+        if (op === '$ilike' && /(?<!\\)(\\\\)*\\$/.test(value as string)) fail(where, '$ilike pattern ends with an escape (\\); write \\\\ for a backslash');
         return;
       case '$gt':
       case '$gte':
@@ -224,6 +237,12 @@ function dataLeaf(field: string, op: Comparison, value: unknown): RawBuilder<unk
       return typeof value === 'string'
         ? sql`CASE jsonb_typeof(${x}) WHEN 'array' THEN ${x} @> ${json([value])} WHEN 'string' THEN strpos(${x} #>> '{}', ${value}) > 0 ELSE false END`
         : sql`CASE jsonb_typeof(${x}) WHEN 'array' THEN ${x} @> ${json([value])} ELSE false END`;
+    // NULL for a value that is not a string: no match, and a NOT above turns it into true via coalesce.
+    case '$prefix':
+      return sql`CASE WHEN jsonb_typeof(${x}) = 'string' THEN starts_with((${x} #>> '{}') COLLATE "C", ${value as string}) END`;
+    case '$ilike':
+      // Under "C", ILIKE folds ASCII letters only, whatever the database's locale.
+      return sql`CASE WHEN jsonb_typeof(${x}) = 'string' THEN (${x} #>> '{}') COLLATE "C" ILIKE ${value as string} COLLATE "C" END`;
     default: {
       const operator = sql.raw({ $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op as '$gt']);
       // Numbers: jsonb orders numbers numerically, so `x >= 5::jsonb` can use the field's index, and

@@ -41,6 +41,21 @@ export function compareStrings(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** A LIKE pattern as a regular expression over code points: `%` any run, `_` one, `\\` escapes; ASCII letters folded. */
+function likePattern(pattern: string): RegExp {
+  let source = '';
+  const chars = Array.from(asciiLower(pattern));
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '%') source += '.*';
+    else if (c === '_') source += '.';
+    else source += (c === '\\' ? chars[++i]! : c).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'su');
+}
+
 function compare(field: string, x: unknown, value: unknown): number | undefined {
   if (field === 'createdAt' || field === 'updatedAt') return Date.parse(x as string) - Date.parse(value as string);
   if (typeof value === 'number' && typeof x === 'number') return x - value;
@@ -68,6 +83,10 @@ function operator(field: string, x: unknown, op: string, value: unknown): boolea
     case '$contains':
       if (Array.isArray(x)) return x.some((e) => jsonEqual(e, value));
       return typeof x === 'string' && typeof value === 'string' && x.includes(value);
+    case '$prefix':
+      return typeof x === 'string' && x.startsWith(value as string);
+    case '$ilike':
+      return typeof x === 'string' && likePattern(value as string).test(asciiLower(x));
     case '$not':
       return !Object.entries(value as Record<string, unknown>).every(([o, v]) => operator(field, x, o, v));
     default: {
