@@ -62,7 +62,7 @@ export interface TenantryConfig {
   /** Hosts `http.request` steps may reach even on loopback or private addresses. */
   egressAllow: string[];
   /** Tenant JWTs (src/auth/jwt.ts); unset key → JWTs are not accepted. */
-  jwt: { secret?: string; publicKey?: string; issuer?: string; audience?: string };
+  jwt: { secret?: string; publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
 }
 
 export const CLUSTER_NAME_PATTERN = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -240,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     jwt: {
       secret: env.TENANTRY_JWT_SECRET || undefined,
       publicKey: env.TENANTRY_JWT_PUBLIC_KEY || undefined,
+      jwksUrl: env.TENANTRY_JWT_JWKS_URL || undefined,
       issuer: env.TENANTRY_JWT_ISSUER || undefined,
       audience: env.TENANTRY_JWT_AUDIENCE || undefined,
     },
