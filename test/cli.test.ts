@@ -84,6 +84,38 @@ describe(`tenantry CLI (${backend})`, () => {
     }
   });
 
+  it('prints JSON with --json from every command that prints data, and errors as one JSON line on stderr', async () => {
+    const id = tenantId('jsonco');
+    const parsed = async (...args: string[]) => {
+      const run = await cli(env.config, ...args, '--json');
+      expect(run, args.join(' ')).toMatchObject({ code: 0, stderr: expect.not.stringMatching(/error/) });
+      return JSON.parse(run.stdout) as Record<string, unknown>;
+    };
+    expect(await parsed('tenant', 'create', id, '--isolation', 'pooled')).toMatchObject({ id, status: 'active', isolation: 'pooled' });
+    expect(await parsed('tenant', 'suspend', id)).toMatchObject({ id, status: 'suspended' });
+    expect(await parsed('tenant', 'resume', id)).toMatchObject({ id, status: 'active' });
+    expect(await parsed('key', 'create', id, '--role', 'viewer')).toMatchObject({ role: 'viewer', key: expect.stringMatching(/^tnty_/) });
+    expect(await parsed('migrate', '--dry-run')).toMatchObject({ dryRun: true, total: expect.any(Number), failed: [] });
+    expect(await parsed('tenant', 'delete', id, '--yes')).toEqual({ id, deleted: true });
+
+    for (const [args, code, exit] of [
+      [['tenant', 'show', id], 'tenant_not_found', 1],
+      [['tenant', 'create', 'No'], 'invalid_tenant_id', 1],
+      [['tenant', 'delete', acme], 'usage', 2],
+      [['tenant', 'create', tenantId('x'), '--tier', 'platinum'], 'usage', 2],
+      [['tenant', 'list', '--bogus'], 'usage', 2],
+    ] as Array<[string[], string, number]>) {
+      const run = await cli(env.config, ...args, '--json');
+      expect(run.code, args.join(' ')).toBe(exit);
+      expect(run.stdout, args.join(' ')).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines, args.join(' ')).toHaveLength(1);
+      const { error } = JSON.parse(lines[0]!) as { error: { code: string; message: string } };
+      expect(error.code, args.join(' ')).toBe(code);
+      expect(error.message.length).toBeGreaterThan(0);
+    }
+  });
+
   it('migrate prints one plain line per location off a terminal and a summary', async () => {
     const run = await cli(env.config, 'migrate', '--concurrency', '2');
     expect(run.code).toBe(0);

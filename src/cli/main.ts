@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { ApiKeys, ROLES } from '../auth/api-keys.js';
+import { TenantryError } from '../errors.js';
 import { loadConfig, loadDotEnv, parsePort, type TenantryConfig } from '../config.js';
 import { ISOLATIONS } from '../storage/placement.js';
 import { tenantJson } from '../tenancy/catalog.js';
@@ -89,9 +90,17 @@ function table(rows: string[][]): string {
   );
 }
 
-/** Run the CLI; resolves the exit code. Errors are one line on stderr and a non-zero code. */
+/**
+ * Run the CLI; resolves the exit code. Errors are one line on stderr and a non-zero code; with
+ * `--json` anywhere on the line, that line is a JSON object `{"error": {code, message, status?}}`
+ * (stdout then carries only the command's JSON data).
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const out = (text: string) => io.stdout.write(text);
+  const json = argv.includes('--json');
+  const printJson = (value: unknown) => out(JSON.stringify(value) + '\n');
+  const fail = (code: string, message: string, status?: number) =>
+    io.stderr.write(json ? JSON.stringify({ error: { code, message, ...(status !== undefined && { status }) } }) + '\n' : `error: ${message}\n`);
   let tenantry: Tenantry | undefined;
   const open = async (): Promise<Tenantry> => (tenantry ??= await Tenantry.open({ config: io.config ?? loadConfig(io.env), onError: () => {} }));
   // Flags win over the environment: they replace its variables before the configuration is read (so a
@@ -122,7 +131,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // Usage errors are one line (commander puts suggestions on a line of their own).
-      outputError: (s, write) => write(`${s.trim().replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+      outputError: (s, write) => {
+        const line = s.trim().replace(/\s*\n\s*/g, ' ');
+        write(json ? JSON.stringify({ error: { code: 'usage', message: line.replace(/^error: /, '') } }) + '\n' : `${line} (run with --help for usage)\n`);
+      },
     });
 
   addListenFlags(program.command('serve'))
@@ -146,9 +158,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('apply pending tenant migrations to every location (pool, tenant schemas, tenant databases)')
     .addOption(new Option('--concurrency <n>', 'locations migrated at once').default(4).argParser(positiveInt))
     .option('--dry-run', 'list what would be applied; change nothing', false)
-    .action(async (opts: { concurrency: number; dryRun: boolean }) => {
+    .option('--json', 'print the report as JSON (progress as JSON lines on stderr)', false)
+    .action(async (opts: { concurrency: number; dryRun: boolean; json: boolean }) => {
       const t = await open();
       const report = await migrateWithProgress(t, opts, io);
+      if (opts.json) printJson(migrateReportJson(report));
       exitCode = report.failed.length > 0 ? 1 : 0;
     });
 
@@ -165,7 +179,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (id: string, opts: { name?: string; tier: string; isolation?: string; cluster?: string; json: boolean }) => {
       const t = await open();
       const created = await t.tenants.create({ id, name: opts.name, tier: opts.tier, isolation: opts.isolation, cluster: opts.cluster });
-      if (opts.json) out(JSON.stringify(tenantJson(created)) + '\n');
+      if (opts.json) printJson(tenantJson(created));
       else out(`created tenant ${created.id} (tier ${created.tier}, ${created.isolation} on ${created.cluster})\n`);
     });
 
@@ -176,7 +190,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (opts: { json: boolean }) => {
       const t = await open();
       const tenants = await t.catalog.list();
-      if (opts.json) return void out(JSON.stringify(tenants.map(tenantJson)) + '\n');
+      if (opts.json) return void printJson(tenants.map(tenantJson));
       if (tenants.length === 0) return void out('no tenants\n');
       out(
         table([
@@ -192,7 +206,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print JSON', false)
     .action(async (id: string, opts: { json: boolean }) => {
       const found = await (await open()).tenants.get(id);
-      if (opts.json) return void out(JSON.stringify(tenantJson(found)) + '\n');
+      if (opts.json) return void printJson(tenantJson(found));
       const rows = Object.entries(tenantJson(found)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
       out(table(rows));
     });
@@ -204,8 +218,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     tenant
       .command(`${action} <id>`)
       .description(description)
-      .action(async (id: string) => {
-        await (await open()).tenants[action](id);
+      .option('--json', 'print the tenant as JSON', false)
+      .action(async (id: string, opts: { json: boolean }) => {
+        const t = await open();
+        await t.tenants[action](id);
+        if (opts.json) return void printJson(tenantJson(await t.tenants.get(id)));
         out(`${done} tenant ${id}\n`);
       });
   }
@@ -214,9 +231,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command('delete <id>')
     .description('delete a tenant and all of its data (irreversible; needs --yes)')
     .option('--yes', 'confirm the deletion', false)
-    .action(async (id: string, opts: { yes: boolean }) => {
+    .option('--json', 'print {id, deleted: true} as JSON', false)
+    .action(async (id: string, opts: { yes: boolean; json: boolean }) => {
       if (!opts.yes) throw new UsageError(`refusing to delete tenant '${id}' without --yes`);
       await (await open()).tenants.delete(id);
+      if (opts.json) return void printJson({ id, deleted: true });
       out(`deleted tenant ${id}\n`);
     });
 
@@ -232,7 +251,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const t = await open();
       // The control plane's own path: the tenant (with its generation), then ApiKeys.create.
       const created = await new ApiKeys(t.catalog).create(await t.tenants.get(id), opts.name, opts.role);
-      if (opts.json) return void out(JSON.stringify(created) + '\n');
+      if (opts.json) return void printJson(created);
       out(`created API key ${created.id} (role ${created.role}) for tenant ${id}; it is shown only this once:\n${created.key}\n`);
     });
 
@@ -243,10 +262,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // Help and version exit 0; usage errors were already printed by commander.
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      fail('usage', error.message);
       exitCode = 2;
+    } else if (error instanceof TenantryError) {
+      fail(error.code, error.message, error.status);
+      exitCode = 1;
     } else {
-      io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      fail('internal', error instanceof Error ? error.message : String(error));
       exitCode = 1;
     }
   } finally {
@@ -255,13 +277,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   return exitCode;
 }
 
-async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dryRun: boolean }, io: CliIo): Promise<MigrateReport> {
-  const tty = Boolean(io.stdout.isTTY);
+/** The migration report as --json prints it. */
+function migrateReportJson(report: MigrateReport) {
+  return {
+    dryRun: report.dryRun,
+    total: report.total,
+    results: report.results,
+    failed: report.failed,
+  };
+}
+
+async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dryRun: boolean; json: boolean }, io: CliIo): Promise<MigrateReport> {
+  const tty = Boolean(io.stdout.isTTY) && !opts.json;
   let bar: SingleBar | undefined;
   const report = await t.migrate({
     concurrency: opts.concurrency,
     dryRun: opts.dryRun,
     onProgress: ({ done, total, result }) => {
+      if (opts.json) {
+        io.stderr.write(
+          JSON.stringify({ progress: { done, total, key: result.key, versions: result.versions, ...(result.error && { error: result.error }) } }) + '\n',
+        );
+        return;
+      }
       if (tty) {
         bar ??= new SingleBar({
           stream: io.stdout,
@@ -281,6 +319,7 @@ async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dry
       io.stdout.write(`[${done}/${total}] ${result.key}: ${what}\n`);
     },
   });
+  if (opts.json) return report;
   const changed = report.results.filter((r) => !r.error && r.versions.length > 0).length;
   io.stdout.write(
     `${report.dryRun ? 'dry run: ' : ''}${report.total} locations, ${changed} ${report.dryRun ? 'with pending migrations' : 'migrated'}, ${report.failed.length} failed\n`,
