@@ -32,6 +32,11 @@ export interface TenantryConfig {
   tenantPoolSize: number;
   /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
   catalogCacheMs: number;
+  /**
+   * How long a process's claim on an operation holds without renewal (renewed every third of it): how
+   * soon another process resumes an operation whose process died.
+   */
+  operationLeaseMs: number;
   /** Record indexes the shared pooled table of a cluster may hold, over all pooled tenants. */
   poolMaxIndexes: number;
   host: string;
@@ -151,6 +156,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     poolSize: 10,
     tenantPoolSize: 2,
     catalogCacheMs: 1000,
+    operationLeaseMs: 30_000,
     poolMaxIndexes: 64,
     host: '127.0.0.1',
     trustProxy: false,
@@ -221,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
+    operationLeaseMs: positiveInt(env, 'TENANTRY_OPERATION_LEASE_MS', d.operationLeaseMs, 300),
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
     host: env.TENANTRY_HOST || env.HOST || d.host,
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),

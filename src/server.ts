@@ -85,6 +85,8 @@ export async function serve(config: TenantryConfig): Promise<void> {
     throw error;
   }
   const running = app;
+  // Control-plane operations (deletions, …) run here, and those a dead process left are resumed.
+  services.tenantry.operations.start();
   // Workflow steps run in this process too unless TENANTRY_WORKERS=0 (then run `tenantry worker`).
   if (config.workers > 0) {
     running.workflows.startEngine({ log: (level, msg, fields) => running.log[level](fields ?? {}, msg) });

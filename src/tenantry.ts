@@ -6,6 +6,7 @@ import { Storage } from './storage/storage.js';
 import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
+import { Operations, type OperationsDatabase } from './tenancy/operations.js';
 
 export interface OpenOptions {
   config?: TenantryConfig;
@@ -27,6 +28,8 @@ export class Tenantry {
     readonly tenants: TenantLifecycle,
     readonly scopes: TenantScopes,
     readonly migrations: readonly Migration[],
+    /** Long-running control-plane work (deletion, …): durable, resumable; `operations.start()` runs them in the background. */
+    readonly operations: Operations,
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<Tenantry> {
@@ -36,8 +39,10 @@ export class Tenantry {
     const storage = await Storage.open(config, onError);
     try {
       const catalog = await Catalog.open(storage.control, storage.clusters, config.catalogCacheMs);
-      const tenants = new TenantLifecycle(catalog, storage, migrations);
-      return new Tenantry(config, storage, catalog, tenants, storage.scopes(catalog), migrations);
+      const operations = new Operations(storage.control.kysely<OperationsDatabase>(), { leaseMs: config.operationLeaseMs, onError });
+      const tenants = new TenantLifecycle(catalog, storage, migrations, operations);
+      tenants.registerOperations();
+      return new Tenantry(config, storage, catalog, tenants, storage.scopes(catalog), migrations, operations);
     } catch (error) {
       await storage.close();
       throw error;
@@ -74,7 +79,8 @@ export class Tenantry {
     return migrateTenants(this.catalog, this.storage, this.migrations, options);
   }
 
-  close(): Promise<void> {
-    return this.storage.close();
+  async close(): Promise<void> {
+    await this.operations.stop();
+    await this.storage.close();
   }
 }

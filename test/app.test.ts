@@ -158,7 +158,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     expect(new Set(ids).size).toBe(ids.length);
     expect(doc.paths['/v1/collections/{name}/records/{id}']!.get).toMatchObject({ operationId: 'getCollectionsByNameRecordsById' });
     for (const { path, op } of operations) {
-      expect(Object.keys(op.security?.[0] ?? {}), path).toEqual([path.startsWith('/v1/tenants') ? 'adminToken' : 'tenantCredential']);
+      expect(Object.keys(op.security?.[0] ?? {}), path).toEqual([/^\/v1\/(tenants|operations)/.test(path) ? 'adminToken' : 'tenantCredential']);
     }
     const dataPlane = [
       '/v1/api-keys',
@@ -184,6 +184,8 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       [
         ...dataPlane,
         ...dataPlane.map((p) => `/t/{tenant}${p}`),
+        '/v1/operations',
+        '/v1/operations/{id}',
         '/v1/tenants',
         '/v1/tenants/{id}',
         '/v1/tenants/{id}/api-keys',
@@ -194,6 +196,6 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     expect(Object.keys(doc.paths['/v1/api-keys']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/v1/collections/{name}/records/{id}']!).sort()).toEqual(['delete', 'get', 'patch', 'put']);
     expect(Object.keys(doc.paths['/v1/tenants']!).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(doc.paths['/v1/tenants/{id}']!).sort()).toEqual(['get', 'patch']);
+    expect(Object.keys(doc.paths['/v1/tenants/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
   });
 });

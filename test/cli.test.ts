@@ -57,7 +57,13 @@ describe(`tenantry CLI (${backend})`, () => {
     const refused = await cli(env.config, 'tenant', 'delete', globex);
     expect(refused).toMatchObject({ code: 2, stdout: '' });
     expect(refused.stderr).toBe(`error: refusing to delete tenant '${globex}' without --yes\n`);
-    expect((await cli(env.config, 'tenant', 'delete', globex, '--yes')).code).toBe(0);
+    const deleted = await cli(env.config, 'tenant', 'delete', globex, '--yes');
+    expect(deleted.code, deleted.stderr).toBe(0);
+    // Off a terminal: one line per step of the operation, then the outcome.
+    expect(deleted.stdout).toBe(
+      `[0/3] shutting the tenant out\n[1/3] dropping its storage\n[2/3] removing it from the catalog\n[3/3] deleted\ndeleted tenant ${globex}\n`,
+    );
+    expect((await cli(env.config, 'operations')).stdout).toMatch(new RegExp(`^\\S+\\s+delete\\s+${globex}\\s+succeeded\\s+3/3`, 'm'));
     expect((await cli(env.config, 'tenant', 'show', globex)).stderr).toBe(`error: tenant '${globex}' does not exist\n`);
   });
 
@@ -96,7 +102,10 @@ describe(`tenantry CLI (${backend})`, () => {
     expect(await parsed('tenant', 'resume', id)).toMatchObject({ id, status: 'active' });
     expect(await parsed('key', 'create', id, '--role', 'viewer')).toMatchObject({ role: 'viewer', key: expect.stringMatching(/^tnty_/) });
     expect(await parsed('migrate', '--dry-run')).toMatchObject({ dryRun: true, total: expect.any(Number), failed: [] });
-    expect(await parsed('tenant', 'delete', id, '--yes')).toEqual({ id, deleted: true });
+    expect(await parsed('tenant', 'delete', id, '--yes')).toMatchObject({ kind: 'delete', tenantId: id, status: 'succeeded', progress: { done: 3, total: 3 } });
+    const listed = (await parsed('operations', '--tenant', id)) as unknown as Array<{ id: string; kind: string; status: string }>;
+    expect(listed).toEqual([expect.objectContaining({ kind: 'delete', status: 'succeeded' })]);
+    expect(await parsed('operations', 'show', listed[0]!.id)).toMatchObject({ id: listed[0]!.id, tenantId: id });
 
     for (const [args, code, exit] of [
       [['tenant', 'show', id], 'tenant_not_found', 1],
@@ -104,6 +113,9 @@ describe(`tenantry CLI (${backend})`, () => {
       [['tenant', 'delete', acme], 'usage', 2],
       [['tenant', 'create', tenantId('x'), '--tier', 'platinum'], 'usage', 2],
       [['tenant', 'list', '--bogus'], 'usage', 2],
+      [['operations', 'show', 'nope'], 'usage', 2],
+      [['operations', 'show', '0190a1b2-0000-7000-8000-000000000000'], 'not_found', 1],
+      [['operations', '--status', 'sleeping'], 'usage', 2],
     ] as Array<[string[], string, number]>) {
       const run = await cli(env.config, ...args, '--json');
       expect(run.code, args.join(' ')).toBe(exit);

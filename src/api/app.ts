@@ -149,7 +149,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
       .map((w) => (w.startsWith(':') ? `By-${w.slice(1)}` : w).replace(/[-_](.)/g, (_, c: string) => c.toUpperCase()))
       .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
     const method = String(route.method).toLowerCase();
-    const control = route.url.startsWith('/v1/tenants');
+    const control = route.url.startsWith('/v1/tenants') || route.url.startsWith('/v1/operations');
     route.schema = {
       ...route.schema,
       operationId: (route.schema as { operationId?: string }).operationId ?? `${method}${words.join('')}${prefixed ? 'InTenantPath' : ''}`,
@@ -177,7 +177,15 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     authFailures: new AddressBuckets(limits.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
     controlRequests: new AddressBuckets(limits.controlRequestsPerMinute ?? ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
   };
-  await app.register(controlTenantRoutes, { tenants: tenantry.tenants, catalog: tenantry.catalog, apiKeys, adminToken, cursors, addressLimits });
+  await app.register(controlTenantRoutes, {
+    tenants: tenantry.tenants,
+    catalog: tenantry.catalog,
+    apiKeys,
+    adminToken,
+    cursors,
+    addressLimits,
+    operations: tenantry.operations,
+  });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();
   const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };

@@ -9,6 +9,7 @@ import { TenantryError } from '../errors.js';
 import { loadConfig, loadDotEnv, parsePort, type TenantryConfig } from '../config.js';
 import { ISOLATIONS } from '../storage/placement.js';
 import { tenantJson } from '../tenancy/catalog.js';
+import { OPERATION_STATUSES, operationJson, type Operation, type OperationStatus } from '../tenancy/operations.js';
 import type { MigrateReport } from '../tenancy/migrate.js';
 import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
@@ -229,14 +230,51 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   tenant
     .command('delete <id>')
-    .description('delete a tenant and all of its data (irreversible; needs --yes)')
+    .description('delete a tenant and all of its data, as an operation (irreversible; needs --yes)')
     .option('--yes', 'confirm the deletion', false)
-    .option('--json', 'print {id, deleted: true} as JSON', false)
+    .option('--json', 'print the finished operation as JSON', false)
     .action(async (id: string, opts: { yes: boolean; json: boolean }) => {
       if (!opts.yes) throw new UsageError(`refusing to delete tenant '${id}' without --yes`);
-      await (await open()).tenants.delete(id);
-      if (opts.json) return void printJson({ id, deleted: true });
-      out(`deleted tenant ${id}\n`);
+      const t = await open();
+      const { operation } = await t.tenants.requestDelete(id);
+      // Run here (or follow the process that runs it, e.g. a server on the same database).
+      const finished = await followOperation(t, operation, opts.json, io);
+      if (opts.json) printJson(operationJson(finished));
+      if (finished.status === 'failed')
+        throw new Error(`deleting tenant ${id} failed: ${finished.error} (operation ${finished.id}; run the command again to resume)`);
+      if (!opts.json) out(`deleted tenant ${id}\n`);
+    });
+
+  const operations = program.command('operations').description('long-running control-plane work: deletions, …');
+  operations
+    .command('list', { isDefault: true })
+    .description('list operations, newest first')
+    .option('--tenant <id>', "only this tenant's")
+    .addOption(new Option('--status <status>', `only in this status: ${OPERATION_STATUSES.join(', ')}`).argParser(oneOf('status', OPERATION_STATUSES)))
+    .addOption(new Option('--limit <n>', 'at most this many').default(50).argParser(positiveInt))
+    .option('--json', 'print JSON', false)
+    .action(async (opts: { tenant?: string; status?: OperationStatus; limit: number; json: boolean }) => {
+      const t = await open();
+      const list = await t.operations.list({ tenantId: opts.tenant, status: opts.status && [opts.status], limit: opts.limit });
+      if (opts.json) return void printJson(list.map(operationJson));
+      if (list.length === 0) return void out('no operations\n');
+      out(
+        table([
+          ['ID', 'KIND', 'TENANT', 'STATUS', 'PROGRESS', 'STEP', 'CREATED'],
+          ...list.map((o) => [o.id, o.kind, o.tenantId ?? '-', o.status, progressText(o), o.error ?? o.step ?? '', o.createdAt.toISOString()]),
+        ]),
+      );
+    });
+  operations
+    .command('show <id>')
+    .description('show one operation')
+    .option('--json', 'print JSON', false)
+    .action(async (id: string, opts: { json: boolean }) => {
+      if (!UUID.test(id)) throw new UsageError(`'${id}' is not an operation id (a UUID)`);
+      const op = await (await open()).operations.get(id);
+      if (!op) throw new TenantryError('not_found', `operation '${id}' does not exist`);
+      if (opts.json) return void printJson(operationJson(op));
+      out(table(Object.entries(operationJson(op)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
     });
 
   program
@@ -285,6 +323,39 @@ function migrateReportJson(report: MigrateReport) {
     results: report.results,
     failed: report.failed,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function progressText(op: Operation): string {
+  return op.progress.total === null ? `${op.progress.done}` : `${op.progress.done}/${op.progress.total}`;
+}
+
+/**
+ * Run an operation in this process — or follow the process that runs it — to its end: a progress bar
+ * on a terminal, one line per step otherwise, JSON lines on stderr under --json.
+ */
+async function followOperation(t: Tenantry, operation: Operation, json: boolean, io: CliIo): Promise<Operation> {
+  const tty = Boolean(io.stdout.isTTY) && !json;
+  let bar: SingleBar | undefined;
+  let lastStep: string | null = null;
+  const finished = await t.operations.wait(operation.id, (op) => {
+    if (json) {
+      io.stderr.write(JSON.stringify({ progress: { operation: op.id, status: op.status, step: op.step, ...op.progress } }) + '\n');
+      return;
+    }
+    if (tty && op.progress.total !== null) {
+      bar ??= new SingleBar({ stream: io.stdout, format: `${op.kind} ${op.tenantId ?? ''} [{bar}] {value}/{total} | {step}`, hideCursor: true });
+      if (!bar.isActive) bar.start(op.progress.total, 0, { step: '' });
+      bar.update(op.progress.done, { step: op.step ?? '' });
+      if (op.status === 'succeeded' || op.status === 'failed') bar.stop();
+      return;
+    }
+    if (!tty && op.step !== null && op.step !== lastStep) io.stdout.write(`[${progressText(op)}] ${op.step}\n`);
+    lastStep = op.step;
+  });
+  bar?.stop();
+  return finished;
 }
 
 async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dryRun: boolean; json: boolean }, io: CliIo): Promise<MigrateReport> {

@@ -4,6 +4,7 @@ import { TENANT_ID_PATTERN } from '../storage/names.js';
 import { ISOLATIONS, type Isolation } from '../storage/placement.js';
 import type { Storage } from '../storage/storage.js';
 import type { Catalog, Tenant } from './catalog.js';
+import type { Operation, Operations } from './operations.js';
 import { checkLimits } from './plans.js';
 import { TIER_DEFAULT_ISOLATION, TIERS, isTier, type Tier } from './tiers.js';
 
@@ -24,6 +25,7 @@ export class TenantLifecycle {
     private readonly catalog: Catalog,
     private readonly storage: Storage,
     private readonly migrations: readonly Migration[],
+    private readonly operations: Operations,
   ) {}
 
   /** Check the input and fill in defaults; throws a ValidationError naming the problem. */
@@ -107,12 +109,46 @@ export class TenantLifecycle {
    * Delete a tenant: mark it `deleting` (this process's scopes refuse it from then on), close its fence
    * (after the scopes in flight anywhere have ended, none of any process can run again — however long
    * their catalog entry stays cached), drop its storage, then its catalog row, which takes its API
-   * keys and schedules with it. Re-running finishes a delete that was interrupted.
+   * keys and schedules with it. Re-running finishes a delete that was interrupted. `onStep` hears
+   * each step as it begins (1 to DELETE_STEPS.length).
    */
-  async delete(id: string): Promise<void> {
+  async delete(id: string, onStep?: (step: string, done: number) => Promise<void>): Promise<void> {
     const tenant = await this.get(id);
+    await onStep?.(DELETE_STEPS[0], 0);
     await this.catalog.setStatus(id, 'deleting');
+    await onStep?.(DELETE_STEPS[1], 1);
     await this.storage.deprovision(tenant);
+    await onStep?.(DELETE_STEPS[2], 2);
     await this.catalog.remove(id);
   }
+
+  /**
+   * Ask for a tenant's deletion as an operation: the tenant is `deleting` at once (its credentials stop
+   * working now), and the operation runs the rest (`delete` above) durably. Asking again while it is
+   * under way answers the same operation.
+   */
+  async requestDelete(id: string): Promise<{ operation: Operation; created: boolean }> {
+    await this.get(id); // 404 for an unknown tenant
+    const requested = await this.operations.enqueue('delete', id);
+    await this.catalog.setStatus(id, 'deleting');
+    return requested;
+  }
+
+  /** The operation handlers this lifecycle provides. */
+  registerOperations(): void {
+    this.operations.handle('delete', async (ctx) => {
+      const id = ctx.operation.tenantId!;
+      await ctx.progress({ total: DELETE_STEPS.length, done: 0 });
+      try {
+        await this.delete(id, (step, done) => ctx.progress({ step, done }));
+      } catch (error) {
+        // Already gone: an earlier run got as far as removing the catalog row.
+        if (!(error instanceof TenantNotFoundError)) throw error;
+      }
+      await ctx.progress({ step: 'deleted', done: DELETE_STEPS.length });
+    });
+  }
 }
+
+/** The steps of a deletion, as its operation reports them. */
+export const DELETE_STEPS = ['shutting the tenant out', 'dropping its storage', 'removing it from the catalog'] as const;

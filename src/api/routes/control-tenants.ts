@@ -11,6 +11,8 @@ import { ApiKeyCreated, NewApiKey, ProblemSchema } from '../schemas.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
 import { locate } from '../location.js';
+import type { Operations } from '../../tenancy/operations.js';
+import { operationRoutes } from './operations.js';
 
 export interface ControlPlaneOptions {
   /** Provision, read, change, suspend, resume and delete tenants. */
@@ -20,6 +22,8 @@ export interface ControlPlaneOptions {
   adminToken: string;
   cursors: CursorCodec;
   addressLimits: AddressLimits;
+  /** Deletion (and later moves, exports…) as operations, and /v1/operations. */
+  operations: Operations;
 }
 
 const TenantSchema = Type.Object(
@@ -44,7 +48,7 @@ const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
   app,
-  { tenants, catalog, apiKeys, adminToken, cursors, addressLimits },
+  { tenants, catalog, apiKeys, adminToken, cursors, addressLimits, operations },
 ) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
   // address, first a (generous) request limit, then the failed-authentication budget the data plane
@@ -62,6 +66,8 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
       throw new TenantryError('unauthorized', 'the control plane needs the platform admin token as a Bearer credential');
     }
   });
+  // Behind the same admin check: registered after the hook, inside this plugin.
+  await app.register(operationRoutes, { tenants, operations, cursors });
 
   app.post(
     '/v1/tenants',
