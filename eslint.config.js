@@ -11,7 +11,8 @@ const STORAGE_INTERNALS = String.raw`(^|/)storage/(?!(storage|scope|control-db|p
 const inSelector = STORAGE_INTERNALS.replaceAll('/', '\\/');
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.vitest-report.json'] },
+  // src/client/schema.ts is generated (npm run client:generate) and checked against the document instead.
+  { ignores: ['dist/', 'node_modules/', '.vitest-report.json', 'src/client/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -55,8 +56,31 @@ export default tseslint.config(
     },
   },
   {
-    // Benchmarks and tests report on the console.
-    files: ['bench/**', 'test/**', 'src/cli/**', 'src/server.ts'],
+    // The typed client ships to browsers: it may import openapi-fetch and its own folder, nothing of the
+    // server (which would drag Node, Fastify and the database drivers into a bundle).
+    files: ['src/client/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?!openapi-fetch$|\./)`,
+              message: 'src/client/ imports only openapi-fetch and its own files: it must run in a browser, without the server',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Build scripts are plain Node modules (.mjs), outside TypeScript's view of Node's globals.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
+    // Benchmarks, tests and scripts report on the console.
+    files: ['bench/**', 'test/**', 'scripts/**', 'src/cli/**', 'src/server.ts'],
     rules: { 'no-console': 'off' },
   },
 );
