@@ -3,6 +3,62 @@
 // openapi-typescript; `npm run client:check` (part of `npm test`) fails while this file is stale.
 
 export interface paths {
+    "/v1/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a tenant */
+        get: operations["getTenantsById"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tenant (an operation)
+         * @description Its credentials stop working at once (the tenant is `deleting`); the operation then shuts the tenant out of its storage, drops it (rows, schema or database) and removes the tenant from the catalog, with its API keys and schedules. Asking again while it runs answers the same operation. Follow it at the `Location` given.
+         */
+        delete: operations["deleteTenantsById"];
+        options?: never;
+        head?: never;
+        /** Change a tenant's name, tier, settings or limits */
+        patch: operations["patchTenantsById"];
+        trace?: never;
+    };
+    "/v1/operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List operations, newest first */
+        get: operations["getOperations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an operation: status, progress, error */
+        get: operations["getOperationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -19,24 +75,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
-        trace?: never;
-    };
-    "/v1/tenants/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a tenant */
-        get: operations["getTenantsById"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change a tenant's name, tier, settings or limits */
-        patch: operations["patchTenantsById"];
         trace?: never;
     };
     "/v1/tenants/{id}/api-keys": {
@@ -748,8 +786,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Tenant */
+        /** Operation */
         "def-0": {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What the operation does
+             * @enum {string}
+             */
+            kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+            tenantId: string | null;
+            /**
+             * @description queued → running → succeeded or failed
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description What it is doing now, or did last */
+            step: string | null;
+            progress: {
+                done: number;
+                total: number | null;
+            };
+            error: string | null;
+            /** @description Runs started; more than one when a process resumed it */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** Tenant */
+        "def-1": {
             id: string;
             name: string;
             tier: string;
@@ -776,330 +845,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getTenants: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["def-0"][];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postTenants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description matches ^[a-z][a-z0-9-]{2,39}$ */
-                    id: string;
-                    name?: string;
-                    tier?: string;
-                    isolation?: string;
-                    cluster?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        isolation: string;
-                        cluster: string;
-                        status: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
     getTenantsById: {
         parameters: {
             query?: never;
@@ -1264,6 +1009,182 @@ export interface operations {
             };
         };
     };
+    deleteTenantsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description What the operation does
+                         * @enum {string}
+                         */
+                        kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+                        tenantId: string | null;
+                        /**
+                         * @description queued → running → succeeded or failed
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /** @description What it is doing now, or did last */
+                        step: string | null;
+                        progress: {
+                            done: number;
+                            total: number | null;
+                        };
+                        error: string | null;
+                        /** @description Runs started; more than one when a process resumed it */
+                        attempts: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     patchTenantsById: {
         parameters: {
             query?: never;
@@ -1290,6 +1211,663 @@ export interface operations {
         responses: {
             /** @description Default Response */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        tier: string;
+                        isolation: string;
+                        cluster: string;
+                        status: string;
+                        settings: {
+                            [key: string]: unknown;
+                        };
+                        limits: {
+                            [key: string]: unknown;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOperations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Only this tenant's operations */
+                tenant?: string;
+                /** @description Only operations in this status */
+                status?: "queued" | "running" | "succeeded" | "failed";
+                /** @description Only operations of this kind */
+                kind?: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-0"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getOperationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description What the operation does
+                         * @enum {string}
+                         */
+                        kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+                        tenantId: string | null;
+                        /**
+                         * @description queued → running → succeeded or failed
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "succeeded" | "failed";
+                        /** @description What it is doing now, or did last */
+                        step: string | null;
+                        progress: {
+                            done: number;
+                            total: number | null;
+                        };
+                        error: string | null;
+                        /** @description Runs started; more than one when a process resumed it */
+                        attempts: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getTenants: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["def-1"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description matches ^[a-z][a-z0-9-]{2,39}$ */
+                    id: string;
+                    name?: string;
+                    tier?: string;
+                    isolation?: string;
+                    cluster?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
