@@ -101,6 +101,9 @@ describe(`tenantry CLI (${backend})`, () => {
     expect(await parsed('tenant', 'suspend', id)).toMatchObject({ id, status: 'suspended' });
     expect(await parsed('tenant', 'resume', id)).toMatchObject({ id, status: 'active' });
     expect(await parsed('key', 'create', id, '--role', 'viewer')).toMatchObject({ role: 'viewer', key: expect.stringMatching(/^tnty_/) });
+    expect(await parsed('clusters')).toEqual([
+      { name: 'main', kind: backend === 'pglite' ? 'pglite' : 'postgres', tenants: { pooled: 1, schema: 1, database: 0 }, total: 2 },
+    ]);
     expect(await parsed('migrate', '--dry-run')).toMatchObject({ dryRun: true, total: expect.any(Number), failed: [] });
     expect(await parsed('tenant', 'delete', id, '--yes')).toMatchObject({ kind: 'delete', tenantId: id, status: 'succeeded', progress: { done: 3, total: 3 } });
     const listed = (await parsed('operations', '--tenant', id)) as unknown as Array<{ id: string; kind: string; status: string }>;
@@ -131,7 +134,8 @@ describe(`tenantry CLI (${backend})`, () => {
   it('migrate prints one plain line per location off a terminal and a summary', async () => {
     const run = await cli(env.config, 'migrate', '--concurrency', '2');
     expect(run.code).toBe(0);
-    expect(run.stdout, run.stderr).toMatch(/^\[1\/2\] main\/(pooled|schema\/t_acme-[0-9a-f]+): up to date$/m);
+    expect(run.stdout, run.stderr).toMatch(/^\[1\/2\] main\/(pooled|schema\/t_acme-[0-9a-f]+): up to date \(ETA \d+s\)$/m);
+    expect(run.stdout, run.stderr).toMatch(/^\[2\/2\] main\/(pooled|schema\/t_acme-[0-9a-f]+): up to date$/m);
     expect(run.stdout, run.stderr).toMatch(/^2 locations, 0 migrated, 0 failed$/m);
     const dry = await cli(env.config, 'migrate', '--dry-run');
     expect(dry.stdout, dry.stderr).toMatch(/^dry run: 2 locations, 0 with pending migrations, 0 failed$/m);

@@ -70,4 +70,22 @@ describe(`placement across clusters (${backend})`, () => {
     const left = await adminQuery<{ n: number }>(routerOf(t).cluster('cell2').main, 'select count(*)::int as n from tenant_pool.records');
     expect(left.rows[0]!.n).toBe(0);
   });
+
+  it('places a tenant without a named cluster on the one with the fewest of its strategy, and counts tenants per cluster', async () => {
+    const before = await t.catalog.tenantCounts();
+    const pooledOn = (cluster: string) => before.find((r) => r.cluster === cluster && r.isolation === 'pooled')?.tenants ?? 0;
+    const first = await t.tenants.create({ id: tenantId('auto-a'), isolation: 'pooled' });
+    // The emptier cluster (or, on a tie, the first configured) takes it; then the two alternate.
+    expect(first.cluster).toBe(pooledOn('cell2') < pooledOn('main') ? 'cell2' : 'main');
+    const second = await t.tenants.create({ id: tenantId('auto-b'), isolation: 'pooled' });
+    const third = await t.tenants.create({ id: tenantId('auto-c'), isolation: 'pooled' });
+    const after = await t.catalog.tenantCounts();
+    const pooled = (cluster: string) => after.find((r) => r.cluster === cluster && r.isolation === 'pooled')!.tenants;
+    expect(Math.abs(pooled('main') - pooled('cell2'))).toBeLessThanOrEqual(1);
+    expect(new Set([first.cluster, second.cluster, third.cluster]).size).toBe(2);
+
+    const listed = await t.tenants.clusters();
+    expect(listed.map((c) => c.name)).toEqual(['main', 'cell2']);
+    for (const c of listed) expect(c.tenants.pooled).toBe(pooled(c.name));
+  });
 });

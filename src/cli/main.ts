@@ -245,6 +245,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!opts.json) out(`deleted tenant ${id}\n`);
     });
 
+  program
+    .command('clusters')
+    .description('list the configured clusters and how many tenants of each strategy each holds')
+    .option('--json', 'print JSON', false)
+    .action(async (opts: { json: boolean }) => {
+      const rows = await (await open()).tenants.clusters();
+      if (opts.json) return void printJson(rows);
+      out(
+        table([
+          ['NAME', 'KIND', 'POOLED', 'SCHEMA', 'DATABASE', 'TOTAL'],
+          ...rows.map((r) => [r.name, r.kind, String(r.tenants.pooled), String(r.tenants.schema), String(r.tenants.database), String(r.total)]),
+        ]),
+      );
+    });
+
   const operations = program.command('operations').description('long-running control-plane work: deletions, …');
   operations
     .command('list', { isDefault: true })
@@ -361,6 +376,12 @@ async function followOperation(t: Tenantry, operation: Operation, json: boolean,
 async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dryRun: boolean; json: boolean }, io: CliIo): Promise<MigrateReport> {
   const tty = Boolean(io.stdout.isTTY) && !opts.json;
   let bar: SingleBar | undefined;
+  const started = Date.now();
+  /** Time left at the pace so far, e.g. `12s`, `3m05s`. */
+  const eta = (done: number, total: number) => {
+    const seconds = Math.round((((Date.now() - started) / done) * (total - done)) / 1000);
+    return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+  };
   const report = await t.migrate({
     concurrency: opts.concurrency,
     dryRun: opts.dryRun,
@@ -374,7 +395,8 @@ async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dry
       if (tty) {
         bar ??= new SingleBar({
           stream: io.stdout,
-          format: `${opts.dryRun ? 'checking' : 'migrating'} [{bar}] {value}/{total} locations | {key}`,
+          format: `${opts.dryRun ? 'checking' : 'migrating'} [{bar}] {value}/{total} locations | ETA {eta_formatted} | {key}`,
+          etaBuffer: 50,
           hideCursor: true,
         });
         if (done === 1) bar.start(total, 0, { key: '' });
@@ -387,7 +409,7 @@ async function migrateWithProgress(t: Tenantry, opts: { concurrency: number; dry
         : result.versions.length === 0
           ? 'up to date'
           : `${opts.dryRun ? 'would apply' : 'applied'} ${result.versions.join(', ')}`;
-      io.stdout.write(`[${done}/${total}] ${result.key}: ${what}\n`);
+      io.stdout.write(`[${done}/${total}] ${result.key}: ${what}${done < total ? ` (ETA ${eta(done, total)})` : ''}\n`);
     },
   });
   if (opts.json) return report;

@@ -166,6 +166,17 @@ export class Catalog implements TenantDirectory {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Live tenants (not being deleted) per cluster and strategy. */
+  async tenantCounts(): Promise<Array<{ cluster: string; isolation: Isolation; tenants: number }>> {
+    const rows = await this.#db
+      .selectFrom('tenants')
+      .select(['cluster', 'isolation', (eb) => eb.fn.countAll<string | number | bigint>().as('n')])
+      .where('status', '<>', 'deleting')
+      .groupBy(['cluster', 'isolation'])
+      .execute();
+    return rows.map((r) => ({ cluster: r.cluster, isolation: r.isolation, tenants: Number(r.n) }));
+  }
+
   async clusterNames(): Promise<string[]> {
     return (await this.#db.selectFrom('clusters').select('name').orderBy('name').execute()).map((r) => r.name);
   }

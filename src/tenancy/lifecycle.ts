@@ -28,8 +28,12 @@ export class TenantLifecycle {
     private readonly operations: Operations,
   ) {}
 
-  /** Check the input and fill in defaults; throws a ValidationError naming the problem. */
-  resolve(input: CreateTenantInput): Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster'> {
+  /**
+   * Check the input and fill in defaults; throws a ValidationError naming the problem. Without a
+   * cluster the tenant goes to `defaultCluster` (the first configured); `create` places it on the
+   * least loaded one instead.
+   */
+  resolve(input: CreateTenantInput, defaultCluster = this.storage.defaultCluster): Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster'> {
     const { id } = input;
     if (typeof id !== 'string' || !TENANT_ID_PATTERN.test(id)) {
       throw new ValidationError(
@@ -43,15 +47,39 @@ export class TenantLifecycle {
     if (!(ISOLATIONS as readonly string[]).includes(isolation)) {
       throw new ValidationError(`unknown isolation '${isolation}'; choose one of ${ISOLATIONS.join(', ')}`, 'unknown_isolation');
     }
-    const cluster = input.cluster ?? this.storage.defaultCluster;
+    const cluster = input.cluster ?? defaultCluster;
     this.storage.assertCluster(cluster); // throws unknown_cluster
     const name = input.name ?? id;
     if (name.trim().length === 0 || name.length > 200) throw new ValidationError('tenant name must be 1-200 characters');
     return { id, name, tier, isolation: isolation as Isolation, cluster };
   }
 
+  /**
+   * The cluster a new tenant of `isolation` goes to when none is named: the configured cluster with
+   * the fewest tenants of that strategy (ties: the first configured), so tenants spread as they come.
+   */
+  async placeOn(isolation: Isolation): Promise<string> {
+    const clusters = this.storage.clusters.map((c) => c.name);
+    if (clusters.length === 1) return clusters[0]!;
+    const counts = new Map(clusters.map((c) => [c, 0]));
+    for (const row of await this.catalog.tenantCounts()) if (row.isolation === isolation && counts.has(row.cluster)) counts.set(row.cluster, row.tenants);
+    return clusters.reduce((best, c) => (counts.get(c)! < counts.get(best)! ? c : best));
+  }
+
+  /** The configured clusters, in order, with how many live tenants of each strategy each holds. */
+  async clusters(): Promise<Array<{ name: string; kind: 'pglite' | 'postgres'; tenants: Record<Isolation, number>; total: number }>> {
+    const counts = await this.catalog.tenantCounts();
+    return this.storage.clusters.map((c) => {
+      const tenants = Object.fromEntries(
+        ISOLATIONS.map((isolation) => [isolation, counts.find((r) => r.cluster === c.name && r.isolation === isolation)?.tenants ?? 0]),
+      ) as Record<Isolation, number>;
+      return { name: c.name, kind: c.kind, tenants, total: Object.values(tenants).reduce((a, b) => a + b, 0) };
+    });
+  }
+
   async create(input: CreateTenantInput): Promise<Tenant> {
-    const resolved = this.resolve(input);
+    let resolved = this.resolve(input);
+    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
     if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
     const tenant = (await this.catalog.getFresh(resolved.id))!;
     try {
