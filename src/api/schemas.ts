@@ -7,7 +7,7 @@ import type { Role } from '../tenancy/catalog.js';
 // Named schemas (the OpenAPI document's components)
 
 /**
- * A schema the OpenAPI document names: registered once with `app.addSchema` (componentsPlugin in
+ * A schema the OpenAPI document names: registered once with `app.addSchema` (openapiPlugin in
  * openapi.ts) and referenced by `$ref`, so /openapi.json says `#/components/schemas/<name>` and a
  * client generated from it gets a type of that name. Validation and serialisation resolve the same
  * `$ref` against the registered schema.
@@ -43,7 +43,7 @@ export function stringEnum<const V extends readonly string[]>(values: V, options
   return Type.Unsafe<V[number]>({ type: 'string', enum: [...values], ...options });
 }
 
-/** An object with any JSON values (records' `data`, settings, limits). */
+/** An object with any JSON values. */
 export const JsonObject = Type.Record(Type.String(), Type.Unknown());
 
 export const Timestamp = Type.String({ format: 'date-time' });
@@ -76,7 +76,7 @@ export const Problem = component(
       status: Type.Integer({ description: 'The HTTP status' }),
       detail: Type.String({ description: 'What went wrong, for people; a 5xx says nothing internal' }),
       code: stringEnum(ERROR_CODE_NAMES, { description: 'A stable machine string (src/errors.ts)' }),
-      instance: Type.Optional(Type.String({ description: 'The request path this problem is about (a /t/{tenant} segment left out)' })),
+      instance: Type.Optional(Type.String({ description: 'The request path this problem is about (without its query; a tenant in the path as {tenant})' })),
       requestId: Type.Optional(Type.String({ description: 'The request id (X-Request-Id), for the logs' })),
       errors: Type.Optional(
         Type.Array(

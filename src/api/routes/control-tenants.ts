@@ -29,7 +29,7 @@ export interface ControlPlaneOptions {
 const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'deleting'] as const satisfies readonly TenantStatus[];
 const TenantIdSchema = Type.String({ pattern: TENANT_ID_PATTERN.source, description: '3-40 lowercase letters, digits and -, starting with a letter' });
 
-export const Tenant = component(
+const Tenant = component(
   'Tenant',
   Type.Object(
     {

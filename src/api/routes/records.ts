@@ -7,7 +7,7 @@ import { parseJsonParameter } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
-import { JsonObject, Timestamp, component, empty, json, problems } from '../schemas.js';
+import { JsonObject, Timestamp, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { locate } from '../location.js';
 import { FIELD_PATH_PATTERN } from '../../storage/names.js';
 
@@ -24,7 +24,7 @@ const Indexes = Type.Array(Type.String({ maxLength: 200 }), {
   description: 'Data fields (dot paths) to index, for filters and sorts on them',
 });
 
-export const Collection = component(
+const Collection = component(
   'Collection',
   Type.Object(
     {
@@ -44,7 +44,7 @@ const CollectionList = component(
     { description: 'Every collection' },
   ),
 );
-export const RecordSchema = component(
+const RecordSchema = component(
   'Record',
   Type.Object(
     {
@@ -131,7 +131,7 @@ const RecordsQuery = Type.Object(
       Type.String({ maxLength: 2048, description: 'comma-separated data fields (dot paths) to return, e.g. title,owner.name; the rest of data is left out' }),
     ),
     count: Type.Optional(
-      Type.Union([Type.Literal('exact'), Type.Literal('estimated')], {
+      stringEnum(['exact', 'estimated'], {
         description: 'also return `total`: the records matching the filter, counted (exact) or as the planner estimates them (estimated, cheap)',
       }),
     ),
