@@ -144,11 +144,9 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     expect(info.title).toBe('Tenantry API');
     expect(info.description).toMatch(/platform admin token/);
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods as Record<string, { operationId?: string; security?: Array<Record<string, unknown>> }>).map(([method, op]) => ({
-        path,
-        method,
-        op,
-      })),
+      Object.entries(methods as Record<string, { operationId?: string; security?: Array<Record<string, unknown>> }>)
+        .filter(([key]) => key !== 'servers')
+        .map(([method, op]) => ({ path, method, op })),
     );
     const ids = operations.map((o) => o.op.operationId);
     expect(
@@ -180,10 +178,10 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       '/v1/workflows/{name}',
       '/v1/workflows/{name}/runs',
     ];
+    // The /t/{tenant} copies are served (test/tenant-prefix.test.ts) but documented once, as a second server.
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         ...dataPlane,
-        ...dataPlane.map((p) => `/t/{tenant}${p}`),
         '/v1/operations',
         '/v1/operations/{id}',
         '/v1/tenants',
@@ -193,9 +191,70 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
         '/v1/tenants/{id}/suspend',
       ].sort(),
     );
-    expect(Object.keys(doc.paths['/v1/api-keys']!).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(doc.paths['/v1/collections/{name}/records/{id}']!).sort()).toEqual(['delete', 'get', 'patch', 'put']);
+    expect(Object.keys(doc.paths['/v1/api-keys']!).sort()).toEqual(['get', 'post', 'servers']);
+    expect(Object.keys(doc.paths['/v1/collections/{name}/records/{id}']!).sort()).toEqual(['delete', 'get', 'patch', 'put', 'servers']);
     expect(Object.keys(doc.paths['/v1/tenants']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/v1/tenants/{id}']!).sort()).toEqual(['delete', 'get', 'patch']);
+  });
+
+  it('names its schemas, documents every error as a problem and the /t/{tenant} prefix once', async () => {
+    type Response = { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> };
+    type Operation = { description?: string; responses: Record<string, Response> };
+    type PathItem = Record<string, Operation> & { servers?: Array<{ url: string; variables?: Record<string, unknown> }> };
+    const doc = app.swagger() as unknown as {
+      servers: unknown[];
+      paths: Record<string, PathItem>;
+      components: { schemas: Record<string, { properties?: Record<string, { enum?: string[]; pattern?: string }> }>; headers: Record<string, unknown> };
+    };
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/def-\d/);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Problem', 'Tenant', 'ApiKey', 'Collection', 'Record', 'RecordPage', 'Model', 'ModelVersion', 'Prediction', 'Workflow', 'Run']),
+    );
+    // Every $ref points at something the document has.
+    for (const [, kind, name] of text.matchAll(/"\$ref":"#\/components\/(schemas|headers)\/([^"]+)"/g)) {
+      expect(doc.components[kind as 'schemas' | 'headers'], `${kind}/${name}`).toHaveProperty([name!]);
+    }
+    expect(doc.components.schemas.Tenant!.properties!.tier!.enum).toEqual(['free', 'pro', 'enterprise']);
+    expect(doc.components.schemas.Tenant!.properties!.id!.pattern).toBe('^[a-z][a-z0-9-]{2,39}$');
+    expect(doc.components.schemas.ApiKey!.properties!.role!.enum).toEqual(['admin', 'member', 'viewer']);
+    expect(doc.servers.length).toBeGreaterThan(0);
+
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const { servers, ...operations } = item;
+      // The data plane's second way in, once per path.
+      if (/^\/v1\/(tenants|operations)/.test(path)) expect(servers, path).toBeUndefined();
+      else
+        expect(
+          servers?.map((s) => s.url),
+          path,
+        ).toEqual(['/', '/t/{tenant}']);
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(operation.description, where).toBeTruthy();
+        for (const [status, response] of Object.entries(operation.responses)) {
+          expect(response.headers, `${where} ${status}`).toHaveProperty(['X-Request-Id']);
+          if (Number(status) < 400) continue;
+          expect(response.content, `${where} ${status}`).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
+          if (status === '429') expect(response.headers, where).toHaveProperty(['Retry-After']);
+        }
+        expect(Object.keys(operation.responses), where).toEqual(
+          expect.arrayContaining(/^\/v1\/(tenants|operations)/.test(path) ? ['401', '429'] : ['401', '403', '429', '503']),
+        );
+      }
+    }
+    const createRecord = doc.paths['/v1/collections/{name}/records']!.post!;
+    expect(Object.keys(createRecord.responses['201']!.headers!).sort()).toEqual(
+      ['ETag', 'Location', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Request-Id'].sort(),
+    );
+    expect(createRecord.responses['201']!.content!['application/json']).toMatchObject({
+      schema: { $ref: '#/components/schemas/Record' },
+      example: { version: 1 },
+    });
+
+    const page = await app.inject('/docs/');
+    expect(page.body).toContain('<title>Tenantry API</title>');
+    const initializer = await app.inject('/docs/static/swagger-initializer.js');
+    expect(initializer.body).toContain('"layout":"BaseLayout"');
   });
 });

@@ -36,6 +36,7 @@ import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { PLAN_LIMIT_KEYS } from '../src/tenancy/plans.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { issueKeys } from './support/keys.js';
+import { routeTable } from './support/routes.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { callerWithToken } from './support/http.js';
 
@@ -700,29 +701,19 @@ interface Route {
   operation?: OpenApiOperation;
 }
 
-/** Every method and path of `printRoutes({ commonPrefix: false })`'s tree. */
-function parseRouteTree(tree: string): Array<{ method: string; path: string }> {
-  const routes: Array<{ method: string; path: string }> = [];
-  const stack: string[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^((?:│ {3}| {4})*)(?:├── |└── )(.+)$/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    const node = /^(.*?)(?: \(([A-Z, ]+)\))?$/.exec(m[2]!)!;
-    const path = (stack[depth - 1] ?? '') + node[1]!;
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of node[2]?.split(', ') ?? []) routes.push({ method, path });
-  }
-  return routes;
-}
+const TENANT_IN_PATH: OpenApiParameter = { in: 'path', name: 'tenant', schema: { type: 'string', minLength: 1, maxLength: 64 } };
 
 function routesOf(app: TenantryApp): Route[] {
   const doc = app.swagger() as { paths: Record<string, Record<string, OpenApiOperation>> };
-  return parseRouteTree(app.printRoutes({ commonPrefix: false }))
+  const operationOf = (path: string, method: string) => doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+  return routeTable(app)
     .map(({ method, path }) => {
-      const operation = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
       const bare = path.replace(/^\/t\/:tenant/, '');
+      // A /t/{tenant} copy is documented once, as its /v1 operation (under a second server); its own
+      // parameter is the tenant (TenantInPath in src/api/routes/data-plane.ts).
+      const documented = operationOf(bare, method);
+      const operation =
+        bare === path || !documented ? operationOf(path, method) : { ...documented, parameters: [TENANT_IN_PATH, ...(documented.parameters ?? [])] };
       // API.md: the control plane is /v1/tenants… and /v1/operations…; the rest of /v1 is the data plane.
       const plane: Plane = /^\/v1\/(tenants|operations)(\/|$)/.test(bare) ? 'control' : bare.startsWith('/v1/') ? 'data' : 'open';
       return { method, path, plane, operation };
@@ -1647,9 +1638,12 @@ describe(`every route answers hostile input with a 4xx problem, never a 5xx (${b
     // Every operation of the OpenAPI document is among them, with its schemas attached.
     const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
     for (const [path, operations] of Object.entries(doc.paths)) {
-      for (const method of Object.keys(operations)) {
+      for (const method of Object.keys(operations).filter((key) => key !== 'servers')) {
         const route = routes.find((r) => r.method === method.toUpperCase() && r.path.replace(/:(\w+)/g, '{$1}') === path);
         expect(route?.operation, `${method} ${path}`).toBeDefined();
+        // …and so is its /t/{tenant} copy, documented once (the second of the path's servers).
+        if (!path.startsWith('/v1/tenants'))
+          expect(routes.find((r) => r.method === route!.method && r.path === `/t/:tenant${route!.path}`)?.operation).toBeDefined();
       }
     }
     // Every /v1 data-plane route has its /t/{tenant} copy.

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Tenantry } from '../tenantry.js';
@@ -11,6 +9,7 @@ import type { ModelsService } from '../ml/models.js';
 import { Services } from '../services.js';
 import type { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
+import { openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
@@ -42,17 +41,6 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
-
-/** The OpenAPI document's introduction (shown at /docs). */
-const API_DESCRIPTION = [
-  'Tenantry: a multi-tenant backend. Each tenant sees only its own data, enforced by the database.',
-  '',
-  '**Two credentials.** The control plane (`/v1/tenants…`) takes the platform admin token. The data plane (everything else under `/v1`) takes a tenant credential: an API key (`tnty_…`, made with `POST /v1/tenants/{id}/api-keys` or `tenantry key create`) or a tenant JWT. Both go in `Authorization: Bearer …`.',
-  '',
-  '**Naming the tenant.** The credential decides the tenant. Every data-plane path is also served under `/t/{tenant}` (e.g. `/t/acme/v1/collections`), where `{tenant}` must agree with the credential (403 `tenant_mismatch` otherwise); so may `X-Tenant-Id` or a subdomain of the base domain.',
-  '',
-  '**Errors** are `application/problem+json` (RFC 9457) with a stable `code`, `instance` and `requestId`; a 400 lists every problem in `errors: [{pointer, message}]`. Every 429 and 503 carries `Retry-After`.',
-].join('\n');
 
 export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService; workflows: WorkflowRuntime };
 
@@ -117,45 +105,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     });
   }
   await app.register(jsonLimitsPlugin);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Tenantry API', version: '1', description: API_DESCRIPTION },
-      components: {
-        securitySchemes: {
-          adminToken: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'The platform admin token (TENANTRY_ADMIN_TOKEN, or .tenantry/admin-token): the control plane, /v1/tenants…',
-          },
-          tenantCredential: {
-            type: 'http',
-            scheme: 'bearer',
-            bearerFormat: 'API key or JWT',
-            description: 'A tenant API key (tnty_…) or a tenant JWT: the data plane',
-          },
-        },
-      },
-    },
-  });
-  // Every operation gets a stable operationId (method and path) and the credential it takes.
-  app.addHook('onRoute', (route) => {
-    if (!route.schema || route.schema.hide || route.method === 'HEAD') return;
-    const prefixed = route.url.startsWith('/t/:tenant');
-    const words = route.url
-      .replace(/^\/t\/:tenant/, '')
-      .split('/')
-      .filter((w) => w && w !== 'v1')
-      .map((w) => (w.startsWith(':') ? `By-${w.slice(1)}` : w).replace(/[-_](.)/g, (_, c: string) => c.toUpperCase()))
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
-    const method = String(route.method).toLowerCase();
-    const control = route.url.startsWith('/v1/tenants') || route.url.startsWith('/v1/operations');
-    route.schema = {
-      ...route.schema,
-      operationId: (route.schema as { operationId?: string }).operationId ?? `${method}${words.join('')}${prefixed ? 'InTenantPath' : ''}`,
-      security: [control ? { adminToken: [] } : { tenantCredential: [] }],
-    } as typeof route.schema;
-  });
+  await app.register(openapiPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
@@ -167,9 +117,6 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
       return reply.code(503).send({ status: 'database unreachable' });
     }
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  // The same document rendered (Swagger UI's assets come from the package: no CDN, works offline).
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: true });
 
   const cursors = new CursorCodec(cursorSecret);
   // One failed-authentication budget per address for both planes.
@@ -190,5 +137,5 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   const rateLimiter = new RateLimiter();
   const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
   await app.register(dataPlaneRoutes, dataPlane);
-  await app.register(dataPlaneRoutes, { ...dataPlane, prefix: '/t/:tenant' });
+  await app.register(dataPlaneRoutes, { ...dataPlane, prefix: TENANT_PREFIX });
 }

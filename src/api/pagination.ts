@@ -3,12 +3,18 @@ import type { CursorCodec } from './cursor.js';
 
 /** `?limit=&cursor=` as API.md defines them: default 50, at most 500, strict. */
 export const PageQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })), cursor: Type.Optional(Type.String()) },
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Items per page' })),
+    cursor: Type.Optional(Type.String({ description: 'The `nextCursor` of the page before (opaque, signed, bound to this list)' })),
+  },
   { additionalProperties: false },
 );
 
-export function pageOf<T extends TSchema>(item: T) {
-  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+/** The cursor of the next page, null on the last. */
+export const NextCursor = Type.Union([Type.String(), Type.Null()], { description: 'Pass as ?cursor= for the next page; null on the last page' });
+
+export function pageOf<T extends TSchema>(item: T, description = 'A page of a list') {
+  return Type.Object({ items: Type.Array(item), nextCursor: NextCursor }, { description });
 }
 
 /**

@@ -10,7 +10,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a tenant */
+        /**
+         * Read a tenant
+         * @description The tenant, whatever its status. 404 `tenant_not_found`.
+         */
         get: operations["getTenantsById"];
         put?: never;
         post?: never;
@@ -21,7 +24,10 @@ export interface paths {
         delete: operations["deleteTenantsById"];
         options?: never;
         head?: never;
-        /** Change a tenant's name, tier, settings or limits */
+        /**
+         * Change a tenant's name, tier, settings or limits
+         * @description At least one of name, tier, settings, limits; settings and limits replace what was there. 400 `unknown_tier`, `validation_failed` (an unknown limit key, a value out of range); 404 `tenant_not_found`; 409 `tenant_not_ready` while it is provisioned or deleted.
+         */
         patch: operations["patchTenantsById"];
         trace?: never;
     };
@@ -32,7 +38,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List operations, newest first */
+        /**
+         * List operations, newest first
+         * @description Every operation, newest first, a page at a time; filtered by tenant, status and kind. 400 `invalid_cursor` for a cursor this list (with these filters) did not sign.
+         */
         get: operations["getOperations"];
         put?: never;
         post?: never;
@@ -49,7 +58,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an operation: status, progress, error */
+        /**
+         * Read an operation
+         * @description Its status, current step, progress and error. 404 `not_found`.
+         */
         get: operations["getOperationsById"];
         put?: never;
         post?: never;
@@ -66,10 +78,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tenants */
+        /**
+         * List tenants
+         * @description Every tenant in the catalog, by id, a page at a time. 400 `invalid_cursor` for a cursor this list did not sign.
+         */
         get: operations["getTenants"];
         put?: never;
-        /** Create and provision a tenant */
+        /**
+         * Create and provision a tenant
+         * @description Provisions the tenant's storage (its rows, schema or database, by isolation) and answers when it is active. 400 `invalid_tenant_id`, `unknown_tier`, `unknown_isolation`, `unknown_cluster`, `validation_failed`; 409 `tenant_exists`, or `name_taken` when its role, schema or database exists on the server already.
+         */
         post: operations["postTenants"];
         delete?: never;
         options?: never;
@@ -86,7 +104,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an API key for a tenant */
+        /**
+         * Create an API key for a tenant
+         * @description A key of the tenant's with one role, for its data plane; the secret is in `key` in this answer only (stored hashed). The way to a tenant's first key. 404 `tenant_not_found`.
+         */
         post: operations["postTenantsByIdApiKeys"];
         delete?: never;
         options?: never;
@@ -103,7 +124,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend a tenant */
+        /**
+         * Suspend a tenant
+         * @description Its data plane answers 403 `tenant_suspended` until it is resumed; its data stays. Repeating is harmless. 404 `tenant_not_found`; 409 `tenant_not_ready` while it is provisioned or deleted.
+         */
         post: operations["postTenantsByIdSuspend"];
         delete?: never;
         options?: never;
@@ -120,7 +144,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a tenant */
+        /**
+         * Resume a tenant
+         * @description Serves its data plane again. Repeating is harmless. 404 `tenant_not_found`; 409 `tenant_not_ready` while it is provisioned or deleted.
+         */
         post: operations["postTenantsByIdResume"];
         delete?: never;
         options?: never;
@@ -135,10 +162,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List collections */
+        /**
+         * List collections
+         * @description Every collection of the tenant's, in one page. Any role.
+         */
         get: operations["getCollections"];
         put?: never;
-        /** Create a collection */
+        /**
+         * Create a collection
+         * @description A collection with an optional JSON Schema for its records' data and up to 16 indexed fields. Admin role. 400 for a bad name, schema or index path; 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).
+         */
         post: operations["postCollections"];
         delete?: never;
         options?: never;
@@ -153,15 +186,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a collection */
+        /**
+         * Read a collection
+         * @description Its schema and indexes. Any role.
+         */
         get: operations["getCollectionsByName"];
         put?: never;
         post?: never;
-        /** Drop a collection and its records */
+        /**
+         * Drop a collection and its records
+         * @description The collection, its records and its indexes are gone. Admin role.
+         */
         delete: operations["deleteCollectionsByName"];
         options?: never;
         head?: never;
-        /** Change a collection's schema or indexes */
+        /**
+         * Change a collection's schema or indexes
+         * @description At least one of schema (null removes it) and indexes (replaces them). A new schema is checked against the records already there unless ?validate=false. Admin role. 409 `records_do_not_match` (how many, which), `limit_reached`.
+         */
         patch: operations["patchCollectionsByName"];
         trace?: never;
     };
@@ -172,10 +214,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query records (filter, sort, cursor pagination) */
+        /**
+         * Query records (filter, sort, cursor pagination)
+         * @description Records matching `filter`, in `sort` order, a page at a time; `fields` projects data, `count` adds `total`. Filters compile to parameterised SQL. Any role. 400 `validation_failed` (a filter outside the language, or whose value contradicts the schema; an encrypted field), `invalid_cursor`, `query_too_expensive` (no index narrows it), `query_timeout`.
+         */
         get: operations["getCollectionsByNameRecords"];
         put?: never;
-        /** Create a record */
+        /**
+         * Create a record
+         * @description Stores `data` (checked by the collection's schema, if any) as version 1, with an id the server makes. Member role. 400 names what the schema refused; 409 `limit_reached` (storage), `collection_changed`.
+         */
         post: operations["postCollectionsByNameRecords"];
         delete?: never;
         options?: never;
@@ -192,7 +240,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create up to 1000 records, all or nothing */
+        /**
+         * Create up to 1000 records, all or nothing
+         * @description Every record is checked first; one refused (400 naming `records[i].data`) and none is stored. Member role. 409 `limit_reached` (storage), `collection_changed`.
+         */
         post: operations["postCollectionsByNameRecordsBulk"];
         delete?: never;
         options?: never;
@@ -207,16 +258,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a record */
+        /**
+         * Read a record
+         * @description The record and its version (ETag). With If-None-Match naming the current version: 304, no body. Any role.
+         */
         get: operations["getCollectionsByNameRecordsById"];
-        /** Replace a record */
+        /**
+         * Replace a record
+         * @description `data` replaces the record's, checked by the collection's schema; the version goes up by one. With If-Match, only if the record is at that version (412 `version_conflict` otherwise). A record that does not exist is a 404, not created. Member role.
+         */
         put: operations["putCollectionsByNameRecordsById"];
         post?: never;
-        /** Delete a record */
+        /**
+         * Delete a record
+         * @description With If-Match, only if the record is at that version (412 `version_conflict` otherwise). Member role.
+         */
         delete: operations["deleteCollectionsByNameRecordsById"];
         options?: never;
         head?: never;
-        /** Merge into a record (RFC 7396) */
+        /**
+         * Merge into a record (RFC 7396)
+         * @description `data` is merged into the record (JSON Merge Patch: null removes a field), checked by the collection's schema; the version goes up by one. With If-Match, only if the record is at that version (412 `version_conflict` otherwise). A record that does not exist is a 404, not created. Member role.
+         */
         patch: operations["patchCollectionsByNameRecordsById"];
         trace?: never;
     };
@@ -227,10 +290,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List models */
+        /**
+         * List models
+         * @description Every model, with its versions, in one page. Any role.
+         */
         get: operations["getModels"];
         put?: never;
-        /** Define a model and train its first version */
+        /**
+         * Define a model and train its first version
+         * @description Classification and regression take `features` and `target`; recommendation takes `fields` ({user, item, weight?}). The definition and the data are checked first (400, nothing created); version 1 then trains in the worker pool: poll the model until its status is ready or failed. Member role. 409 `model_exists`, `limit_reached`.
+         */
         post: operations["postModels"];
         delete?: never;
         options?: never;
@@ -245,7 +314,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A model with its versions, metrics, feature spec and weights */
+        /**
+         * A model with its versions, metrics, feature spec and weights
+         * @description The status is the newest version's; metrics, feature spec and weights are the newest ready version's. Any role.
+         */
         get: operations["getModelsByName"];
         put?: never;
         post?: never;
@@ -264,7 +336,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Train a new version */
+        /**
+         * Train a new version
+         * @description Trains on the collection's records as they are now, in the worker pool; older versions past the plan's modelVersionsKept are pruned. Member role. 409 `limit_reached`.
+         */
         post: operations["postModelsByNameTrain"];
         delete?: never;
         options?: never;
@@ -281,7 +356,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Predict for up to 1000 inputs */
+        /**
+         * Predict for up to 1000 inputs
+         * @description Each input is an object of feature values (missing ones allowed); the newest ready version predicts unless `version` names one. Viewer role. 400 for an input whose prediction would overflow; 409 `model_not_ready`.
+         */
         post: operations["postModelsByNamePredict"];
         delete?: never;
         options?: never;
@@ -298,7 +376,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Top items a user has not interacted with */
+        /**
+         * Top items a user has not interacted with
+         * @description For a recommendation model: items scored for `user` from similar users, best first. Viewer role. 409 `model_not_ready`.
+         */
         post: operations["postModelsByNameRecommend"];
         delete?: never;
         options?: never;
@@ -313,15 +394,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a workflow definition */
+        /**
+         * Read a workflow definition
+         * @description The current revision. Any role.
+         */
         get: operations["getWorkflowsByName"];
         /**
          * Create or replace a workflow definition
-         * @description Within the tenant's plan: a new workflow past `maxWorkflows` is a 409 `limit_reached`; a schedule whose slots come closer than `minScheduleIntervalMs` is a 400.
+         * @description Steps run when the steps they need have succeeded; runs already started keep the revision they started with. Admin role. 400 for a definition that does not hold together (unknown step, cycle, bad parameters, a schedule whose slots come closer than the plan's `minScheduleIntervalMs`); 409 `limit_reached` for a new workflow past `maxWorkflows`.
          */
         put: operations["putWorkflowsByName"];
         post?: never;
-        /** Drop a workflow definition */
+        /**
+         * Drop a workflow definition
+         * @description Its schedule stops. Admin role.
+         */
         delete: operations["deleteWorkflowsByName"];
         options?: never;
         head?: never;
@@ -335,7 +422,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List workflows */
+        /**
+         * List workflows
+         * @description Workflow definitions by name, a page at a time. Any role. 400 `invalid_cursor`.
+         */
         get: operations["getWorkflows"];
         put?: never;
         post?: never;
@@ -352,12 +442,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a workflow's runs, newest first */
+        /**
+         * List a workflow's runs, newest first
+         * @description Runs without their input and steps, newest first. Any role. 400 `invalid_cursor`.
+         */
         get: operations["getWorkflowsByNameRuns"];
         put?: never;
         /**
          * Start a run
-         * @description Queues the run and answers at once (202). With an `Idempotency-Key` header, repeating the request answers with the same run.
+         * @description Queues a run of the current revision and answers at once (202); poll the run (Location) for its steps. The body may be left out (input null). With an `Idempotency-Key`, repeating the request answers with the same run and `Idempotent-Replayed: true`; the same key with another body is a 422. Member role. 429 also when the tenant's queue of runs is full.
          */
         post: operations["postWorkflowsByNameRuns"];
         delete?: never;
@@ -373,7 +466,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a run and its steps */
+        /**
+         * Read a run and its steps
+         * @description The run's status, input and every step's status, attempts, output and error. Any role.
+         */
         get: operations["getRunsById"];
         put?: never;
         post?: never;
@@ -394,7 +490,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a queued or running run
-         * @description Unfinished steps become `cancelled`; the result of a step running right now is discarded. A finished run → 409.
+         * @description Unfinished steps become `cancelled`; the result of a step running right now is discarded. Member role. 409 `run_finished` for a run that has finished.
          */
         post: operations["postRunsByIdCancel"];
         delete?: never;
@@ -410,7 +506,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling tenant */
+        /**
+         * The calling tenant
+         * @description The tenant the credential is for: id, name, tier, settings and limit overrides. Any role.
+         */
         get: operations["getTenant"];
         put?: never;
         post?: never;
@@ -427,10 +526,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the tenant's live API keys */
+        /**
+         * List the tenant's live API keys
+         * @description Keys not revoked, by id, a page at a time; never their secrets. Admin role. 400 `invalid_cursor`.
+         */
         get: operations["getApiKeys"];
         put?: never;
-        /** Create an API key */
+        /**
+         * Create an API key
+         * @description A key of the calling tenant's with one role; the secret is in `key` in this answer only (stored hashed). Admin role.
+         */
         post: operations["postApiKeys"];
         delete?: never;
         options?: never;
@@ -448,335 +553,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key */
+        /**
+         * Revoke an API key
+         * @description The key stops working at once in this process, and in others once their key cache (TENANTRY_CATALOG_CACHE_MS) has expired. Admin role.
+         */
         delete: operations["deleteApiKeysById"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/collections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List collections */
-        get: operations["getCollectionsInTenantPath"];
-        put?: never;
-        /** Create a collection */
-        post: operations["postCollectionsInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/collections/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a collection */
-        get: operations["getCollectionsByNameInTenantPath"];
-        put?: never;
-        post?: never;
-        /** Drop a collection and its records */
-        delete: operations["deleteCollectionsByNameInTenantPath"];
-        options?: never;
-        head?: never;
-        /** Change a collection's schema or indexes */
-        patch: operations["patchCollectionsByNameInTenantPath"];
-        trace?: never;
-    };
-    "/t/{tenant}/v1/collections/{name}/records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Query records (filter, sort, cursor pagination) */
-        get: operations["getCollectionsByNameRecordsInTenantPath"];
-        put?: never;
-        /** Create a record */
-        post: operations["postCollectionsByNameRecordsInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/collections/{name}/records/bulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create up to 1000 records, all or nothing */
-        post: operations["postCollectionsByNameRecordsBulkInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/collections/{name}/records/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a record */
-        get: operations["getCollectionsByNameRecordsByIdInTenantPath"];
-        /** Replace a record */
-        put: operations["putCollectionsByNameRecordsByIdInTenantPath"];
-        post?: never;
-        /** Delete a record */
-        delete: operations["deleteCollectionsByNameRecordsByIdInTenantPath"];
-        options?: never;
-        head?: never;
-        /** Merge into a record (RFC 7396) */
-        patch: operations["patchCollectionsByNameRecordsByIdInTenantPath"];
-        trace?: never;
-    };
-    "/t/{tenant}/v1/models": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List models */
-        get: operations["getModelsInTenantPath"];
-        put?: never;
-        /** Define a model and train its first version */
-        post: operations["postModelsInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/models/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A model with its versions, metrics, feature spec and weights */
-        get: operations["getModelsByNameInTenantPath"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/models/{name}/train": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Train a new version */
-        post: operations["postModelsByNameTrainInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/models/{name}/predict": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Predict for up to 1000 inputs */
-        post: operations["postModelsByNamePredictInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/models/{name}/recommend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Top items a user has not interacted with */
-        post: operations["postModelsByNameRecommendInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/workflows/{name}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a workflow definition */
-        get: operations["getWorkflowsByNameInTenantPath"];
-        /**
-         * Create or replace a workflow definition
-         * @description Within the tenant's plan: a new workflow past `maxWorkflows` is a 409 `limit_reached`; a schedule whose slots come closer than `minScheduleIntervalMs` is a 400.
-         */
-        put: operations["putWorkflowsByNameInTenantPath"];
-        post?: never;
-        /** Drop a workflow definition */
-        delete: operations["deleteWorkflowsByNameInTenantPath"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/workflows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List workflows */
-        get: operations["getWorkflowsInTenantPath"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/workflows/{name}/runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List a workflow's runs, newest first */
-        get: operations["getWorkflowsByNameRunsInTenantPath"];
-        put?: never;
-        /**
-         * Start a run
-         * @description Queues the run and answers at once (202). With an `Idempotency-Key` header, repeating the request answers with the same run.
-         */
-        post: operations["postWorkflowsByNameRunsInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/runs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a run and its steps */
-        get: operations["getRunsByIdInTenantPath"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/runs/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel a queued or running run
-         * @description Unfinished steps become `cancelled`; the result of a step running right now is discarded. A finished run → 409.
-         */
-        post: operations["postRunsByIdCancelInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/tenant": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The calling tenant */
-        get: operations["getTenantInTenantPath"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the tenant's live API keys */
-        get: operations["getApiKeysInTenantPath"];
-        put?: never;
-        /** Create an API key */
-        post: operations["postApiKeysInTenantPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/t/{tenant}/v1/api-keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revoke an API key */
-        delete: operations["deleteApiKeysByIdInTenantPath"];
         options?: never;
         head?: never;
         patch?: never;
@@ -786,8 +567,62 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Operation */
-        "def-0": {
+        /** @description An error (RFC 9457 problem details), sent as application/problem+json */
+        Problem: {
+            /** @description urn:tenantry:error:<code> */
+            type: string;
+            /** @description The title of the code (the same for every problem of a code) */
+            title: string;
+            /** @description The HTTP status */
+            status: number;
+            /** @description What went wrong, for people; a 5xx says nothing internal */
+            detail: string;
+            /**
+             * @description A stable machine string (src/errors.ts)
+             * @enum {string}
+             */
+            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
+            /** @description The request path this problem is about (without its query; a tenant in the path as {tenant}) */
+            instance?: string;
+            /** @description The request id (X-Request-Id), for the logs */
+            requestId?: string;
+            /** @description Every problem a 400 found in the request (at most 20) */
+            errors?: {
+                /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                pointer: string;
+                message: string;
+            }[];
+        };
+        /** @description An API key (never its secret) */
+        ApiKey: {
+            /** @description The key id (the middle of tnty_<id>_<secret>) */
+            id: string;
+            name: string;
+            /**
+             * @description admin: keys, collection schemas, workflow definitions; member: write data, train, run; viewer: read, predict, recommend
+             * @enum {string}
+             */
+            role: "admin" | "member" | "viewer";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A new API key, with its secret */
+        ApiKeyCreated: {
+            /** @description The key id (the middle of tnty_<id>_<secret>) */
+            id: string;
+            name: string;
+            /**
+             * @description admin: keys, collection schemas, workflow definitions; member: write data, train, run; viewer: read, predict, recommend
+             * @enum {string}
+             */
+            role: "admin" | "member" | "viewer";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description tnty_<keyId>_<secret>: shown this once; send it as Authorization: Bearer … */
+            key: string;
+        };
+        /** @description Long-running control-plane work (a deletion, …) and where it stands */
+        Operation: {
             /** Format: uuid */
             id: string;
             /**
@@ -795,6 +630,7 @@ export interface components {
              * @enum {string}
              */
             kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+            /** @description The tenant it works on */
             tenantId: string | null;
             /**
              * @description queued → running → succeeded or failed
@@ -803,10 +639,12 @@ export interface components {
             status: "queued" | "running" | "succeeded" | "failed";
             /** @description What it is doing now, or did last */
             step: string | null;
+            /** @description Steps (or items) done of total */
             progress: {
                 done: number;
                 total: number | null;
             };
+            /** @description Why it failed */
             error: string | null;
             /** @description Runs started; more than one when a process resumed it */
             attempts: number;
@@ -817,17 +655,36 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** Tenant */
-        "def-1": {
+        /** @description A page of a list */
+        OperationPage: {
+            items: components["schemas"]["Operation"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description A tenant, as the control plane sees it */
+        Tenant: {
+            /** @description 3-40 lowercase letters, digits and -, starting with a letter */
             id: string;
             name: string;
-            tier: string;
-            isolation: string;
+            /** @enum {string} */
+            tier: "free" | "pro" | "enterprise";
+            /**
+             * @description pooled: rows in shared tables (row-level security); schema: a schema of its own; database: a database of its own
+             * @enum {string}
+             */
+            isolation: "pooled" | "schema" | "database";
+            /** @description The configured cluster (database server) holding its data */
             cluster: string;
-            status: string;
+            /**
+             * @description Only an active tenant is served on the data plane (suspended: 403)
+             * @enum {string}
+             */
+            status: "provisioning" | "active" | "suspended" | "deleting";
+            /** @description Free-form settings (feature flags, branding, defaults) */
             settings: {
                 [key: string]: unknown;
             };
+            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes */
             limits: {
                 [key: string]: unknown;
             };
@@ -836,11 +693,300 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description A page of a list */
+        TenantPage: {
+            items: components["schemas"]["Tenant"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description One trained (or training) version of a model */
+        ModelVersion: {
+            version: number;
+            /** @enum {string} */
+            status: "queued" | "training" | "ready" | "failed";
+            /** @description Why training failed */
+            error: string | null;
+            /** @description Held-out metrics once trained: accuracy, logLoss (classification); rmse, r2 (regression); precisionAt10, recallAt10 (recommendation); trainRows, testRows */
+            metrics: {
+                [key: string]: number | null;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        /** @description A model and its versions */
+        Model: {
+            name: string;
+            /**
+             * @description classification: a label from features; regression: a number from features; recommendation: items for a user from interactions
+             * @enum {string}
+             */
+            kind: "classification" | "regression" | "recommendation";
+            /** @description The collection it trains on */
+            collection: string;
+            features: string[];
+            /** @description The field predicted (null for recommendation) */
+            target: string | null;
+            fields: {
+                /** @description A data field (dot path) */
+                user: string;
+                /** @description A data field (dot path) */
+                item: string;
+                /** @description A data field (dot path) */
+                weight?: string;
+            } | null;
+            options?: {
+                /** @description Ridge penalty */
+                l2?: number;
+                /** @description Seed of the train/test split */
+                seed?: number;
+            };
+            /**
+             * @description Of the newest version
+             * @enum {string}
+             */
+            status: "queued" | "training" | "ready" | "failed";
+            /** @description Newest first */
+            versions: components["schemas"]["ModelVersion"][];
+            /** @description Of the newest ready version: how each feature is encoded */
+            featureSpec: {
+                field: string;
+                /** @enum {string} */
+                type: "number" | "boolean" | "category";
+                mean?: number;
+                std?: number;
+                categories?: string[];
+                /** @description Whether training rows lacked it (a missing-flag column follows) */
+                missing: boolean;
+            }[] | null;
+            /** @description Of the newest ready version, for linear models: the weight of each feature column (per class for classification); else null */
+            weights: unknown;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description Every model */
+        ModelList: {
+            items: components["schemas"]["Model"][];
+            /** @description Always null: every model is in one page */
+            nextCursor: null;
+        };
+        /** @description Classification: the likeliest label and every label's probability; regression: the value */
+        Prediction: {
+            label: string | number | boolean;
+            /** @description Of each label */
+            probabilities: {
+                [key: string]: number;
+            };
+        } | {
+            value: number;
+        };
+        Predictions: {
+            /** @description The version that predicted */
+            version: number;
+            /** @description One per input, in order */
+            predictions: components["schemas"]["Prediction"][];
+        };
+        Recommendations: {
+            /** @description The version that recommended */
+            version: number;
+            /** @description Best first */
+            items: {
+                item: string;
+                score: number;
+            }[];
+        };
+        /** @description A step of a workflow definition */
+        WorkflowStep: {
+            /** @description Unique in the workflow: letters, digits, _ and - */
+            id: string;
+            /** @enum {string} */
+            kind: "records.query" | "records.write" | "transform" | "ml.train" | "ml.predict" | "http.request" | "delay";
+            /** @description Steps that must succeed first (their outputs are in steps.<id>) */
+            needs?: string[];
+            /** @description The parameters of the kind; a value {"$expr": "…"} is a JSONata expression over {input, steps} */
+            with?: {
+                [key: string]: unknown;
+            };
+            retry?: {
+                attempts: number;
+                backoff?: {
+                    /** @enum {string} */
+                    type: "exponential" | "fixed";
+                    delayMs: number;
+                };
+            };
+            timeoutMs?: number;
+        };
+        /** @description A workflow definition */
+        Workflow: {
+            name: string;
+            steps: components["schemas"]["WorkflowStep"][];
+            /** @description Start a run on this schedule (no closer than the plan allows) */
+            schedule?: {
+                /** @description Five or six cron fields */
+                cron: string;
+                /** @description An IANA time zone; default UTC */
+                timezone?: string;
+            };
+            /** @description Goes up by one with every replacement */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A page of workflows */
+        WorkflowPage: {
+            items: components["schemas"]["Workflow"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description A run, without its input and steps */
+        RunSummary: {
+            /** Format: uuid */
+            id: string;
+            workflow: string;
+            /** @description The revision of the definition it runs */
+            revision: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        /** @description A page of runs, newest first */
+        RunPage: {
+            items: components["schemas"]["RunSummary"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description A step of a run */
+        RunStep: {
+            id: string;
+            kind: string;
+            /** @enum {string} */
+            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
+            attempts: number;
+            /** @description What the step produced (null until it succeeds) */
+            output: unknown;
+            error: string | null;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
+        /** @description A run of a workflow, with its steps */
+        Run: {
+            /** Format: uuid */
+            id: string;
+            workflow: string;
+            /** @description The revision of the definition it runs */
+            revision: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description The input it was started with (null for none) */
+            input: unknown;
+            steps: components["schemas"]["RunStep"][];
+        };
+        /** @description A collection of records: its name, its records' JSON Schema and its indexes */
+        Collection: {
+            name: string;
+            /** @description A JSON Schema every record's data must match, or null for none */
+            schema: {
+                [key: string]: unknown;
+            } | null;
+            indexes: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description Every collection */
+        CollectionList: {
+            items: components["schemas"]["Collection"][];
+            /** @description Always null: every collection is in one page */
+            nextCursor: null;
+        };
+        /** @description A record: a JSON object with an id and a version */
+        Record: {
+            /**
+             * Format: uuid
+             * @description Made by the server: a UUIDv7 (time-ordered), or derived from the run by a workflow's records.write
+             */
+            id: string;
+            /** @description The record's JSON object (checked by the collection's schema, if it has one) */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Goes up by one with every write; the ETag */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A page of records */
+        RecordPage: {
+            items: components["schemas"]["Record"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description With ?count=: the records matching the filter (an estimate with count=estimated) */
+            total?: number;
+        };
+        /** @description The records created, in the order sent */
+        RecordBatch: {
+            items: components["schemas"]["Record"][];
+        };
+        /** @description The calling tenant, as its own credentials see it */
+        OwnTenant: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            tier: "free" | "pro" | "enterprise";
+            /** @description Free-form settings the platform admin set */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description Overrides of its tier's plan limits */
+            limits: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description A page of a list */
+        ApiKeyPage: {
+            items: components["schemas"]["ApiKey"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request id: the X-Request-Id sent (visible ASCII, at most 128) or one made up */
+        "X-Request-Id": string;
+        /** @description The tenant's requests per minute */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the bucket now */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the bucket is full again */
+        "RateLimit-Reset": number;
+        /** @description Seconds to wait before trying again */
+        "Retry-After": number;
+        /** @description The path of what was created or started (under /t/{tenant} when the request came that way) */
+        Location: string;
+        /** @description The record's version, quoted (`"3"`): send it back in If-Match or If-None-Match */
+        ETag: string;
+        /** @description Present when the Idempotency-Key was seen before: this is the first answer again */
+        "Idempotent-Replayed": "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -850,161 +996,62 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The tenant */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        isolation: string;
-                        cluster: string;
-                        status: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1014,173 +1061,92 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The tenant id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The deletion, queued or under way */
             202: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /**
-                         * @description What the operation does
-                         * @enum {string}
-                         */
-                        kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
-                        tenantId: string | null;
-                        /**
-                         * @description queued → running → succeeded or failed
-                         * @enum {string}
-                         */
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        /** @description What it is doing now, or did last */
-                        step: string | null;
-                        progress: {
-                            done: number;
-                            total: number | null;
-                        };
-                        error: string | null;
-                        /** @description Runs started; more than one when a process resumed it */
-                        attempts: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f",
+                     *       "kind": "delete",
+                     *       "tenantId": "acme",
+                     *       "status": "running",
+                     *       "step": "dropping its storage",
+                     *       "progress": {
+                     *         "done": 1,
+                     *         "total": 3
+                     *       },
+                     *       "error": null,
+                     *       "attempts": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": "2026-01-05T10:00:00.050Z",
+                     *       "finishedAt": null,
+                     *       "updatedAt": "2026-01-05T10:00:00.120Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Operation"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1190,174 +1156,119 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Inc",
+                 *       "limits": {
+                 *         "requestsPerMinute": 1200
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
-                    tier?: string;
+                    /**
+                     * @description The isolation stays (moving is its own operation)
+                     * @enum {string}
+                     */
+                    tier?: "free" | "pro" | "enterprise";
+                    /** @description Replaces the settings */
                     settings?: {
                         [key: string]: unknown;
                     };
+                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes (unknown keys and values out of range: 400) */
                     limits?: {
-                        [key: string]: unknown;
+                        [key: string]: number;
                     };
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The tenant, changed */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        isolation: string;
-                        cluster: string;
-                        status: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1365,7 +1276,9 @@ export interface operations {
     getOperations: {
         parameters: {
             query?: {
+                /** @description Items per page */
                 limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
                 cursor?: string;
                 /** @description Only this tenant's operations */
                 tenant?: string;
@@ -1380,141 +1293,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of operations */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["def-0"][];
-                        nextCursor: string | null;
-                    };
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f",
+                     *           "kind": "delete",
+                     *           "tenantId": "acme",
+                     *           "status": "running",
+                     *           "step": "dropping its storage",
+                     *           "progress": {
+                     *             "done": 1,
+                     *             "total": 3
+                     *           },
+                     *           "error": null,
+                     *           "attempts": 1,
+                     *           "createdAt": "2026-01-05T10:00:00.000Z",
+                     *           "startedAt": "2026-01-05T10:00:00.050Z",
+                     *           "finishedAt": null,
+                     *           "updatedAt": "2026-01-05T10:00:00.120Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OperationPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1524,173 +1365,81 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The operation id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The operation */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /**
-                         * @description What the operation does
-                         * @enum {string}
-                         */
-                        kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
-                        tenantId: string | null;
-                        /**
-                         * @description queued → running → succeeded or failed
-                         * @enum {string}
-                         */
-                        status: "queued" | "running" | "succeeded" | "failed";
-                        /** @description What it is doing now, or did last */
-                        step: string | null;
-                        progress: {
-                            done: number;
-                            total: number | null;
-                        };
-                        error: string | null;
-                        /** @description Runs started; more than one when a process resumed it */
-                        attempts: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f",
+                     *       "kind": "delete",
+                     *       "tenantId": "acme",
+                     *       "status": "running",
+                     *       "step": "dropping its storage",
+                     *       "progress": {
+                     *         "done": 1,
+                     *         "total": 3
+                     *       },
+                     *       "error": null,
+                     *       "attempts": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": "2026-01-05T10:00:00.050Z",
+                     *       "finishedAt": null,
+                     *       "updatedAt": "2026-01-05T10:00:00.120Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Operation"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1698,7 +1447,9 @@ export interface operations {
     getTenants: {
         parameters: {
             query?: {
+                /** @description Items per page */
                 limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
                 cursor?: string;
             };
             header?: never;
@@ -1707,141 +1458,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of tenants */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: components["schemas"]["def-1"][];
-                        nextCursor: string | null;
-                    };
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "acme",
+                     *           "name": "Acme Inc",
+                     *           "tier": "pro",
+                     *           "isolation": "schema",
+                     *           "cluster": "main",
+                     *           "status": "active",
+                     *           "settings": {},
+                     *           "limits": {},
+                     *           "createdAt": "2026-01-05T10:00:00.000Z",
+                     *           "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TenantPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1855,166 +1529,118 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "acme",
+                 *       "name": "Acme Inc",
+                 *       "tier": "pro"
+                 *     }
+                 */
                 "application/json": {
-                    /** @description matches ^[a-z][a-z0-9-]{2,39}$ */
+                    /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                     id: string;
+                    /** @description Defaults to the id */
                     name?: string;
-                    tier?: string;
-                    isolation?: string;
+                    /**
+                     * @description Default free
+                     * @enum {string}
+                     */
+                    tier?: "free" | "pro" | "enterprise";
+                    /**
+                     * @description Default by tier: free pooled, pro schema, enterprise database
+                     * @enum {string}
+                     */
+                    isolation?: "pooled" | "schema" | "database";
+                    /** @description A configured cluster; default the first */
                     cluster?: string;
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The tenant, active */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        isolation: string;
-                        cluster: string;
-                        status: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme Inc",
+                     *       "tier": "pro",
+                     *       "isolation": "schema",
+                     *       "cluster": "main",
+                     *       "status": "active",
+                     *       "settings": {},
+                     *       "limits": {},
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2024,159 +1650,108 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "ingest",
+                 *       "role": "member"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
+                    /**
+                     * @description admin: keys, collection schemas, workflow definitions; member: write data, train, run; viewer: read, predict, recommend
+                     * @enum {string}
+                     */
                     role: "admin" | "member" | "viewer";
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The key, with its secret */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        role: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description tnty_<keyId>_<secret>; shown once */
-                        key: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "k3v9x2m8q1w7e5r4",
+                     *       "name": "ingest",
+                     *       "role": "member",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2186,161 +1761,72 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The tenant */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        isolation: string;
-                        cluster: string;
-                        status: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2350,161 +1836,72 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The tenant */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        isolation: string;
-                        cluster: string;
-                        status: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2518,201 +1915,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The collections */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            schema: {
-                                [key: string]: unknown;
-                            } | null;
-                            indexes: string[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: null;
-                    };
+                    "application/json": components["schemas"]["CollectionList"];
                 };
             };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2726,208 +1990,180 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "orders",
+                 *       "schema": {
+                 *         "type": "object",
+                 *         "properties": {
+                 *           "item": {
+                 *             "type": "string"
+                 *           },
+                 *           "total": {
+                 *             "type": "number"
+                 *           }
+                 *         },
+                 *         "required": [
+                 *           "item"
+                 *         ]
+                 *       },
+                 *       "indexes": [
+                 *         "total"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
+                    /** @description Lowercase letters, digits and _, starting with a letter */
                     name: string;
+                    /** @description A JSON Schema every record's data must match, or null for none */
                     schema?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The collection */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        schema: {
-                            [key: string]: unknown;
-                        } | null;
-                        indexes: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "name": "orders",
+                     *       "schema": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "item": {
+                     *             "type": "string"
+                     *           },
+                     *           "total": {
+                     *             "type": "number"
+                     *           }
+                     *         },
+                     *         "required": [
+                     *           "item"
+                     *         ]
+                     *       },
+                     *       "indexes": [
+                     *         "total"
+                     *       ],
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Collection"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            412: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2937,204 +2173,125 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The collection */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The collection */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        schema: {
-                            [key: string]: unknown;
-                        } | null;
-                        indexes: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "name": "orders",
+                     *       "schema": {
+                     *         "type": "object",
+                     *         "properties": {
+                     *           "item": {
+                     *             "type": "string"
+                     *           },
+                     *           "total": {
+                     *             "type": "number"
+                     *           }
+                     *         },
+                     *         "required": [
+                     *           "item"
+                     *         ]
+                     *       },
+                     *       "indexes": [
+                     *         "total"
+                     *       ],
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Collection"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3144,192 +2301,99 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The collection */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Dropped */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3342,213 +2406,159 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The collection */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
+                "application/merge-patch+json": {
+                    /** @description A JSON Schema every record's data must match, or null for none */
                     schema?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Data fields (dot paths) to index, for filters and sorts on them */
+                    indexes?: string[];
+                };
+                "application/json": {
+                    /** @description A JSON Schema every record's data must match, or null for none */
+                    schema?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The collection, changed */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        schema: {
-                            [key: string]: unknown;
-                        } | null;
-                        indexes: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Collection"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            412: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3556,11 +2566,19 @@ export interface operations {
     getCollectionsByNameRecords: {
         parameters: {
             query?: {
-                /** @description JSON filter, e.g. {"status":"open","score":{"$gte":10}} */
+                /**
+                 * @description JSON filter: field equality, operators $eq $ne $gt $gte $lt $lte $in $nin $exists $contains $ilike $prefix, combined with $and $or $not
+                 * @example {"status":"open","total":{"$gte":10}}
+                 */
                 filter?: string;
-                /** @description comma-separated fields, - for descending, e.g. -score,createdAt */
+                /**
+                 * @description Comma-separated fields (createdAt, updatedAt, id or data fields), - for descending
+                 * @example -total,createdAt
+                 */
                 sort?: string;
+                /** @description Records per page */
                 limit?: number;
+                /** @description The `nextCursor` of the page before (bound to the filter and sort) */
                 cursor?: string;
                 /** @description comma-separated data fields (dot paths) to return, e.g. title,owner.name; the rest of data is left out */
                 fields?: string;
@@ -3569,209 +2587,118 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The collection */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of records */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: string | null;
-                        /** @description with ?count=: the records matching the filter (an estimate with count=estimated) */
-                        total?: number;
-                    };
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01943c1e-8a9b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "data": {
+                     *             "item": "book",
+                     *             "total": 12
+                     *           },
+                     *           "version": 1,
+                     *           "createdAt": "2026-01-05T10:00:00.000Z",
+                     *           "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecordPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3781,13 +2708,23 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The collection */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "item": "book",
+                 *         "total": 12
+                 *       }
+                 *     }
+                 */
                 "application/json": {
+                    /** @description The record's JSON object (checked by the collection's schema, if it has one) */
                     data: {
                         [key: string]: unknown;
                     };
@@ -3795,198 +2732,147 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The record */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "01943c1e-8a9b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "data": {
+                     *         "item": "book",
+                     *         "total": 12
+                     *       },
+                     *       "version": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            412: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3996,14 +2882,34 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The collection */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "records": [
+                 *         {
+                 *           "data": {
+                 *             "item": "book",
+                 *             "total": 12
+                 *           }
+                 *         },
+                 *         {
+                 *           "data": {
+                 *             "item": "pen",
+                 *             "total": 2
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     records: {
+                        /** @description The record's JSON object (checked by the collection's schema, if it has one) */
                         data: {
                             [key: string]: unknown;
                         };
@@ -4012,200 +2918,133 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The records, each version 1 */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["RecordBatch"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            412: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4214,208 +3053,132 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description ETags of the copies the client has (`"3"`, `W/"3"`, `*`): 304 if one is current */
                 "if-none-match"?: string;
             };
             path: {
+                /** @description The collection */
                 name: string;
+                /** @description The record id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The record */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "01943c1e-8a9b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "data": {
+                     *         "item": "book",
+                     *         "total": 12
+                     *       },
+                     *       "version": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not modified: the client has the current version */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4424,17 +3187,29 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Write only if the record is at this version (`"3"`, or `*` for any): 412 otherwise */
                 "if-match"?: string;
             };
             path: {
+                /** @description The collection */
                 name: string;
+                /** @description The record id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "item": "book",
+                 *         "total": 14
+                 *       }
+                 *     }
+                 */
                 "application/json": {
+                    /** @description The record's JSON object (checked by the collection's schema, if it has one) */
                     data: {
                         [key: string]: unknown;
                     };
@@ -4442,198 +3217,147 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The record, written */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description If-Match does not name the current version (`version_conflict`) */
             412: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4642,196 +3366,118 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Write only if the record is at this version (`"3"`, or `*` for any): 412 otherwise */
                 "if-match"?: string;
             };
             path: {
+                /** @description The collection */
                 name: string;
+                /** @description The record id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Deleted */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description If-Match does not name the current version (`version_conflict`) */
             412: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4840,17 +3486,41 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Write only if the record is at this version (`"3"`, or `*` for any): 412 otherwise */
                 "if-match"?: string;
             };
             path: {
+                /** @description The collection */
                 name: string;
+                /** @description The record id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "total": 14
+                 *       }
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    /** @description The record's JSON object (checked by the collection's schema, if it has one) */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                };
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "total": 14
+                 *       }
+                 *     }
+                 */
                 "application/json": {
+                    /** @description The record's JSON object (checked by the collection's schema, if it has one) */
                     data: {
                         [key: string]: unknown;
                     };
@@ -4858,198 +3528,147 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The record, written */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Record"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description If-Match does not name the current version (`version_conflict`) */
             412: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5063,194 +3682,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The models */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            kind: string;
-                            collection: string;
-                            features: string[];
-                            target: string | null;
-                            fields: {
-                                user: string;
-                                item: string;
-                                weight?: string;
-                            } | null;
-                            options: unknown;
-                            status: "queued" | "training" | "ready" | "failed";
-                            versions: {
-                                version: number;
-                                status: "queued" | "training" | "ready" | "failed";
-                                error: string | null;
-                                metrics: {
-                                    [key: string]: number | null;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            }[];
-                            featureSpec: unknown;
-                            weights: unknown;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        nextCursor: null;
-                    };
+                    "application/json": components["schemas"]["ModelList"];
                 };
             };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5264,210 +3757,193 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "churn",
+                 *       "kind": "classification",
+                 *       "collection": "customers",
+                 *       "features": [
+                 *         "plan",
+                 *         "seats",
+                 *         "tenureMonths"
+                 *       ],
+                 *       "target": "churned"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
+                    /**
+                     * @description classification: a label from features; regression: a number from features; recommendation: items for a user from interactions
+                     * @enum {string}
+                     */
                     kind: "classification" | "regression" | "recommendation";
                     collection: string;
                     features?: string[];
+                    /** @description A data field (dot path) */
                     target?: string;
+                    /** @description Recommendation: the fields naming the user, the item and (optionally) the weight of an interaction */
                     fields?: {
+                        /** @description A data field (dot path) */
                         user: string;
+                        /** @description A data field (dot path) */
                         item: string;
+                        /** @description A data field (dot path) */
                         weight?: string;
                     };
                     options?: {
+                        /** @description Ridge penalty */
                         l2?: number;
+                        /** @description Seed of the train/test split */
                         seed?: number;
                     };
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The model, version 1 queued */
             202: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        kind: string;
-                        collection: string;
-                        features: string[];
-                        target: string | null;
-                        fields: {
-                            user: string;
-                            item: string;
-                            weight?: string;
-                        } | null;
-                        options: unknown;
-                        status: "queued" | "training" | "ready" | "failed";
-                        versions: {
-                            version: number;
-                            status: "queued" | "training" | "ready" | "failed";
-                            error: string | null;
-                            metrics: {
-                                [key: string]: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        }[];
-                        featureSpec: unknown;
-                        weights: unknown;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "name": "churn",
+                     *       "kind": "classification",
+                     *       "collection": "customers",
+                     *       "features": [
+                     *         "plan",
+                     *         "seats",
+                     *         "tenureMonths"
+                     *       ],
+                     *       "target": "churned",
+                     *       "fields": null,
+                     *       "options": {},
+                     *       "status": "queued",
+                     *       "versions": [
+                     *         {
+                     *           "version": 1,
+                     *           "status": "queued",
+                     *           "error": null,
+                     *           "metrics": null,
+                     *           "createdAt": "2026-01-05T10:00:00.000Z",
+                     *           "finishedAt": null
+                     *         }
+                     *       ],
+                     *       "featureSpec": null,
+                     *       "weights": null,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Model"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5477,197 +3953,101 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The model */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The model */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        kind: string;
-                        collection: string;
-                        features: string[];
-                        target: string | null;
-                        fields: {
-                            user: string;
-                            item: string;
-                            weight?: string;
-                        } | null;
-                        options: unknown;
-                        status: "queued" | "training" | "ready" | "failed";
-                        versions: {
-                            version: number;
-                            status: "queued" | "training" | "ready" | "failed";
-                            error: string | null;
-                            metrics: {
-                                [key: string]: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        }[];
-                        featureSpec: unknown;
-                        weights: unknown;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["Model"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5677,179 +4057,125 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The model */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The new version, queued */
             202: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        version: number;
-                        status: "queued" | "training" | "ready" | "failed";
-                        error: string | null;
-                        metrics: {
-                            [key: string]: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        finishedAt: string | null;
-                    };
+                    /**
+                     * @example {
+                     *       "version": 2,
+                     *       "status": "queued",
+                     *       "error": null,
+                     *       "metrics": null,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "finishedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ModelVersion"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5859,188 +4185,175 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The model */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "inputs": [
+                 *         {
+                 *           "plan": "pro",
+                 *           "seats": 12,
+                 *           "tenureMonths": 7
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     inputs: {
                         [key: string]: unknown;
                     }[];
+                    /** @description A ready version; default the newest ready one */
                     version?: number;
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description One prediction per input */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        version: number;
-                        predictions: ({
-                            label: string | number | boolean;
-                            probabilities: {
-                                [key: string]: number;
-                            };
-                        } | {
-                            value: number;
-                        })[];
-                    };
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "predictions": [
+                     *         {
+                     *           "label": false,
+                     *           "probabilities": {
+                     *             "false": 0.83,
+                     *             "true": 0.17
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Predictions"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6050,12 +4363,19 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The model */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "user": "u-42",
+                 *       "limit": 5
+                 *     }
+                 */
                 "application/json": {
                     user: string | number;
                     /** @default 10 */
@@ -6064,169 +4384,133 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The items, best first */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        version: number;
-                        items: {
-                            item: string;
-                            score: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Recommendations"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6236,153 +4520,101 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workflow */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The workflow */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        steps: unknown[];
-                        schedule?: unknown;
-                        revision: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6392,221 +4624,254 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workflow */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "steps": [
+                 *         {
+                 *           "id": "open",
+                 *           "kind": "records.query",
+                 *           "with": {
+                 *             "collection": "orders",
+                 *             "filter": {
+                 *               "status": "open"
+                 *             }
+                 *           }
+                 *         },
+                 *         {
+                 *           "id": "sum",
+                 *           "kind": "transform",
+                 *           "needs": [
+                 *             "open"
+                 *           ],
+                 *           "with": {
+                 *             "expression": "$sum(steps.open.items.data.total)"
+                 *           },
+                 *           "retry": {
+                 *             "attempts": 3
+                 *           }
+                 *         }
+                 *       ],
+                 *       "schedule": {
+                 *         "cron": "0 * * * *"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     steps: {
+                        /** @description Unique in the workflow: letters, digits, _ and - */
                         id: string;
+                        /** @enum {string} */
                         kind: "records.query" | "records.write" | "transform" | "ml.train" | "ml.predict" | "http.request" | "delay";
+                        /** @description Steps that must succeed first (their outputs are in steps.<id>) */
                         needs?: string[];
+                        /** @description The parameters of the kind; a value {"$expr": "…"} is a JSONata expression over {input, steps} */
                         with?: {
                             [key: string]: unknown;
                         };
                         retry?: {
                             attempts: number;
                             backoff?: {
+                                /** @enum {string} */
                                 type: "exponential" | "fixed";
                                 delayMs: number;
                             };
                         };
                         timeoutMs?: number;
                     }[];
+                    /** @description Start a run on this schedule (no closer than the plan allows) */
                     schedule?: {
+                        /** @description Five or six cron fields */
                         cron: string;
+                        /** @description An IANA time zone; default UTC */
                         timezone?: string;
                     };
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Replaced: the next revision */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        steps: unknown[];
-                        schedule?: unknown;
-                        revision: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Default Response */
+            /** @description Created: revision 1 */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        name: string;
-                        steps: unknown[];
-                        schedule?: unknown;
-                        revision: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    /**
+                     * @example {
+                     *       "name": "nightly",
+                     *       "steps": [
+                     *         {
+                     *           "id": "open",
+                     *           "kind": "records.query",
+                     *           "with": {
+                     *             "collection": "orders",
+                     *             "filter": {
+                     *               "status": "open"
+                     *             }
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "sum",
+                     *           "kind": "transform",
+                     *           "needs": [
+                     *             "open"
+                     *           ],
+                     *           "with": {
+                     *             "expression": "$sum(steps.open.items.data.total)"
+                     *           },
+                     *           "retry": {
+                     *             "attempts": 3
+                     *           }
+                     *         }
+                     *       ],
+                     *       "schedule": {
+                     *         "cron": "0 * * * *"
+                     *       },
+                     *       "revision": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "updatedAt": "2026-01-05T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Workflow"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            429: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6616,142 +4881,99 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The workflow */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Dropped */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6759,7 +4981,9 @@ export interface operations {
     getWorkflows: {
         parameters: {
             query?: {
+                /** @description Items per page */
                 limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
                 cursor?: string;
             };
             header?: never;
@@ -6768,150 +4992,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of workflows */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            steps: unknown[];
-                            schedule?: unknown;
-                            revision: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["WorkflowPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6919,163 +5074,108 @@ export interface operations {
     getWorkflowsByNameRuns: {
         parameters: {
             query?: {
+                /** @description Items per page */
                 limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /** @description The workflow */
                 name: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of runs */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            workflow: string;
-                            revision: number;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                            trigger: "manual" | "schedule";
-                            /** Format: date-time */
-                            createdAt: string;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["RunPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7084,202 +5184,197 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description 1-200 visible ASCII characters naming this start */
                 "idempotency-key"?: string;
             };
             path: {
+                /** @description The workflow */
                 name: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "input": {
+                 *         "since": "2026-01-01"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
+                    /** @description Any JSON: the run's input, as `input` in expressions */
                     input?: unknown;
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The run, queued */
             202: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        workflow: string;
-                        revision: number;
-                        /** @enum {string} */
-                        status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                        trigger: "manual" | "schedule";
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                    } & {
-                        input: unknown;
-                        steps: {
-                            id: string;
-                            kind: string;
-                            /** @enum {string} */
-                            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
-                            attempts: number;
-                            output: unknown;
-                            error: string | null;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                    };
+                    /**
+                     * @example {
+                     *       "id": "01943c1f-2b3c-7d4e-8f5a-6b7c8d9e0f1a",
+                     *       "workflow": "nightly",
+                     *       "revision": 1,
+                     *       "status": "queued",
+                     *       "trigger": "manual",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": null,
+                     *       "finishedAt": null,
+                     *       "input": {
+                     *         "since": "2026-01-01"
+                     *       },
+                     *       "steps": [
+                     *         {
+                     *           "id": "open",
+                     *           "kind": "records.query",
+                     *           "status": "queued",
+                     *           "attempts": 0,
+                     *           "output": null,
+                     *           "error": null,
+                     *           "startedAt": null,
+                     *           "finishedAt": null
+                     *         },
+                     *         {
+                     *           "id": "sum",
+                     *           "kind": "transform",
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "output": null,
+                     *           "error": null,
+                     *           "startedAt": null,
+                     *           "finishedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different request (`idempotency_key_reused`) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7289,168 +5384,138 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The run id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The run */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        workflow: string;
-                        revision: number;
-                        /** @enum {string} */
-                        status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                        trigger: "manual" | "schedule";
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                    } & {
-                        input: unknown;
-                        steps: {
-                            id: string;
-                            kind: string;
-                            /** @enum {string} */
-                            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
-                            attempts: number;
-                            output: unknown;
-                            error: string | null;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                    };
+                    /**
+                     * @example {
+                     *       "id": "01943c1f-2b3c-7d4e-8f5a-6b7c8d9e0f1a",
+                     *       "workflow": "nightly",
+                     *       "revision": 1,
+                     *       "status": "queued",
+                     *       "trigger": "manual",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": null,
+                     *       "finishedAt": null,
+                     *       "input": {
+                     *         "since": "2026-01-01"
+                     *       },
+                     *       "steps": [
+                     *         {
+                     *           "id": "open",
+                     *           "kind": "records.query",
+                     *           "status": "queued",
+                     *           "attempts": 0,
+                     *           "output": null,
+                     *           "error": null,
+                     *           "startedAt": null,
+                     *           "finishedAt": null
+                     *         },
+                     *         {
+                     *           "id": "sum",
+                     *           "kind": "transform",
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "output": null,
+                     *           "error": null,
+                     *           "startedAt": null,
+                     *           "finishedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7460,193 +5525,114 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The run id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The run, cancelled */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        workflow: string;
-                        revision: number;
-                        /** @enum {string} */
-                        status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                        trigger: "manual" | "schedule";
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                    } & {
-                        input: unknown;
-                        steps: {
-                            id: string;
-                            kind: string;
-                            /** @enum {string} */
-                            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
-                            attempts: number;
-                            output: unknown;
-                            error: string | null;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Run"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Conflicts with the current state (the code says which) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7660,148 +5646,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The tenant */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme Inc",
+                     *       "tier": "pro",
+                     *       "settings": {},
+                     *       "limits": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OwnTenant"];
                 };
             };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7809,7 +5724,9 @@ export interface operations {
     getApiKeys: {
         parameters: {
             query?: {
+                /** @description Items per page */
                 limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
                 cursor?: string;
             };
             header?: never;
@@ -7818,147 +5735,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of keys */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            role: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7972,153 +5823,134 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "ingest",
+                 *       "role": "member"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
+                    /**
+                     * @description admin: keys, collection schemas, workflow definitions; member: write data, train, run; viewer: read, predict, recommend
+                     * @enum {string}
+                     */
                     role: "admin" | "member" | "viewer";
                 };
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The key, with its secret */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        role: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description tnty_<keyId>_<secret>; shown once */
-                        key: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "k3v9x2m8q1w7e5r4",
+                     *       "name": "ingest",
+                     *       "role": "member",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            404: {
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8128,5961 +5960,99 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The key id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Revoked */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Default Response */
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-        };
-    };
-    getCollectionsInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            schema: {
-                                [key: string]: unknown;
-                            } | null;
-                            indexes: string[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postCollectionsInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    schema?: {
-                        [key: string]: unknown;
-                    } | null;
-                    indexes?: string[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        schema: {
-                            [key: string]: unknown;
-                        } | null;
-                        indexes: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getCollectionsByNameInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        schema: {
-                            [key: string]: unknown;
-                        } | null;
-                        indexes: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    deleteCollectionsByNameInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    patchCollectionsByNameInTenantPath: {
-        parameters: {
-            query: {
-                /** @description Check a new schema against the records already there first (409 records_do_not_match if any fail); false changes it anyway */
-                validate: boolean;
-            };
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    schema?: {
-                        [key: string]: unknown;
-                    } | null;
-                    indexes?: string[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        schema: {
-                            [key: string]: unknown;
-                        } | null;
-                        indexes: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getCollectionsByNameRecordsInTenantPath: {
-        parameters: {
-            query?: {
-                /** @description JSON filter, e.g. {"status":"open","score":{"$gte":10}} */
-                filter?: string;
-                /** @description comma-separated fields, - for descending, e.g. -score,createdAt */
-                sort?: string;
-                limit?: number;
-                cursor?: string;
-                /** @description comma-separated data fields (dot paths) to return, e.g. title,owner.name; the rest of data is left out */
-                fields?: string;
-                /** @description also return `total`: the records matching the filter, counted (exact) or as the planner estimates them (estimated, cheap) */
-                count?: "exact" | "estimated";
-            };
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: string | null;
-                        /** @description with ?count=: the records matching the filter (an estimate with count=estimated) */
-                        total?: number;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postCollectionsByNameRecordsInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    data: {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postCollectionsByNameRecordsBulkInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    records: {
-                        data: {
-                            [key: string]: unknown;
-                        };
-                    }[];
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getCollectionsByNameRecordsByIdInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: {
-                "if-none-match"?: string;
-            };
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    putCollectionsByNameRecordsByIdInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: {
-                "if-match"?: string;
-            };
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    data: {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    deleteCollectionsByNameRecordsByIdInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: {
-                "if-match"?: string;
-            };
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    patchCollectionsByNameRecordsByIdInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: {
-                "if-match"?: string;
-            };
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    data: {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getModelsInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            kind: string;
-                            collection: string;
-                            features: string[];
-                            target: string | null;
-                            fields: {
-                                user: string;
-                                item: string;
-                                weight?: string;
-                            } | null;
-                            options: unknown;
-                            status: "queued" | "training" | "ready" | "failed";
-                            versions: {
-                                version: number;
-                                status: "queued" | "training" | "ready" | "failed";
-                                error: string | null;
-                                metrics: {
-                                    [key: string]: number | null;
-                                } | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                finishedAt: string | null;
-                            }[];
-                            featureSpec: unknown;
-                            weights: unknown;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        nextCursor: null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postModelsInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    kind: "classification" | "regression" | "recommendation";
-                    collection: string;
-                    features?: string[];
-                    target?: string;
-                    fields?: {
-                        user: string;
-                        item: string;
-                        weight?: string;
-                    };
-                    options?: {
-                        l2?: number;
-                        seed?: number;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        kind: string;
-                        collection: string;
-                        features: string[];
-                        target: string | null;
-                        fields: {
-                            user: string;
-                            item: string;
-                            weight?: string;
-                        } | null;
-                        options: unknown;
-                        status: "queued" | "training" | "ready" | "failed";
-                        versions: {
-                            version: number;
-                            status: "queued" | "training" | "ready" | "failed";
-                            error: string | null;
-                            metrics: {
-                                [key: string]: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        }[];
-                        featureSpec: unknown;
-                        weights: unknown;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getModelsByNameInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        kind: string;
-                        collection: string;
-                        features: string[];
-                        target: string | null;
-                        fields: {
-                            user: string;
-                            item: string;
-                            weight?: string;
-                        } | null;
-                        options: unknown;
-                        status: "queued" | "training" | "ready" | "failed";
-                        versions: {
-                            version: number;
-                            status: "queued" | "training" | "ready" | "failed";
-                            error: string | null;
-                            metrics: {
-                                [key: string]: number | null;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            finishedAt: string | null;
-                        }[];
-                        featureSpec: unknown;
-                        weights: unknown;
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postModelsByNameTrainInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        version: number;
-                        status: "queued" | "training" | "ready" | "failed";
-                        error: string | null;
-                        metrics: {
-                            [key: string]: number | null;
-                        } | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        finishedAt: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postModelsByNamePredictInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    inputs: {
-                        [key: string]: unknown;
-                    }[];
-                    version?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        version: number;
-                        predictions: ({
-                            label: string | number | boolean;
-                            probabilities: {
-                                [key: string]: number;
-                            };
-                        } | {
-                            value: number;
-                        })[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postModelsByNameRecommendInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    user: string | number;
-                    /** @default 10 */
-                    limit?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        version: number;
-                        items: {
-                            item: string;
-                            score: number;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getWorkflowsByNameInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        steps: unknown[];
-                        schedule?: unknown;
-                        revision: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    putWorkflowsByNameInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    steps: {
-                        id: string;
-                        kind: "records.query" | "records.write" | "transform" | "ml.train" | "ml.predict" | "http.request" | "delay";
-                        needs?: string[];
-                        with?: {
-                            [key: string]: unknown;
-                        };
-                        retry?: {
-                            attempts: number;
-                            backoff?: {
-                                type: "exponential" | "fixed";
-                                delayMs: number;
-                            };
-                        };
-                        timeoutMs?: number;
-                    }[];
-                    schedule?: {
-                        cron: string;
-                        timezone?: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        steps: unknown[];
-                        schedule?: unknown;
-                        revision: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        name: string;
-                        steps: unknown[];
-                        schedule?: unknown;
-                        revision: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    deleteWorkflowsByNameInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getWorkflowsInTenantPath: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            name: string;
-                            steps: unknown[];
-                            schedule?: unknown;
-                            revision: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getWorkflowsByNameRunsInTenantPath: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            workflow: string;
-                            revision: number;
-                            /** @enum {string} */
-                            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                            trigger: "manual" | "schedule";
-                            /** Format: date-time */
-                            createdAt: string;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postWorkflowsByNameRunsInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: {
-                "idempotency-key"?: string;
-            };
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                name: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    input?: unknown;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        workflow: string;
-                        revision: number;
-                        /** @enum {string} */
-                        status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                        trigger: "manual" | "schedule";
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                    } & {
-                        input: unknown;
-                        steps: {
-                            id: string;
-                            kind: string;
-                            /** @enum {string} */
-                            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
-                            attempts: number;
-                            output: unknown;
-                            error: string | null;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getRunsByIdInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        workflow: string;
-                        revision: number;
-                        /** @enum {string} */
-                        status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                        trigger: "manual" | "schedule";
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                    } & {
-                        input: unknown;
-                        steps: {
-                            id: string;
-                            kind: string;
-                            /** @enum {string} */
-                            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
-                            attempts: number;
-                            output: unknown;
-                            error: string | null;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postRunsByIdCancelInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        workflow: string;
-                        revision: number;
-                        /** @enum {string} */
-                        status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
-                        trigger: "manual" | "schedule";
-                        /** Format: date-time */
-                        createdAt: string;
-                        startedAt: string | null;
-                        finishedAt: string | null;
-                    } & {
-                        input: unknown;
-                        steps: {
-                            id: string;
-                            kind: string;
-                            /** @enum {string} */
-                            status: "pending" | "queued" | "running" | "succeeded" | "failed" | "skipped" | "cancelled";
-                            attempts: number;
-                            output: unknown;
-                            error: string | null;
-                            startedAt: string | null;
-                            finishedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getTenantInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        tier: string;
-                        settings: {
-                            [key: string]: unknown;
-                        };
-                        limits: {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    getApiKeysInTenantPath: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            name: string;
-                            role: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    postApiKeysInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                tenant: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name: string;
-                    role: "admin" | "member" | "viewer";
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        name: string;
-                        role: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** @description tnty_<keyId>_<secret>; shown once */
-                        key: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    deleteApiKeysByIdInTenantPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The tenant the credential is for (checked against it) */
-                tenant: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            429: {
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail: string;
-                        code: string;
-                        /** @description The request path this problem is about */
-                        instance?: string;
-                        /** @description The request id (X-Request-Id), for the logs */
-                        requestId?: string;
-                        /** @description Every problem a 400 found in the request */
-                        errors?: {
-                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
-                            pointer: string;
-                            message: string;
-                        }[];
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -7,7 +7,11 @@ import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import type { ApiKeys } from '../../auth/api-keys.js';
-import { ApiKeyCreated, NewApiKey, ProblemSchema } from '../schemas.js';
+import { API_KEY_EXAMPLE, ApiKeyCreated, NewApiKey, Timestamp, component, documentBody, json, problems, stringEnum } from '../schemas.js';
+import { TIERS } from '../../tenancy/tiers.js';
+import { ISOLATIONS } from '../../storage/placement.js';
+import type { TenantStatus } from '../../storage/scope.js';
+import { PLAN_LIMIT_KEYS } from '../../tenancy/plans.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
 import { locate } from '../location.js';
@@ -26,24 +30,97 @@ export interface ControlPlaneOptions {
   operations: Operations;
 }
 
-const TenantSchema = Type.Object(
+const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'deleting'] as const satisfies readonly TenantStatus[];
+const TenantIdSchema = Type.String({ pattern: TENANT_ID_PATTERN.source, description: '3-40 lowercase letters, digits and -, starting with a letter' });
+
+const Tenant = component(
+  'Tenant',
+  Type.Object(
+    {
+      id: TenantIdSchema,
+      name: Type.String(),
+      tier: stringEnum(TIERS),
+      isolation: stringEnum(ISOLATIONS, {
+        description: 'pooled: rows in shared tables (row-level security); schema: a schema of its own; database: a database of its own',
+      }),
+      cluster: Type.String({ description: 'The configured cluster (database server) holding its data' }),
+      status: stringEnum(TENANT_STATUSES, { description: 'Only an active tenant is served on the data plane (suspended: 403)' }),
+      settings: Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form settings (feature flags, branding, defaults)' }),
+      limits: Type.Record(Type.String(), Type.Unknown(), { description: `Overrides of its tier's plan limits: ${PLAN_LIMIT_KEYS.join(', ')}` }),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+    },
+    { description: 'A tenant, as the control plane sees it' },
+  ),
+);
+const TenantPage = component('TenantPage', pageOf(Tenant.ref));
+
+const TENANT_EXAMPLE = {
+  id: 'acme',
+  name: 'Acme Inc',
+  tier: 'pro',
+  isolation: 'schema',
+  cluster: 'main',
+  status: 'active',
+  settings: {},
+  limits: {},
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+};
+
+/**
+ * POST /v1/tenants as Ajv checks it: the lifecycle checks id, tier and isolation itself, for their own
+ * codes (400 invalid_tenant_id, unknown_tier, unknown_isolation), so they are plain strings here.
+ */
+const NewTenant = Type.Object(
   {
     id: Type.String(),
-    name: Type.String(),
-    tier: Type.String(),
-    isolation: Type.String(),
-    cluster: Type.String(),
-    status: Type.String(),
-    settings: Type.Record(Type.String(), Type.Unknown()),
-    limits: Type.Record(Type.String(), Type.Unknown()),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
+    name: Type.Optional(Type.String()),
+    tier: Type.Optional(Type.String()),
+    isolation: Type.Optional(Type.String()),
+    cluster: Type.Optional(Type.String()),
   },
-  { $id: 'Tenant' },
+  { additionalProperties: false },
 );
 
-const TenantId = Type.Object({ id: Type.String({ pattern: TENANT_ID_PATTERN.source }) }, { additionalProperties: false });
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
+/** The same body as the document shows it: the values the lifecycle accepts. */
+const NewTenantAccepted = Type.Object(
+  {
+    id: TenantIdSchema,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Defaults to the id' })),
+    tier: Type.Optional(stringEnum(TIERS, { description: 'Default free' })),
+    isolation: Type.Optional(stringEnum(ISOLATIONS, { description: 'Default by tier: free pooled, pro schema, enterprise database' })),
+    cluster: Type.Optional(Type.String({ description: 'A configured cluster; default the first' })),
+  },
+  { additionalProperties: false, examples: [{ id: 'acme', name: 'Acme Inc', tier: 'pro' }] },
+);
+
+const TenantChanges = Type.Object(
+  {
+    name: Type.Optional(Type.String()),
+    tier: Type.Optional(Type.String()),
+    settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    limits: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** The changes as the document shows them (tier: 400 unknown_tier from the lifecycle, as above). */
+const TenantChangesAccepted = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    tier: Type.Optional(stringEnum(TIERS, { description: 'The isolation stays (moving is its own operation)' })),
+    settings: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Replaces the settings' })),
+    limits: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description: `Replaces the overrides; keys: ${PLAN_LIMIT_KEYS.join(', ')} (unknown keys and values out of range: 400)`,
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, examples: [{ name: 'Acme Inc', limits: { requestsPerMinute: 1200 } }] },
+);
+
+const TenantId = Type.Object({ id: TenantIdSchema }, { additionalProperties: false });
 
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
@@ -74,19 +151,13 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     {
       schema: {
         summary: 'Create and provision a tenant',
+        description:
+          "Provisions the tenant's storage (its rows, schema or database, by isolation) and answers when it is active. 400 `invalid_tenant_id`, `unknown_tier`, `unknown_isolation`, `unknown_cluster`, `validation_failed`; 409 `tenant_exists`, or `name_taken` when its role, schema or database exists on the server already.",
         tags: ['control plane'],
-        body: Type.Object(
-          {
-            id: Type.String({ description: 'matches ^[a-z][a-z0-9-]{2,39}$' }),
-            name: Type.Optional(Type.String()),
-            tier: Type.Optional(Type.String()),
-            isolation: Type.Optional(Type.String()),
-            cluster: Type.Optional(Type.String()),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: TenantSchema, ...errors },
+        body: NewTenant,
+        response: { 201: json('The tenant, active', Tenant.ref, { headers: ['Location'], example: TENANT_EXAMPLE }), ...problems(400, 409) },
       },
+      config: { swaggerTransform: documentBody(NewTenantAccepted) },
     },
     async (request, reply) => {
       const tenant = await tenants.create(request.body);
@@ -99,9 +170,10 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     {
       schema: {
         summary: 'List tenants',
+        description: 'Every tenant in the catalog, by id, a page at a time. 400 `invalid_cursor` for a cursor this list did not sign.',
         tags: ['control plane'],
         querystring: PageQuery,
-        response: { 200: pageOf(TenantSchema), ...errors },
+        response: { 200: json('A page of tenants', TenantPage.ref, { example: { items: [TENANT_EXAMPLE], nextCursor: null } }), ...problems(400) },
       },
     },
     async (request) => {
@@ -112,7 +184,15 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
 
   app.get(
     '/v1/tenants/:id',
-    { schema: { summary: 'Read a tenant', tags: ['control plane'], params: TenantId, response: { 200: TenantSchema, ...errors } } },
+    {
+      schema: {
+        summary: 'Read a tenant',
+        description: 'The tenant, whatever its status. 404 `tenant_not_found`.',
+        tags: ['control plane'],
+        params: TenantId,
+        response: { 200: json('The tenant', Tenant.ref), ...problems(400, 404) },
+      },
+    },
     async (request) => tenantJson(await tenants.get(request.params.id)),
   );
 
@@ -121,19 +201,14 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     {
       schema: {
         summary: "Change a tenant's name, tier, settings or limits",
+        description:
+          'At least one of name, tier, settings, limits; settings and limits replace what was there. 400 `unknown_tier`, `validation_failed` (an unknown limit key, a value out of range); 404 `tenant_not_found`; 409 `tenant_not_ready` while it is provisioned or deleted.',
         tags: ['control plane'],
         params: TenantId,
-        body: Type.Object(
-          {
-            name: Type.Optional(Type.String()),
-            tier: Type.Optional(Type.String()),
-            settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-            limits: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
-        response: { 200: TenantSchema, ...errors },
+        body: TenantChanges,
+        response: { 200: json('The tenant, changed', Tenant.ref), ...problems(400, 404, 409) },
       },
+      config: { swaggerTransform: documentBody(TenantChangesAccepted) },
     },
     async (request) => tenantJson(await tenants.update(request.params.id, request.body)),
   );
@@ -143,10 +218,12 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     {
       schema: {
         summary: 'Create an API key for a tenant',
+        description:
+          "A key of the tenant's with one role, for its data plane; the secret is in `key` in this answer only (stored hashed). The way to a tenant's first key. 404 `tenant_not_found`.",
         tags: ['control plane'],
         params: TenantId,
         body: NewApiKey,
-        response: { 201: ApiKeyCreated, ...errors },
+        response: { 201: json('The key, with its secret', ApiKeyCreated.ref, { example: API_KEY_EXAMPLE }), ...problems(400, 404) },
       },
     },
     async (request, reply) => {
@@ -161,9 +238,13 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
       {
         schema: {
           summary: `${action === 'suspend' ? 'Suspend' : 'Resume'} a tenant`,
+          description:
+            action === 'suspend'
+              ? 'Its data plane answers 403 `tenant_suspended` until it is resumed; its data stays. Repeating is harmless. 404 `tenant_not_found`; 409 `tenant_not_ready` while it is provisioned or deleted.'
+              : 'Serves its data plane again. Repeating is harmless. 404 `tenant_not_found`; 409 `tenant_not_ready` while it is provisioned or deleted.',
           tags: ['control plane'],
           params: TenantId,
-          response: { 200: TenantSchema, ...errors },
+          response: { 200: json('The tenant', Tenant.ref), ...problems(400, 404, 409) },
         },
       },
       async (request) => tenantJson(await tenants[action](request.params.id)),

@@ -13,7 +13,8 @@ import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import type { AddressLimits } from '../plugins/address-limits.js';
-import { ApiKeyCreated, ApiKeySchema, NewApiKey, ProblemSchema } from '../schemas.js';
+import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
+import { TIERS } from '../../tenancy/tiers.js';
 import { locate } from '../location.js';
 
 export interface DataPlaneOptions {
@@ -32,7 +33,20 @@ export interface DataPlaneOptions {
 /** `{tenant}` of `/t/{tenant}/v1/…`: it must name the tenant the credential is for (403 tenant_mismatch otherwise). */
 const TenantInPath = Type.String({ minLength: 1, maxLength: 64, description: 'The tenant the credential is for (checked against it)' });
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
+const OwnTenant = component(
+  'OwnTenant',
+  Type.Object(
+    {
+      id: Type.String(),
+      name: Type.String(),
+      tier: stringEnum(TIERS),
+      settings: Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form settings the platform admin set' }),
+      limits: Type.Record(Type.String(), Type.Unknown(), { description: "Overrides of its tier's plan limits" }),
+    },
+    { description: 'The calling tenant, as its own credentials see it' },
+  ),
+);
+const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
@@ -62,16 +76,10 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'viewer' },
       schema: {
         summary: 'The calling tenant',
+        description: 'The tenant the credential is for: id, name, tier, settings and limit overrides. Any role.',
         tags: ['data plane'],
         response: {
-          200: Type.Object({
-            id: Type.String(),
-            name: Type.String(),
-            tier: Type.String(),
-            settings: Type.Record(Type.String(), Type.Unknown()),
-            limits: Type.Record(Type.String(), Type.Unknown()),
-          }),
-          ...errors,
+          200: json('The tenant', OwnTenant.ref, { example: { id: 'acme', name: 'Acme Inc', tier: 'pro', settings: {}, limits: {} } }),
         },
       },
     },
@@ -85,7 +93,13 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     '/v1/api-keys',
     {
       config: { minRole: 'admin' },
-      schema: { summary: 'Create an API key', tags: ['data plane'], body: NewApiKey, response: { 201: ApiKeyCreated, ...errors } },
+      schema: {
+        summary: 'Create an API key',
+        description: "A key of the calling tenant's with one role; the secret is in `key` in this answer only (stored hashed). Admin role.",
+        tags: ['data plane'],
+        body: NewApiKey,
+        response: { 201: json('The key, with its secret', ApiKeyCreated.ref, { headers: ['Location'], example: API_KEY_EXAMPLE }), ...problems(400) },
+      },
     },
     async (request, reply) => {
       const key = await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role);
@@ -99,9 +113,10 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: {
         summary: "List the tenant's live API keys",
+        description: 'Keys not revoked, by id, a page at a time; never their secrets. Admin role. 400 `invalid_cursor`.',
         tags: ['data plane'],
         querystring: PageQuery,
-        response: { 200: pageOf(ApiKeySchema), ...errors },
+        response: { 200: json('A page of keys', ApiKeyPage.ref), ...problems(400) },
       },
     },
     async (request) => {
@@ -116,9 +131,10 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: {
         summary: 'Revoke an API key',
+        description: 'The key stops working at once in this process, and in others once their key cache (TENANTRY_CATALOG_CACHE_MS) has expired. Admin role.',
         tags: ['data plane'],
-        params: Type.Object({ id: Type.String({ pattern: API_KEY_ID_PATTERN.source }) }, { additionalProperties: false }),
-        response: { 204: Type.Null(), ...errors },
+        params: Type.Object({ id: Type.String({ pattern: API_KEY_ID_PATTERN.source, description: 'The key id' }) }, { additionalProperties: false }),
+        response: { 204: empty('Revoked'), ...problems(400, 404) },
       },
     },
     async (request, reply) => {

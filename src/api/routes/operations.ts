@@ -6,7 +6,7 @@ import { OPERATION_KINDS, OPERATION_STATUSES, operationJson, type Operations } f
 import type { CursorCodec } from '../cursor.js';
 import { locate } from '../location.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
-import { ProblemSchema } from '../schemas.js';
+import { Timestamp, component, json, problems, stringEnum } from '../schemas.js';
 
 export interface OperationRoutesOptions {
   tenants: TenantLifecycle;
@@ -14,35 +14,51 @@ export interface OperationRoutesOptions {
   cursors: CursorCodec;
 }
 
-const enumOf = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
-
-export const OperationSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    kind: enumOf(OPERATION_KINDS, 'What the operation does'),
-    tenantId: Type.Union([Type.String(), Type.Null()]),
-    status: enumOf(OPERATION_STATUSES, 'queued → running → succeeded or failed'),
-    step: Type.Union([Type.String(), Type.Null()], { description: 'What it is doing now, or did last' }),
-    progress: Type.Object({ done: Type.Integer(), total: Type.Union([Type.Integer(), Type.Null()]) }),
-    error: Type.Union([Type.String(), Type.Null()]),
-    attempts: Type.Integer({ description: 'Runs started; more than one when a process resumed it' }),
-    createdAt: Type.String({ format: 'date-time' }),
-    startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'Operation' },
+export const Operation = component(
+  'Operation',
+  Type.Object(
+    {
+      id: Type.String({ format: 'uuid' }),
+      kind: stringEnum(OPERATION_KINDS, { description: 'What the operation does' }),
+      tenantId: Type.Union([Type.String(), Type.Null()], { description: 'The tenant it works on' }),
+      status: stringEnum(OPERATION_STATUSES, { description: 'queued → running → succeeded or failed' }),
+      step: Type.Union([Type.String(), Type.Null()], { description: 'What it is doing now, or did last' }),
+      progress: Type.Object({ done: Type.Integer(), total: Type.Union([Type.Integer(), Type.Null()]) }, { description: 'Steps (or items) done of total' }),
+      error: Type.Union([Type.String(), Type.Null()], { description: 'Why it failed' }),
+      attempts: Type.Integer({ description: 'Runs started; more than one when a process resumed it' }),
+      createdAt: Timestamp,
+      startedAt: Type.Union([Timestamp, Type.Null()]),
+      finishedAt: Type.Union([Timestamp, Type.Null()]),
+      updatedAt: Timestamp,
+    },
+    { description: 'Long-running control-plane work (a deletion, …) and where it stands' },
+  ),
 );
+const OperationPage = component('OperationPage', pageOf(Operation.ref));
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 429: ProblemSchema };
-const OperationId = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
-const TenantId = Type.Object({ id: Type.String({ pattern: TENANT_ID_PATTERN.source }) }, { additionalProperties: false });
+const OPERATION_EXAMPLE = {
+  id: '01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f',
+  kind: 'delete',
+  tenantId: 'acme',
+  status: 'running',
+  step: 'dropping its storage',
+  progress: { done: 1, total: 3 },
+  error: null,
+  attempts: 1,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  startedAt: '2026-01-05T10:00:00.050Z',
+  finishedAt: null,
+  updatedAt: '2026-01-05T10:00:00.120Z',
+};
+
+const OperationId = Type.Object({ id: Type.String({ format: 'uuid', description: 'The operation id' }) }, { additionalProperties: false });
+const TenantId = Type.Object({ id: Type.String({ pattern: TENANT_ID_PATTERN.source, description: 'The tenant id' }) }, { additionalProperties: false });
 const ListQuery = Type.Object(
   {
     ...PageQuery.properties,
     tenant: Type.Optional(Type.String({ pattern: TENANT_ID_PATTERN.source, description: "Only this tenant's operations" })),
-    status: Type.Optional(enumOf(OPERATION_STATUSES, 'Only operations in this status')),
-    kind: Type.Optional(enumOf(OPERATION_KINDS, 'Only operations of this kind')),
+    status: Type.Optional(stringEnum(OPERATION_STATUSES, { description: 'Only operations in this status' })),
+    kind: Type.Optional(stringEnum(OPERATION_KINDS, { description: 'Only operations of this kind' })),
   },
   { additionalProperties: false },
 );
@@ -63,7 +79,10 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
           'Its credentials stop working at once (the tenant is `deleting`); the operation then shuts the tenant out of its storage, drops it (rows, schema or database) and removes the tenant from the catalog, with its API keys and schedules. Asking again while it runs answers the same operation. Follow it at the `Location` given.',
         tags,
         params: TenantId,
-        response: { 202: OperationSchema, ...errors },
+        response: {
+          202: json('The deletion, queued or under way', Operation.ref, { headers: ['Location'], example: OPERATION_EXAMPLE }),
+          ...problems(400, 404, 409),
+        },
       },
     },
     async (request, reply) => {
@@ -77,9 +96,11 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
     {
       schema: {
         summary: 'List operations, newest first',
+        description:
+          'Every operation, newest first, a page at a time; filtered by tenant, status and kind. 400 `invalid_cursor` for a cursor this list (with these filters) did not sign.',
         tags,
         querystring: ListQuery,
-        response: { 200: pageOf(OperationSchema), ...errors },
+        response: { 200: json('A page of operations', OperationPage.ref, { example: { items: [OPERATION_EXAMPLE], nextCursor: null } }), ...problems(400) },
       },
     },
     async (request) => {
@@ -94,7 +115,15 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
 
   app.get(
     '/v1/operations/:id',
-    { schema: { summary: 'Read an operation: status, progress, error', tags, params: OperationId, response: { 200: OperationSchema, ...errors } } },
+    {
+      schema: {
+        summary: 'Read an operation',
+        description: 'Its status, current step, progress and error. 404 `not_found`.',
+        tags,
+        params: OperationId,
+        response: { 200: json('The operation', Operation.ref, { example: OPERATION_EXAMPLE }), ...problems(400, 404) },
+      },
+    },
     async (request) => {
       const operation = await operations.get(request.params.id);
       if (!operation) throw new TenantryError('not_found', `operation '${request.params.id}' does not exist`);

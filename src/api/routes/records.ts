@@ -2,11 +2,12 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../errors.js';
 import type { CursorCodec } from '../cursor.js';
+import { NextCursor } from '../pagination.js';
 import { parseJsonParameter } from '../plugins/json-limits.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
 import { parseFilter, type FilterNode } from '../../records/query.js';
 import { BULK_MAX, type RecordsService } from '../../records/records.js';
-import { ProblemSchema } from '../schemas.js';
+import { JsonObject, Timestamp, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { locate } from '../location.js';
 import { FIELD_PATH_PATTERN } from '../../storage/names.js';
 
@@ -15,25 +16,86 @@ export interface RecordsRoutesOptions {
   cursors: CursorCodec;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 429: ProblemSchema };
-const JsonObject = Type.Record(Type.String(), Type.Unknown());
-const Collection = Type.Object({
-  name: Type.String(),
-  schema: Type.Union([JsonObject, Type.Null()]),
-  indexes: Type.Array(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+const RecordData = Type.Record(Type.String(), Type.Unknown(), { description: "The record's JSON object (checked by the collection's schema, if it has one)" });
+const CollectionSchema = Type.Union([JsonObject, Type.Null()], { description: "A JSON Schema every record's data must match, or null for none" });
+const Indexes = Type.Array(Type.String({ maxLength: 200 }), {
+  maxItems: 16,
+  uniqueItems: true,
+  description: 'Data fields (dot paths) to index, for filters and sorts on them',
 });
-const RecordSchema = Type.Object({
-  id: Type.String(),
-  data: JsonObject,
-  version: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+
+const Collection = component(
+  'Collection',
+  Type.Object(
+    {
+      name: Type.String(),
+      schema: CollectionSchema,
+      indexes: Type.Array(Type.String()),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+    },
+    { description: "A collection of records: its name, its records' JSON Schema and its indexes" },
+  ),
+);
+const CollectionList = component(
+  'CollectionList',
+  Type.Object(
+    { items: Type.Array(Collection.ref), nextCursor: Type.Null({ description: 'Always null: every collection is in one page' }) },
+    { description: 'Every collection' },
+  ),
+);
+const RecordSchema = component(
+  'Record',
+  Type.Object(
+    {
+      id: Type.String({ format: 'uuid', description: "Made by the server: a UUIDv7 (time-ordered), or derived from the run by a workflow's records.write" }),
+      data: RecordData,
+      version: Type.Integer({ minimum: 1, description: 'Goes up by one with every write; the ETag' }),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+    },
+    { description: 'A record: a JSON object with an id and a version' },
+  ),
+);
+const RecordPage = component(
+  'RecordPage',
+  Type.Object(
+    {
+      items: Type.Array(RecordSchema.ref),
+      nextCursor: NextCursor,
+      total: Type.Optional(Type.Integer({ description: 'With ?count=: the records matching the filter (an estimate with count=estimated)' })),
+    },
+    { description: 'A page of records' },
+  ),
+);
+const RecordBatch = component('RecordBatch', Type.Object({ items: Type.Array(RecordSchema.ref) }, { description: 'The records created, in the order sent' }));
+const RecordWrite = (example: Record<string, unknown>) => Type.Object({ data: RecordData }, { additionalProperties: false, examples: [{ data: example }] });
+
+const COLLECTION_EXAMPLE = {
+  name: 'orders',
+  schema: { type: 'object', properties: { item: { type: 'string' }, total: { type: 'number' } }, required: ['item'] },
+  indexes: ['total'],
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+};
+const RECORD_EXAMPLE = {
+  id: '01943c1e-8a9b-7c3d-9e4f-5a6b7c8d9e0f',
+  data: { item: 'book', total: 12 },
+  version: 1,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+};
+
+const CollectionParams = Type.Object({ name: Type.String({ maxLength: 63, description: 'The collection' }) }, { additionalProperties: false });
+const RecordParams = Type.Object(
+  { name: Type.String({ maxLength: 63, description: 'The collection' }), id: Type.String({ maxLength: 64, description: 'The record id' }) },
+  { additionalProperties: false },
+);
+const IfMatch = Type.Object({
+  'if-match': Type.Optional(Type.String({ maxLength: 32, description: 'Write only if the record is at this version (`"3"`, or `*` for any): 412 otherwise' })),
 });
-const CollectionParams = Type.Object({ name: Type.String({ maxLength: 63 }) }, { additionalProperties: false });
-const RecordParams = Type.Object({ name: Type.String({ maxLength: 63 }), id: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
-const IfMatch = Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 32 })) });
+/** Documented on the PATCH routes: JSON Merge Patch (RFC 7396), or the same JSON as application/json. */
+const MERGE_PATCH = ['application/merge-patch+json', 'application/json'];
 
 /** `If-Match: 3` or `"3"` → 3; absent, or `*` (any current version: the record must exist) → undefined; anything else → 400. */
 function ifMatch(request: FastifyRequest): number | undefined {
@@ -49,15 +111,27 @@ function ifMatch(request: FastifyRequest): number | undefined {
 
 const RecordsQuery = Type.Object(
   {
-    filter: Type.Optional(Type.String({ maxLength: 8192, description: 'JSON filter, e.g. {"status":"open","score":{"$gte":10}}' })),
-    sort: Type.Optional(Type.String({ maxLength: 256, description: 'comma-separated fields, - for descending, e.g. -score,createdAt' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-    cursor: Type.Optional(Type.String({ maxLength: 8192 })),
+    filter: Type.Optional(
+      Type.String({
+        maxLength: 8192,
+        description: 'JSON filter: field equality, operators $eq $ne $gt $gte $lt $lte $in $nin $exists $contains $ilike $prefix, combined with $and $or $not',
+        examples: ['{"status":"open","total":{"$gte":10}}'],
+      }),
+    ),
+    sort: Type.Optional(
+      Type.String({
+        maxLength: 256,
+        description: 'Comma-separated fields (createdAt, updatedAt, id or data fields), - for descending',
+        examples: ['-total,createdAt'],
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Records per page' })),
+    cursor: Type.Optional(Type.String({ maxLength: 8192, description: 'The `nextCursor` of the page before (bound to the filter and sort)' })),
     fields: Type.Optional(
       Type.String({ maxLength: 2048, description: 'comma-separated data fields (dot paths) to return, e.g. title,owner.name; the rest of data is left out' }),
     ),
     count: Type.Optional(
-      Type.Union([Type.Literal('exact'), Type.Literal('estimated')], {
+      stringEnum(['exact', 'estimated'], {
         description: 'also return `total`: the records matching the filter, counted (exact) or as the planner estimates them (estimated, cheap)',
       }),
     ),
@@ -134,16 +208,21 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'admin' },
       schema: {
         summary: 'Create a collection',
+        description:
+          "A collection with an optional JSON Schema for its records' data and up to 16 indexed fields. Admin role. 400 for a bad name, schema or index path; 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).",
         tags,
         body: Type.Object(
           {
-            name: Type.String({ maxLength: 63 }),
-            schema: Type.Optional(Type.Union([JsonObject, Type.Null()])),
-            indexes: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 16, uniqueItems: true })),
+            name: Type.String({ maxLength: 63, description: 'Lowercase letters, digits and _, starting with a letter' }),
+            schema: Type.Optional(CollectionSchema),
+            indexes: Type.Optional(Indexes),
           },
-          { additionalProperties: false },
+          {
+            additionalProperties: false,
+            examples: [{ name: COLLECTION_EXAMPLE.name, schema: COLLECTION_EXAMPLE.schema, indexes: COLLECTION_EXAMPLE.indexes }],
+          },
         ),
-        response: { 201: Collection, ...errors },
+        response: { 201: json('The collection', Collection.ref, { headers: ['Location'], example: COLLECTION_EXAMPLE }), ...problems(400, 409) },
       },
     },
     async (request, reply) => {
@@ -156,14 +235,28 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     '/v1/collections',
     {
       config: { minRole: 'viewer' },
-      schema: { summary: 'List collections', tags, response: { 200: Type.Object({ items: Type.Array(Collection), nextCursor: Type.Null() }), ...errors } },
+      schema: {
+        summary: 'List collections',
+        description: "Every collection of the tenant's, in one page. Any role.",
+        tags,
+        response: { 200: json('The collections', CollectionList.ref) },
+      },
     },
     async (request) => ({ items: await records.listCollections(tenantOf(request)), nextCursor: null }),
   );
 
   app.get(
     '/v1/collections/:name',
-    { config: { minRole: 'viewer' }, schema: { summary: 'Read a collection', tags, params: CollectionParams, response: { 200: Collection, ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: 'Read a collection',
+        description: 'Its schema and indexes. Any role.',
+        tags,
+        params: CollectionParams,
+        response: { 200: json('The collection', Collection.ref, { example: COLLECTION_EXAMPLE }), ...problems(400, 404) },
+      },
+    },
     async (request) => records.getCollection(tenantOf(request), request.params.name),
   );
 
@@ -173,15 +266,12 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'admin' },
       schema: {
         summary: "Change a collection's schema or indexes",
+        description:
+          'At least one of schema (null removes it) and indexes (replaces them). A new schema is checked against the records already there unless ?validate=false. Admin role. 409 `records_do_not_match` (how many, which), `limit_reached`.',
         tags,
         params: CollectionParams,
-        body: Type.Object(
-          {
-            schema: Type.Optional(Type.Union([JsonObject, Type.Null()])),
-            indexes: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 16, uniqueItems: true })),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        consumes: MERGE_PATCH,
+        body: Type.Object({ schema: Type.Optional(CollectionSchema), indexes: Type.Optional(Indexes) }, { additionalProperties: false, minProperties: 1 }),
         querystring: Type.Object(
           {
             validate: Type.Boolean({
@@ -191,7 +281,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
           },
           { additionalProperties: false },
         ),
-        response: { 200: Collection, ...errors },
+        response: { 200: json('The collection, changed', Collection.ref), ...problems(400, 404, 409) },
       },
     },
     async (request) => records.updateCollection(tenantOf(request), request.params.name, request.body, { validate: request.query.validate }),
@@ -201,7 +291,13 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     '/v1/collections/:name',
     {
       config: { minRole: 'admin' },
-      schema: { summary: 'Drop a collection and its records', tags, params: CollectionParams, response: { 204: Type.Null(), ...errors } },
+      schema: {
+        summary: 'Drop a collection and its records',
+        description: 'The collection, its records and its indexes are gone. Admin role.',
+        tags,
+        params: CollectionParams,
+        response: { 204: empty('Dropped'), ...problems(400, 404) },
+      },
     },
     async (request, reply) => {
       await records.deleteCollection(tenantOf(request), request.params.name);
@@ -215,10 +311,12 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'member' },
       schema: {
         summary: 'Create a record',
+        description:
+          "Stores `data` (checked by the collection's schema, if any) as version 1, with an id the server makes. Member role. 400 names what the schema refused; 409 `limit_reached` (storage), `collection_changed`.",
         tags,
         params: CollectionParams,
-        body: Type.Object({ data: JsonObject }, { additionalProperties: false }),
-        response: { 201: RecordSchema, ...errors },
+        body: RecordWrite(RECORD_EXAMPLE.data),
+        response: { 201: json('The record', RecordSchema.ref, { headers: ['Location', 'ETag'], example: RECORD_EXAMPLE }), ...problems(400, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -234,17 +332,12 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'viewer' },
       schema: {
         summary: 'Query records (filter, sort, cursor pagination)',
+        description:
+          'Records matching `filter`, in `sort` order, a page at a time; `fields` projects data, `count` adds `total`. Filters compile to parameterised SQL. Any role. 400 `validation_failed` (a filter outside the language, or whose value contradicts the schema; an encrypted field), `invalid_cursor`, `query_too_expensive` (no index narrows it), `query_timeout`.',
         tags,
         params: CollectionParams,
         querystring: RecordsQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(RecordSchema),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-            total: Type.Optional(Type.Integer({ description: 'with ?count=: the records matching the filter (an estimate with count=estimated)' })),
-          }),
-          ...errors,
-        },
+        response: { 200: json('A page of records', RecordPage.ref, { example: { items: [RECORD_EXAMPLE], nextCursor: null } }), ...problems(400, 404) },
       },
     },
     async (request) => {
@@ -268,13 +361,15 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'member' },
       schema: {
         summary: `Create up to ${BULK_MAX} records, all or nothing`,
+        description:
+          'Every record is checked first; one refused (400 naming `records[i].data`) and none is stored. Member role. 409 `limit_reached` (storage), `collection_changed`.',
         tags,
         params: CollectionParams,
         body: Type.Object(
-          { records: Type.Array(Type.Object({ data: JsonObject }, { additionalProperties: false }), { minItems: 1, maxItems: BULK_MAX }) },
-          { additionalProperties: false },
+          { records: Type.Array(Type.Object({ data: RecordData }, { additionalProperties: false }), { minItems: 1, maxItems: BULK_MAX }) },
+          { additionalProperties: false, examples: [{ records: [{ data: RECORD_EXAMPLE.data }, { data: { item: 'pen', total: 2 } }] }] },
         ),
-        response: { 201: Type.Object({ items: Type.Array(RecordSchema) }), ...errors },
+        response: { 201: json('The records, each version 1', RecordBatch.ref), ...problems(400, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -293,10 +388,19 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       config: { minRole: 'viewer' },
       schema: {
         summary: 'Read a record',
+        description: 'The record and its version (ETag). With If-None-Match naming the current version: 304, no body. Any role.',
         tags,
         params: RecordParams,
-        headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ maxLength: 1024 })) }),
-        response: { 200: RecordSchema, ...errors },
+        headers: Type.Object({
+          'if-none-match': Type.Optional(
+            Type.String({ maxLength: 1024, description: 'ETags of the copies the client has (`"3"`, `W/"3"`, `*`): 304 if one is current' }),
+          ),
+        }),
+        response: {
+          200: json('The record', RecordSchema.ref, { headers: ['ETag'], example: RECORD_EXAMPLE }),
+          304: empty('Not modified: the client has the current version', ['ETag']),
+          ...problems(400, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -318,11 +422,15 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         config: { minRole: 'member' },
         schema: {
           summary: merge ? 'Merge into a record (RFC 7396)' : 'Replace a record',
+          description: `${
+            merge ? '`data` is merged into the record (JSON Merge Patch: null removes a field)' : "`data` replaces the record's"
+          }, checked by the collection's schema; the version goes up by one. With If-Match, only if the record is at that version (412 \`version_conflict\` otherwise). A record that does not exist is a 404, not created. Member role.`,
           tags,
           params: RecordParams,
           headers: IfMatch,
-          body: Type.Object({ data: JsonObject }, { additionalProperties: false }),
-          response: { 200: RecordSchema, ...errors },
+          ...(merge && { consumes: MERGE_PATCH }),
+          body: RecordWrite(merge ? { total: 14 } : { item: 'book', total: 14 }),
+          response: { 200: json('The record, written', RecordSchema.ref, { headers: ['ETag'] }), ...problems(400, 404, 409, 412) },
         },
       },
       async (request, reply) => {
@@ -340,7 +448,14 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
     '/v1/collections/:name/records/:id',
     {
       config: { minRole: 'member' },
-      schema: { summary: 'Delete a record', tags, params: RecordParams, headers: IfMatch, response: { 204: Type.Null(), ...errors } },
+      schema: {
+        summary: 'Delete a record',
+        description: 'With If-Match, only if the record is at that version (412 `version_conflict` otherwise). Member role.',
+        tags,
+        params: RecordParams,
+        headers: IfMatch,
+        response: { 204: empty('Deleted'), ...problems(400, 404, 412) },
+      },
     },
     async (request, reply) => {
       const version = ifMatch(request);

@@ -6,7 +6,7 @@ import { ValidationError } from '../../errors.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
 import { tenantContext } from '../plugins/tenant-auth.js';
-import { ProblemSchema } from '../schemas.js';
+import { Timestamp, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { locate } from '../location.js';
 
 export interface WorkflowsRoutesOptions {
@@ -14,21 +14,29 @@ export interface WorkflowsRoutesOptions {
   cursors: CursorCodec;
 }
 
-const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
-const conflict = { 409: ProblemSchema };
 const Step = Type.Object(
   {
-    id: Type.String({ maxLength: 63 }),
-    kind: Type.Union(STEP_KINDS.map((k) => Type.Literal(k))),
-    needs: Type.Optional(Type.Array(Type.String({ maxLength: 63 }), { maxItems: MAX_STEPS, uniqueItems: true })),
-    with: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    id: Type.String({ maxLength: 63, description: 'Unique in the workflow: letters, digits, _ and -' }),
+    kind: stringEnum(STEP_KINDS),
+    needs: Type.Optional(
+      Type.Array(Type.String({ maxLength: 63 }), {
+        maxItems: MAX_STEPS,
+        uniqueItems: true,
+        description: 'Steps that must succeed first (their outputs are in steps.<id>)',
+      }),
+    ),
+    with: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: 'The parameters of the kind; a value {"$expr": "…"} is a JSONata expression over {input, steps}',
+      }),
+    ),
     retry: Type.Optional(
       Type.Object(
         {
           attempts: Type.Integer({ minimum: 1, maximum: 20 }),
           backoff: Type.Optional(
             Type.Object(
-              { type: Type.Union([Type.Literal('exponential'), Type.Literal('fixed')]), delayMs: Type.Integer({ minimum: 1, maximum: 3_600_000 }) },
+              { type: stringEnum(['exponential', 'fixed']), delayMs: Type.Integer({ minimum: 1, maximum: 3_600_000 }) },
               { additionalProperties: false },
             ),
           ),
@@ -41,54 +49,100 @@ const Step = Type.Object(
   { additionalProperties: false },
 );
 const Schedule = Type.Object(
-  { cron: Type.String({ maxLength: 120 }), timezone: Type.Optional(Type.String({ maxLength: 64 })) },
-  { additionalProperties: false },
+  {
+    cron: Type.String({ maxLength: 120, description: 'Five or six cron fields' }),
+    timezone: Type.Optional(Type.String({ maxLength: 64, description: 'An IANA time zone; default UTC' })),
+  },
+  { additionalProperties: false, description: 'Start a run on this schedule (no closer than the plan allows)' },
 );
+const WORKFLOW_EXAMPLE = {
+  steps: [
+    { id: 'open', kind: 'records.query', with: { collection: 'orders', filter: { status: 'open' } } },
+    { id: 'sum', kind: 'transform', needs: ['open'], with: { expression: '$sum(steps.open.items.data.total)' }, retry: { attempts: 3 } },
+  ],
+  schedule: { cron: '0 * * * *' },
+};
 const Definition = Type.Object(
   { steps: Type.Array(Step, { minItems: 1, maxItems: MAX_STEPS }), schedule: Type.Optional(Schedule) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [WORKFLOW_EXAMPLE],
+  },
 );
-const Workflow = Type.Object({
-  name: Type.String(),
-  steps: Type.Array(Type.Unknown()),
-  schedule: Type.Optional(Type.Unknown()),
-  revision: Type.Integer(),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
-});
-const Params = Type.Object({ name: Type.String({ maxLength: 63 }) }, { additionalProperties: false });
-const RunParams = Type.Object({ id: Type.String({ maxLength: 36 }) }, { additionalProperties: false });
-const nullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
-const runStatus = Type.Unsafe<RunStatus>({ type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] });
-const RunSummary = Type.Object({
-  id: Type.String(),
+const WorkflowStep = component('WorkflowStep', { ...Step, description: 'A step of a workflow definition' });
+const Workflow = component(
+  'Workflow',
+  Type.Object(
+    {
+      name: Type.String(),
+      steps: Type.Array(WorkflowStep.ref),
+      schedule: Type.Optional(Schedule),
+      revision: Type.Integer({ minimum: 1, description: 'Goes up by one with every replacement' }),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+    },
+    { description: 'A workflow definition' },
+  ),
+);
+const WorkflowPage = component('WorkflowPage', pageOf(Workflow.ref, 'A page of workflows'));
+const Params = Type.Object({ name: Type.String({ maxLength: 63, description: 'The workflow' }) }, { additionalProperties: false });
+const RunParams = Type.Object({ id: Type.String({ maxLength: 36, description: 'The run id' }) }, { additionalProperties: false });
+const nullableTime = Type.Union([Timestamp, Type.Null()]);
+const runStatus = stringEnum(['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const satisfies readonly RunStatus[]);
+const runSummaryProperties = {
+  id: Type.String({ format: 'uuid' }),
   workflow: Type.String(),
-  revision: Type.Integer(),
+  revision: Type.Integer({ description: 'The revision of the definition it runs' }),
   status: runStatus,
-  trigger: Type.Union([Type.Literal('manual'), Type.Literal('schedule')]),
-  createdAt: Type.String({ format: 'date-time' }),
+  trigger: stringEnum(['manual', 'schedule']),
+  createdAt: Timestamp,
   startedAt: nullableTime,
   finishedAt: nullableTime,
-});
-const Run = Type.Intersect([
-  RunSummary,
-  Type.Object({
-    input: Type.Unknown(),
-    steps: Type.Array(
-      Type.Object({
-        id: Type.String(),
-        kind: Type.String(),
-        status: Type.Unsafe<StepStatus>({ type: 'string', enum: ['pending', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] }),
-        attempts: Type.Integer(),
-        output: Type.Unknown(),
-        error: Type.Union([Type.String(), Type.Null()]),
-        startedAt: nullableTime,
-        finishedAt: nullableTime,
-      }),
-    ),
-  }),
-]);
-const StartRun = Type.Object({ input: Type.Optional(Type.Unknown()) }, { additionalProperties: false });
+};
+const RunSummary = component('RunSummary', Type.Object(runSummaryProperties, { description: 'A run, without its input and steps' }));
+const RunPage = component('RunPage', pageOf(RunSummary.ref, 'A page of runs, newest first'));
+const RunStep = component(
+  'RunStep',
+  Type.Object(
+    {
+      id: Type.String(),
+      kind: Type.String(),
+      status: stringEnum(['pending', 'queued', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] as const satisfies readonly StepStatus[]),
+      attempts: Type.Integer(),
+      output: Type.Unknown({ description: 'What the step produced (null until it succeeds)' }),
+      error: Type.Union([Type.String(), Type.Null()]),
+      startedAt: nullableTime,
+      finishedAt: nullableTime,
+    },
+    { description: 'A step of a run' },
+  ),
+);
+const Run = component(
+  'Run',
+  Type.Object(
+    { ...runSummaryProperties, input: Type.Unknown({ description: 'The input it was started with (null for none)' }), steps: Type.Array(RunStep.ref) },
+    { description: 'A run of a workflow, with its steps' },
+  ),
+);
+const RUN_EXAMPLE = {
+  id: '01943c1f-2b3c-7d4e-8f5a-6b7c8d9e0f1a',
+  workflow: 'nightly',
+  revision: 1,
+  status: 'queued',
+  trigger: 'manual',
+  createdAt: '2026-01-05T10:00:00.000Z',
+  startedAt: null,
+  finishedAt: null,
+  input: { since: '2026-01-01' },
+  steps: [
+    { id: 'open', kind: 'records.query', status: 'queued', attempts: 0, output: null, error: null, startedAt: null, finishedAt: null },
+    { id: 'sum', kind: 'transform', status: 'pending', attempts: 0, output: null, error: null, startedAt: null, finishedAt: null },
+  ],
+};
+const StartRun = Type.Object(
+  { input: Type.Optional(Type.Unknown({ description: "Any JSON: the run's input, as `input` in expressions" })) },
+  { additionalProperties: false, examples: [{ input: { since: '2026-01-01' } }] },
+);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** Workflow definitions (API.md "/v1/workflows/{name}"): define and drop (admin), read (viewer). */
@@ -103,11 +157,17 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       schema: {
         summary: 'Create or replace a workflow definition',
         description:
-          "Within the tenant's plan: a new workflow past `maxWorkflows` is a 409 `limit_reached`; a schedule whose slots come closer than `minScheduleIntervalMs` is a 400.",
+          "Steps run when the steps they need have succeeded; runs already started keep the revision they started with. Admin role. 400 for a definition that does not hold together (unknown step, cycle, bad parameters, a schedule whose slots come closer than the plan's `minScheduleIntervalMs`); 409 `limit_reached` for a new workflow past `maxWorkflows`.",
         tags,
         params: Params,
         body: Definition,
-        response: { 200: Workflow, 201: Workflow, ...errors, ...conflict },
+        response: {
+          200: json('Replaced: the next revision', Workflow.ref),
+          201: json('Created: revision 1', Workflow.ref, {
+            example: { name: 'nightly', ...WORKFLOW_EXAMPLE, revision: 1, createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' },
+          }),
+          ...problems(400, 404, 409),
+        },
       },
     },
     async (request, reply) => {
@@ -118,7 +178,16 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
 
   app.get(
     '/v1/workflows',
-    { config: { minRole: 'viewer' }, schema: { summary: 'List workflows', tags, querystring: PageQuery, response: { 200: pageOf(Workflow), ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: 'List workflows',
+        description: 'Workflow definitions by name, a page at a time. Any role. 400 `invalid_cursor`.',
+        tags,
+        querystring: PageQuery,
+        response: { 200: json('A page of workflows', WorkflowPage.ref), ...problems(400) },
+      },
+    },
     async (request) => {
       const { tenant } = tenantContext(request);
       const page = await paginate(cursors, `workflows\0${tenant.id}`, request.query, (p) => workflows.list(tenant, p));
@@ -128,13 +197,31 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
 
   app.get(
     '/v1/workflows/:name',
-    { config: { minRole: 'viewer' }, schema: { summary: 'Read a workflow definition', tags, params: Params, response: { 200: Workflow, ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: 'Read a workflow definition',
+        description: 'The current revision. Any role.',
+        tags,
+        params: Params,
+        response: { 200: json('The workflow', Workflow.ref), ...problems(400, 404) },
+      },
+    },
     async (request) => workflows.get(tenantContext(request).tenant, request.params.name),
   );
 
   app.delete(
     '/v1/workflows/:name',
-    { config: { minRole: 'admin' }, schema: { summary: 'Drop a workflow definition', tags, params: Params, response: { 204: Type.Null(), ...errors } } },
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: 'Drop a workflow definition',
+        description: 'Its schedule stops. Admin role.',
+        tags,
+        params: Params,
+        response: { 204: empty('Dropped'), ...problems(400, 404) },
+      },
+    },
     async (request, reply) => {
       await workflows.delete(tenantContext(request).tenant, request.params.name);
       return reply.code(204).send(null);
@@ -147,12 +234,18 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       config: { minRole: 'member' },
       schema: {
         summary: 'Start a run',
-        description: 'Queues the run and answers at once (202). With an `Idempotency-Key` header, repeating the request answers with the same run.',
+        description:
+          "Queues a run of the current revision and answers at once (202); poll the run (Location) for its steps. The body may be left out (input null). With an `Idempotency-Key`, repeating the request answers with the same run and `Idempotent-Replayed: true`; the same key with another body is a 422. Member role. 429 also when the tenant's queue of runs is full.",
         tags,
         params: Params,
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ maxLength: 200, description: '1-200 visible ASCII characters naming this start' })),
+        }),
         body: StartRun,
-        response: { 202: Run, ...errors, 422: ProblemSchema },
+        response: {
+          202: json('The run, queued', Run.ref, { headers: ['Location', 'Idempotent-Replayed'], example: RUN_EXAMPLE }),
+          ...problems(400, 404, 422),
+        },
       },
       // `curl -X POST …/runs` with no body starts a run with input null.
       preValidation: async (request) => {
@@ -177,10 +270,11 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       config: { minRole: 'viewer' },
       schema: {
         summary: "List a workflow's runs, newest first",
+        description: 'Runs without their input and steps, newest first. Any role. 400 `invalid_cursor`.',
         tags,
         params: Params,
         querystring: PageQuery,
-        response: { 200: pageOf(RunSummary), ...errors },
+        response: { 200: json('A page of runs', RunPage.ref), ...problems(400, 404) },
       },
     },
     async (request) => {
@@ -192,7 +286,16 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
 
   app.get(
     '/v1/runs/:id',
-    { config: { minRole: 'viewer' }, schema: { summary: 'Read a run and its steps', tags, params: RunParams, response: { 200: Run, ...errors } } },
+    {
+      config: { minRole: 'viewer' },
+      schema: {
+        summary: 'Read a run and its steps',
+        description: "The run's status, input and every step's status, attempts, output and error. Any role.",
+        tags,
+        params: RunParams,
+        response: { 200: json('The run', Run.ref, { example: RUN_EXAMPLE }), ...problems(400, 404) },
+      },
+    },
     async (request) => runs.get(tenantContext(request).tenant, request.params.id),
   );
 
@@ -202,10 +305,11 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
       config: { minRole: 'member' },
       schema: {
         summary: 'Cancel a queued or running run',
-        description: 'Unfinished steps become `cancelled`; the result of a step running right now is discarded. A finished run → 409.',
+        description:
+          'Unfinished steps become `cancelled`; the result of a step running right now is discarded. Member role. 409 `run_finished` for a run that has finished.',
         tags,
         params: RunParams,
-        response: { 200: Run, ...errors, ...conflict },
+        response: { 200: json('The run, cancelled', Run.ref), ...problems(400, 404, 409) },
       },
     },
     async (request) => runs.cancel(tenantContext(request).tenant, request.params.id),
