@@ -8,6 +8,16 @@ import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
 import { Operations, type OperationsDatabase } from './tenancy/operations.js';
 
+/** A PostgreSQL URL's server, `host:port`: two clusters on one server share its roles and databases. */
+function serverOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}`;
+  } catch {
+    return url;
+  }
+}
+
 export interface OpenOptions {
   config?: TenantryConfig;
   /** Tenant migration set; the built-in one unless a test or an extension adds to it. */
@@ -40,9 +50,11 @@ export class Tenantry {
     try {
       const catalog = await Catalog.open(storage.control, storage.clusters, config.catalogCacheMs);
       const operations = new Operations(storage.control.kysely<OperationsDatabase>(), { leaseMs: config.operationLeaseMs, onError });
-      const tenants = new TenantLifecycle(catalog, storage, migrations, operations);
+      const scopes = storage.scopes(catalog);
+      const servers = new Map(config.clusters.map((c) => [c.name, c.url ? serverOf(c.url) : `embedded:${c.name}`]));
+      const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, (cluster) => servers.get(cluster));
       tenants.registerOperations();
-      return new Tenantry(config, storage, catalog, tenants, storage.scopes(catalog), migrations, operations);
+      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations);
     } catch (error) {
       await storage.close();
       throw error;

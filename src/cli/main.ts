@@ -260,6 +260,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
     });
 
+  tenant
+    .command('move <id>')
+    .description('move a tenant online to another strategy and/or cluster, as an operation (as POST /v1/tenants/{id}/move)')
+    .addOption(new Option('--isolation <isolation>', `where to: ${ISOLATIONS.join(', ')}`).argParser(oneOf('isolation', ISOLATIONS)))
+    .option('--cluster <cluster>', 'which cluster (default: where it is)')
+    .option('--json', 'print the finished operation as JSON', false)
+    .action(async (id: string, opts: { isolation?: string; cluster?: string; json: boolean }) => {
+      if (!opts.isolation && !opts.cluster) throw new UsageError('say where to: --isolation and/or --cluster');
+      const t = await open();
+      const { operation } = await t.tenants.requestMove(id, { isolation: opts.isolation, cluster: opts.cluster });
+      const finished = await followOperation(t, operation, opts.json, io);
+      if (opts.json) printJson(operationJson(finished));
+      if (finished.status === 'failed')
+        throw new Error(
+          `moving tenant ${id} failed: ${finished.error} (operation ${finished.id}); the tenant is where it was unless the operation says it switched`,
+        );
+      if (!opts.json) {
+        const now = await t.tenants.get(id);
+        out(`moved tenant ${id} to ${now.isolation} on ${now.cluster}\n`);
+      }
+    });
+
   const operations = program.command('operations').description('long-running control-plane work: deletions, …');
   operations
     .command('list', { isDefault: true })

@@ -108,6 +108,12 @@ export function tenantIdOf(tenant: TenantRef): string {
   return typeof tenant === 'string' ? tenant : tenant.id;
 }
 
+/**
+ * How long a scope refused for a placement that is no longer current waits for the catalog to say
+ * where the tenant is now: the gap between a move's fence switch and its catalog update.
+ */
+const MOVE_WAIT_MS = 10_000;
+
 export class TenantScopes {
   readonly #router: TenantLocations;
   readonly #directory: TenantDirectory;
@@ -128,19 +134,22 @@ export class TenantScopes {
   /**
    * Run `fn` inside a transaction scoped to `ref` (see TenantRef). A scope routed by a catalog entry
    * that predates a move of the tenant is refused by the fence at its first statement, before `fn`
-   * did anything in the database; it runs once more, routed by the catalog as it is now.
+   * did anything in the database; it runs again, routed by the catalog as it is now — waiting up to
+   * MOVE_WAIT_MS for the catalog to record a move whose fence switch it ran into.
    */
   async withTenant<T>(ref: TenantRef, fn: (scope: TenantScope) => Promise<T>, options: WithTenantOptions = {}): Promise<T> {
-    try {
-      return await this.#scope(ref, fn, options);
-    } catch (error) {
-      if (!(error instanceof StalePlacementError)) throw error;
-    }
-    try {
-      return await this.#scope(ref, fn, options);
-    } catch (error) {
-      if (!(error instanceof StalePlacementError)) throw error;
-      throw new TenantryError('busy', `tenant '${tenantIdOf(ref)}' is being moved; try again in a moment`);
+    // Refused again, the catalog has not caught up with the fence yet (a move is recording its switch):
+    // wait for it, briefly, rather than fail.
+    const deadline = Date.now() + MOVE_WAIT_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#scope(ref, fn, options);
+      } catch (error) {
+        if (!(error instanceof StalePlacementError)) throw error;
+      }
+      if (Date.now() >= deadline) throw new TenantryError('busy', `tenant '${tenantIdOf(ref)}' is being moved; try again in a moment`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25));
+      this.#directory.invalidate(tenantIdOf(ref));
     }
   }
 

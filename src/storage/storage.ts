@@ -8,6 +8,7 @@ import type { Migration } from './migrations/tenant-migrations.js';
 import type { TenantPlacement } from './placement.js';
 import { checkPoolIndexBudget, syncRecordIndexes } from './record-indexes.js';
 import { openClusters, StorageRouter } from './router.js';
+import { copyTenant, fenceEpoch, retreatFence, sameDatabase, switchPlacement, type MoveProgress, type SwitchResult } from './move.js';
 import { TenantScopes, type TenantDirectory } from './scope.js';
 
 /** A place the tenant migrations are applied to: a cluster's pool, a tenant schema or a tenant database. */
@@ -141,6 +142,55 @@ export class Storage {
     }
     await this.#router.advanceFence(from, to.placementEpoch);
     await this.#router.openFence(to);
+  }
+
+  /**
+   * Make the place a move goes to: `to`'s storage at the latest migration version, empty of the
+   * tenant — what an earlier, interrupted attempt left there is removed first. The fence there is not
+   * opened: the switch does that (switchPlacement).
+   */
+  async prepareMoveTarget(from: TenantPlacement, to: TenantPlacement, migrations: readonly Migration[]): Promise<void> {
+    if (from.isolation === to.isolation && from.cluster === to.cluster) throw new Error('prepareMoveTarget: the tenant is there already');
+    const strategy = this.#router.strategy(to.isolation);
+    if (to.isolation === 'pooled') {
+      // The pool is shared: bring it to the latest version (it may never have had a tenant), then
+      // remove what an earlier attempt copied into it.
+      await strategy.provision(this.#router, to, migrations);
+      await strategy.deprovision(this.#router, to);
+    } else {
+      await strategy.deprovision(this.#router, to);
+      await strategy.provision(this.#router, to, migrations);
+    }
+  }
+
+  /** Copy the tenant's rows to `to` while it is served (move.ts copyTenant). */
+  copyTenant(from: TenantPlacement, to: TenantPlacement, progress: MoveProgress): Promise<void> {
+    return copyTenant(this.#router, from, to, progress);
+  }
+
+  /** Catch up, verify and switch the fences (move.ts switchPlacement); the catalog is the caller's next step. */
+  switchPlacement(from: TenantPlacement & FenceEntry, to: TenantPlacement, toEpoch: number): Promise<SwitchResult> {
+    return switchPlacement(this.#router, from, to, toEpoch);
+  }
+
+  /** The placement epoch `tenant`'s fence at its placement admits (undefined: none). */
+  fenceEpoch(tenant: TenantPlacement & { generation: number }): Promise<number | undefined> {
+    return fenceEpoch(this.#router, tenant);
+  }
+
+  /** Undo a fence switch the catalog never recorded (move.ts retreatFence). */
+  retreatFence(tenant: TenantPlacement & FenceEntry, toEpoch: number): Promise<void> {
+    return retreatFence(this.#router, tenant, toEpoch);
+  }
+
+  /**
+   * Remove what a move left at a place that is not (or no longer) the tenant's: its tables' rows, schema
+   * or database — and its fence row there, unless that database is also where the tenant is now.
+   */
+  async removeMovedPlacement(old: TenantPlacement, current: TenantPlacement): Promise<void> {
+    const strategy = this.#router.strategy(old.isolation);
+    if (!sameDatabase(old, current) && old.isolation !== 'database') await this.#router.closeFence(old);
+    await strategy.deprovision(this.#router, old);
   }
 
   /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */

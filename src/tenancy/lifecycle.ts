@@ -4,7 +4,14 @@ import { TENANT_ID_PATTERN } from '../storage/names.js';
 import { ISOLATIONS, type Isolation } from '../storage/placement.js';
 import type { Storage } from '../storage/storage.js';
 import type { Catalog, Tenant } from './catalog.js';
-import type { Operation, Operations } from './operations.js';
+import type { Operation, OperationContext, Operations } from './operations.js';
+import type { TenantScopes } from '../storage/scope.js';
+
+interface MoveParams {
+  generation: number;
+  from: { isolation: Isolation; cluster: string; placementEpoch: number };
+  to: { isolation: Isolation; cluster: string; placementEpoch: number };
+}
 import { checkLimits } from './plans.js';
 import { TIER_DEFAULT_ISOLATION, TIERS, isTier, type Tier } from './tiers.js';
 
@@ -26,6 +33,9 @@ export class TenantLifecycle {
     private readonly storage: Storage,
     private readonly migrations: readonly Migration[],
     private readonly operations: Operations,
+    private readonly scopes: TenantScopes,
+    /** The database server a cluster is on (`host:port`), to refuse moves between two names of one server. */
+    private readonly clusterServers?: (cluster: string) => string | undefined,
   ) {}
 
   /**
@@ -162,8 +172,99 @@ export class TenantLifecycle {
     return requested;
   }
 
+  /**
+   * Ask for an online move of a tenant to another strategy and/or cluster, as an operation (see
+   * `#move`). The operation records where from and where to, and the placement epoch the move
+   * creates, so that a resumed run knows exactly what it was doing.
+   */
+  async requestMove(id: string, to: { isolation?: string; cluster?: string }): Promise<{ operation: Operation; created: boolean }> {
+    const tenant = await this.get(id);
+    if (tenant.status !== 'active' && tenant.status !== 'suspended') {
+      throw new TenantryError('tenant_not_ready', `tenant '${id}' is ${tenant.status}; only an active or suspended tenant can move`);
+    }
+    const isolation = to.isolation ?? tenant.isolation;
+    if (!(ISOLATIONS as readonly string[]).includes(isolation)) {
+      throw new ValidationError(`unknown isolation '${isolation}'; choose one of ${ISOLATIONS.join(', ')}`, 'unknown_isolation');
+    }
+    const cluster = to.cluster ?? tenant.cluster;
+    this.storage.assertCluster(cluster);
+    const existing = await this.operations.unfinishedFor(id);
+    if (existing?.kind === 'move') return { operation: existing, created: false };
+    if (isolation === tenant.isolation && cluster === tenant.cluster) {
+      throw new ValidationError(`tenant '${id}' is ${isolation} on ${cluster} already`);
+    }
+    // Roles (schema) and databases (database) are named per server: two clusters on one server would
+    // have the same names at both ends. The pool's tables are per database, its role shared: fine.
+    if (isolation === tenant.isolation && isolation !== 'pooled' && this.clusterServers?.(tenant.cluster) === this.clusterServers?.(cluster)) {
+      throw new ValidationError(`clusters '${tenant.cluster}' and '${cluster}' are on the same database server: a ${isolation} tenant cannot move between them`);
+    }
+    return this.operations.enqueue('move', id, {
+      generation: tenant.generation,
+      from: { isolation: tenant.isolation, cluster: tenant.cluster, placementEpoch: tenant.placementEpoch },
+      to: { isolation, cluster, placementEpoch: tenant.placementEpoch + 1 },
+    });
+  }
+
+  /**
+   * Move a tenant online (an operation's run; resumable): prepare the new place, copy while the tenant
+   * is served, switch under a short pause of its writes (they wait), record the move in the catalog,
+   * then remove the old place. A failure before the switch leaves the tenant where it was, intact.
+   */
+  async #move(ctx: OperationContext): Promise<void> {
+    const id = ctx.operation.tenantId!;
+    const params = ctx.operation.params as unknown as MoveParams;
+    const total = 5;
+    const step = (done: number, name: string) => ctx.progress({ done, total, step: name });
+    const tenant = await this.catalog.getFresh(id);
+    if (!tenant || tenant.generation !== params.generation) throw new Error(`tenant '${id}' was deleted during the move`);
+    const from = {
+      id,
+      generation: params.generation,
+      isolation: params.from.isolation,
+      cluster: params.from.cluster,
+      placementEpoch: params.from.placementEpoch,
+    };
+    const to = { id, generation: params.generation, isolation: params.to.isolation, cluster: params.to.cluster, placementEpoch: params.to.placementEpoch };
+    if (tenant.placementEpoch !== from.placementEpoch && tenant.placementEpoch !== to.placementEpoch) {
+      throw new Error(`tenant '${id}' was moved by something else meanwhile (placement epoch ${tenant.placementEpoch})`);
+    }
+    if (tenant.placementEpoch === from.placementEpoch) {
+      // Not yet recorded. Switched already (an earlier run died between the switch and the catalog)?
+      if ((await this.storage.fenceEpoch(from).catch(() => undefined)) !== to.placementEpoch) {
+        try {
+          await step(0, 'preparing the new place');
+          await this.storage.prepareMoveTarget(from, to, this.migrations);
+          await step(1, 'copying');
+          await this.storage.copyTenant(from, to, async (p) => ctx.progress({ step: `${p.step} (${p.done}/${p.total} rows)` }));
+          await step(2, 'switching (writes wait)');
+          const switched = await this.storage.switchPlacement(from, to, to.placementEpoch);
+          await ctx.progress({ step: `switched: writes waited ${switched.pauseMs} ms, ${switched.lastChanges} rows caught up under the pause` });
+        } catch (error) {
+          // Nothing switched: the tenant is where it was, intact; remove what was made at the new place.
+          if ((await this.storage.fenceEpoch(from).catch(() => undefined)) !== to.placementEpoch) {
+            await this.storage.removeMovedPlacement(to, from).catch(() => {});
+          }
+          throw error;
+        }
+      }
+      await step(3, 'recording the move');
+      if (!(await this.catalog.movePlacement(id, from, to))) {
+        await this.storage.retreatFence(from, to.placementEpoch).catch(() => {});
+        await this.storage.removeMovedPlacement(to, from).catch(() => {});
+        throw new Error(`tenant '${id}' changed during the move (deleted or moved); nothing was moved`);
+      }
+    }
+    await step(4, 'removing the old place');
+    // Its collections' indexes at the new place first (the copy moved rows, not indexes).
+    const collections = await this.scopes.withTenant(id, (scope) => scope.db.selectFrom('collections').select('name').execute(), { allowSuspended: true });
+    for (const c of collections) await this.storage.syncRecordIndexes(to, c.name);
+    await this.storage.removeMovedPlacement(from, to);
+    await step(5, `moved to ${to.isolation} on ${to.cluster}`);
+  }
+
   /** The operation handlers this lifecycle provides. */
   registerOperations(): void {
+    this.operations.handle('move', (ctx) => this.#move(ctx));
     this.operations.handle('delete', async (ctx) => {
       const id = ctx.operation.tenantId!;
       await ctx.progress({ total: DELETE_STEPS.length, done: 0 });

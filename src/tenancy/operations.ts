@@ -328,6 +328,8 @@ export class Operations {
              attempts = attempts + 1, started_at = coalesce(started_at, now()), updated_at = now(), error = NULL
        WHERE id = (SELECT id FROM ${OPERATIONS}
                     WHERE (status = 'queued' OR (status = 'running' AND lease_until < now()))
+                      -- Never one this process runs itself (its lease may lapse while the event loop is busy).
+                      AND NOT (id = ANY (${[...this.#running.keys()]}::uuid[]))
                       ${id === undefined ? sql.raw('') : sql`AND id = ${id}::uuid`}
                     ORDER BY created_at, id
                     LIMIT 1

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TenantryError } from '../../errors.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
+import { ISOLATIONS } from '../../storage/placement.js';
 import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 import { OPERATION_KINDS, OPERATION_STATUSES, operationJson, type Operations } from '../../tenancy/operations.js';
 import type { CursorCodec } from '../cursor.js';
@@ -87,6 +88,37 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
     },
     async (request, reply) => {
       const { operation } = await tenants.requestDelete(request.params.id);
+      return locate(request, reply, 'operations', operation.id).code(202).send(operationJson(operation));
+    },
+  );
+
+  app.post(
+    '/v1/tenants/:id/move',
+    {
+      schema: {
+        summary: 'Move a tenant to another strategy or cluster (an operation)',
+        description:
+          'Online: the tenant keeps reading and writing while its data is copied; at the switch its writes wait (they do not fail) while the last changes are caught up and every table is verified (row count and checksum), then the catalog records the new place and the old one is removed. A failure before the switch leaves the tenant where it was. 400 `unknown_isolation`, `unknown_cluster`, `validation_failed` (already there); 409 `tenant_not_ready` (not active or suspended, or another operation under way).',
+        tags,
+        params: TenantId,
+        body: Type.Object(
+          {
+            isolation: Type.Optional(stringEnum(ISOLATIONS, { description: 'Where to: default, where it is' })),
+            cluster: Type.Optional(Type.String({ description: 'A configured cluster; default, where it is' })),
+          },
+          { additionalProperties: false, minProperties: 1, examples: [{ isolation: 'database' }] },
+        ),
+        response: {
+          202: json('The move, queued or under way', Operation.ref, {
+            headers: ['Location'],
+            example: { ...OPERATION_EXAMPLE, kind: 'move', step: 'copying' },
+          }),
+          ...problems(400, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { operation } = await tenants.requestMove(request.params.id, request.body);
       return locate(request, reply, 'operations', operation.id).code(202).send(operationJson(operation));
     },
   );
