@@ -196,7 +196,9 @@ export class TenantLifecycle {
     // Roles (schema) and databases (database) are named per server: two clusters on one server would
     // have the same names at both ends. The pool's tables are per database, its role shared: fine.
     if (isolation === tenant.isolation && isolation !== 'pooled' && this.clusterServers?.(tenant.cluster) === this.clusterServers?.(cluster)) {
-      throw new ValidationError(`clusters '${tenant.cluster}' and '${cluster}' are on the same database server: a ${isolation} tenant cannot move between them`);
+      throw new ValidationError(
+        `clusters '${tenant.cluster}' and '${cluster}' are on the same database server: a ${isolation} tenant cannot move between them`,
+      );
     }
     return this.operations.enqueue('move', id, {
       generation: tenant.generation,
