@@ -31,6 +31,26 @@ export interface paths {
         patch: operations["patchTenantsById"];
         trace?: never;
     };
+    "/v1/tenants/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a tenant to another strategy or cluster (an operation)
+         * @description Online: the tenant keeps reading and writing while its data is copied; at the switch its writes wait (they do not fail) while the last changes are caught up and every table is verified (row count and checksum), then the catalog records the new place and the old one is removed. A failure before the switch leaves the tenant where it was. 400 `unknown_isolation`, `unknown_cluster`, `validation_failed` (already there); 409 `tenant_not_ready` (not active or suspended, or another operation under way).
+         */
+        post: operations["postTenantsByIdMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/operations": {
         parameters: {
             query?: never;
@@ -1198,6 +1218,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTenantsByIdMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "isolation": "database"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Where to: default, where it is
+                     * @enum {string}
+                     */
+                    isolation?: "pooled" | "schema" | "database";
+                    /** @description A configured cluster; default, where it is */
+                    cluster?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The move, queued or under way */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f",
+                     *       "kind": "move",
+                     *       "tenantId": "acme",
+                     *       "status": "running",
+                     *       "step": "copying",
+                     *       "progress": {
+                     *         "done": 1,
+                     *         "total": 3
+                     *       },
+                     *       "error": null,
+                     *       "attempts": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": "2026-01-05T10:00:00.050Z",
+                     *       "finishedAt": null,
+                     *       "updatedAt": "2026-01-05T10:00:00.120Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Operation"];
                 };
             };
             /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
