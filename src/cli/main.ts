@@ -13,10 +13,13 @@ import { OPERATION_STATUSES, operationJson, type Operation, type OperationStatus
 import type { MigrateReport } from '../tenancy/migrate.js';
 import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
+import { addExportCommands } from './export-commands.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /** What `tenant import` reads without --input (process.stdin when not given). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** Used instead of loadConfig(env) (tests). */
   config?: TenantryConfig;
@@ -244,6 +247,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new Error(`deleting tenant ${id} failed: ${finished.error} (operation ${finished.id}; run the command again to resume)`);
       if (!opts.json) out(`deleted tenant ${id}\n`);
     });
+
+  addExportCommands(tenant, { open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? process.stdin, usage: (m) => new UsageError(m) });
 
   const operations = program.command('operations').description('long-running control-plane work: deletions, …');
   operations
