@@ -59,6 +59,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything a tenant owns (NDJSON)
+         * @description A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported.
+         */
+        get: operations["getTenantsByIdExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an export into an empty tenant
+         * @description The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`).
+         */
+        post: operations["postTenantsByIdImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -1645,6 +1685,375 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getTenantsByIdExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postTenantsByIdImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tenantId: string;
+                        /** @description Lines read, the header and the end line included */
+                        lines: number;
+                        bytes: number;
+                        counts: {
+                            collections: number;
+                            records: number;
+                            models: number;
+                            modelVersions: number;
+                            workflows: number;
+                            runs: number;
+                            runSteps: number;
+                        };
+                        /** @description Runs that were queued or running when the tenant was exported arrive cancelled; versions that were training arrive failed */
+                        interrupted: {
+                            runs: number;
+                            modelVersions: number;
+                        };
+                        /** @description Whether the tenant's settings were replaced by the file's */
+                        settingsRestored: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail: string;
+                        code: string;
+                        /** @description The request path this problem is about */
+                        instance?: string;
+                        /** @description The request id (X-Request-Id), for the logs */
+                        requestId?: string;
+                        /** @description Every problem a 400 found in the request */
+                        errors?: {
+                            /** @description JSON pointer into the body, or /query/<name>, /path/<name>, /headers/<name> */
+                            pointer: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -51,7 +51,7 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
       schema: {
         summary: 'Export everything a tenant owns (NDJSON)',
         description:
-          'A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines before it. Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported.',
+          'A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported.',
         tags,
         params: TenantId,
         response: { 200: { description: 'The export', content: { [NDJSON]: { schema: Type.String() } } }, ...errors },
