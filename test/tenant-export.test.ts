@@ -9,11 +9,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { runCli } from '../src/cli/main.js';
 import type { TenantryConfig } from '../src/config.js';
+import { adminQuery } from '../src/storage/backends/backend.js';
+import { routerOf } from '../src/storage/internals.js';
 import type { Isolation } from '../src/storage/placement.js';
+import { Services } from '../src/services.js';
 import { ndjsonLines } from '../src/tenancy/export/ndjson.js';
 import { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -103,6 +107,30 @@ describe(`tenant export and import (${backend})`, () => {
     return res.body;
   };
   const importInto = (id: string, body: string) => admin('POST', `/v1/tenants/${id}/import`, body, NDJSON);
+  /** The record indexes built for a tenant's collection (their indexed expressions), read as the owner. */
+  const indexesOf = async (tenant: string, collection: string): Promise<string[]> => {
+    const location = await routerOf(t).open((await t.catalog.get(tenant))!);
+    try {
+      const { rows } = await adminQuery<{ expr: string }>(
+        location.db,
+        `SELECT pg_get_indexdef(i.indexrelid, 1, true) AS expr FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE c.relname LIKE 'rx\\_%' AND pg_get_expr(i.indpred, i.indrelid) LIKE $1 ORDER BY expr`,
+        [`%'${tenant}'%'${collection}'%`],
+      );
+      return rows.map((r) => r.expr);
+    } finally {
+      location.release();
+    }
+  };
+  /** The workflow schedules the control plane holds for a tenant. */
+  const schedulesOf = async (tenant: string) =>
+    (
+      await adminQuery<{ workflow: string; cron: string }>(
+        routerOf(t).controlCluster.main,
+        'SELECT workflow, cron FROM tenantry.schedules WHERE tenant_id = $1',
+        [tenant],
+      )
+    ).rows;
 
   /** A new empty tenant, with an admin key. */
   async function fresh(label: string, isolation: Isolation, limits: Record<string, unknown> = {}): Promise<string> {
@@ -229,6 +257,10 @@ describe(`tenant export and import (${backend})`, () => {
       expect((await as(target, 'GET', `/v1/runs/${runId}`)).json()).toEqual((await as(source, 'GET', `/v1/runs/${runId}`)).json());
       expect((await as(target, 'GET', '/v1/workflows/oslo_count')).json()).toEqual((await as(source, 'GET', '/v1/workflows/oslo_count')).json());
       expect((await admin('GET', `/v1/tenants/${target}`)).json().settings).toEqual({ theme: 'dark', flags: { beta: true } });
+      // Its collection's indexes were built, and its workflow's schedule set.
+      expect(await indexesOf(target, 'people')).toEqual(await indexesOf(source, 'people'));
+      expect(await indexesOf(target, 'people')).toHaveLength(2);
+      expect(await schedulesOf(target)).toEqual([{ workflow: 'oslo_count', cron: '0 0 1 1 *' }]);
       // A record the restored tenant writes goes through its schema, as ever.
       expect((await as(target, 'POST', '/v1/collections/people/records', { data: { name: 'no age' } })).statusCode).toBe(400);
 
@@ -341,6 +373,32 @@ describe(`tenant export and import (${backend})`, () => {
     expect(restored).toMatchObject({ status: 'cancelled', steps: [{ id: 'wait', status: 'cancelled' }] });
     await t.tenants.resume(source);
     await as(source, 'POST', `/v1/runs/${run.id}/cancel`);
+  });
+
+  it('reads and writes large tenants in pages bounded in bytes', async () => {
+    const source = await fresh('exp-big', 'schema');
+    // 160 records of ~100 kB: a page of 500 of them would be 16 MB.
+    await t.withTenant(source, async ({ db }) => {
+      await db.insertInto('collections').values({ name: 'blobs' }).execute();
+      await sql`INSERT INTO records (collection, id, data)
+        SELECT 'blobs', gen_random_uuid(), jsonb_build_object('i', g, 'blob', repeat(md5(g::text), 3125)) FROM generate_series(1, 160) g`.execute(db);
+    });
+    const services = Services.over(t);
+    try {
+      const started = await services.tenantExports.export(source);
+      const chunks: string[] = [];
+      for await (const chunk of started.chunks) chunks.push(chunk);
+      const pages = chunks.filter((c) => c.includes('"type":"record"')).map((c) => Buffer.byteLength(c));
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      for (const bytes of pages) expect(bytes).toBeLessThan(8 * 1024 * 1024 + 200_000);
+      expect(started.progress).toMatchObject({ lines: 163, counts: { collections: 1, records: 160 } });
+      const target = await fresh('imp-big', 'pooled');
+      const res = await importInto(target, chunks.join(''));
+      expect(res.json()).toMatchObject({ counts: { records: 160 } });
+      expect(linesOf(await exportOf(target)).slice(1)).toEqual(linesOf(chunks.join('')).slice(1));
+    } finally {
+      await services.close();
+    }
   });
 
   it('reads lines bounded in length and in total', async () => {
