@@ -323,6 +323,13 @@ describe(`tenant export and import (${backend})`, () => {
       /does not survive a JSON round trip/,
     );
     await refused(withLine(recordAt, JSON.stringify({ ...record, createdAt: '2025-02-30T00:00:00.000000Z' })), 400, 'validation_failed', /must be a timestamp/);
+    // A record far larger than any the API stores.
+    await refused(
+      withLine(recordAt, JSON.stringify({ ...record, data: { ...record.data, name: 'x'.repeat(9 * 1024 * 1024) } })),
+      400,
+      'validation_failed',
+      /only a model version's line may be longer/,
+    );
     // Not an export at all; another version of the format.
     await refused('{"hello": "world"}\n', 400, 'validation_failed', /not the header of a tenant export/);
     await refused(withLine(0, JSON.stringify({ ...JSON.parse(lines[0]!), version: 2 })), 400, 'validation_failed', /format version 2/);

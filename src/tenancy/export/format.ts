@@ -23,11 +23,16 @@ import { MAX_STEPS, STEP_KINDS } from '../../workflows/definition.js';
 export const EXPORT_FORMAT = 'tenantry-export';
 export const EXPORT_VERSION = 1;
 /**
- * Longest line an import accepts. A record's data is bounded by the 1 MiB request body and a step's
- * output by 256 KiB, but a model artifact only by the plan's training limits: a recommendation model
- * over many users runs to tens of MB.
+ * Longest line an import accepts: a model version's, whose artifact only the plan's training limits
+ * bound (a recommendation model over many users runs to tens of MB) …
  */
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/**
+ * … and any other line's. What the API stores arrives in bodies of at most 1 MiB (a record's data, a
+ * collection's schema, a workflow's definition; a step's output is at most 256 KiB), which a line may
+ * spell longer (`1e20` is exported as `100000000000000000000`): room for that, not for a 100 MB record.
+ */
+export const MAX_ROW_LINE_BYTES = 8 * 1024 * 1024;
 
 export const COUNT_KEYS = ['collections', 'records', 'models', 'modelVersions', 'workflows', 'runs', 'runSteps'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];

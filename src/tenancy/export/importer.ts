@@ -20,6 +20,7 @@ import {
   EXPORT_VERSION,
   LINE_TYPES,
   MAX_LINE_BYTES,
+  MAX_ROW_LINE_BYTES,
   lineProblem,
   zeroCounts,
   type ExportCounts,
@@ -447,6 +448,10 @@ class FileCheck {
       value = JSON.parse(text);
     } catch (error) {
       throw invalid(n, `not JSON (${(error as Error).message})`);
+    }
+    // Only a model version's line may be longer than this (its artifact).
+    if (bytes.length > MAX_ROW_LINE_BYTES && (value as { type?: unknown } | null)?.type !== 'modelVersion') {
+      throw invalid(n, `${bytes.length} bytes long; only a model version's line may be longer than ${MAX_ROW_LINE_BYTES} bytes`);
     }
     checkJsonNumbers(text, `line ${n}`);
     checkJson(value, `line ${n}`);
