@@ -160,7 +160,7 @@ export class TenantImporter {
       for await (const line of ndjsonLines(input, { maxBytes: this.deps.tenantry.config.importMaxBytes, maxLineBytes: MAX_LINE_BYTES })) {
         await check.line(line);
         lines = line.number;
-        bytes += line.bytes.length + 1;
+        bytes += line.bytes.length + (line.newline ? 1 : 0);
         buffered.push(line.bytes, NEWLINE);
         bufferedBytes += line.bytes.length + 1;
         if (bufferedBytes >= SPOOL_CHUNK) {

@@ -7,6 +7,8 @@ export interface NdjsonLine {
   bytes: Buffer;
   /** The same, decoded (UTF-8, strictly). */
   text: string;
+  /** Whether a `\n` ended it (only the last line may lack one). */
+  newline: boolean;
 }
 
 export interface NdjsonLimits {
@@ -30,7 +32,7 @@ export async function* ndjsonLines(input: AsyncIterable<Buffer | string>, limits
   let pendingLength = 0;
   let total = 0;
   let number = 0;
-  const line = (bytes: Buffer): NdjsonLine => {
+  const line = (bytes: Buffer, newline: boolean): NdjsonLine => {
     number++;
     let text: string;
     try {
@@ -38,7 +40,7 @@ export async function* ndjsonLines(input: AsyncIterable<Buffer | string>, limits
     } catch {
       throw new ValidationError(`line ${number} is not valid UTF-8`);
     }
-    return { number, bytes, text };
+    return { number, bytes, text, newline };
   };
   const tooLong = () => new ValidationError(`line ${number + 1} is longer than ${limits.maxLineBytes} bytes, the most one line may hold`);
   for await (const piece of input) {
@@ -52,7 +54,7 @@ export async function* ndjsonLines(input: AsyncIterable<Buffer | string>, limits
       pending = [];
       pendingLength = 0;
       start = end + 1;
-      yield line(bytes);
+      yield line(bytes, true);
     }
     if (start < chunk.length) {
       pendingLength += chunk.length - start;
@@ -60,5 +62,5 @@ export async function* ndjsonLines(input: AsyncIterable<Buffer | string>, limits
       pending.push(chunk.subarray(start));
     }
   }
-  if (pendingLength > 0) yield line(Buffer.concat(pending));
+  if (pendingLength > 0) yield line(Buffer.concat(pending), false);
 }
