@@ -461,6 +461,7 @@ describe(`tenantry tenant export | import (${backend})`, () => {
     try {
       const app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
       await t.tenants.create({ id: source, isolation: 'schema' });
+      await t.tenants.create({ id: target, isolation: 'pooled' });
       const key = (await issueKeys(app, ADMIN, source, ['admin'])).admin;
       const call = (method: string, url: string, payload: object) =>
         app.inject({ method: method as 'POST', url, headers: { authorization: `Bearer ${key}` }, payload });
@@ -479,7 +480,6 @@ describe(`tenantry tenant export | import (${backend})`, () => {
     const text = await fs.readFile(file, 'utf8');
     expect(Buffer.byteLength(text)).toBe(summary.bytes);
 
-    expect((await cli(env.config, 'tenant', 'create', target, '--isolation', 'pooled')).code).toBe(0);
     const imported = await cli(env.config, 'tenant', 'import', target, '--input', file);
     expect(imported, imported.stderr).toMatchObject({ code: 0, stderr: '' });
     expect(imported.stdout).toBe(`imported into tenant ${target}: 1 collection, 25 records, 0 models (0 versions), 1 workflow, 0 runs (0 steps)\n`);
