@@ -39,6 +39,8 @@ export interface TenantryConfig {
   operationLeaseMs: number;
   /** Record indexes the shared pooled table of a cluster may hold, over all pooled tenants. */
   poolMaxIndexes: number;
+  /** Largest tenant import (`POST /v1/tenants/{id}/import`, `tenantry tenant import`), in bytes of NDJSON. */
+  importMaxBytes: number;
   host: string;
   port: number;
   /**
@@ -158,6 +160,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     catalogCacheMs: 1000,
     operationLeaseMs: 30_000,
     poolMaxIndexes: 64,
+    importMaxBytes: 1024 ** 3,
     host: '127.0.0.1',
     trustProxy: false,
     corsOrigins: [],
@@ -229,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
     operationLeaseMs: positiveInt(env, 'TENANTRY_OPERATION_LEASE_MS', d.operationLeaseMs, 300),
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
+    importMaxBytes: positiveInt(env, 'TENANTRY_IMPORT_MAX_BYTES', d.importMaxBytes),
     host: env.TENANTRY_HOST || env.HOST || d.host,
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
     corsOrigins: parseCorsOrigins(env.TENANTRY_CORS_ORIGINS),

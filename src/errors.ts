@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },
   tenant_not_ready: { status: 409, title: 'Tenant is not ready' },
+  tenant_not_empty: { status: 409, title: 'Tenant is not empty' },
   tenant_scope_required: { status: 500, title: 'Internal error' },
   migration_failed: { status: 500, title: 'Internal error' },
   busy: { status: 503, title: 'Busy' },

@@ -8,6 +8,7 @@ import { ModelsService } from './ml/models.js';
 import { TrainingPool } from './ml/worker-pool.js';
 import { RecordsService } from './records/records.js';
 import { Sandbox } from './sandbox/sandbox.js';
+import { TenantExports } from './tenancy/export/tenant-exports.js';
 import { Tenantry, type OpenOptions } from './tenantry.js';
 import type { EngineOptions } from './workflows/engine.js';
 import { WorkflowRuntime } from './workflows/runtime.js';
@@ -26,6 +27,8 @@ export class Services {
   readonly workflows: WorkflowRuntime;
   /** API keys with their bounded caches (the catalog holds the keys). */
   readonly apiKeys: ApiKeys;
+  /** Whole-tenant export and import (NDJSON). */
+  readonly tenantExports: TenantExports;
   readonly #sandbox: Sandbox;
   readonly #training: TrainingPool;
   readonly #ownsTenantry: boolean;
@@ -46,6 +49,7 @@ export class Services {
     this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }));
     this.workflows = new WorkflowRuntime(tenantry, this.records, this.models, this.#sandbox);
     this.apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
+    this.tenantExports = new TenantExports(tenantry, this.#sandbox, this.workflows.schedules);
   }
 
   /** Open storage (TenantryConfig from the environment unless given) and build every service on it. */

@@ -187,6 +187,8 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
         '/v1/tenants',
         '/v1/tenants/{id}',
         '/v1/tenants/{id}/api-keys',
+        '/v1/tenants/{id}/export',
+        '/v1/tenants/{id}/import',
         '/v1/tenants/{id}/move',
         '/v1/tenants/{id}/resume',
         '/v1/tenants/{id}/suspend',

@@ -132,6 +132,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     cursors,
     addressLimits,
     operations: tenantry.operations,
+    tenantExports: services.tenantExports,
   });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = new RateLimiter();

@@ -13,10 +13,13 @@ import { OPERATION_STATUSES, operationJson, type Operation, type OperationStatus
 import type { MigrateReport } from '../tenancy/migrate.js';
 import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
+import { addExportCommands } from './export-commands.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /** What `tenant import` reads without --input (process.stdin when not given). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** Used instead of loadConfig(env) (tests). */
   config?: TenantryConfig;
@@ -281,6 +284,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out(`moved tenant ${id} to ${now.isolation} on ${now.cluster}\n`);
       }
     });
+  addExportCommands(tenant, { open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? process.stdin, usage: (m) => new UsageError(m) });
 
   const operations = program.command('operations').description('long-running control-plane work: deletions, …');
   operations

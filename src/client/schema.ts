@@ -91,6 +91,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything a tenant owns (NDJSON)
+         * @description A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported.
+         */
+        get: operations["getTenantsByIdExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an export into an empty tenant
+         * @description The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`).
+         */
+        post: operations["postTenantsByIdImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -601,7 +641,7 @@ export interface components {
              * @description A stable machine string (src/errors.ts)
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
+            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
             /** @description The request path this problem is about (without its query; a tenant in the path as {tenant}) */
             instance?: string;
             /** @description The request id (X-Request-Id), for the logs */
@@ -680,6 +720,29 @@ export interface components {
             items: components["schemas"]["Operation"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        /** @description What an import restored */
+        ImportSummary: {
+            tenantId: string;
+            /** @description Lines read, the header and the end line included */
+            lines: number;
+            bytes: number;
+            counts: {
+                collections: number;
+                records: number;
+                models: number;
+                modelVersions: number;
+                workflows: number;
+                runs: number;
+                runSteps: number;
+            };
+            /** @description Runs that were queued or running when the tenant was exported arrive cancelled; versions that were training arrive failed */
+            interrupted: {
+                runs: number;
+                modelVersions: number;
+            };
+            /** @description Whether the tenant's settings were replaced by the file's */
+            settingsRestored: boolean;
         };
         /** @description A tenant, as the control plane sees it */
         Tenant: {
@@ -1575,6 +1638,170 @@ export interface operations {
             };
             /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTenantsByIdImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description What was restored */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -17,6 +17,8 @@ import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, 
 import { locate } from '../location.js';
 import type { Operations } from '../../tenancy/operations.js';
 import { operationRoutes } from './operations.js';
+import { tenantExportRoutes } from './tenant-exports.js';
+import type { TenantExports } from '../../tenancy/export/tenant-exports.js';
 
 export interface ControlPlaneOptions {
   /** Provision, read, change, suspend, resume and delete tenants. */
@@ -28,6 +30,8 @@ export interface ControlPlaneOptions {
   addressLimits: AddressLimits;
   /** Deletion (and later moves, exports…) as operations, and /v1/operations. */
   operations: Operations;
+  /** Whole-tenant export and import. */
+  tenantExports: TenantExports;
 }
 
 const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'deleting'] as const satisfies readonly TenantStatus[];
@@ -125,7 +129,7 @@ const TenantId = Type.Object({ id: TenantIdSchema }, { additionalProperties: fal
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
   app,
-  { tenants, catalog, apiKeys, adminToken, cursors, addressLimits, operations },
+  { tenants, catalog, apiKeys, adminToken, cursors, addressLimits, operations, tenantExports },
 ) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
   // address, first a (generous) request limit, then the failed-authentication budget the data plane
@@ -145,6 +149,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   });
   // Behind the same admin check: registered after the hook, inside this plugin.
   await app.register(operationRoutes, { tenants, operations, cursors });
+  await app.register(tenantExportRoutes, { tenantExports });
 
   app.post(
     '/v1/tenants',
