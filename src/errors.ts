@@ -57,9 +57,12 @@ export class TenantryError extends Error {
 }
 
 export class ValidationError extends TenantryError {
-  constructor(message: string, code: ErrorCode = 'validation_failed') {
+  /** Where in the request the problem is (a JSON pointer: /query/filter, /body/…), when known. */
+  readonly pointer: string | undefined;
+  constructor(message: string, code: ErrorCode = 'validation_failed', pointer?: string) {
     super(code, message);
     this.name = 'ValidationError';
+    this.pointer = pointer;
   }
 }
 

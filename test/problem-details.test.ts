@@ -73,6 +73,19 @@ describe(`problem details (${backend})`, () => {
     );
   });
 
+  it('lists the problem a service finds too: a bad filter or sort points at its query parameter', async () => {
+    await send(app, 'POST', '/v1/collections', { name: 'listed' }, bearer(key));
+    const filter = await send(app, 'GET', `/v1/collections/listed/records?filter=${encodeURIComponent('{"a":{"$regex":"x"}}')}`, undefined, bearer(key));
+    expect(filter.statusCode).toBe(400);
+    expect(filter.json().errors).toEqual([{ pointer: '/query/filter', message: expect.stringMatching(/unknown operator '\$regex'/) }]);
+    const sort = await send(app, 'GET', '/v1/collections/listed/records?sort=nope', undefined, bearer(key));
+    expect(sort.json().errors).toEqual([{ pointer: '/query/sort', message: expect.stringMatching(/cannot sort by 'nope'/) }]);
+    // A problem the service finds about the body as a whole still comes as a list of one.
+    const tenant = await send(app, 'POST', '/v1/collections', { name: 'Bad Name!' }, bearer(key));
+    expect(tenant.statusCode).toBe(400);
+    expect(tenant.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]));
+  });
+
   it('honours X-Request-Id (a plausible one), echoes it, and puts it in problems; makes one otherwise', async () => {
     const traced = await send(app, 'GET', '/v1/collections/missing', undefined, { ...bearer(key), 'x-request-id': 'trace-abc-123' });
     expect(traced.statusCode).toBe(404);

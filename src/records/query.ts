@@ -69,7 +69,7 @@ function finite(value: unknown): boolean {
 export function parseFilter(filter: unknown): FilterNode {
   let leaves = 0;
   const fail = (where: string, message: string): never => {
-    throw new ValidationError(`filter${where ? ` at ${where}` : ''}: ${message}`);
+    throw new ValidationError(`filter${where ? ` at ${where}` : ''}: ${message}`, 'validation_failed', '/query/filter');
   };
 
   const checkValue = (field: string, op: Comparison, value: unknown, where: string): void => {
@@ -177,7 +177,7 @@ export function parseSort(sort: string | undefined, allowedDataFields: readonly 
   const keys: SortKey[] = [];
   if (sort !== undefined && sort !== '') {
     const parts = sort.split(',');
-    if (parts.length > SORT_MAX_FIELDS) throw new ValidationError(`sort takes at most ${SORT_MAX_FIELDS} fields`);
+    if (parts.length > SORT_MAX_FIELDS) throw new ValidationError(`sort takes at most ${SORT_MAX_FIELDS} fields`, 'validation_failed', '/query/sort');
     for (const raw of parts) {
       const part = raw.trim();
       const descending = part.startsWith('-');
@@ -185,9 +185,13 @@ export function parseSort(sort: string | undefined, allowedDataFields: readonly 
       const allowed = (SYSTEM_FIELDS as readonly string[]).includes(field) || allowedDataFields.includes(field);
       if (!allowed) {
         const choices = [...SYSTEM_FIELDS, ...allowedDataFields].join(', ');
-        throw new ValidationError(`cannot sort by '${field}': sort fields are ${choices} (data fields must be declared in the collection's indexes)`);
+        throw new ValidationError(
+          `cannot sort by '${field}': sort fields are ${choices} (data fields must be declared in the collection's indexes)`,
+          'validation_failed',
+          '/query/sort',
+        );
       }
-      if (keys.some((k) => k.field === field)) throw new ValidationError(`sort names '${field}' twice`);
+      if (keys.some((k) => k.field === field)) throw new ValidationError(`sort names '${field}' twice`, 'validation_failed', '/query/sort');
       keys.push({ field, descending });
     }
   }

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ERROR_CODES, TenantryError, type ErrorCode } from '../../errors.js';
+import { ERROR_CODES, TenantryError, type ErrorCode, type ValidationError } from '../../errors.js';
 
 /** RFC 9457 problem details, the only error body the API sends. */
 export interface Problem {
@@ -103,7 +103,13 @@ const FASTIFY_CLIENT_ERRORS: Record<number, ErrorCode> = {
 };
 
 function toProblem(error: FastifyError | Error): Problem {
-  if (error instanceof TenantryError) return problem(error.code, error.message);
+  if (error instanceof TenantryError) {
+    // A 400 always lists its problems, so clients read one shape: here the one the service found.
+    if (error.code === 'validation_failed') {
+      return { ...problem(error.code, error.message), errors: [{ pointer: (error as ValidationError).pointer ?? '', message: error.message }] };
+    }
+    return problem(error.code, error.message);
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     const errors = fieldProblems(fastifyError.validation as unknown as AjvError[], fastifyError.validationContext);
