@@ -23,11 +23,11 @@ const STRATEGIES: readonly Isolation[] = ['pooled', 'schema', 'database'];
 /** Records per real tenant and collection in each load, and other pooled tenants sharing the tables. */
 const RECORDS = 10_000;
 const OTHER_TENANTS = 400;
-const OTHER_RECORDS = 50;
+const OTHER_RECORDS = 25;
 const RUNS = 4_000;
 /** Tenants in the catalog in each load (half of them with a queue), and API keys of one tenant. */
 const CATALOG_TENANTS = 6_000;
-const API_KEYS = 20_000;
+const API_KEYS = 10_000;
 
 interface PlanNode {
   'Node Type': string;
@@ -132,8 +132,6 @@ describe(`hot statements keep their plans whatever the statistics say (${backend
     sent = log;
     try {
       await fn();
-    } catch {
-      // What was sent is the point, not whether it succeeded (predict on a stand-in artifact).
     } finally {
       sent = undefined;
     }
@@ -350,7 +348,7 @@ describe(`hot statements keep their plans whatever the statistics say (${backend
         // collections table is a page or two, where reading it whole is the right plan.
         const collections: Record<string, readonly string[]> = isolation === 'pooled' ? { collections: ['collections_pkey'] } : {};
 
-        it(`point read, update and delete by id, create (${isolation})`, async () => {
+        it(`point read, update and delete by id, and the create guard (${isolation})`, async () => {
           const id = tenants[isolation];
           const { collection, ids } = await targets(isolation);
           const [readId, writeId, deleteId] = ids as [string, string, string];
@@ -373,7 +371,10 @@ describe(`hot statements keep their plans whatever the statistics say (${backend
 
         it(`predict's version lookup (${isolation})`, async () => {
           const id = tenants[isolation];
-          const statements = await issued(/order by "version" desc/, () => services.models.predict(id, `m${round - 1}-50`, [{ n: 1 }]));
+          const statements = await issued(/order by "version" desc/, () =>
+            // The lookup is what is planned, not what the stand-in artifact predicts.
+            services.models.predict(id, `m${round - 1}-50`, [{ n: 1 }]).catch(() => undefined),
+          );
           for (const [label, plan] of await plansInScope(id, statements)) expectIntended(plan, { model_versions: ['model_versions_pkey'] }, label);
         });
 
