@@ -27,6 +27,14 @@ export const BULK_MAX = 1000;
 /** Reads and guarded writes tried before a write that keeps losing to concurrent changes gives up (409). */
 const CHANGING_ATTEMPTS = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A record's collection, checked on the row found by its id: spelled so that the planner cannot make
+ * it an index condition, which leaves records_pkey (tenant_id, id) the only index that answers a
+ * statement by id. As `collection = $1` it matched records_collection_created (tenant_id, collection,
+ * created_at, id) too, at the same estimated cost, and on statistics older than the collection's rows
+ * the planner walked the whole collection in that index to find one id (issue 19).
+ */
+const inCollection = (collection: string) => sql<boolean>`collection || '' = ${collection}`;
 
 /** Records checked by prepareWrite against this version (`updated_at`) of their collection. */
 export interface CheckedWrite {
@@ -258,7 +266,7 @@ export class RecordsService {
 
   async #getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
-    let query = scope.db.selectFrom('records').selectAll().where('collection', '=', collection).where('id', '=', id);
+    let query = scope.db.selectFrom('records').selectAll().where('id', '=', id).where(inCollection(collection));
     if (options.forUpdate) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
@@ -298,7 +306,7 @@ export class RecordsService {
         (scope) =>
           sql<RecordRow>`
             UPDATE records SET data = ${encodeData({ tenantId: tenant.id, collection: collectionName }, next)}, version = version + 1, updated_at = clock_timestamp()
-             WHERE collection = ${collectionName} AND id = ${id}::uuid AND version = ${current.version}
+             WHERE id = ${id}::uuid AND ${inCollection(collectionName)} AND version = ${current.version}
                AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz)
             RETURNING id, data, version, created_at, updated_at`.execute(scope.db),
         { singleStatement: true },
@@ -317,7 +325,7 @@ export class RecordsService {
       if (ifMatch !== undefined && ifMatch !== current.version) {
         throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${ifMatch}`);
       }
-      await scope.db.deleteFrom('records').where('collection', '=', collection).where('id', '=', id).execute();
+      await scope.db.deleteFrom('records').where('id', '=', id).where(inCollection(collection)).execute();
       this.#sizes.shrank(scope.tenant);
     });
   }

@@ -62,11 +62,20 @@ const HELD_HERE = `coalesce(($4::jsonb ->> q.tenant_id)::int, 0)`;
 const claimSql = (Q: string): string => `
 WITH pick AS (
   SELECT q.tenant_id, q.served, least(${CAP} - q.running, $5::int - ${HELD_HERE}) AS room
-    FROM ${Q}.queue_tenants q JOIN ${Q}.tenants t ON t.id = q.tenant_id
-   WHERE t.status = 'active'
-     AND q.running < ${CAP}
+    FROM ${Q}.queue_tenants q
+    -- Two probes per queue row, shaped so that no statistics make either a read of a whole table (issue
+    -- 19): the tenant's catalog row by its key (a plain join read the whole catalog, every tenant and
+    -- not only those with a queue), and its first due item in work_items_ready's order (an EXISTS
+    -- became a scan of every work item once the statistics said few were due; with the ORDER BY, only
+    -- that index can stop at the first).
+    CROSS JOIN LATERAL (SELECT t.tier, t.limits FROM ${Q}.tenants t WHERE t.id = q.tenant_id AND t.status = 'active' LIMIT 1) t
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM ${Q}.work_items w
+       WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL AND w.available_at <= now()
+       ORDER BY w.available_at
+       LIMIT 1) due
+   WHERE q.running < ${CAP}
      AND ${HELD_HERE} < $5::int
-     AND EXISTS (SELECT 1 FROM ${Q}.work_items w WHERE w.tenant_id = q.tenant_id AND w.lease_until IS NULL AND w.available_at <= now())
    ORDER BY q.served
    LIMIT $1
    FOR UPDATE OF q SKIP LOCKED
@@ -92,15 +101,19 @@ WITH pick AS (
 ), counted AS (
   UPDATE ${Q}.queue_tenants q SET running = q.running + s.n, served = (SELECT nextval('${Q}.queue_served')) * 10000 + s.pos
     FROM served s
-   WHERE q.tenant_id = s.tenant_id
+   WHERE q.tenant_id = ANY (ARRAY(SELECT tenant_id FROM served)) AND q.tenant_id = s.tenant_id
 )
 SELECT id::text, tenant_id, run_id::text, step_id, token::text, created_at FROM claimed`;
 
-/** Give a lease back: the item's tenant runs one step fewer. Used by ack, release and the reaper. */
+/**
+ * Give a lease back: the item's tenant runs one step fewer. Used by ack, release and the reaper. The
+ * `= ANY (ARRAY(…))` makes the tenants' rows a probe of the key whatever the statistics (a hash join
+ * read every queue tenant's row to change a few).
+ */
 const unleaseSql = (Q: string, items: string): string => `
 UPDATE ${Q}.queue_tenants q SET running = q.running - c.n
   FROM (SELECT tenant_id, count(*)::int AS n FROM ${items} GROUP BY tenant_id) c
- WHERE q.tenant_id = c.tenant_id`;
+ WHERE q.tenant_id = ANY (ARRAY(SELECT tenant_id FROM ${items})) AND q.tenant_id = c.tenant_id`;
 
 export class WorkQueue {
   readonly #Q: string;
