@@ -1,22 +1,12 @@
 import { loadConfig, type TenantryConfig } from './config.js';
 import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
-import { TenantNotFoundError } from './errors.js';
+import { TenantNotFoundError, ValidationError } from './errors.js';
 import type { TenantRef, TenantScope, TenantScopes, WithTenantOptions } from './storage/scope.js';
 import { Storage } from './storage/storage.js';
 import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
 import { Operations, type OperationsDatabase } from './tenancy/operations.js';
-
-/** A PostgreSQL URL's server, `host:port`: two clusters on one server share its roles and databases. */
-function serverOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || '5432'}`;
-  } catch {
-    return url;
-  }
-}
 
 export interface OpenOptions {
   config?: TenantryConfig;
@@ -51,7 +41,14 @@ export class Tenantry {
       const catalog = await Catalog.open(storage.control, storage.clusters, config.catalogCacheMs);
       const operations = new Operations(storage.control.kysely<OperationsDatabase>(), { leaseMs: config.operationLeaseMs, onError });
       const scopes = storage.scopes(catalog);
-      const servers = new Map(config.clusters.map((c) => [c.name, c.url ? serverOf(c.url) : `embedded:${c.name}`]));
+      // Two cluster names for one database would make a move delete what it copies: refused here.
+      const places = await storage.clusterPlaces();
+      for (const [i, a] of places.entries()) {
+        const b = places.slice(0, i).find((p) => p.server === a.server && p.database === a.database);
+        if (b)
+          throw new ValidationError(`clusters '${b.name}' and '${a.name}' are the same database (${a.database}); name each database once in TENANTRY_CLUSTERS`);
+      }
+      const servers = new Map(places.map((p) => [p.name, p.server]));
       const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, (cluster) => servers.get(cluster));
       tenants.registerOperations();
       return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations);

@@ -46,7 +46,7 @@ describe(`operations (${backend})`, () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv({ operationLeaseMs: 600 });
+    env = await createTestEnv({ operationLeaseMs: 10_000 });
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
   });

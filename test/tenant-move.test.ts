@@ -9,7 +9,7 @@ import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
 import { routerOf } from '../src/storage/internals.js';
 import type { Isolation } from '../src/storage/placement.js';
-import type { Tenantry } from '../src/tenantry.js';
+import { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { issueKeys } from './support/keys.js';
 
@@ -76,7 +76,7 @@ describe(`online tenant moves (${backend})`, () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv({ operationLeaseMs: 10_000 }, 1);
+    env = await createTestEnv({}, 1);
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     t.operations.start();
@@ -102,6 +102,7 @@ describe(`online tenant moves (${backend})`, () => {
       // The writer: creates and changes records until told to stop; every acknowledged write is kept.
       const acked = new Map(moving.acked.map((r) => [r.id, r.data]));
       const errors: string[] = [];
+      const extras: Array<{ collection: string; id: string; data: unknown }> = [];
       let stop = false;
       let writes = 0;
       const writer = (async () => {
@@ -113,6 +114,14 @@ describe(`online tenant moves (${backend})`, () => {
           const changed = await asKey(moving.key, 'PATCH', `/v1/collections/items/records/${target.id}`, { data: { text: `changed ${i}` } });
           if (changed.statusCode !== 200) errors.push(`patch ${changed.statusCode} ${changed.body}`);
           else acked.set(target.id, changed.json().data);
+          if (i % 25 === 0) {
+            // A collection made mid-move, with a record in it: its rows reference a parent the bulk
+            // copy may already have passed.
+            const made = await asKey(moving.key, 'POST', '/v1/collections', { name: `extra${i}` });
+            const rec = await asKey(moving.key, 'POST', `/v1/collections/extra${i}/records`, { data: { i } });
+            if (made.statusCode !== 201 || rec.statusCode !== 201) errors.push(`extra ${made.statusCode} ${rec.statusCode} ${rec.body}`);
+            else extras.push({ collection: `extra${i}`, id: rec.json().id, data: rec.json().data });
+          }
           const seen = await asKey(bystander.key, 'GET', '/v1/collections/items/records?limit=5');
           if (seen.statusCode !== 200) errors.push(`bystander ${seen.statusCode} ${seen.body}`);
           writes++;
@@ -136,6 +145,8 @@ describe(`online tenant moves (${backend})`, () => {
       const now = await allRecords(moving.key);
       expect(now.size).toBe(acked.size);
       for (const [id, data] of acked) expect(now.get(id), id).toEqual(data);
+      expect(extras.length).toBeGreaterThan(0);
+      for (const x of extras) expect((await asKey(moving.key, 'GET', `/v1/collections/${x.collection}/records/${x.id}`)).json().data).toEqual(x.data);
       // Its index came along: a filter on it answers at once.
       expect(
         (await asKey(moving.key, 'GET', `/v1/collections/items/records?filter=${encodeURIComponent('{"n":{"$gte":195}}')}`)).json().items.length,
@@ -235,5 +246,62 @@ describe(`online tenant moves (${backend})`, () => {
       expect(now.size).toBe(50);
       for (const r of x.acked) expect(now.get(r.id)).toEqual(r.data);
     }
+  });
+
+  it('refuses two cluster names for one database, which a move would empty (PostgreSQL; embedded clusters are always apart)', async () => {
+    const places = await t.storage.clusterPlaces();
+    expect(new Set(places.map((p) => `${p.server}/${p.database}`)).size).toBe(places.length);
+    const main = env.config.clusters[0]!;
+    if (main.url) {
+      // The same database under a second name — here literally, in real life an alias of the host.
+      const config = { ...env.config, clusters: [main, { name: 'alias', url: main.url }] };
+      await expect(Tenantry.open({ config, onError: () => {} })).rejects.toThrow(/clusters 'main' and 'alias' are the same database/);
+    } else {
+      expect(places.every((p) => p.server.startsWith('embedded:'))).toBe(true);
+    }
+  });
+
+  it('chooses an epoch past any switch a failed move left, so a second move copies from the frozen place and loses nothing', async () => {
+    await t.operations.stop();
+    const x = await populated('mv-second', 'schema', 'main', 30);
+    // A first move switched the fences and then failed for good (catalog not recorded): the tenant waits.
+    const first = (await t.tenants.requestMove(x.id, { isolation: 'database' })).operation;
+    const pf = first.params as { generation: number; to: { isolation: Isolation; cluster: string; placementEpoch: number } };
+    const from = await t.tenants.get(x.id);
+    const firstTo = { id: x.id, generation: pf.generation, ...pf.to };
+    await t.storage.prepareMoveTarget(from, firstTo, t.migrations);
+    await t.storage.copyTenant(from, firstTo, async () => {});
+    await t.storage.switchPlacement(from, firstTo, firstTo.placementEpoch);
+    await adminQuery(routerOf(t).controlCluster.main, `update tenantry.operations set status = 'failed', error = 'gave up' where id = $1`, [first.id]);
+    // The operator asks again, for another place: the new move's epoch is past the fence's.
+    const second = (await t.tenants.requestMove(x.id, { isolation: 'pooled' })).operation;
+    expect((second.params as { to: { placementEpoch: number } }).to.placementEpoch).toBe(firstTo.placementEpoch + 1);
+    t.operations.start();
+    expect(await finished(second.id)).toMatchObject({ status: 'succeeded' });
+    expect(await t.tenants.get(x.id)).toMatchObject({ isolation: 'pooled' });
+    const now = await allRecords(x.key);
+    expect(now.size).toBe(30);
+    for (const r of x.acked) expect(now.get(r.id)).toEqual(r.data);
+  });
+
+  it('refuses to create a tenant while an operation of an earlier tenant of its id is under way, and never lets a new pooled tenant see an old one’s rows', async () => {
+    await t.operations.stop();
+    const d = await populated('mv-recreate', 'pooled', 'main', 5);
+    const { operation } = await t.tenants.requestDelete(d.id);
+    await t.tenants.delete(d.id); // the catalog row is gone, the operation not finished
+    await expect(t.tenants.create({ id: d.id, isolation: 'pooled' })).rejects.toMatchObject({ code: 'tenant_not_ready' });
+    t.operations.start();
+    expect(await finished(operation.id)).toMatchObject({ status: 'succeeded' });
+    // Rows of the id left in the pool (a move that could not tidy up) are cleared when the id is made again.
+    await adminQuery(routerOf(t).cluster('main').main, `insert into tenant_pool.collections (tenant_id, name) values ($1, 'items')`, [d.id]);
+    await adminQuery(
+      routerOf(t).cluster('main').main,
+      `insert into tenant_pool.records (tenant_id, collection, id, data) values ($1, 'items', gen_random_uuid(), '{"old": true}')`,
+      [d.id],
+    );
+    await t.tenants.create({ id: d.id, isolation: 'pooled' });
+    const { admin: key } = await issueKeys(app, ADMIN, d.id, ['admin']);
+    expect((await asKey(key, 'GET', '/v1/collections')).json().items).toEqual([]);
+    expect((await asKey(key, 'GET', '/v1/collections/items/records')).statusCode).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { adminTransaction, type DatabaseBackend, type SqlConnection } from './backends/backend.js';
 import { FENCE_ADVANCE_SQL, FENCE_LOCK_SQL, FENCE_OPEN_SQL } from './ddl.js';
 import type { FenceEntry } from './fence.js';
-import { FENCE_SCHEMA, MIGRATIONS_TABLE, quoteIdent } from './names.js';
+import { FENCE_SCHEMA, MIGRATIONS_TABLE, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
 import type { OpenLocation, TenantLocations } from './strategies/strategy.js';
 
@@ -20,6 +20,9 @@ import type { OpenLocation, TenantLocations } from './strategies/strategy.js';
 
 /** Rows per round trip when copying. */
 const BATCH = 1000;
+
+/** How long the switch waits for the tenant's scopes in flight to end before giving up (nothing changed). */
+const SWITCH_LOCK_TIMEOUT_MS = 5_000;
 
 interface Table {
   name: string;
@@ -74,7 +77,8 @@ async function migrationVersion(conn: SqlConnection, schema: string): Promise<nu
 
 const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 const keyList = (t: Table) => t.key.map((k) => quoteIdent(k.name)).join(', ');
-const keyJson = (t: Table, alias: string) => `jsonb_build_object(${t.key.map((k) => `'${k.name}', ${alias}.${quoteIdent(k.name)}`).join(', ')})::text`;
+const keyJson = (t: Table, alias: string) =>
+  `jsonb_build_object(${t.key.map((k) => `${quoteLiteral(k.name)}, ${alias}.${quoteIdent(k.name)}`).join(', ')})::text`;
 const keyRecord = (t: Table) => t.key.map((k) => `${quoteIdent(k.name)} ${k.type}`).join(', ');
 
 /** Insert or replace rows (as JSON objects) in `schema`.`table`. */
@@ -125,6 +129,8 @@ export interface MoveProgress {
  */
 export async function copyTenant(router: TenantLocations, from: TenantPlacement, to: TenantPlacement, progress: MoveProgress): Promise<void> {
   await withEnds(router, from, to, async ({ source, target, tables }) => {
+    const atSource: Runner = (fn) => asTenant(source.db, from.id, fn);
+    const atTarget: Runner = (fn) => asTenant(target.db, to.id, fn);
     const total = await asTenant(source.db, from.id, async (conn) => {
       let n = 0;
       for (const t of tables)
@@ -150,14 +156,16 @@ export async function copyTenant(router: TenantLocations, from: TenantPlacement,
           ),
         );
         if (rows.length === 0) break;
-        await asTenant(target.db, to.id, (conn) =>
-          upsert(
-            conn,
-            target.names.schema,
-            t,
-            rows.map((r) => r.r),
-          ),
-        );
+        const batch = rows.map((r) => r.r);
+        try {
+          await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
+        } catch (error) {
+          // A row whose parent was created after the parent's table was copied (a collection made
+          // during the copy, then records in it): bring the tables before this one level, once.
+          if ((error as { code?: string }).code !== '23503') throw error;
+          await catchUp(source, target, tables.slice(0, tables.indexOf(t)), from.id, atSource, atTarget);
+          await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
+        }
         done += rows.length;
         await progress({ done, total, step: `copying ${t.name}` });
         const last = rows.at(-1)!.r;
@@ -167,54 +175,62 @@ export async function copyTenant(router: TenantLocations, from: TenantPlacement,
     }
     // What changed while the bulk copy ran.
     await progress({ done, total, step: 'catching up' });
-    for (const t of tables) {
-      await catchUp(
-        source,
-        target,
-        t,
-        from.id,
-        async (fn) => asTenant(source.db, from.id, fn),
-        async (fn) => asTenant(target.db, to.id, fn),
-      );
-    }
+    await catchUp(source, target, tables, from.id, atSource, atTarget);
   });
 }
 
 type Runner = <T>(fn: (conn: SqlConnection) => Promise<T>) => Promise<T>;
 
-/** Make `target`'s rows of one table equal to `source`'s: delete the extra, write the missing and changed. */
-async function catchUp(source: OpenLocation, target: OpenLocation, t: Table, tenantId: string, atSource: Runner, atTarget: Runner): Promise<number> {
-  const wanted = await atSource((conn) => hashes(conn, source.names.schema, t, tenantId));
-  const have = await atTarget((conn) => hashes(conn, target.names.schema, t, tenantId));
-  const stale = [...have.keys()].filter((k) => !wanted.has(k));
-  const missing = [...wanted].filter(([k, h]) => have.get(k) !== h).map(([k]) => k);
-  for (let i = 0; i < stale.length; i += BATCH) {
-    const keys = `[${stale.slice(i, i + BATCH).join(',')}]`;
-    await atTarget((conn) =>
-      conn.query(
-        `DELETE FROM ${qualified(target.names.schema, t.name)} t USING jsonb_to_recordset($1::jsonb) AS k(${keyRecord(t)}) WHERE ${t.key.map((c) => `t.${quoteIdent(c.name)} = k.${quoteIdent(c.name)}`).join(' AND ')}`,
-        [keys],
-      ),
-    );
+/**
+ * Make the target's rows equal to the source's, every table: read both sides' row checksums, delete
+ * what the source no longer has (children before parents: newest tables first), then write what is
+ * missing or changed (parents before children), so foreign keys hold at every statement.
+ */
+async function catchUp(
+  source: OpenLocation,
+  target: OpenLocation,
+  tables: readonly Table[],
+  tenantId: string,
+  atSource: Runner,
+  atTarget: Runner,
+): Promise<number> {
+  const diffs = [];
+  for (const t of tables) {
+    const wanted = await atSource((conn) => hashes(conn, source.names.schema, t, tenantId));
+    const have = await atTarget((conn) => hashes(conn, target.names.schema, t, tenantId));
+    diffs.push({ t, stale: [...have.keys()].filter((k) => !wanted.has(k)), missing: [...wanted].filter(([k, h]) => have.get(k) !== h).map(([k]) => k) });
   }
-  for (let i = 0; i < missing.length; i += BATCH) {
-    const keys = `[${missing.slice(i, i + BATCH).join(',')}]`;
-    const { rows } = await atSource((conn) =>
-      conn.query<{ r: unknown }>(
-        `SELECT to_jsonb(t) AS r FROM ${qualified(source.names.schema, t.name)} t JOIN jsonb_to_recordset($1::jsonb) AS k(${keyRecord(t)}) USING (${keyList(t)})`,
-        [keys],
-      ),
-    );
-    await atTarget((conn) =>
-      upsert(
-        conn,
-        target.names.schema,
-        t,
-        rows.map((r) => r.r),
-      ),
-    );
+  for (const { t, stale } of [...diffs].reverse()) {
+    for (let i = 0; i < stale.length; i += BATCH) {
+      const keys = `[${stale.slice(i, i + BATCH).join(',')}]`;
+      await atTarget((conn) =>
+        conn.query(
+          `DELETE FROM ${qualified(target.names.schema, t.name)} t USING jsonb_to_recordset($1::jsonb) AS k(${keyRecord(t)}) WHERE ${t.key.map((c) => `t.${quoteIdent(c.name)} = k.${quoteIdent(c.name)}`).join(' AND ')}`,
+          [keys],
+        ),
+      );
+    }
   }
-  return stale.length + missing.length;
+  for (const { t, missing } of diffs) {
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const keys = `[${missing.slice(i, i + BATCH).join(',')}]`;
+      const { rows } = await atSource((conn) =>
+        conn.query<{ r: unknown }>(
+          `SELECT to_jsonb(t) AS r FROM ${qualified(source.names.schema, t.name)} t JOIN jsonb_to_recordset($1::jsonb) AS k(${keyRecord(t)}) USING (${keyList(t)})`,
+          [keys],
+        ),
+      );
+      await atTarget((conn) =>
+        upsert(
+          conn,
+          target.names.schema,
+          t,
+          rows.map((r) => r.r),
+        ),
+      );
+    }
+  }
+  return diffs.reduce((n, d) => n + d.stale.length + d.missing.length, 0);
 }
 
 async function withEnds<T>(router: TenantLocations, from: TenantPlacement, to: TenantPlacement, fn: (ends: Ends) => Promise<T>): Promise<T> {
@@ -271,14 +287,17 @@ export async function switchPlacement(
     const shared = sameDatabase(from, to);
     return adminTransaction(source.db, async (conn) => {
       const started = Date.now();
+      // A scope that holds the tenant's lock long (an import) makes the switch give up rather than
+      // keep the tenant waiting behind it: nothing has changed yet, and the move fails cleanly.
+      await conn.query(`SELECT set_config('lock_timeout', '${SWITCH_LOCK_TIMEOUT_MS}ms', true)`);
       await conn.query(FENCE_LOCK_SQL, [from.id]);
+      await conn.query(`SELECT set_config('lock_timeout', '0', true)`);
       const locked = Date.now();
       await enterAs(conn, from.id);
       // One database (an embedded one has a single session): everything on this connection.
       const atSource: Runner = (fn) => fn(conn);
       const atTarget: Runner = shared ? atSource : (fn) => asTenant(target.db, to.id, fn);
-      let lastChanges = 0;
-      for (const t of tables) lastChanges += await catchUp(source, target, t, from.id, atSource, atTarget);
+      const lastChanges = await catchUp(source, target, tables, from.id, atSource, atTarget);
       for (const t of tables) {
         const [a, b] = [await atSource((c) => checksum(c, source.names.schema, t, from.id)), await atTarget((c) => checksum(c, target.names.schema, t, to.id))];
         if (a !== b) throw new Error(`verification failed for table ${t.name}: ${a} at the source, ${b} at the new place`);

@@ -1,4 +1,5 @@
 import type { TenantryConfig } from '../config.js';
+import { adminQuery } from './backends/backend.js';
 import { openControlDb, type ControlDb } from './control-db.js';
 import { openDeploymentNames } from './deployment.js';
 import type { FenceEntry } from './fence.js';
@@ -191,6 +192,32 @@ export class Storage {
     const strategy = this.#router.strategy(old.isolation);
     if (!sameDatabase(old, current) && old.isolation !== 'database') await this.#router.closeFence(old);
     await strategy.deprovision(this.#router, old);
+  }
+
+  /**
+   * Where each cluster's main database really is: its server (PostgreSQL's system identifier, so
+   * `localhost` and `127.0.0.1` are one server) and the database on it. Roles and databases are
+   * per server; a pool and tenant schemas per database.
+   */
+  async clusterPlaces(): Promise<Array<{ name: string; server: string; database: string }>> {
+    const places = [];
+    for (const cluster of this.#router.clusters) {
+      if (cluster.kind === 'pglite') {
+        places.push({ name: cluster.name, server: `embedded:${cluster.name}`, database: 'main' });
+        continue;
+      }
+      const { rows } = await adminQuery<{ server: string; database: string }>(
+        cluster.main,
+        `SELECT coalesce((SELECT system_identifier::text FROM pg_control_system()), inet_server_addr()::text || ':' || inet_server_port()) AS server, current_database() AS database`,
+      ).catch(() =>
+        adminQuery<{ server: string; database: string }>(
+          cluster.main,
+          `SELECT inet_server_addr()::text || ':' || inet_server_port() AS server, current_database() AS database`,
+        ),
+      );
+      places.push({ name: cluster.name, ...rows[0]! });
+    }
+    return places;
   }
 
   /** Give a tenant made before fences existed its fence row, if `live` (fence.ts backfillFence). */

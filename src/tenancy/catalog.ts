@@ -275,8 +275,11 @@ export class Catalog implements TenantDirectory {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.#db.deleteFrom('tenants').where('id', '=', id).execute();
+  /** Remove a tenant's row — only the given creation of the id, when `generation` is given. */
+  async remove(id: string, generation?: number): Promise<void> {
+    let query = this.#db.deleteFrom('tenants').where('id', '=', id);
+    if (generation !== undefined) query = query.where('generation', '=', generation as never);
+    await query.execute();
     this.invalidate(id);
   }
 }

@@ -89,6 +89,14 @@ export class TenantLifecycle {
 
   async create(input: CreateTenantInput): Promise<Tenant> {
     let resolved = this.resolve(input);
+    // A deletion (or move) of an earlier tenant of this id still finishing would act on this one.
+    const pending = await this.operations.unfinishedFor(resolved.id);
+    if (pending) {
+      throw new TenantryError(
+        'tenant_not_ready',
+        `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
+      );
+    }
     if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
     if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
     const tenant = (await this.catalog.getFresh(resolved.id))!;
@@ -150,14 +158,16 @@ export class TenantLifecycle {
    * keys and schedules with it. Re-running finishes a delete that was interrupted. `onStep` hears
    * each step as it begins (1 to DELETE_STEPS.length).
    */
-  async delete(id: string, onStep?: (step: string, done: number) => Promise<void>): Promise<void> {
+  async delete(id: string, onStep?: (step: string, done: number) => Promise<void>, generation?: number): Promise<void> {
     const tenant = await this.get(id);
+    // Only the creation of the id that was asked for: a tenant made again under it is another one.
+    if (generation !== undefined && tenant.generation !== generation) throw new TenantNotFoundError(id);
     await onStep?.(DELETE_STEPS[0], 0);
     await this.catalog.setStatus(id, 'deleting');
     await onStep?.(DELETE_STEPS[1], 1);
     await this.storage.deprovision(tenant);
     await onStep?.(DELETE_STEPS[2], 2);
-    await this.catalog.remove(id);
+    await this.catalog.remove(id, tenant.generation);
   }
 
   /**
@@ -166,8 +176,8 @@ export class TenantLifecycle {
    * under way answers the same operation.
    */
   async requestDelete(id: string): Promise<{ operation: Operation; created: boolean }> {
-    await this.get(id); // 404 for an unknown tenant
-    const requested = await this.operations.enqueue('delete', id);
+    const tenant = await this.get(id); // 404 for an unknown tenant
+    const requested = await this.operations.enqueue('delete', id, { generation: tenant.generation });
     await this.catalog.setStatus(id, 'deleting');
     return requested;
   }
@@ -189,7 +199,14 @@ export class TenantLifecycle {
     const cluster = to.cluster ?? tenant.cluster;
     this.storage.assertCluster(cluster);
     const existing = await this.operations.unfinishedFor(id);
-    if (existing?.kind === 'move') return { operation: existing, created: false };
+    if (existing?.kind === 'move') {
+      const under = existing.params as unknown as MoveParams;
+      if (under.to.isolation === isolation && under.to.cluster === cluster) return { operation: existing, created: false };
+      throw new TenantryError(
+        'tenant_not_ready',
+        `tenant '${id}' is being moved to ${under.to.isolation} on ${under.to.cluster} (${existing.id}); try again when it has finished`,
+      );
+    }
     if (isolation === tenant.isolation && cluster === tenant.cluster) {
       throw new ValidationError(`tenant '${id}' is ${isolation} on ${cluster} already`);
     }
@@ -200,10 +217,13 @@ export class TenantLifecycle {
         `clusters '${tenant.cluster}' and '${cluster}' are on the same database server: a ${isolation} tenant cannot move between them`,
       );
     }
+    // Past any epoch the tenant's fence admits already (a failed move may have switched it), so no
+    // earlier switch is ever taken for this move's.
+    const fenced = (await this.storage.fenceEpoch(tenant)) ?? tenant.placementEpoch;
     return this.operations.enqueue('move', id, {
       generation: tenant.generation,
       from: { isolation: tenant.isolation, cluster: tenant.cluster, placementEpoch: tenant.placementEpoch },
-      to: { isolation, cluster, placementEpoch: tenant.placementEpoch + 1 },
+      to: { isolation, cluster, placementEpoch: Math.max(tenant.placementEpoch, fenced) + 1 },
     });
   }
 
@@ -216,51 +236,76 @@ export class TenantLifecycle {
     const id = ctx.operation.tenantId!;
     const params = ctx.operation.params as unknown as MoveParams;
     const total = 5;
+    // Progress is for people: once the switch has happened, failing to write it must not stop the move.
     const step = (done: number, name: string) => ctx.progress({ done, total, step: name });
-    const tenant = await this.catalog.getFresh(id);
-    if (!tenant || tenant.generation !== params.generation) throw new Error(`tenant '${id}' was deleted during the move`);
-    const from = {
-      id,
-      generation: params.generation,
-      isolation: params.from.isolation,
-      cluster: params.from.cluster,
-      placementEpoch: params.from.placementEpoch,
-    };
-    const to = { id, generation: params.generation, isolation: params.to.isolation, cluster: params.to.cluster, placementEpoch: params.to.placementEpoch };
-    if (tenant.placementEpoch !== from.placementEpoch && tenant.placementEpoch !== to.placementEpoch) {
-      throw new Error(`tenant '${id}' was moved by something else meanwhile (placement epoch ${tenant.placementEpoch})`);
+    const note = (name: string) => ctx.progress({ step: name }).catch(() => ctx.signal.throwIfAborted());
+    const from = { id, generation: params.generation, ...params.from };
+    const to = { id, generation: params.generation, ...params.to };
+    const at = (t: Tenant | undefined, p: { isolation: string; cluster: string; placementEpoch: number }) =>
+      t !== undefined && t.generation === params.generation && t.isolation === p.isolation && t.cluster === p.cluster && t.placementEpoch === p.placementEpoch;
+    let tenant = await this.catalog.getFresh(id);
+    if (!at(tenant, from) && !at(tenant, to)) {
+      throw new Error(`tenant '${id}' is no longer where this move started (deleted, or moved by something else); nothing was done`);
     }
-    if (tenant.placementEpoch === from.placementEpoch) {
-      // Not yet recorded. Switched already (an earlier run died between the switch and the catalog)?
-      if ((await this.storage.fenceEpoch(from).catch(() => undefined)) !== to.placementEpoch) {
+    if (at(tenant, from)) {
+      // Not yet recorded. Switched already (an earlier run of this operation died between the switch
+      // and the catalog)? The epoch is this operation's own: requestMove chose it past any a fence holds.
+      if ((await this.storage.fenceEpoch(from)) !== to.placementEpoch) {
         try {
           await step(0, 'preparing the new place');
           await this.storage.prepareMoveTarget(from, to, this.migrations);
           await step(1, 'copying');
           await this.storage.copyTenant(from, to, async (p) => ctx.progress({ step: `${p.step} (${p.done}/${p.total} rows)` }));
-          await step(2, 'switching (writes wait)');
+          await step(2, 'switching (the tenant waits)');
+          ctx.signal.throwIfAborted();
           const switched = await this.storage.switchPlacement(from, to, to.placementEpoch);
-          await ctx.progress({ step: `switched: writes waited ${switched.pauseMs} ms, ${switched.lastChanges} rows caught up under the pause` });
+          await note(`switched: the tenant waited ${switched.pauseMs} ms, ${switched.lastChanges} rows caught up meanwhile`);
         } catch (error) {
-          // Nothing switched: the tenant is where it was, intact; remove what was made at the new place.
-          if ((await this.storage.fenceEpoch(from).catch(() => undefined)) !== to.placementEpoch) {
-            await this.storage.removeMovedPlacement(to, from).catch(() => {});
-          }
+          // Another run holds the operation now (this one lost its lease): it decides, not this one.
+          if (ctx.signal.aborted) throw error;
+          // Nothing switched (the fence says so, read under no doubt): the tenant is where it was,
+          // intact; remove what was made at the new place. Unsure whether it switched: leave it all.
+          const now = await this.storage.fenceEpoch(from).catch(() => undefined);
+          if (now !== undefined && now !== to.placementEpoch) await this.storage.removeMovedPlacement(to, from).catch(() => {});
           throw error;
         }
       }
-      await step(3, 'recording the move');
-      if (!(await this.catalog.movePlacement(id, from, to))) {
-        await this.storage.retreatFence(from, to.placementEpoch).catch(() => {});
-        await this.storage.removeMovedPlacement(to, from).catch(() => {});
-        throw new Error(`tenant '${id}' changed during the move (deleted or moved); nothing was moved`);
+      // Switched: from here on the move only goes forward. Record it, retrying until it is recorded
+      // (or another run of this operation recorded it); the tenant waits meanwhile (scopes refused at
+      // the old place wait for the catalog).
+      await note('recording the move');
+      for (let attempt = 0; ; attempt++) {
+        ctx.signal.throwIfAborted();
+        try {
+          if (await this.catalog.movePlacement(id, from, to)) break;
+          tenant = await this.catalog.getFresh(id);
+          if (at(tenant, to)) break;
+          // Deleted or changed by something else after the switch: touch nothing (a tenant re-created
+          // under this id may live at either place now).
+          throw new Error(`tenant '${id}' changed after the switch (deleted, or moved by something else); left as it is`);
+        } catch (error) {
+          if (error instanceof Error && error.message.includes('changed after the switch')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+        }
       }
     }
-    await step(4, 'removing the old place');
-    // Its collections' indexes at the new place first (the copy moved rows, not indexes).
-    const collections = await this.scopes.withTenant(id, (scope) => scope.db.selectFrom('collections').select('name').execute(), { allowSuspended: true });
-    for (const c of collections) await this.storage.syncRecordIndexes(to, c.name);
-    await this.storage.removeMovedPlacement(from, to);
+    // Recorded. What is left only tidies up: retried until done, never undoing the move.
+    await note('removing the old place');
+    for (let attempt = 0; ; attempt++) {
+      ctx.signal.throwIfAborted();
+      try {
+        // Its collections' indexes at the new place first (the copy moved rows, not indexes).
+        const collections = await this.scopes.withTenant(id, (scope) => scope.db.selectFrom('collections').select('name').execute(), {
+          allowSuspended: true,
+        });
+        for (const c of collections) await this.storage.syncRecordIndexes(to, c.name);
+        await this.storage.removeMovedPlacement(from, to);
+        break;
+      } catch (error) {
+        if (error instanceof TenantNotFoundError || attempt >= 8) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+      }
+    }
     await step(5, `moved to ${to.isolation} on ${to.cluster}`);
   }
 
@@ -271,9 +316,11 @@ export class TenantLifecycle {
       const id = ctx.operation.tenantId!;
       await ctx.progress({ total: DELETE_STEPS.length, done: 0 });
       try {
-        await this.delete(id, (step, done) => ctx.progress({ step, done }));
+        const { generation } = ctx.operation.params as { generation?: number };
+        await this.delete(id, (step, done) => ctx.progress({ step, done }), generation);
       } catch (error) {
-        // Already gone: an earlier run got as far as removing the catalog row.
+        // Already gone: an earlier run got as far as removing the catalog row (the id may name a
+        // tenant created since: not this operation's to delete).
         if (!(error instanceof TenantNotFoundError)) throw error;
       }
       await ctx.progress({ step: 'deleted', done: DELETE_STEPS.length });

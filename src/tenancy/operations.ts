@@ -341,13 +341,19 @@ export class Operations {
   /** Run a claimed operation's handler under its lease; record how it ended (if the lease is still ours). */
   async #execute(op: Operation, abort: AbortController): Promise<Operation | undefined> {
     const handler = this.#handlers.get(op.kind);
+    // Renewed every third of the lease. A renewal that finds the lease taken, or none that succeeded
+    // for most of a lease (the database unreachable, the event loop stalled), stops this run: another
+    // process may claim the operation from then on, and two runs must never act at once.
+    let renewed = Date.now();
     const renew = setInterval(
       () => {
+        if (Date.now() - renewed > this.#leaseMs * 0.7) abort.abort(new Error('the lease could not be renewed in time'));
         sql`UPDATE ${OPERATIONS} SET lease_until = now() + ${this.#leaseMs}::int * interval '1 millisecond'
            WHERE id = ${op.id} AND lease_owner = ${this.#owner} AND status = 'running'`
           .execute(this.#db)
           .then((r) => {
             if (Number(r.numAffectedRows ?? 1n) === 0) abort.abort(new Error('the lease was lost to another process'));
+            else renewed = Date.now();
           })
           .catch(this.#onError);
       },

@@ -13,8 +13,10 @@ export const pooledStrategy: IsolationStrategy = {
   },
 
   async provision(host, tenant, migrations) {
-    // The pool is shared; provisioning a tenant only makes sure it is at the latest version.
+    // The pool is shared; provisioning a tenant makes sure it is at the latest version, and that no
+    // row of the id is left in it (what a move that could not tidy up left of an earlier tenant).
     await applyMigrations({ db: host.cluster(tenant.cluster).main, schema: POOL_SCHEMA, grantee: host.names.appRole }, migrations);
+    await this.deprovision(host, tenant);
   },
 
   async deprovision(host, tenant) {
