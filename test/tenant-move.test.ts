@@ -4,6 +4,9 @@
  * once, nothing else changed, neither the writer nor a tenant beside it saw an error, and the old
  * place is gone. A move whose process died is resumed from where it was.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { adminQuery } from '../src/storage/backends/backend.js';
@@ -304,4 +307,54 @@ describe(`online tenant moves (${backend})`, () => {
     expect((await asKey(key, 'GET', '/v1/collections')).json().items).toEqual([]);
     expect((await asKey(key, 'GET', '/v1/collections/items/records')).statusCode).toBe(404);
   });
+
+  // A move's process killed outright (SIGKILL: no chance to give anything back) mid-way; another
+  // process resumes it once the lease runs out. Two processes on one database: PostgreSQL only (an
+  // embedded data directory is one process's).
+  if (backend === 'postgres') {
+    it('resumes a move whose process was killed with SIGKILL, and loses nothing', async () => {
+      const k = await populated('mv-sigkill', 'pooled', 'main', 20);
+      const main = routerOf(t).cluster('main').main;
+      // Enough rows that the copy takes a moment: the kill lands while it runs (or thereabouts —
+      // any step must resume).
+      await adminQuery(
+        main,
+        `insert into tenant_pool.records (tenant_id, collection, id, data) select $1, 'items', gen_random_uuid(), jsonb_build_object('n', g) from generate_series(1, 30000) g`,
+        [k.id],
+      );
+      const before = (await adminQuery<{ n: number }>(main, `select count(*)::int as n from tenant_pool.records where tenant_id = $1`, [k.id])).rows[0]!.n;
+      const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/src/cli/main.js');
+      const child = spawn(process.execPath, [cli, 'tenant', 'move', k.id, '--isolation', 'database'], {
+        env: {
+          ...process.env,
+          TENANTRY_DATABASE_URL: env.config.clusters[0]!.url!,
+          TENANTRY_CLUSTERS: `cell2=${env.config.clusters[1]!.url!}`,
+          TENANTRY_DATA_DIR: env.config.dataDir,
+          TENANTRY_OPERATION_LEASE_MS: '1500',
+          TENANTRY_LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (/copying/.test(out)) resolve();
+        });
+        void exited.then(() => reject(new Error(`the move ended before it was killed:\n${out}`)));
+      });
+      child.kill('SIGKILL');
+      await exited;
+      const [op] = await t.operations.list({ tenantId: k.id, kind: ['move'], limit: 1 });
+      expect(op).toMatchObject({ status: 'running', attempts: 1 });
+      t.operations.start();
+      expect(await finished(op!.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
+      expect(await t.tenants.get(k.id)).toMatchObject({ isolation: 'database' });
+      const now = await allRecords(k.key);
+      expect(now.size).toBe(before);
+      for (const r of k.acked) expect(now.get(r.id)).toEqual(r.data);
+      expect((await adminQuery<{ n: number }>(main, `select count(*)::int as n from tenant_pool.records where tenant_id = $1`, [k.id])).rows[0]!.n).toBe(0);
+    });
+  }
 });
