@@ -162,4 +162,36 @@ describe(`operations (${backend})`, () => {
     expect((await app.inject({ method: 'GET', url: `/t/${id}/v1/operations`, headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(404);
     expect((await asKey(key, 'GET', '/v1/tenant')).statusCode).toBe(200);
   });
+
+  it('provisions a schema or database tenant as an operation when asked to (Prefer: respond-async), and a pooled one at once', async () => {
+    t.operations.start();
+    for (const isolation of ['schema', 'database'] as const) {
+      const id = tenantId(`opprov-${isolation.slice(0, 2)}`);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/tenants',
+        headers: { authorization: `Bearer ${ADMIN}`, prefer: 'respond-async' },
+        payload: { id, isolation },
+      });
+      expect(res.statusCode, res.body).toBe(202);
+      expect(res.headers['preference-applied']).toBe('respond-async');
+      const op = res.json();
+      expect(op).toMatchObject({ kind: 'provision', tenantId: id });
+      expect(res.headers.location).toBe(`/v1/operations/${op.id}`);
+      // Until it has succeeded, the tenant is in the catalog but not served; a second create is a 409.
+      expect((await admin('POST', '/v1/tenants', { id, isolation })).statusCode).toBe(409);
+      expect(await finished(op.id)).toMatchObject({ status: 'succeeded', progress: { done: 2, total: 2 } });
+      expect((await admin('GET', `/v1/tenants/${id}`)).json()).toMatchObject({ status: 'active', isolation });
+      const { admin: key } = await issueKeys(app, ADMIN, id, ['admin']);
+      expect((await asKey(key, 'POST', '/v1/collections', { name: 'notes' })).statusCode).toBe(201);
+    }
+    const pooled = await app.inject({
+      method: 'POST',
+      url: '/v1/tenants',
+      headers: { authorization: `Bearer ${ADMIN}`, prefer: 'respond-async' },
+      payload: { id: tenantId('opprov-po'), isolation: 'pooled' },
+    });
+    expect(pooled.statusCode).toBe(201);
+    expect(pooled.json()).toMatchObject({ status: 'active' });
+  });
 });

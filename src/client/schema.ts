@@ -1902,7 +1902,10 @@ export interface operations {
     postTenants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async`: a schema or database tenant is provisioned as an operation (202) */
+                prefer?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1959,6 +1962,17 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description With Prefer: respond-async, a schema or database tenant: the provisioning operation (the tenant is `provisioning` until it succeeds) */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Operation"];
                 };
             };
             /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */

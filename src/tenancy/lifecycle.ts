@@ -113,6 +113,53 @@ export class TenantLifecycle {
     return (await this.catalog.getFresh(tenant.id))!;
   }
 
+  /**
+   * Create a tenant and provision its storage as an operation (`POST /v1/tenants` with `Prefer:
+   * respond-async`): the tenant is `provisioning` (in the catalog, not served) until the operation
+   * has made its storage; a failure removes it again. Resolves the tenant as it is now and the
+   * operation.
+   */
+  async requestCreate(input: CreateTenantInput): Promise<{ tenant: Tenant; operation: Operation }> {
+    let resolved = this.resolve(input);
+    const pending = await this.operations.unfinishedFor(resolved.id);
+    if (pending) {
+      throw new TenantryError(
+        'tenant_not_ready',
+        `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
+      );
+    }
+    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
+    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
+    const tenant = (await this.catalog.getFresh(resolved.id))!;
+    try {
+      const { operation } = await this.operations.enqueue('provision', tenant.id, { generation: tenant.generation });
+      return { tenant, operation };
+    } catch (error) {
+      await this.catalog.remove(tenant.id, tenant.generation).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Provision a `provisioning` tenant (an operation's run; resumable: what an earlier run made is removed first). */
+  async #provision(ctx: OperationContext): Promise<void> {
+    const id = ctx.operation.tenantId!;
+    const { generation } = ctx.operation.params as { generation: number };
+    const tenant = await this.catalog.getFresh(id);
+    if (!tenant || tenant.generation !== generation || tenant.status !== 'provisioning') return; // done, or no longer ours
+    await ctx.progress({ done: 0, total: 2, step: 'making its storage' });
+    try {
+      // A run that died half-way left some of it: remove it (only this generation's; idempotent).
+      if (ctx.operation.attempts > 1) await this.storage.deprovision(tenant);
+      await this.storage.provision(tenant, this.migrations);
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      await this.catalog.remove(id, generation).catch(() => {});
+      throw error;
+    }
+    await ctx.progress({ done: 1, step: 'activating' });
+    await this.catalog.setStatus(id, 'active', ['provisioning']);
+  }
+
   async get(id: string): Promise<Tenant> {
     const tenant = await this.catalog.getFresh(id);
     if (!tenant) throw new TenantNotFoundError(id);
@@ -312,6 +359,7 @@ export class TenantLifecycle {
   /** The operation handlers this lifecycle provides. */
   registerOperations(): void {
     this.operations.handle('move', (ctx) => this.#move(ctx));
+    this.operations.handle('provision', (ctx) => this.#provision(ctx));
     this.operations.handle('delete', async (ctx) => {
       const id = ctx.operation.tenantId!;
       await ctx.progress({ total: DELETE_STEPS.length, done: 0 });

@@ -16,7 +16,8 @@ import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
 import { locate } from '../location.js';
 import type { Operations } from '../../tenancy/operations.js';
-import { operationRoutes } from './operations.js';
+import { Operation, operationRoutes } from './operations.js';
+import { operationJson } from '../../tenancy/operations.js';
 import { tenantExportRoutes } from './tenant-exports.js';
 import type { TenantExports } from '../../tenancy/export/tenant-exports.js';
 
@@ -160,11 +161,36 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
           "Provisions the tenant's storage (its rows, schema or database, by isolation) and answers when it is active. 400 `invalid_tenant_id`, `unknown_tier`, `unknown_isolation`, `unknown_cluster`, `validation_failed`; 409 `tenant_exists`, or `name_taken` when its role, schema or database exists on the server already.",
         tags: ['control plane'],
         body: NewTenant,
-        response: { 201: json('The tenant, active', Tenant.ref, { headers: ['Location'], example: TENANT_EXAMPLE }), ...problems(400, 409) },
+        headers: Type.Object({
+          prefer: Type.Optional(
+            Type.String({ maxLength: 200, description: '`respond-async`: a schema or database tenant is provisioned as an operation (202)' }),
+          ),
+        }),
+        response: {
+          201: json('The tenant, active', Tenant.ref, { headers: ['Location'], example: TENANT_EXAMPLE }),
+          202: json(
+            'With Prefer: respond-async, a schema or database tenant: the provisioning operation (the tenant is `provisioning` until it succeeds)',
+            Operation.ref,
+            {
+              headers: ['Location'],
+            },
+          ),
+          ...problems(400, 409),
+        },
       },
       config: { swaggerTransform: documentBody(NewTenantAccepted) },
     },
     async (request, reply) => {
+      // `Prefer: respond-async` (RFC 7240): a schema or database tenant is provisioned as an
+      // operation (202); without it, or for a pooled tenant (a row in the catalog), the answer waits.
+      const prefer = String(request.headers.prefer ?? '').toLowerCase();
+      if (/(^|[,;\s])respond-async($|[,;\s])/.test(prefer) && tenants.resolve(request.body).isolation !== 'pooled') {
+        const { operation } = await tenants.requestCreate(request.body);
+        reply.header('preference-applied', 'respond-async');
+        return locate(request, reply, 'operations', operation.id)
+          .code(202)
+          .send(operationJson(operation) as never);
+      }
       const tenant = await tenants.create(request.body);
       return locate(request, reply, 'tenants', tenant.id).code(201).send(tenantJson(tenant));
     },
