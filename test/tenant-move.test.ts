@@ -287,14 +287,25 @@ describe(`online tenant moves (${backend})`, () => {
     for (const r of x.acked) expect(now.get(r.id)).toEqual(r.data);
   });
 
-  it('refuses to create a tenant while an operation of an earlier tenant of its id is under way, and never lets a new pooled tenant see an old one’s rows', async () => {
+  it('a deletion resumed after its tenant was made again leaves the new one alone, and no new pooled tenant sees an old one’s rows', async () => {
     await t.operations.stop();
     const d = await populated('mv-recreate', 'pooled', 'main', 5);
     const { operation } = await t.tenants.requestDelete(d.id);
-    await t.tenants.delete(d.id); // the catalog row is gone, the operation not finished
-    await expect(t.tenants.create({ id: d.id, isolation: 'pooled' })).rejects.toMatchObject({ code: 'tenant_not_ready' });
+    // The deletion got as far as removing the catalog row, then its process died; the id is made again.
+    await t.tenants.delete(d.id);
+    await t.tenants.create({ id: d.id, isolation: 'pooled' });
+    const { admin: fresh } = await issueKeys(app, ADMIN, d.id, ['admin']);
+    expect((await asKey(fresh, 'POST', '/v1/collections', { name: 'mine' })).statusCode).toBe(201);
+    await adminQuery(
+      routerOf(t).controlCluster.main,
+      `update tenantry.operations set status = 'running', lease_owner = 'dead', lease_until = now() - interval '1 second', attempts = 1 where id = $1`,
+      [operation.id],
+    );
     t.operations.start();
     expect(await finished(operation.id)).toMatchObject({ status: 'succeeded' });
+    expect(await t.tenants.get(d.id)).toMatchObject({ status: 'active' });
+    expect((await asKey(fresh, 'GET', '/v1/collections')).json().items.map((c: { name: string }) => c.name)).toEqual(['mine']);
+    await t.tenants.delete(d.id);
     // Rows of the id left in the pool (a move that could not tidy up) are cleared when the id is made again.
     await adminQuery(routerOf(t).cluster('main').main, `insert into tenant_pool.collections (tenant_id, name) values ($1, 'items')`, [d.id]);
     await adminQuery(

@@ -135,10 +135,21 @@ export class ScopedConnection implements DatabaseConnection {
   #inTransaction = false;
   #finished = false;
   #statements = 0;
+  #changed = false;
   /** Statements that commit with the scope's work (TenantScope.attach). */
   readonly #attached: Statement[] = [];
 
   /** Statements sent so far (a refusal at the first means the scope did nothing before it). */
+  /**
+   * Whether anything this scope sent may have changed the database: a transaction that got past its
+   * first batch, or the single statement. Plain reads before the transaction opened ran in implicit
+   * transactions of their own and changed nothing, so a scope refused before this is true did
+   * nothing and may run again.
+   */
+  get changedAnything(): boolean {
+    return this.#changed;
+  }
+
   get statements(): number {
     return this.#statements;
   }
@@ -161,12 +172,16 @@ export class ScopedConnection implements DatabaseConnection {
     // one round trip, and the batch answers with the statement's own result.
     if (this.single) {
       const attached = this.#attached.splice(0);
-      if (attached.length === 0) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
-      return toKyselyResult(await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1 }));
+      const result =
+        attached.length === 0 ? await this.conn.batch<R>([setup, statement]) : await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1 });
+      this.#changed = true;
+      return toKyselyResult(result);
     }
     if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
-    return toKyselyResult(await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]));
+    const result = await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]);
+    this.#changed = true;
+    return toKyselyResult(result);
   }
 
   // eslint-disable-next-line require-yield
@@ -205,6 +220,7 @@ export class ScopedConnection implements DatabaseConnection {
       // a refusal here is never taken for one before the scope's callback did anything.
       this.#finished = true;
       this.#statements++;
+      this.#changed = true;
       await this.conn.batch([this.#setup(), ...attached]);
       return;
     }

@@ -212,7 +212,7 @@ export class TenantScopes {
         } catch {
           lease.release(true);
         }
-        throw await this.#translate(tenant, limits.statementTimeoutMs, error, connection.statements);
+        throw await this.#translate(tenant, limits.statementTimeoutMs, error, connection.changedAnything);
       }
       lease.release();
       return result;
@@ -223,19 +223,20 @@ export class TenantScopes {
   }
 
   /** Database errors that mean something to the tenant, as the errors the API answers with. */
-  async #translate(tenant: TenantInfo, timeoutMs: number, error: unknown, statements: number): Promise<unknown> {
+  async #translate(tenant: TenantInfo, timeoutMs: number, error: unknown, changed: boolean): Promise<unknown> {
     const code = (error as { code?: unknown }).code;
     if (code === MOVED_SQLSTATE) {
-      // Routed by an entry from before a move: forget it. Refused at the first statement, the scope
-      // did nothing and may run again; later (a move between two statements) it must not.
+      // Routed by an entry from before a move: forget it. Refused before it changed anything (at its
+      // first statement, or opening its transaction after plain reads), the scope may run again; once
+      // it may have changed something (a move between two statements of a transaction) it must not.
       this.#directory.invalidate(tenant.id);
-      return this.#stale(tenant, statements);
+      return this.#stale(tenant, changed);
     }
     if (code === FENCED_SQLSTATE) {
       // Deleted (or deleted and re-created) since this entry was cached — or moved, and its old
       // location already retired: forget it, so the next request sees the catalog as it is now.
       this.#directory.invalidate(tenant.id);
-      if (await this.#movedSince(tenant)) return this.#stale(tenant, statements);
+      if (await this.#movedSince(tenant)) return this.#stale(tenant, changed);
       return new TenantNotFoundError(tenant.id);
     }
     if (code === QUERY_CANCELED) {
@@ -244,7 +245,7 @@ export class TenantScopes {
         `the query ran longer than this tenant's limit of ${timeoutMs} ms; narrow the filter, index the fields it uses, or ask for fewer records`,
       );
     }
-    if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error, statements);
+    if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error, changed);
     return error;
   }
 
@@ -253,22 +254,23 @@ export class TenantScopes {
    * from a cached entry): if the catalog now says the tenant is gone or re-created, that is what the
    * caller hears; otherwise the failure itself.
    */
-  async #gone(tenant: TenantInfo, error: unknown, statements = 0): Promise<unknown> {
+  async #gone(tenant: TenantInfo, error: unknown, changed = false): Promise<unknown> {
     this.#directory.invalidate(tenant.id);
     const now = await this.#directory.get(tenant.id).catch(() => tenant);
     if (!now || now.generation !== tenant.generation || now.status === 'deleting') return new TenantNotFoundError(tenant.id);
     // A location retired by a move is simply the wrong door.
-    if (now.placementEpoch !== tenant.placementEpoch) return this.#stale(tenant, statements);
+    if (now.placementEpoch !== tenant.placementEpoch) return this.#stale(tenant, changed);
     return error;
   }
 
   /**
-   * Refused for a placement no longer current: before its first statement ran, the scope did nothing
-   * and may run again (StalePlacementError); later, part of its work happened at the old place and
-   * was rolled back — the caller hears 503 and tries again.
+   * Refused for a placement no longer current: before it changed anything, the scope may run again
+   * (StalePlacementError: its reads so far were at the old place, which the switch made equal to the
+   * new one, and they are read again); once it may have, its work at the old place was rolled back —
+   * the caller hears 503 and tries again.
    */
-  #stale(tenant: TenantInfo, statements: number): Error {
-    if (statements <= 1) return new StalePlacementError(tenant.id);
+  #stale(tenant: TenantInfo, changed: boolean): Error {
+    if (!changed) return new StalePlacementError(tenant.id);
     return new TenantryError('busy', `tenant '${tenant.id}' was moved during the request; try again`);
   }
 

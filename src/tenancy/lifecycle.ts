@@ -89,9 +89,10 @@ export class TenantLifecycle {
 
   async create(input: CreateTenantInput): Promise<Tenant> {
     let resolved = this.resolve(input);
-    // A deletion (or move) of an earlier tenant of this id still finishing would act on this one.
+    // A move or provisioning of an earlier tenant of this id still finishing would act on this one. (A
+    // deletion finishing does not: it acts only on the generation it was asked for.)
     const pending = await this.operations.unfinishedFor(resolved.id);
-    if (pending) {
+    if (pending && pending.kind !== 'delete') {
       throw new TenantryError(
         'tenant_not_ready',
         `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
