@@ -10,6 +10,7 @@ import { routerOf } from '../src/storage/internals.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { finishedOperation } from './support/http.js';
 import { issueKeys } from './support/keys.js';
 import { STRATEGIES } from './support/placements.js';
 
@@ -36,14 +37,7 @@ describe(`operations (${backend})`, () => {
     return { id, key };
   }
 
-  async function finished(id: string): Promise<Record<string, unknown>> {
-    for (let i = 0; i < 300; i++) {
-      const op = (await admin('GET', `/v1/operations/${id}`)).json();
-      if (op.status === 'succeeded' || op.status === 'failed') return op;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`operation ${id} did not finish`);
-  }
+  const finished = (id: string) => finishedOperation(app, ADMIN, id, 15);
 
   beforeAll(async () => {
     env = await createTestEnv({ operationLeaseMs: 10_000 });

@@ -14,6 +14,7 @@ import { routerOf } from '../src/storage/internals.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { finishedOperation } from './support/http.js';
 import { issueKeys } from './support/keys.js';
 
 const ADMIN = 'admin-token-move-tests';
@@ -33,14 +34,7 @@ describe(`online tenant moves (${backend})`, () => {
   const asKey = (key: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${key}` }, ...(payload !== undefined && { payload: payload as object }) });
 
-  async function finished(opId: string): Promise<Record<string, unknown>> {
-    for (let i = 0; i < 1200; i++) {
-      const op = (await admin('GET', `/v1/operations/${opId}`)).json();
-      if (op.status === 'succeeded' || op.status === 'failed') return op;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`operation ${opId} did not finish`);
-  }
+  const finished = (id: string) => finishedOperation(app, ADMIN, id, 60);
 
   /** A tenant with an indexed collection of `n` records. */
   async function populated(label: string, isolation: Isolation, cluster: string, n: number) {

@@ -153,15 +153,10 @@ export class Storage {
   async prepareMoveTarget(from: TenantPlacement, to: TenantPlacement, migrations: readonly Migration[]): Promise<void> {
     if (from.isolation === to.isolation && from.cluster === to.cluster) throw new Error('prepareMoveTarget: the tenant is there already');
     const strategy = this.#router.strategy(to.isolation);
-    if (to.isolation === 'pooled') {
-      // The pool is shared: bring it to the latest version (it may never have had a tenant), then
-      // remove what an earlier attempt copied into it.
-      await strategy.provision(this.#router, to, migrations);
-      await strategy.deprovision(this.#router, to);
-    } else {
-      await strategy.deprovision(this.#router, to);
-      await strategy.provision(this.#router, to, migrations);
-    }
+    // The pool's provisioning clears the id's rows itself (pooled.ts); a schema or database is made
+    // strictly, so what an earlier attempt made goes first.
+    if (to.isolation !== 'pooled') await strategy.deprovision(this.#router, to);
+    await strategy.provision(this.#router, to, migrations);
   }
 
   /** Copy the tenant's rows to `to` while it is served (move.ts copyTenant). */

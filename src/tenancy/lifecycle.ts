@@ -4,7 +4,7 @@ import { TENANT_ID_PATTERN } from '../storage/names.js';
 import { ISOLATIONS, type Isolation } from '../storage/placement.js';
 import type { Storage } from '../storage/storage.js';
 import type { Catalog, Tenant } from './catalog.js';
-import type { Operation, OperationContext, Operations } from './operations.js';
+import type { Operation, OperationContext, OperationKind, Operations } from './operations.js';
 import type { TenantScopes } from '../storage/scope.js';
 
 interface MoveParams {
@@ -88,29 +88,10 @@ export class TenantLifecycle {
   }
 
   async create(input: CreateTenantInput): Promise<Tenant> {
-    let resolved = this.resolve(input);
-    // A move or provisioning of an earlier tenant of this id still finishing would act on this one. (A
-    // deletion finishing does not: it acts only on the generation it was asked for.)
-    const pending = await this.operations.unfinishedFor(resolved.id);
-    if (pending && pending.kind !== 'delete') {
-      throw new TenantryError(
-        'tenant_not_ready',
-        `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
-      );
-    }
-    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
-    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
-    const tenant = (await this.catalog.getFresh(resolved.id))!;
-    try {
-      // All or nothing: a failure removes what provisioning created (and nothing it did not create).
-      await this.storage.provision(tenant, this.migrations);
-    } catch (error) {
-      // The provisioning error is the one to report; a catalog row left behind is `provisioning`,
-      // which no scope enters, and creating the id again says it exists until an operator deletes it.
-      await this.catalog.remove(tenant.id).catch(() => {});
-      throw error;
-    }
-    await this.catalog.setStatus(tenant.id, 'active', ['provisioning']);
+    // A deletion of an earlier tenant of the id still finishing does not stand in the way: it acts
+    // only on the generation it was asked for.
+    const tenant = await this.#admit(input, ['delete']);
+    await this.#activate(tenant);
     return (await this.catalog.getFresh(tenant.id))!;
   }
 
@@ -121,17 +102,8 @@ export class TenantLifecycle {
    * operation.
    */
   async requestCreate(input: CreateTenantInput): Promise<{ tenant: Tenant; operation: Operation }> {
-    let resolved = this.resolve(input);
-    const pending = await this.operations.unfinishedFor(resolved.id);
-    if (pending) {
-      throw new TenantryError(
-        'tenant_not_ready',
-        `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
-      );
-    }
-    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
-    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
-    const tenant = (await this.catalog.getFresh(resolved.id))!;
+    // Any operation of the id under way stands in the way: the tenant has one at a time.
+    const tenant = await this.#admit(input, []);
     try {
       const { operation } = await this.operations.enqueue('provision', tenant.id, { generation: tenant.generation });
       return { tenant, operation };
@@ -141,6 +113,44 @@ export class TenantLifecycle {
     }
   }
 
+  /**
+   * Check the input, place the tenant and record it as `provisioning`. Refused while an operation of
+   * an earlier tenant of the id is still under way (a move or provisioning would act on this one),
+   * unless its kind is in `finishing`.
+   */
+  async #admit(input: CreateTenantInput, finishing: readonly OperationKind[]): Promise<Tenant> {
+    let resolved = this.resolve(input);
+    const pending = await this.operations.unfinishedFor(resolved.id);
+    if (pending && !finishing.includes(pending.kind)) {
+      throw new TenantryError(
+        'tenant_not_ready',
+        `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
+      );
+    }
+    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
+    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
+    return (await this.catalog.getFresh(resolved.id))!;
+  }
+
+  /**
+   * Make a `provisioning` tenant's storage and make it `active`. All or nothing: a failure removes what
+   * provisioning created (and nothing it did not create), then the tenant's catalog row — unless
+   * `options.keep()` says another run now owns it. `cleanFirst` removes what an earlier, interrupted
+   * run left (only this generation's; idempotent); `provisioned` runs between storage and activation.
+   */
+  async #activate(tenant: Tenant, options: { cleanFirst?: boolean; keep?: () => boolean; provisioned?: () => Promise<void> } = {}): Promise<void> {
+    try {
+      if (options.cleanFirst) await this.storage.deprovision(tenant);
+      await this.storage.provision(tenant, this.migrations);
+    } catch (error) {
+      // The provisioning error is the one to report.
+      if (!options.keep?.()) await this.catalog.remove(tenant.id, tenant.generation).catch(() => {});
+      throw error;
+    }
+    await options.provisioned?.();
+    await this.catalog.setStatus(tenant.id, 'active', ['provisioning']);
+  }
+
   /** Provision a `provisioning` tenant (an operation's run; resumable: what an earlier run made is removed first). */
   async #provision(ctx: OperationContext): Promise<void> {
     const id = ctx.operation.tenantId!;
@@ -148,17 +158,11 @@ export class TenantLifecycle {
     const tenant = await this.catalog.getFresh(id);
     if (!tenant || tenant.generation !== generation || tenant.status !== 'provisioning') return; // done, or no longer ours
     await ctx.progress({ done: 0, total: 2, step: 'making its storage' });
-    try {
-      // A run that died half-way left some of it: remove it (only this generation's; idempotent).
-      if (ctx.operation.attempts > 1) await this.storage.deprovision(tenant);
-      await this.storage.provision(tenant, this.migrations);
-    } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      await this.catalog.remove(id, generation).catch(() => {});
-      throw error;
-    }
-    await ctx.progress({ done: 1, step: 'activating' });
-    await this.catalog.setStatus(id, 'active', ['provisioning']);
+    await this.#activate(tenant, {
+      cleanFirst: ctx.operation.attempts > 1,
+      keep: () => ctx.signal.aborted,
+      provisioned: () => ctx.progress({ done: 1, step: 'activating' }),
+    });
   }
 
   async get(id: string): Promise<Tenant> {

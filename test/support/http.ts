@@ -36,3 +36,16 @@ export function callerAs<R extends string>(app: () => Injectable, keys: Record<s
   return (tenant: string, role: R, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> =>
     withToken(keys[tenant]![role], method, url, payload, headers);
 }
+
+/**
+ * Follow `GET /v1/operations/{id}` (with the admin token) until the operation has succeeded or failed,
+ * every 50 ms, at most `seconds`; resolves it as the API shows it.
+ */
+export async function finishedOperation(app: Injectable, adminToken: string, id: string, seconds: number): Promise<Record<string, unknown>> {
+  for (let i = 0; i < seconds * 20; i++) {
+    const op = (await send(app, 'GET', `/v1/operations/${id}`, undefined, bearer(adminToken))).json() as Record<string, unknown>;
+    if (op.status === 'succeeded' || op.status === 'failed') return op;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`operation ${id} did not finish within ${seconds} s`);
+}
