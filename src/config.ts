@@ -28,6 +28,8 @@ export interface TenantryConfig {
   databaseIdleMs: number;
   /** Connections per pool for a cluster's main database. */
   poolSize: number;
+  /** Server connections this process holds open at most, every pool of every cluster together. */
+  maxConnections: number;
   /** Connections per pool for one `database`-strategy tenant. */
   tenantPoolSize: number;
   /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
@@ -156,6 +158,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     maxOpenDatabases: 4,
     databaseIdleMs: 60_000,
     poolSize: 10,
+    maxConnections: 50,
     tenantPoolSize: 2,
     catalogCacheMs: 1000,
     operationLeaseMs: 30_000,
@@ -228,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', d.maxOpenDatabases),
     databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),
+    maxConnections: positiveInt(env, 'TENANTRY_MAX_CONNECTIONS', d.maxConnections, 4),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
     operationLeaseMs: positiveInt(env, 'TENANTRY_OPERATION_LEASE_MS', d.operationLeaseMs, 300),

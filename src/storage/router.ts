@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.js';
 import { adminTransaction, type ClusterBackend } from './backends/backend.js';
 import { PgliteCluster } from './backends/pglite.js';
 import { PgCluster } from './backends/postgres.js';
+import { ConnectionBudget } from './connection-budget.js';
 import { ensureRoleSql } from './ddl.js';
 import { advanceFence, backfillFence, closeFence, ensureFence, openFence, type FenceEntry } from './fence.js';
 import type { DeploymentNames } from './names.js';
@@ -23,6 +24,8 @@ const STRATEGIES: Record<Isolation, IsolationStrategy> = {
 export interface RouterOptions {
   maxOpenDatabases: number;
   databaseIdleMs: number;
+  /** The connection budget the clusters' pools share (openClusters), for metrics and tests. */
+  budget?: ConnectionBudget;
 }
 
 /**
@@ -54,13 +57,17 @@ async function retryConcurrentUpdate(fn: () => Promise<unknown>): Promise<void> 
 }
 
 /** Open every configured cluster, the control-plane one first; on failure, close those already open. */
-export async function openClusters(config: TenantryConfig, onError?: (error: Error) => void): Promise<ClusterBackend[]> {
+export async function openClusters(
+  config: TenantryConfig,
+  onError?: (error: Error) => void,
+  budget = new ConnectionBudget(config.maxConnections),
+): Promise<ClusterBackend[]> {
   const clusters: ClusterBackend[] = [];
   try {
     for (const c of config.clusters) {
       clusters.push(
         c.url
-          ? new PgCluster(c.name, c.url, config.poolSize, config.tenantPoolSize, onError)
+          ? new PgCluster(c.name, c.url, config.poolSize, config.tenantPoolSize, onError, budget)
           : await PgliteCluster.open(c.name, path.join(config.dataDir, 'clusters')),
       );
     }
@@ -87,7 +94,11 @@ export class StorageRouter implements StrategyHost, TenantLocations {
   ) {
     this.#clusters = new Map(clusters.map((c) => [c.name, c]));
     this.#databases = new OpenDatabases({ max: options.maxOpenDatabases, idleMs: options.databaseIdleMs });
+    this.budget = options.budget;
   }
+
+  /** Every server connection of the process together (TENANTRY_MAX_CONNECTIONS), when on PostgreSQL. */
+  readonly budget: ConnectionBudget | undefined;
 
   /**
    * Route over `clusters` (opened by openClusters; the caller closes them if this fails), making sure

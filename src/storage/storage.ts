@@ -1,4 +1,5 @@
 import type { TenantryConfig } from '../config.js';
+import { ConnectionBudget } from './connection-budget.js';
 import { adminQuery } from './backends/backend.js';
 import { openControlDb, type ControlDb } from './control-db.js';
 import { openDeploymentNames } from './deployment.js';
@@ -45,11 +46,16 @@ export class Storage {
    * router and strategies create — the application role included, so it is set up only then.
    */
   static async open(config: TenantryConfig, onError?: (error: Error) => void): Promise<Storage> {
-    const clusters = await openClusters(config, onError);
+    const budget = new ConnectionBudget(config.maxConnections);
+    const clusters = await openClusters(config, onError, budget);
     try {
       const control = await openControlDb(clusters[0]!.main);
       const names = await openDeploymentNames(control, clusters[0]!.kind, config.deployment);
-      const router = await StorageRouter.open(clusters, names, { maxOpenDatabases: config.maxOpenDatabases, databaseIdleMs: config.databaseIdleMs });
+      const router = await StorageRouter.open(clusters, names, {
+        maxOpenDatabases: config.maxOpenDatabases,
+        databaseIdleMs: config.databaseIdleMs,
+        budget,
+      });
       return new Storage(router, control);
     } catch (error) {
       await Promise.allSettled(clusters.map((c) => c.close()));

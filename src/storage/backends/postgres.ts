@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import pg from 'pg';
 import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
+import type { ConnectionBudget } from '../connection-budget.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
 import { quoteIdent } from '../names.js';
 
@@ -101,14 +102,17 @@ class PgConnection implements SqlConnection {
   }
 }
 
-function lease(client: pg.PoolClient): Lease {
+function lease(client: pg.PoolClient, budget: ConnectionBudget | undefined): Lease {
   let released = false;
   return {
     conn: new PgConnection(client),
     release: (broken) => {
       if (released) return;
       released = true;
-      client.release(broken ? new Error('connection discarded after a failed transaction') : undefined);
+      if (broken) client.release(new Error('connection discarded after a failed transaction'));
+      // Others wait for a place in the connection budget: close this one rather than keep it idle.
+      else if (budget && budget.waiting > 0) client.release(true);
+      else client.release();
     },
   };
 }
@@ -126,6 +130,39 @@ export interface PgDatabaseOptions {
   onError?: (error: Error) => void;
   /** The application role's password: its pool logs in as that role (see PgCluster.appLoginSql). */
   appPassword?: string;
+  /** Every connection of the process together (TENANTRY_MAX_CONNECTIONS): each connection takes a place while open. */
+  budget?: ConnectionBudget;
+  /** Close a connection idle this long (milliseconds); default 30 s. */
+  idleMs?: number;
+}
+
+/**
+ * pg's Client, taking a place in `budget` before it connects and giving it back once it has ended
+ * (or failed to connect): the pool creates every physical connection through this class, so the
+ * budget counts exactly the sessions the server sees.
+ */
+function budgetedClient(budget: ConnectionBudget): typeof pg.Client {
+  return class BudgetedClient extends pg.Client {
+    releaseBudget: (() => void) | undefined;
+
+    // One signature for pg's two overloads (a promise without a callback; the pool passes one).
+    // @ts-expect-error -- TypeScript cannot check an implementation against overloads of a base class
+    override connect(callback?: (error?: Error) => void): Promise<void> | undefined {
+      const connecting = (async () => {
+        this.releaseBudget = await budget.acquire();
+        this.once('end', () => this.releaseBudget?.());
+        try {
+          await (pg.Client.prototype.connect as () => Promise<unknown>).call(this);
+        } catch (error) {
+          this.releaseBudget();
+          throw error;
+        }
+      })();
+      if (!callback) return connecting;
+      connecting.then(() => callback(), callback);
+      return undefined;
+    }
+  } as unknown as typeof pg.Client;
 }
 
 /**
@@ -180,10 +217,28 @@ export class PgDatabase implements DatabaseBackend {
   constructor(options: PgDatabaseOptions) {
     this.#options = options;
     this.#admin = this.#pool({ max: Math.min(4, options.poolSize) });
+    this.#stopReclaiming = options.budget?.onPressure(() => this.#closeOneIdle());
+  }
+
+  readonly #stopReclaiming: (() => void) | undefined;
+
+  /** Close one idle connection of this database's pools, if there is one (the budget is full). */
+  async #closeOneIdle(): Promise<boolean> {
+    for (const pool of [this.#admin, this.#app]) {
+      if (!pool || pool.idleCount === 0 || pool.ending) continue;
+      // With an idle connection at hand, connect() takes it rather than opening one.
+      const client = await pool.connect();
+      client.release(true);
+      return true;
+    }
+    return false;
   }
 
   #pool(extra: pg.PoolConfig, url = this.#options.url): pg.Pool {
-    const pool = new pg.Pool({ connectionString: url, idleTimeoutMillis: 30_000, ...extra });
+    const { budget, idleMs = 30_000 } = this.#options;
+    const pool = new pg.Pool({ connectionString: url, idleTimeoutMillis: idleMs, ...(budget && { Client: budgetedClient(budget) }), ...extra });
+    // The place goes back as soon as the pool lets go of a connection, before its socket has closed.
+    if (budget) pool.on('remove', (client) => (client as { releaseBudget?: () => void }).releaseBudget?.());
     // An idle client whose server went away must not crash the process; the pool drops it. Once closed,
     // pool.end() has resolved but backends may still be exiting: errors then are expected, not news.
     pool.on('error', (error) => {
@@ -207,19 +262,23 @@ export class PgDatabase implements DatabaseBackend {
   }
 
   async acquireAdmin(): Promise<Lease> {
-    return lease(await this.#admin.connect());
+    return lease(await this.#admin.connect(), this.#options.budget);
   }
 
   async acquireApp(): Promise<Lease> {
     if (!this.#app) throw new Error('application role is not set up in this database yet');
-    return lease(await this.#app.connect());
+    return lease(await this.#app.connect(), this.#options.budget);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#stopReclaiming?.();
     await Promise.all([this.#admin.end(), this.#app?.end()]);
   }
 }
+
+/** How long a tenant database's idle connection stays open. */
+const TENANT_DATABASE_CONNECTION_IDLE_MS = 5_000;
 
 export class PgCluster implements ClusterBackend {
   readonly kind = 'postgres' as const;
@@ -232,9 +291,10 @@ export class PgCluster implements ClusterBackend {
     poolSize: number,
     readonly tenantPoolSize: number,
     private readonly onError?: (error: Error) => void,
+    private readonly budget?: ConnectionBudget,
   ) {
     this.#appPassword = appPassword(url);
-    this.main = new PgDatabase({ url, poolSize, onError, appPassword: this.#appPassword });
+    this.main = new PgDatabase({ url, poolSize, onError, appPassword: this.#appPassword, budget });
   }
 
   appLoginSql(role: string): string {
@@ -267,6 +327,9 @@ export class PgCluster implements ClusterBackend {
       poolSize: this.tenantPoolSize,
       onError: this.onError,
       appPassword: databaseRolePassword(this.url, role),
+      budget: this.budget,
+      // A tenant database's connections go soon: there may be hundreds of such databases, each with its pools.
+      idleMs: TENANT_DATABASE_CONNECTION_IDLE_MS,
     });
   }
 
