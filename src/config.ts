@@ -8,6 +8,8 @@ export interface ClusterConfig {
   name: string;
   /** `postgres://…` for a server; undefined for an embedded PGlite cluster (under the data directory). */
   url?: string;
+  /** Labels such as `region=eu` (TENANTRY_CLUSTER_LABELS): a tenant's `region` setting places it only on clusters with that region. */
+  labels?: Record<string, string>;
 }
 
 export interface TenantryConfig {
@@ -105,6 +107,41 @@ export function parseClusters(raw: string): ClusterConfig[] {
     clusters.push(url === 'embedded' ? { name } : { name, url });
   }
   return clusters;
+}
+
+const LABEL_KEY = /^[a-z][a-z0-9_.-]{0,62}$/;
+/** A label value, and so a tenant's `region` setting: letters, digits, `_`, `.`, `-`. */
+export const LABEL_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+
+/**
+ * `TENANTRY_CLUSTER_LABELS`: `cluster:key=value;key=value` entries, comma-separated, e.g.
+ * `main:region=eu,us1:region=us;disk=ssd`. Every cluster named must be configured.
+ */
+export function parseClusterLabels(raw: string, clusters: readonly ClusterConfig[]): ClusterConfig[] {
+  const labels = new Map<string, Record<string, string>>();
+  for (const entry of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const colon = entry.indexOf(':');
+    const name = colon > 0 ? entry.slice(0, colon) : '';
+    if (!clusters.some((c) => c.name === name)) {
+      throw new ValidationError(
+        `TENANTRY_CLUSTER_LABELS entry '${entry}' must start with a configured cluster's name and a colon (clusters: ${clusters.map((c) => c.name).join(', ')})`,
+      );
+    }
+    if (labels.has(name)) throw new ValidationError(`TENANTRY_CLUSTER_LABELS: cluster '${name}' is labelled twice`);
+    const set: Record<string, string> = {};
+    for (const pair of entry.slice(colon + 1).split(';')) {
+      const [key = '', value = '', ...rest] = pair.trim().split('=');
+      if (!LABEL_KEY.test(key) || !LABEL_VALUE.test(value) || rest.length > 0) {
+        throw new ValidationError(`TENANTRY_CLUSTER_LABELS: '${pair.trim()}' of cluster '${name}' is not key=value (letters, digits, '_', '.', '-')`);
+      }
+      set[key] = value;
+    }
+    labels.set(name, set);
+  }
+  return clusters.map((c) => (labels.has(c.name) ? { ...c, labels: labels.get(c.name) } : c));
 }
 
 /** `TENANTRY_CORS_ORIGINS`: comma-separated origins (`scheme://host[:port]`), or `*`. */
@@ -217,7 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   const listedMain = extra.find((c) => c.name === 'main');
   if (listedMain && env.TENANTRY_DATABASE_URL) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
   const main: ClusterConfig = env.TENANTRY_DATABASE_URL ? { name: 'main', url: env.TENANTRY_DATABASE_URL } : (listedMain ?? { name: 'main' });
-  const clusters = [main, ...extra.filter((c) => c.name !== 'main')];
+  const listed = [main, ...extra.filter((c) => c.name !== 'main')];
+  const clusters = env.TENANTRY_CLUSTER_LABELS ? parseClusterLabels(env.TENANTRY_CLUSTER_LABELS, listed) : listed;
   const deployment = env.TENANTRY_DEPLOYMENT || undefined;
   if (deployment !== undefined) checkDeploymentName(deployment);
   const adminToken = env.TENANTRY_ADMIN_TOKEN || undefined;

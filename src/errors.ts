@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   tenant_not_found: { status: 404, title: 'Tenant not found' },
   tenant_exists: { status: 409, title: 'Tenant already exists' },
   name_taken: { status: 409, title: 'Storage name already taken' },
+  region_mismatch: { status: 409, title: "Placement outside the tenant's region" },
   collection_exists: { status: 409, title: 'Collection already exists' },
   model_exists: { status: 409, title: 'Model already exists' },
   model_not_ready: { status: 409, title: 'Model not ready' },

@@ -49,7 +49,11 @@ export class Tenantry {
           throw new ValidationError(`clusters '${b.name}' and '${a.name}' are the same database (${a.database}); name each database once in TENANTRY_CLUSTERS`);
       }
       const servers = new Map(places.map((p) => [p.name, p.server]));
-      const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, (cluster) => servers.get(cluster));
+      const labels = new Map(config.clusters.map((c) => [c.name, c.labels ?? {}]));
+      const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, {
+        server: (cluster) => servers.get(cluster),
+        labels: (cluster) => labels.get(cluster) ?? {},
+      });
       tenants.registerOperations();
       return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations);
     } catch (error) {

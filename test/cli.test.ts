@@ -102,7 +102,7 @@ describe(`tenantry CLI (${backend})`, () => {
     expect(await parsed('tenant', 'resume', id)).toMatchObject({ id, status: 'active' });
     expect(await parsed('key', 'create', id, '--role', 'viewer')).toMatchObject({ role: 'viewer', key: expect.stringMatching(/^tnty_/) });
     expect(await parsed('clusters')).toEqual([
-      { name: 'main', kind: backend === 'pglite' ? 'pglite' : 'postgres', tenants: { pooled: 1, schema: 1, database: 0 }, total: 2 },
+      { name: 'main', kind: backend === 'pglite' ? 'pglite' : 'postgres', labels: {}, tenants: { pooled: 1, schema: 1, database: 0 }, total: 2 },
     ]);
     expect(await parsed('migrate', '--dry-run')).toMatchObject({ dryRun: true, total: expect.any(Number), failed: [] });
     expect(await parsed('tenant', 'delete', id, '--yes')).toMatchObject({ kind: 'delete', tenantId: id, status: 'succeeded', progress: { done: 3, total: 3 } });

@@ -25,6 +25,23 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TENANTRY_CLUSTERS: 'cell2=embedded' }).clusters).toEqual([{ name: 'main' }, { name: 'cell2' }]);
   });
 
+  it('reads cluster labels and the connection budget', () => {
+    const config = loadConfig({
+      TENANTRY_DATABASE_URL: 'postgres://u:p@db1/app',
+      TENANTRY_CLUSTERS: 'us1=postgres://u:p@db2/app',
+      TENANTRY_CLUSTER_LABELS: 'main:region=eu, us1:region=us;disk=ssd',
+      TENANTRY_MAX_CONNECTIONS: '120',
+    });
+    expect(config.clusters.map((c) => [c.name, c.labels])).toEqual([
+      ['main', { region: 'eu' }],
+      ['us1', { region: 'us', disk: 'ssd' }],
+    ]);
+    expect(config.maxConnections).toBe(120);
+    expect(loadConfig({}).maxConnections).toBe(50);
+    expect(() => loadConfig({ TENANTRY_CLUSTER_LABELS: 'us1:region=us' })).toThrow(ValidationError);
+    expect(() => loadConfig({ TENANTRY_MAX_CONNECTIONS: '2' })).toThrow(/TENANTRY_MAX_CONNECTIONS must be an integer >= 4/);
+  });
+
   it('reads the workflow worker settings', () => {
     expect(loadConfig({})).toMatchObject({ workers: 8, workerLeaseMs: 30_000, workerPollMs: 50, egressAllow: [] });
     const config = loadConfig({ TENANTRY_WORKERS: '0', TENANTRY_WORKER_LEASE_MS: '5000', TENANTRY_EGRESS_ALLOW: ' Hooks.Internal ,10.0.0.5,, ' });

@@ -6,6 +6,9 @@ import { backend, createTestEnv, tenantId, type TestEnv } from './support/harnes
 import { STRATEGIES } from './support/placements.js';
 import { seedRecords, visibleRecords } from './support/seed.js';
 import { routerOf } from '../src/storage/internals.js';
+import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { parseClusterLabels } from '../src/config.js';
+import { bearer, finishedOperation, send } from './support/http.js';
 
 describe(`placement across clusters (${backend})`, () => {
   let env: TestEnv;
@@ -87,5 +90,95 @@ describe(`placement across clusters (${backend})`, () => {
     const listed = await t.tenants.clusters();
     expect(listed.map((c) => c.name)).toEqual(['main', 'cell2']);
     for (const c of listed) expect(c.tenants.pooled).toBe(pooled(c.name));
+  });
+});
+
+describe(`cluster labels and a tenant's region (${backend})`, () => {
+  const ADMIN = 'region-admin-token-0123456789abcdef';
+  let env: TestEnv;
+  let t: Tenantry;
+  let app: TenantryApp;
+
+  beforeAll(async () => {
+    env = await createTestEnv({}, 1);
+    // main in the EU, cell2 in the US (TENANTRY_CLUSTER_LABELS=main:region=eu;disk=ssd,cell2:region=us).
+    const clusters = parseClusterLabels('main:region=eu;disk=ssd,cell2:region=us', env.config.clusters);
+    t = await env.open({ config: { clusters } });
+    t.operations.start();
+    app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.cleanup();
+  });
+
+  it('parses labels and refuses entries naming no configured cluster or without key=value', () => {
+    const clusters = [{ name: 'main' }, { name: 'us1', url: 'postgres://h/db' }];
+    expect(parseClusterLabels('us1:region=us;disk=ssd', clusters)).toEqual([
+      { name: 'main' },
+      { name: 'us1', url: 'postgres://h/db', labels: { region: 'us', disk: 'ssd' } },
+    ]);
+    expect(() => parseClusterLabels('eu9:region=eu', clusters)).toThrow(/configured cluster/);
+    expect(() => parseClusterLabels('main:region', clusters)).toThrow(/key=value/);
+    expect(() => parseClusterLabels('main:region=eu,main:disk=ssd', clusters)).toThrow(/twice/);
+  });
+
+  it('places a tenant with a region only on clusters of that region, even the busier one, and lists the labels', async () => {
+    // Without a region the tenants spread over both clusters; with one, all go to its cluster.
+    const placed = [];
+    for (let i = 0; i < 3; i++) placed.push(await t.tenants.create({ id: tenantId(`eu${i}`), isolation: 'pooled', settings: { region: 'eu' } }));
+    expect(placed.map((p) => p.cluster)).toEqual(['main', 'main', 'main']);
+    const us = await t.tenants.create({ id: tenantId('us'), isolation: 'pooled', settings: { region: 'us', theme: 'dark' } });
+    expect(us.cluster).toBe('cell2');
+    expect(us.settings).toEqual({ region: 'us', theme: 'dark' });
+    const anywhere = await t.tenants.create({ id: tenantId('any'), isolation: 'pooled' });
+    expect(anywhere.cluster).toBe('cell2');
+    const listed = await t.tenants.clusters();
+    expect(listed.map((c) => [c.name, c.labels])).toEqual([
+      ['main', { region: 'eu', disk: 'ssd' }],
+      ['cell2', { region: 'us' }],
+    ]);
+  });
+
+  it('refuses placements and moves outside the region with 409 region_mismatch, changing nothing', async () => {
+    const id = tenantId('eu-http');
+    const created = await send(app, 'POST', '/v1/tenants', { id, isolation: 'pooled', cluster: 'cell2', settings: { region: 'eu' } }, bearer(ADMIN));
+    expect(created.statusCode).toBe(409);
+    expect(created.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(created.json()).toMatchObject({ code: 'region_mismatch' });
+    expect(await t.catalog.getFresh(id)).toBeUndefined();
+
+    const nowhere = await send(app, 'POST', '/v1/tenants', { id, settings: { region: 'mars' } }, bearer(ADMIN));
+    expect(nowhere.statusCode).toBe(409);
+    expect(nowhere.json().detail).toMatch(/region=mars/);
+    const bad = await send(app, 'POST', '/v1/tenants', { id, settings: { region: 42 } }, bearer(ADMIN));
+    expect(bad.statusCode).toBe(400);
+
+    const ok = await send(app, 'POST', '/v1/tenants', { id, isolation: 'pooled', settings: { region: 'eu' } }, bearer(ADMIN));
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().cluster).toBe('main');
+
+    // A move may stay in the region, never leave it.
+    const away = await send(app, 'POST', `/v1/tenants/${id}/move`, { isolation: 'pooled', cluster: 'cell2' }, bearer(ADMIN));
+    expect(away.statusCode).toBe(409);
+    expect(away.json()).toMatchObject({ code: 'region_mismatch' });
+    expect(await t.operations.list({ tenantId: id, limit: 10 })).toHaveLength(0);
+
+    // Changing the region to one the tenant's cluster is not in would break the promise: refused.
+    const relabel = await send(app, 'PATCH', `/v1/tenants/${id}`, { settings: { region: 'us' } }, bearer(ADMIN));
+    expect(relabel.statusCode).toBe(409);
+    expect(relabel.json()).toMatchObject({ code: 'region_mismatch' });
+    expect((await t.tenants.get(id)).settings).toEqual({ region: 'eu' });
+
+    // Within the region it may move; and once the region is unset, out of it.
+    const within = await send(app, 'POST', `/v1/tenants/${id}/move`, { isolation: 'schema' }, bearer(ADMIN));
+    expect(within.statusCode).toBe(202);
+    expect(await finishedOperation(app, ADMIN, within.json().id as string, 30)).toMatchObject({ status: 'succeeded' });
+    expect((await send(app, 'PATCH', `/v1/tenants/${id}`, { settings: {} }, bearer(ADMIN))).statusCode).toBe(200);
+    const out = await send(app, 'POST', `/v1/tenants/${id}/move`, { isolation: 'pooled', cluster: 'cell2' }, bearer(ADMIN));
+    expect(out.statusCode).toBe(202);
+    expect(await finishedOperation(app, ADMIN, out.json().id as string, 30)).toMatchObject({ status: 'succeeded' });
+    expect(await send(app, 'PATCH', `/v1/tenants/${id}`, { settings: { region: 'us' } }, bearer(ADMIN))).toMatchObject({ statusCode: 200 });
   });
 });

@@ -178,11 +178,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--name <name>', 'display name (default: the id)')
     .addOption(new Option('--tier <tier>', `tier: ${TIERS.join(', ')}`).default('free').argParser(oneOf('tier', TIERS)))
     .addOption(new Option('--isolation <isolation>', `isolation: ${ISOLATIONS.join(', ')} (default: by tier)`).argParser(oneOf('isolation', ISOLATIONS)))
-    .option('--cluster <cluster>', 'cluster to place it on (default: the first configured)')
+    .option('--cluster <cluster>', 'cluster to place it on (default: the one with the fewest tenants of its strategy)')
+    .option('--region <region>', 'keep it on clusters labelled region=<region> (TENANTRY_CLUSTER_LABELS); sets settings.region')
     .option('--json', 'print JSON', false)
-    .action(async (id: string, opts: { name?: string; tier: string; isolation?: string; cluster?: string; json: boolean }) => {
+    .action(async (id: string, opts: { name?: string; tier: string; isolation?: string; cluster?: string; region?: string; json: boolean }) => {
       const t = await open();
-      const created = await t.tenants.create({ id, name: opts.name, tier: opts.tier, isolation: opts.isolation, cluster: opts.cluster });
+      const created = await t.tenants.create({
+        id,
+        name: opts.name,
+        tier: opts.tier,
+        isolation: opts.isolation,
+        cluster: opts.cluster,
+        ...(opts.region !== undefined && { settings: { region: opts.region } }),
+      });
       if (opts.json) printJson(tenantJson(created));
       else out(`created tenant ${created.id} (tier ${created.tier}, ${created.isolation} on ${created.cluster})\n`);
     });
@@ -250,15 +258,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   program
     .command('clusters')
-    .description('list the configured clusters and how many tenants of each strategy each holds')
+    .description('list the configured clusters, their labels and how many tenants of each strategy each holds')
     .option('--json', 'print JSON', false)
     .action(async (opts: { json: boolean }) => {
       const rows = await (await open()).tenants.clusters();
       if (opts.json) return void printJson(rows);
       out(
         table([
-          ['NAME', 'KIND', 'POOLED', 'SCHEMA', 'DATABASE', 'TOTAL'],
-          ...rows.map((r) => [r.name, r.kind, String(r.tenants.pooled), String(r.tenants.schema), String(r.tenants.database), String(r.total)]),
+          ['NAME', 'KIND', 'LABELS', 'POOLED', 'SCHEMA', 'DATABASE', 'TOTAL'],
+          ...rows.map((r) => [
+            r.name,
+            r.kind,
+            Object.entries(r.labels)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(',') || '-',
+            String(r.tenants.pooled),
+            String(r.tenants.schema),
+            String(r.tenants.database),
+            String(r.total),
+          ]),
         ]),
       );
     });

@@ -641,7 +641,7 @@ export interface components {
              * @description A stable machine string (src/errors.ts)
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
+            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
             /** @description The request path this problem is about (without its query; a tenant in the path as {tenant}) */
             instance?: string;
             /** @description The request id (X-Request-Id), for the logs */
@@ -1911,13 +1911,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "id": "acme",
-                 *       "name": "Acme Inc",
-                 *       "tier": "pro"
-                 *     }
-                 */
                 "application/json": {
                     /** @description 3-40 lowercase letters, digits and -, starting with a letter */
                     id: string;
@@ -1933,8 +1926,12 @@ export interface operations {
                      * @enum {string}
                      */
                     isolation?: "pooled" | "schema" | "database";
-                    /** @description A configured cluster; default the first */
+                    /** @description A configured cluster; default the one with the fewest tenants of the strategy (within the tenant's region) */
                     cluster?: string;
+                    /** @description Free-form settings (feature flags, branding, defaults). `region` (e.g. `eu`) places the tenant only on clusters labelled `region=eu` (TENANTRY_CLUSTER_LABELS), and keeps its moves there: 409 `region_mismatch` otherwise */
+                    settings?: {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };

@@ -56,12 +56,7 @@ export class ConnectionBudget {
       const timer = setTimeout(() => {
         const at = this.#waiters.indexOf(grant);
         if (at >= 0) this.#waiters.splice(at, 1);
-        reject(
-          new TenantryError(
-            'busy',
-            `all ${this.max} database connections of this process are in use (TENANTRY_MAX_CONNECTIONS); retry shortly`,
-          ),
-        );
+        reject(new TenantryError('busy', `all ${this.max} database connections of this process are in use (TENANTRY_MAX_CONNECTIONS); retry shortly`));
       }, this.waitMs);
       this.#waiters.push(grant);
       void this.#reclaim();
@@ -75,7 +70,8 @@ export class ConnectionBudget {
       if (released) return;
       released = true;
       const next = this.#waiters.shift();
-      if (next) next(); // handed over: held stays the same
+      if (next)
+        next(); // handed over: held stays the same
       else this.#held--;
     };
   }

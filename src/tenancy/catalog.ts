@@ -182,10 +182,10 @@ export class Catalog implements TenantDirectory {
   }
 
   /** Insert a tenant; resolves false when the id is taken. */
-  async insert(tenant: Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster' | 'status'>): Promise<boolean> {
+  async insert(tenant: Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster' | 'status'> & { settings?: Record<string, unknown> }): Promise<boolean> {
     const result = await this.#db
       .insertInto('tenants')
-      .values({ ...tenant, settings: '{}', limits: '{}' })
+      .values({ ...tenant, settings: JSON.stringify(tenant.settings ?? {}), limits: '{}' })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     this.invalidate(tenant.id);

@@ -1,3 +1,4 @@
+import { LABEL_VALUE } from '../config.js';
 import { TenantExistsError, TenantNotFoundError, TenantryError, ValidationError } from '../errors.js';
 import type { Migration } from '../storage/migrations/tenant-migrations.js';
 import { TENANT_ID_PATTERN } from '../storage/names.js';
@@ -21,6 +22,16 @@ export interface CreateTenantInput {
   tier?: string;
   isolation?: string;
   cluster?: string;
+  /** Free-form settings; `region` restricts where the tenant may be placed (clusters labelled `region=…`). */
+  settings?: Record<string, unknown>;
+}
+
+/** What the lifecycle knows of each configured cluster besides its name. */
+export interface ClusterFacts {
+  /** The database server a cluster is on (`host:port`), to refuse moves between two names of one server. */
+  server(cluster: string): string | undefined;
+  /** The cluster's labels (TENANTRY_CLUSTER_LABELS). */
+  labels(cluster: string): Record<string, string>;
 }
 
 /**
@@ -34,9 +45,56 @@ export class TenantLifecycle {
     private readonly migrations: readonly Migration[],
     private readonly operations: Operations,
     private readonly scopes: TenantScopes,
-    /** The database server a cluster is on (`host:port`), to refuse moves between two names of one server. */
-    private readonly clusterServers?: (cluster: string) => string | undefined,
+    private readonly facts: ClusterFacts = { server: () => undefined, labels: () => ({}) },
   ) {}
+
+  /**
+   * The region a tenant's settings name, if any: a string a label value can be (400 otherwise).
+   */
+  #regionOf(settings: Record<string, unknown> | undefined): string | undefined {
+    const region = settings?.region;
+    if (region === undefined || region === null) return undefined;
+    if (typeof region !== 'string' || !LABEL_VALUE.test(region)) {
+      throw new ValidationError(
+        `settings.region must be a region name (letters, digits, '_', '.', '-'), got ${JSON.stringify(region)}`,
+        'validation_failed',
+        '/body/settings/region',
+      );
+    }
+    return region;
+  }
+
+  /** The configured clusters labelled `region=<region>` (every cluster when there is no region). */
+  #clustersIn(region: string | undefined): string[] {
+    const all = this.storage.clusters.map((c) => c.name);
+    if (region === undefined) return all;
+    const inRegion = all.filter((c) => this.facts.labels(c).region === region);
+    if (inRegion.length === 0) {
+      throw new TenantryError(
+        'region_mismatch',
+        `no configured cluster is labelled region=${region} (TENANTRY_CLUSTER_LABELS); clusters: ${this.#describeClusters()}`,
+      );
+    }
+    return inRegion;
+  }
+
+  /** Throws `region_mismatch` unless `cluster` is in `region` (always, when there is no region). */
+  #assertInRegion(cluster: string, region: string | undefined, what: string): void {
+    if (region === undefined || this.#clustersIn(region).includes(cluster)) return;
+    throw new TenantryError(
+      'region_mismatch',
+      `${what}: cluster '${cluster}' is not labelled region=${region}; clusters of that region: ${this.#clustersIn(region).join(', ')}`,
+    );
+  }
+
+  #describeClusters(): string {
+    return this.storage.clusters
+      .map((c) => {
+        const labels = Object.entries(this.facts.labels(c.name));
+        return labels.length === 0 ? c.name : `${c.name} (${labels.map(([k, v]) => `${k}=${v}`).join(', ')})`;
+      })
+      .join(', ');
+  }
 
   /**
    * Check the input and fill in defaults; throws a ValidationError naming the problem. Without a
@@ -68,8 +126,8 @@ export class TenantLifecycle {
    * The cluster a new tenant of `isolation` goes to when none is named: the configured cluster with
    * the fewest tenants of that strategy (ties: the first configured), so tenants spread as they come.
    */
-  async placeOn(isolation: Isolation): Promise<string> {
-    const clusters = this.storage.clusters.map((c) => c.name);
+  async placeOn(isolation: Isolation, region?: string): Promise<string> {
+    const clusters = this.#clustersIn(region);
     if (clusters.length === 1) return clusters[0]!;
     const counts = new Map(clusters.map((c) => [c, 0]));
     for (const row of await this.catalog.tenantCounts()) if (row.isolation === isolation && counts.has(row.cluster)) counts.set(row.cluster, row.tenants);
@@ -77,13 +135,15 @@ export class TenantLifecycle {
   }
 
   /** The configured clusters, in order, with how many live tenants of each strategy each holds. */
-  async clusters(): Promise<Array<{ name: string; kind: 'pglite' | 'postgres'; tenants: Record<Isolation, number>; total: number }>> {
+  async clusters(): Promise<
+    Array<{ name: string; kind: 'pglite' | 'postgres'; labels: Record<string, string>; tenants: Record<Isolation, number>; total: number }>
+  > {
     const counts = await this.catalog.tenantCounts();
     return this.storage.clusters.map((c) => {
       const tenants = Object.fromEntries(
         ISOLATIONS.map((isolation) => [isolation, counts.find((r) => r.cluster === c.name && r.isolation === isolation)?.tenants ?? 0]),
       ) as Record<Isolation, number>;
-      return { name: c.name, kind: c.kind, tenants, total: Object.values(tenants).reduce((a, b) => a + b, 0) };
+      return { name: c.name, kind: c.kind, labels: this.facts.labels(c.name), tenants, total: Object.values(tenants).reduce((a, b) => a + b, 0) };
     });
   }
 
@@ -127,8 +187,10 @@ export class TenantLifecycle {
         `a ${pending.kind} of an earlier tenant '${resolved.id}' is still under way (${pending.id}); try again when it has finished`,
       );
     }
-    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation) };
-    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning' }))) throw new TenantExistsError(resolved.id);
+    const region = this.#regionOf(input.settings);
+    if (input.cluster === undefined) resolved = { ...resolved, cluster: await this.placeOn(resolved.isolation, region) };
+    else this.#assertInRegion(resolved.cluster, region, `tenant '${resolved.id}' has settings.region=${region}`);
+    if (!(await this.catalog.insert({ ...resolved, status: 'provisioning', settings: input.settings }))) throw new TenantExistsError(resolved.id);
     return (await this.catalog.getFresh(resolved.id))!;
   }
 
@@ -180,6 +242,17 @@ export class TenantLifecycle {
       throw new ValidationError('tenant name must be 1-200 characters');
     }
     if (changes.limits !== undefined) checkLimits(changes.limits);
+    if (changes.settings !== undefined) {
+      // Data residency: a region the tenant's cluster is not in would be a promise already broken.
+      const region = this.#regionOf(changes.settings);
+      const tenant = await this.get(id);
+      if (region !== undefined && region !== this.#regionOf(tenant.settings) && !this.#clustersIn(region).includes(tenant.cluster)) {
+        throw new TenantryError(
+          'region_mismatch',
+          `tenant '${id}' is on cluster '${tenant.cluster}', which is not labelled region=${region}: to change its region, remove settings.region, move the tenant to a cluster of region ${region} (${this.#clustersIn(region).join(', ')}), then set it`,
+        );
+      }
+    }
     if (!(await this.catalog.update(id, { ...changes, tier: changes.tier as Tier | undefined }))) {
       await this.get(id); // not found → TenantNotFoundError
       throw new TenantryError('tenant_not_ready', `tenant '${id}' is being provisioned or deleted`);
@@ -250,6 +323,7 @@ export class TenantLifecycle {
     }
     const cluster = to.cluster ?? tenant.cluster;
     this.storage.assertCluster(cluster);
+    this.#assertInRegion(cluster, this.#regionOf(tenant.settings), `tenant '${id}' has settings.region=${String(tenant.settings.region)}`);
     const existing = await this.operations.unfinishedFor(id);
     if (existing?.kind === 'move') {
       const under = existing.params as unknown as MoveParams;
@@ -264,7 +338,7 @@ export class TenantLifecycle {
     }
     // Roles (schema) and databases (database) are named per server: two clusters on one server would
     // have the same names at both ends. The pool's tables are per database, its role shared: fine.
-    if (isolation === tenant.isolation && isolation !== 'pooled' && this.clusterServers?.(tenant.cluster) === this.clusterServers?.(cluster)) {
+    if (isolation === tenant.isolation && isolation !== 'pooled' && this.facts.server(tenant.cluster) === this.facts.server(cluster)) {
       throw new ValidationError(
         `clusters '${tenant.cluster}' and '${cluster}' are on the same database server: a ${isolation} tenant cannot move between them`,
       );

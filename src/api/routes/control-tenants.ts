@@ -84,6 +84,7 @@ const NewTenant = Type.Object(
     tier: Type.Optional(Type.String()),
     isolation: Type.Optional(Type.String()),
     cluster: Type.Optional(Type.String()),
+    settings: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },
 );
@@ -95,9 +96,23 @@ const NewTenantAccepted = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Defaults to the id' })),
     tier: Type.Optional(stringEnum(TIERS, { description: 'Default free' })),
     isolation: Type.Optional(stringEnum(ISOLATIONS, { description: 'Default by tier: free pooled, pro schema, enterprise database' })),
-    cluster: Type.Optional(Type.String({ description: 'A configured cluster; default the first' })),
+    cluster: Type.Optional(
+      Type.String({ description: "A configured cluster; default the one with the fewest tenants of the strategy (within the tenant's region)" }),
+    ),
+    settings: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'Free-form settings (feature flags, branding, defaults). `region` (e.g. `eu`) places the tenant only on clusters labelled `region=eu` (TENANTRY_CLUSTER_LABELS), and keeps its moves there: 409 `region_mismatch` otherwise',
+      }),
+    ),
   },
-  { additionalProperties: false, examples: [{ id: 'acme', name: 'Acme Inc', tier: 'pro' }] },
+  {
+    additionalProperties: false,
+    examples: [
+      { id: 'acme', name: 'Acme Inc', tier: 'pro' },
+      { id: 'acme-eu', tier: 'pro', settings: { region: 'eu' } },
+    ],
+  },
 );
 
 const TenantChanges = Type.Object(

@@ -134,7 +134,9 @@ export class TenantImporter {
       const written = await tenantry.withTenant(ref, (scope) => this.#write(scope, spool, read, options.onProgress), { allowSuspended: true });
       for (const [name] of indexed) await tenantry.syncRecordIndexes(tenant.id, name);
       for (const [name, definition] of check.scheduled) await this.deps.schedules.sync(ref, name, definition);
-      const settings = check.header!.tenant.settings;
+      // The region is where the target lives (placement, like its cluster), not the file's to change.
+      const { region: _fileRegion, ...restored } = check.header!.tenant.settings;
+      const settings = tenant.settings.region === undefined ? restored : { ...restored, region: tenant.settings.region };
       const settingsRestored = JSON.stringify(settings) !== JSON.stringify(tenant.settings);
       if (settingsRestored) await tenantry.tenants.update(tenant.id, { settings });
       return { tenantId: tenant.id, lines: read.lines, bytes: read.bytes, counts: check.counts, interrupted: written.interrupted, settingsRestored };
