@@ -9,6 +9,9 @@ if (!pgUrl) {
     throw new Error('TENANTRY_TEST_REQUIRE_POSTGRES is set but TENANTRY_TEST_DATABASE_URL is not');
   }
   console.warn('\n*** PostgreSQL half SKIPPED: set TENANTRY_TEST_DATABASE_URL=postgres://… to run the suite on a server too ***\n');
+} else if (process.env.TENANTRY_TEST_REQUIRE_POSTGRES && !process.env.TENANTRY_TEST_DATABASE_URL_2) {
+  // The multi-cluster tests place tenants on a second server (bash .ci/pg-start second) in CI.
+  throw new Error('TENANTRY_TEST_REQUIRE_POSTGRES is set but TENANTRY_TEST_DATABASE_URL_2 (a second server) is not');
 }
 
 const backends = pgUrl ? ['pglite', 'postgres'] : ['pglite'];

@@ -24,6 +24,18 @@ export function serverUrl(): string {
   return url;
 }
 
+/** A second PostgreSQL server (TENANTRY_TEST_DATABASE_URL_2, `bash .ci/pg-start second`), if there is one. */
+function secondServerUrl(): string | undefined {
+  return process.env.TENANTRY_TEST_DATABASE_URL_2 || undefined;
+}
+
+/**
+ * Whether cluster `cell2` of an environment with extra clusters is on another server than `main`:
+ * always embedded (each PGlite cluster is its own), on PostgreSQL when a second server is given.
+ * Schema and database tenants can move only between servers (their roles are per server).
+ */
+export const cell2OnAnotherServer = backend === 'pglite' || secondServerUrl() !== undefined;
+
 /** A short random suffix: tenant ids, database names and roles of one test file never collide. */
 export function uniq(): string {
   return randomBytes(4).toString('hex');
@@ -45,15 +57,16 @@ export interface TestEnv {
   cleanup(): Promise<void>;
 }
 
-async function adminClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: serverUrl() });
+async function adminClient(url = serverUrl()): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   return client;
 }
 
 /**
- * A fresh environment. `extraClusters` adds clusters `cell2`, `cell3`, …: on PostgreSQL each is another
- * database on the test server, standing in for another server; embedded, each is another PGlite cluster.
+ * A fresh environment. `extraClusters` adds clusters `cell2`, `cell3`, …: embedded, each is another
+ * PGlite cluster; on PostgreSQL each is another database, `cell2` on the second server when there is
+ * one (cell2OnAnotherServer), the others on the test server, standing in for other servers.
  */
 export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, extraClusters = 0): Promise<TestEnv> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-test-'));
@@ -61,20 +74,21 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
   // no in-process worker, no catalog cache (tests change the catalog and read it back) and no logs.
   const base = defaultConfig({ dataDir, maxOpenDatabases: 2, poolSize: 8, catalogCacheMs: 0, port: 0, logLevel: 'silent', workers: 0 });
   const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];
-  const databases: string[] = [];
+  const databases: Array<{ server: string; database: string }> = [];
   let config: TenantryConfig;
   if (backend === 'postgres') {
-    const client = await adminClient();
-    try {
-      for (const _ of names) {
-        const database = `tenantry_test_${uniq()}`;
+    for (const [i] of names.entries()) {
+      const server = (i === 1 && secondServerUrl()) || serverUrl();
+      const database = `tenantry_test_${uniq()}`;
+      const client = await adminClient(server);
+      try {
         await client.query(`CREATE DATABASE "${database}"`);
-        databases.push(database);
+      } finally {
+        await client.end();
       }
-    } finally {
-      await client.end();
+      databases.push({ server, database });
     }
-    config = { ...base, clusters: names.map((name, i) => ({ name, url: withDatabase(serverUrl(), databases[i]!) })), ...overrides };
+    config = { ...base, clusters: names.map((name, i) => ({ name, url: withDatabase(databases[i]!.server, databases[i]!.database) })), ...overrides };
   } else {
     config = { ...base, clusters: names.map((name) => ({ name })), ...overrides };
   }
@@ -97,10 +111,10 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
         for (const tenant of await t.catalog.list().catch(() => [])) await t.tenants.delete(tenant.id).catch(() => {});
         await t.close().catch(() => {});
       }
-      if (databases.length > 0) {
-        const client = await adminClient();
+      for (const server of new Set(databases.map((d) => d.server))) {
+        const client = await adminClient(server);
         try {
-          for (const database of databases) await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+          for (const d of databases) if (d.server === server) await client.query(`DROP DATABASE IF EXISTS "${d.database}" WITH (FORCE)`);
           // Refused while another environment configured with the same deployment name holds grants
           // to it: that one's cleanup drops it.
           if (appRole) await client.query(`DROP ROLE IF EXISTS "${appRole}"`).catch(() => {});
