@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { sql } from 'kysely';
@@ -6,7 +10,8 @@ import { tenantRlsSql, TENANT_ID_COLUMN } from '../src/storage/ddl.js';
 import { TENANT_MIGRATIONS, type Migration } from '../src/storage/migrations/tenant-migrations.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
-import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+import { backend, createTestEnv, serverUrl, tenantId, type TestEnv } from './support/harness.js';
+import { POOL_SCHEMA, quoteIdent } from '../src/storage/names.js';
 import { routerOf } from '../src/storage/internals.js';
 import { STRATEGIES } from './support/placements.js';
 
@@ -110,3 +115,127 @@ describe(`tenant migrations fan out, report failures and resume (${backend})`, (
     }
   });
 });
+
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/src/cli/main.js');
+
+/**
+ * Undo tenant migration 6 at a location (its index back as migration 4 made it, its record gone), so
+ * that `tenantry migrate` has it to apply again. Migration 6 is not idempotent (CREATE INDEX, DROP
+ * INDEX): applying it twice at one location fails, so "applied exactly once" is checked by the runs.
+ */
+function undoMigration6(schema: string): string {
+  const s = quoteIdent(schema);
+  return `DROP INDEX ${s}.runs_by_workflow;
+CREATE INDEX runs_workflow_created ON ${s}.runs (tenant_id, workflow, id DESC);
+DELETE FROM ${s}._migrations WHERE version = 6;`;
+}
+
+// A fan-out migration killed outright (SIGKILL) mid-way, then run again by two processes at once.
+// Several processes on one database: PostgreSQL only (an embedded data directory is one process's).
+if (backend === 'postgres') {
+  describe('a fan-out migration killed with SIGKILL resumes, applying each migration exactly once', () => {
+    const SCHEMAS = 12;
+    let env: TestEnv;
+    let t: Tenantry;
+    const schemas: string[] = [];
+
+    beforeAll(async () => {
+      env = await createTestEnv();
+      t = await env.open();
+      for (let i = 0; i < SCHEMAS; i++) {
+        const id = tenantId(`ks${i}`);
+        await t.tenants.create({ id, isolation: 'schema' });
+        schemas.push(routerOf(t).names.schemaTenant(id).schema);
+      }
+      await t.tenants.create({ id: tenantId('kp'), isolation: 'pooled' });
+      const main = routerOf(t).controlCluster.main;
+      for (const schema of [POOL_SCHEMA, ...schemas]) await adminQuery(main, `do $$ begin ${undoMigration6(schema).replaceAll('\n', ' ')} end $$`);
+    }, 120_000);
+
+    afterAll(async () => {
+      await env?.cleanup();
+    }, 120_000);
+
+    function migrate(...args: string[]) {
+      const child = spawn(process.execPath, [CLI, 'migrate', '--json', ...args], {
+        env: { ...process.env, TENANTRY_DATABASE_URL: env.config.clusters[0]!.url!, TENANTRY_DATA_DIR: env.config.dataDir, TENANTRY_LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+      );
+      return { child, exited };
+    }
+
+    /** For each location: how many times version 6 is recorded, and whether the new index exists. */
+    async function state(): Promise<Array<{ schema: string; recorded: number; indexed: boolean }>> {
+      const main = routerOf(t).controlCluster.main;
+      const out = [];
+      for (const schema of [POOL_SCHEMA, ...schemas]) {
+        const s = quoteIdent(schema);
+        const { rows } = await adminQuery<{ recorded: number; indexed: boolean }>(
+          main,
+          `select (select count(*)::int from ${s}._migrations where version = 6) as recorded,
+                  exists (select 1 from pg_indexes where schemaname = $1 and indexname = 'runs_by_workflow') as indexed`,
+          [schema],
+        );
+        out.push({ schema, ...rows[0]! });
+      }
+      return out;
+    }
+
+    it('is killed while blocked at one location, leaves each location whole, and two runs at once finish the rest', async () => {
+      // Hold the advisory lock a migrator takes for one schema, so the run stops there for sure.
+      const blocker = new pg.Client({ connectionString: env.config.clusters[0]!.url! });
+      await blocker.connect();
+      const blocked = schemas[SCHEMAS / 2]!;
+      await blocker.query('select pg_advisory_lock(hashtext($1))', [`tenantry:migrate:${blocked}`]);
+      const observer = new pg.Client({ connectionString: serverUrl() });
+      await observer.connect();
+      try {
+        const first = migrate('--concurrency', '1');
+        // Wait until the run is waiting on that lock, then kill it outright.
+        for (let i = 0; ; i++) {
+          const { rows } = await observer.query<{ n: number }>(
+            `select count(*)::int as n from pg_locks l join pg_stat_activity a using (pid)
+              where l.locktype = 'advisory' and not l.granted and a.datname = $1`,
+            [new URL(env.config.clusters[0]!.url!).pathname.slice(1)],
+          );
+          if (rows[0]!.n > 0) break;
+          if (i > 600)
+            throw new Error(`the migration never reached the blocked location:\n${await Promise.race([first.exited.then((e) => e.stderr), 'still running'])}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        first.child.kill('SIGKILL');
+        expect((await first.exited).signal).toBe('SIGKILL');
+      } finally {
+        await blocker.end();
+        await observer.end();
+      }
+
+      const mid = await state();
+      // Whole migrations only: recorded exactly when the index is there, never twice.
+      for (const s of mid) expect(s.recorded === 1, s.schema).toBe(s.indexed);
+      for (const s of mid) expect(s.recorded).toBeLessThanOrEqual(1);
+      expect(mid.find((s) => s.schema === blocked)).toMatchObject({ recorded: 0, indexed: false });
+      const doneBefore = mid.filter((s) => s.recorded === 1).length;
+      expect(doneBefore).toBeGreaterThan(0);
+      expect(doneBefore).toBeLessThan(mid.length);
+
+      // Two runners at once: the per-location lock lets exactly one apply each migration.
+      const [a, b] = await Promise.all([migrate('--concurrency', '3').exited, migrate('--concurrency', '3').exited]);
+      for (const run of [a, b]) expect(run.code, run.stderr).toBe(0);
+      const reports = [a, b].map((run) => JSON.parse(run.stdout) as { failed: unknown[]; results: Array<{ key: string; versions: number[] }> });
+      for (const r of reports) expect(r.failed).toEqual([]);
+      // Across both runs, each location that was behind got version 6 once, and only once.
+      const applied = reports.flatMap((r) => r.results.filter((x) => x.versions.includes(6)).map((x) => x.key));
+      expect(applied).toHaveLength(mid.length - doneBefore);
+      expect(new Set(applied).size).toBe(applied.length);
+      for (const s of await state()) expect(s, s.schema).toMatchObject({ recorded: 1, indexed: true });
+    }, 120_000);
+  });
+}
