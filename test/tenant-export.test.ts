@@ -354,6 +354,36 @@ describe(`tenant export and import (${backend})`, () => {
     expect((await importInto(target, text)).statusCode).toBe(200);
   });
 
+  it('records each export and import as an operation with its progress, and refuses them while another operation of the tenant is under way', async () => {
+    const source = await fresh('exp-op', 'pooled');
+    expect((await as(source, 'POST', '/v1/collections', { name: 'things' })).statusCode).toBe(201);
+    expect(
+      (await as(source, 'POST', '/v1/collections/things/records/bulk', { records: Array.from({ length: 30 }, (_, n) => ({ data: { n } })) })).statusCode,
+    ).toBe(201);
+    const text = await exportOf(source);
+    const target = await fresh('imp-op', 'schema');
+    expect((await importInto(target, text)).statusCode).toBe(200);
+    const ops = async (id: string) => (await admin('GET', `/v1/operations?tenant=${id}`)).json().items as Array<Record<string, unknown>>;
+    expect(await ops(source)).toEqual([
+      expect.objectContaining({ kind: 'export', status: 'succeeded', step: 'exported', progress: { done: linesOf(text).length, total: linesOf(text).length } }),
+    ]);
+    expect(await ops(target)).toEqual([
+      expect.objectContaining({ kind: 'import', status: 'succeeded', step: 'imported', progress: { done: linesOf(text).length, total: linesOf(text).length } }),
+    ]);
+    // A damaged file: the import fails as an operation too, and the tenant stays empty.
+    const other = await fresh('imp-op2', 'pooled');
+    expect((await importInto(other, text.slice(0, -20))).statusCode).toBe(400);
+    expect(await ops(other)).toEqual([expect.objectContaining({ kind: 'import', status: 'failed', error: expect.any(String) })]);
+    // A tenant with a move queued (nobody runs operations in this app): export and import wait their turn.
+    const moving = await fresh('exp-mv', 'pooled');
+    expect((await admin('POST', `/v1/tenants/${moving}/move`, { isolation: 'schema' })).statusCode).toBe(202);
+    for (const res of [await admin('GET', `/v1/tenants/${moving}/export`), await importInto(moving, text)]) {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'tenant_not_ready', detail: expect.stringMatching(/move operation under way/) });
+    }
+    expect((await ops(moving)).map((o) => o.kind)).toEqual(['move']);
+  });
+
   it('needs the admin token, and answers 404 for an unknown tenant', async () => {
     const id = bystander;
     expect((await as(id, 'GET', `/v1/tenants/${id}/export`)).statusCode).toBe(401);

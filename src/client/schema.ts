@@ -100,7 +100,7 @@ export interface paths {
         };
         /**
          * Export everything a tenant owns (NDJSON)
-         * @description A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported.
+         * @description A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported. The export is an operation (kind `export`, listed at /v1/operations with the lines sent as its progress) until the last line is sent; 409 `tenant_not_ready` while another operation of the tenant (a move, a deletion, an import) is under way.
          */
         get: operations["getTenantsByIdExport"];
         put?: never;
@@ -122,7 +122,7 @@ export interface paths {
         put?: never;
         /**
          * Restore an export into an empty tenant
-         * @description The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`).
+         * @description The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`). The import is an operation (kind `import`, with the lines read as its progress); 409 `tenant_not_ready` while another operation of the tenant is under way.
          */
         post: operations["postTenantsByIdImport"];
         delete?: never;
@@ -1703,6 +1703,16 @@ export interface operations {
             };
             /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

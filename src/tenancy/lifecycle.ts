@@ -437,6 +437,18 @@ export class TenantLifecycle {
 
   /** The operation handlers this lifecycle provides. */
   registerOperations(): void {
+    // An export streams to the client that asked for it, an import reads its request's body: neither
+    // can go on in another process. One found running under a lapsed lease lost its process: it ends
+    // as failed, saying so (an import wrote nothing: it is all or nothing).
+    for (const kind of ['export', 'import'] as const) {
+      this.operations.handle(kind, () => {
+        throw new Error(
+          kind === 'export'
+            ? 'the process streaming this export stopped before the end; export again'
+            : 'the process running this import stopped before it committed, so nothing was imported; import again',
+        );
+      });
+    }
     this.operations.handle('move', (ctx) => this.#move(ctx));
     this.operations.handle('provision', (ctx) => this.#provision(ctx));
     this.operations.handle('delete', async (ctx) => {

@@ -180,7 +180,7 @@ export class Operations {
     if (existing.kind === kind) return { operation: existing, created: false };
     throw new TenantryError(
       'tenant_not_ready',
-      `tenant '${existing.tenantId}' has a ${existing.kind} operation under way (${existing.id}); try again when it has finished`,
+      `tenant '${existing.tenantId}' has ${/^[aeiou]/.test(existing.kind) ? 'an' : 'a'} ${existing.kind} operation under way (${existing.id}); try again when it has finished`,
     );
   }
 
@@ -338,9 +338,62 @@ export class Operations {
     return rows[0] ? toOperation(rows[0]) : undefined;
   }
 
+  /**
+   * Run `fn` here and now as an operation of `kind` (an export streaming to its client, an import of a
+   * request's body): recorded as running under this process's lease, with progress, and finished as
+   * succeeded or failed like any other — visible in `GET /v1/operations` while it runs. It cannot
+   * resume elsewhere (its input or output is this process's connection): if the process dies, the
+   * kind's registered handler ends it as failed once the lease runs out. A tenant's other unfinished
+   * operation is a 409 `tenant_not_ready`. Resolves `fn`'s result, or rejects with its error.
+   */
+  async runHere<T>(
+    kind: OperationKind,
+    tenantId: string,
+    params: Record<string, unknown>,
+    fn: (ctx: OperationContext) => Promise<T>,
+  ): Promise<{ operation: Operation; result: T }> {
+    const existing = await this.unfinishedFor(tenantId);
+    if (existing) throw this.#busy(existing);
+    let row: Selectable<OperationsTable> | undefined;
+    try {
+      ({
+        rows: [row],
+      } = await sql<Selectable<OperationsTable>>`
+        INSERT INTO ${OPERATIONS} (id, kind, tenant_id, status, params, lease_owner, lease_until, attempts, started_at)
+        VALUES (${uuidv7()}::uuid, ${kind}, ${tenantId}, 'running', ${JSON.stringify(params)}::jsonb, ${this.#owner},
+                now() + ${this.#leaseMs}::int * interval '1 millisecond', 1, now())
+        RETURNING *`.execute(this.#db));
+    } catch (error) {
+      const raced = (error as { code?: string }).code === '23505' ? await this.unfinishedFor(tenantId) : undefined;
+      throw raced ? this.#busy(raced) : error;
+    }
+    const op = toOperation(row!);
+    const abort = new AbortController();
+    let outcome: { result: T } | { error: unknown } | undefined;
+    const done = this.#execute(op, abort, async (ctx) => {
+      try {
+        outcome = { result: await fn(ctx) };
+      } catch (error) {
+        outcome = { error };
+        throw error;
+      }
+    }).finally(() => this.#running.delete(op.id));
+    this.#running.set(op.id, { abort, done });
+    const finished = (await done) ?? op;
+    if (!outcome) throw new Error(`operation ${op.id} did not run`);
+    if ('error' in outcome) throw outcome.error;
+    return { operation: finished, result: outcome.result };
+  }
+
+  #busy(existing: Operation): TenantryError {
+    return new TenantryError(
+      'tenant_not_ready',
+      `tenant '${existing.tenantId}' has ${/^[aeiou]/.test(existing.kind) ? 'an' : 'a'} ${existing.kind} operation under way (${existing.id}); try again when it has finished`,
+    );
+  }
+
   /** Run a claimed operation's handler under its lease; record how it ended (if the lease is still ours). */
-  async #execute(op: Operation, abort: AbortController): Promise<Operation | undefined> {
-    const handler = this.#handlers.get(op.kind);
+  async #execute(op: Operation, abort: AbortController, handler = this.#handlers.get(op.kind)): Promise<Operation | undefined> {
     // Renewed every third of the lease. A renewal that finds the lease taken, or none that succeeded
     // for most of a lease (the database unreachable, the event loop stalled), stops this run: another
     // process may claim the operation from then on, and two runs must never act at once.

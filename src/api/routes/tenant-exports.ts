@@ -56,10 +56,10 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
       schema: {
         summary: 'Export everything a tenant owns (NDJSON)',
         description:
-          'A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported.',
+          'A header line (format, version, the tenant, counts at the start), one line per collection, record, model, model version, workflow, run and run step, and an end line with the counts written and the SHA-256 of the lines between the header and it (the same for two exports of the same data). Streamed as it is read, page by page (each page its own snapshot: suspend the tenant first for a point-in-time export). API keys are not exported. The export is an operation (kind `export`, listed at /v1/operations with the lines sent as its progress) until the last line is sent; 409 `tenant_not_ready` while another operation of the tenant (a move, a deletion, an import) is under way.',
         tags,
         params: TenantId,
-        response: { 200: { description: 'The export', content: { [NDJSON]: { schema: Type.String() } } }, ...problems(400, 404) },
+        response: { 200: { description: 'The export', content: { [NDJSON]: { schema: Type.String() } } }, ...problems(400, 404, 409) },
       },
     },
     async (request, reply) => {
@@ -81,7 +81,7 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
       schema: {
         summary: 'Restore an export into an empty tenant',
         description:
-          'The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`).',
+          'The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`). The import is an operation (kind `import`, with the lines read as its progress); 409 `tenant_not_ready` while another operation of the tenant is under way.',
         tags,
         params: TenantId,
         body: { content: { [NDJSON]: { schema: Type.String() } } },
