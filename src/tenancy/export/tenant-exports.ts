@@ -93,7 +93,11 @@ export class TenantExports {
    * `import`) with the lines read as its progress; another unfinished operation of the tenant is a
    * 409 `tenant_not_ready`.
    */
-  async import(tenantId: string, input: AsyncIterable<Buffer | string>, options: { onProgress?: (progress: ImportProgress) => void } = {}): Promise<ImportSummary> {
+  async import(
+    tenantId: string,
+    input: AsyncIterable<Buffer | string>,
+    options: { onProgress?: (progress: ImportProgress) => void } = {},
+  ): Promise<ImportSummary> {
     await this.#tenants.get(tenantId); // 404 before anything is recorded
     const { result } = await this.#operations.runHere('import', tenantId, {}, async (ctx) => {
       let last = 0;
