@@ -30,10 +30,10 @@ type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; l
 
 /**
  * TENANTRY_* variables the manifests set that another change of the same release reads (graceful
- * shutdown, the worker's health port, Redis, encryption keys): not read in src/ on this branch yet.
+ * shutdown, the worker's health port): not read in src/ on this branch yet.
  * Remove each here once src/ reads it; any other name must be read in src/ (a typo fails).
  */
-const READ_ELSEWHERE = new Set(['TENANTRY_SHUTDOWN_DELAY_MS', 'TENANTRY_SHUTDOWN_TIMEOUT_MS', 'TENANTRY_WORKER_PORT', 'TENANTRY_REDIS_URL']);
+const READ_ELSEWHERE = new Set(['TENANTRY_SHUTDOWN_DELAY_MS', 'TENANTRY_SHUTDOWN_TIMEOUT_MS', 'TENANTRY_WORKER_PORT']);
 
 async function render(overlay: string): Promise<K8sObject[]> {
   const { stdout } = await run('kubectl', ['kustomize', path.join(K8S, 'overlays', overlay)], { maxBuffer: 16 * 1024 * 1024 });
