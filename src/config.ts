@@ -105,6 +105,25 @@ export function parseClusters(raw: string): ClusterConfig[] {
   return clusters;
 }
 
+/**
+ * `?pgbouncer=transaction` (or `session`) on a cluster URL says PgBouncer is in front of the server in
+ * that mode (storage/backends/postgres.ts pgbouncerMode); statement mode cannot carry a scope's
+ * transaction, and anything else is a typo.
+ */
+function checkPgbouncerMode(cluster: ClusterConfig): void {
+  let mode: string | null;
+  try {
+    mode = new URL(cluster.url!).searchParams.get('pgbouncer');
+  } catch {
+    return; // the driver says what is wrong with it, as before
+  }
+  if (mode !== null && mode !== 'transaction' && mode !== 'session') {
+    throw new ValidationError(
+      `cluster '${cluster.name}': ?pgbouncer= takes 'transaction' or 'session', not '${mode}'${mode === 'statement' ? ' (statement pooling cannot carry transactions)' : ''}`,
+    );
+  }
+}
+
 /** `TENANTRY_CORS_ORIGINS`: comma-separated origins (`scheme://host[:port]`), or `*`. */
 export function parseCorsOrigins(raw: string | undefined): string[] {
   const list = (raw ?? '')
@@ -215,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   if (listedMain && env.TENANTRY_DATABASE_URL) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
   const main: ClusterConfig = env.TENANTRY_DATABASE_URL ? { name: 'main', url: env.TENANTRY_DATABASE_URL } : (listedMain ?? { name: 'main' });
   const clusters = [main, ...extra.filter((c) => c.name !== 'main')];
+  for (const c of clusters) if (c.url) checkPgbouncerMode(c);
   const deployment = env.TENANTRY_DEPLOYMENT || undefined;
   if (deployment !== undefined) checkDeploymentName(deployment);
   const adminToken = env.TENANTRY_ADMIN_TOKEN || undefined;

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
+import { loadConfig } from '../src/config.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { visibleRecords } from './support/seed.js';
@@ -25,6 +26,19 @@ function viaBouncer(url: string): string {
   u.searchParams.set('pgbouncer', 'transaction');
   return u.toString();
 }
+
+describe('?pgbouncer= on a cluster URL', () => {
+  it('takes transaction or session, and refuses anything else when the configuration loads', () => {
+    const url = 'postgres://u:p@127.0.0.1:6432/db';
+    for (const mode of ['transaction', 'session']) expect(loadConfig({ TENANTRY_DATABASE_URL: `${url}?pgbouncer=${mode}` }).clusters[0]!.url).toContain(mode);
+    expect(() => loadConfig({ TENANTRY_DATABASE_URL: `${url}?pgbouncer=statement` })).toThrow(
+      "cluster 'main': ?pgbouncer= takes 'transaction' or 'session', not 'statement' (statement pooling cannot carry transactions)",
+    );
+    expect(() => loadConfig({ TENANTRY_CLUSTERS: `cell2=${url}?pgbouncer=yes` })).toThrow(
+      "cluster 'cell2': ?pgbouncer= takes 'transaction' or 'session', not 'yes'",
+    );
+  });
+});
 
 describe(`tenant scopes ${through} (${backend})`, () => {
   let env: TestEnv;
