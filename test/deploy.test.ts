@@ -241,6 +241,25 @@ describe(`deployment manifests and image (${backend})`, () => {
     }
   });
 
+  it("every pod meets the 'restricted' Pod Security Standard (production's namespace enforces it)", () => {
+    for (const overlay of OVERLAYS) {
+      for (const { owner, spec } of podSpecs(rendered[overlay])) {
+        expect(spec.securityContext, owner).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+        expect(spec.automountServiceAccountToken, owner).toBe(false);
+        for (const container of [...(spec.initContainers ?? []), ...spec.containers]) {
+          expect(container.securityContext, `${overlay} ${owner} ${container.name}`).toMatchObject({
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            capabilities: { drop: ['ALL'] },
+          });
+          expect(container.resources.requests, `${owner} ${container.name}`).toBeDefined();
+          expect(container.resources.limits.memory, `${owner} ${container.name}`).toBeDefined();
+        }
+      }
+    }
+    expect(rendered.production.find((o) => o.kind === 'Namespace')!.metadata.labels!['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
   it('the demo is one pod (PGlite is single-process) on a PersistentVolumeClaim; production pins its image', () => {
     const demo = rendered.demo;
     const deployments = demo.filter((o) => o.kind === 'Deployment');
