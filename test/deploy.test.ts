@@ -401,7 +401,7 @@ describe(`deployment manifests and image (${backend})`, () => {
       child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
       let status = 0;
-      for (const deadline = Date.now() + 45_000; Date.now() < deadline && child.exitCode === null;) {
+      for (const deadline = Date.now() + 90_000; Date.now() < deadline && child.exitCode === null;) {
         status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
           (r) => r.status,
           () => 0,
