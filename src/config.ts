@@ -144,6 +144,25 @@ export function parseClusterLabels(raw: string, clusters: readonly ClusterConfig
   return clusters.map((c) => (labels.has(c.name) ? { ...c, labels: labels.get(c.name) } : c));
 }
 
+/**
+ * `?pgbouncer=transaction` (or `session`) on a cluster URL says PgBouncer is in front of the server in
+ * that mode (storage/backends/postgres.ts pgbouncerMode); statement mode cannot carry a scope's
+ * transaction, and anything else is a typo.
+ */
+function checkPgbouncerMode(cluster: ClusterConfig): void {
+  let mode: string | null;
+  try {
+    mode = new URL(cluster.url!).searchParams.get('pgbouncer');
+  } catch {
+    return; // the driver says what is wrong with it, as before
+  }
+  if (mode !== null && mode !== 'transaction' && mode !== 'session') {
+    throw new ValidationError(
+      `cluster '${cluster.name}': ?pgbouncer= takes 'transaction' or 'session', not '${mode}'${mode === 'statement' ? ' (statement pooling cannot carry transactions)' : ''}`,
+    );
+  }
+}
+
 /** `TENANTRY_CORS_ORIGINS`: comma-separated origins (`scheme://host[:port]`), or `*`. */
 export function parseCorsOrigins(raw: string | undefined): string[] {
   const list = (raw ?? '')
@@ -255,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   if (listedMain && env.TENANTRY_DATABASE_URL) throw new ValidationError('cluster main is set by both TENANTRY_DATABASE_URL and TENANTRY_CLUSTERS');
   const main: ClusterConfig = env.TENANTRY_DATABASE_URL ? { name: 'main', url: env.TENANTRY_DATABASE_URL } : (listedMain ?? { name: 'main' });
   const listed = [main, ...extra.filter((c) => c.name !== 'main')];
+  for (const c of listed) if (c.url) checkPgbouncerMode(c);
   const clusters = env.TENANTRY_CLUSTER_LABELS ? parseClusterLabels(env.TENANTRY_CLUSTER_LABELS, listed) : listed;
   const deployment = env.TENANTRY_DEPLOYMENT || undefined;
   if (deployment !== undefined) checkDeploymentName(deployment);

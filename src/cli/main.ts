@@ -13,6 +13,7 @@ import { OPERATION_STATUSES, operationJson, type Operation, type OperationStatus
 import type { MigrateReport } from '../tenancy/migrate.js';
 import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
+import { doctorText, runDoctor } from './doctor.js';
 import { addExportCommands } from './export-commands.js';
 
 export interface CliIo {
@@ -168,6 +169,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const report = await migrateWithProgress(t, opts, io);
       if (opts.json) printJson(migrateReportJson(report));
       exitCode = report.failed.length > 0 ? 1 : 0;
+    });
+
+  program
+    .command('doctor')
+    .description(
+      'check the deployment: configuration, each database (reachable, roles, connections, clock), pending migrations, master key, shared secrets, Redis; exits 1 if a check fails',
+    )
+    .option('--json', 'print the report as JSON: {ok, checks: [{name, status, message}]}', false)
+    .action(async (opts: { json: boolean }) => {
+      const report = await runDoctor(io.env, io.config);
+      if (opts.json) printJson(report);
+      else out(doctorText(report));
+      exitCode = report.ok ? 0 : 1;
     });
 
   const tenant = program.command('tenant').description('manage tenants');

@@ -4,6 +4,7 @@ import { adminQuery } from './backends/backend.js';
 import { openControlDb, type ControlDb } from './control-db.js';
 import { openDeploymentNames } from './deployment.js';
 import type { FenceEntry } from './fence.js';
+import { inspectStorage, type StorageInspection } from './inspect.js';
 import { registerRouter } from './internals.js';
 import { applyMigrations, pendingMigrations } from './migrations/runner.js';
 import type { Migration } from './migrations/tenant-migrations.js';
@@ -28,6 +29,8 @@ export interface MigrationLocation<T extends TenantPlacement = TenantPlacement> 
  * the storage side of a tenant's lifecycle — never a connection. The router, strategies, backends and
  * Kysely wiring behind it stay inside `src/storage/` (ESLint's no-restricted-imports guards that).
  */
+export type { ClusterInspection, StorageInspection } from './inspect.js';
+
 export class Storage {
   readonly #router: StorageRouter;
 
@@ -61,6 +64,15 @@ export class Storage {
       await Promise.allSettled(clusters.map((c) => c.close()));
       throw error;
     }
+  }
+
+  /**
+   * Read-only facts about every configured cluster for `tenantry doctor` (inspect.ts): reachability,
+   * the owner's rights, connections, clock skew, the catalog's pending migrations. Opens nothing it
+   * does not close, and changes nothing — unlike `open`, which migrates the catalog.
+   */
+  static inspect(config: TenantryConfig): Promise<StorageInspection> {
+    return inspectStorage(config);
   }
 
   /** This deployment's name ('' for none), which its roles and databases carry (names.ts DeploymentNames). */

@@ -76,7 +76,11 @@ class BatchQuery extends (pg.Query as unknown as new (
 }
 
 class PgConnection implements SqlConnection {
-  constructor(private readonly client: pg.PoolClient) {}
+  constructor(
+    private readonly client: pg.PoolClient,
+    /** False through a transaction-pooling PgBouncer (pgbouncerMode): every statement is sent unnamed. */
+    private readonly namedStatements = true,
+  ) {}
 
   async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
     const result = await this.client.query({ text: sql, values: params as unknown[] | undefined });
@@ -84,6 +88,7 @@ class PgConnection implements SqlConnection {
   }
 
   batch<R>(statements: readonly Statement[], options: BatchOptions = {}): Promise<QueryResult<R>> {
+    if (!this.namedStatements) statements = statements.map(({ sql, params }) => ({ sql, params }));
     const last = statements.at(-1);
     if (!last) return Promise.resolve({ rows: [] });
     return new Promise((resolve, reject) => {
@@ -102,10 +107,10 @@ class PgConnection implements SqlConnection {
   }
 }
 
-function lease(client: pg.PoolClient, budget: ConnectionBudget | undefined): Lease {
+function lease(client: pg.PoolClient, namedStatements: boolean, budget: ConnectionBudget | undefined): Lease {
   let released = false;
   return {
-    conn: new PgConnection(client),
+    conn: new PgConnection(client, namedStatements),
     release: (broken) => {
       if (released) return;
       released = true;
@@ -122,6 +127,23 @@ export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
+}
+
+/**
+ * A cluster URL ending in `?pgbouncer=transaction` reaches PostgreSQL through PgBouncer in transaction
+ * pooling mode without protocol-level prepared statements (PgBouncer before 1.21, or its
+ * max_prepared_statements at 0): consecutive transactions of one client may run on different server
+ * connections, so a statement prepared under a name on one is missing on the next ("prepared statement
+ * … does not exist"). There every statement is sent unnamed. The parameter is Tenantry's own, taken off
+ * before pg sees the URL; `pgbouncer=session` (or none) keeps named statements.
+ */
+export function pgbouncerMode(url: string): { url: string; namedStatements: boolean } {
+  const u = new URL(url);
+  const mode = u.searchParams.get('pgbouncer');
+  if (mode === null) return { url, namedStatements: true };
+  if (mode !== 'transaction' && mode !== 'session') throw new Error(`?pgbouncer= takes 'transaction' or 'session', not '${mode}'`);
+  u.searchParams.delete('pgbouncer');
+  return { url: u.toString(), namedStatements: mode !== 'transaction' };
 }
 
 export interface PgDatabaseOptions {
@@ -209,13 +231,16 @@ export class PgDatabase implements DatabaseBackend {
   #app: pg.Pool | undefined;
   #appRole: string | undefined;
   #closed = false;
+  readonly #namedStatements: boolean;
 
   get appPoolSize(): number {
     return this.#options.poolSize;
   }
 
   constructor(options: PgDatabaseOptions) {
-    this.#options = options;
+    const { url, namedStatements } = pgbouncerMode(options.url);
+    this.#options = { ...options, url };
+    this.#namedStatements = namedStatements;
     this.#admin = this.#pool({ max: Math.min(4, options.poolSize) });
     this.#stopReclaiming = options.budget?.onPressure(() => this.#closeOneIdle());
   }
@@ -262,12 +287,12 @@ export class PgDatabase implements DatabaseBackend {
   }
 
   async acquireAdmin(): Promise<Lease> {
-    return lease(await this.#admin.connect(), this.#options.budget);
+    return lease(await this.#admin.connect(), this.#namedStatements, this.#options.budget);
   }
 
   async acquireApp(): Promise<Lease> {
     if (!this.#app) throw new Error('application role is not set up in this database yet');
-    return lease(await this.#app.connect(), this.#options.budget);
+    return lease(await this.#app.connect(), this.#namedStatements, this.#options.budget);
   }
 
   async close(): Promise<void> {
