@@ -262,8 +262,6 @@ export class PgDatabase implements DatabaseBackend {
   #pool(extra: pg.PoolConfig, url = this.#options.url): pg.Pool {
     const { budget, idleMs = 30_000 } = this.#options;
     const pool = new pg.Pool({ connectionString: url, idleTimeoutMillis: idleMs, ...(budget && { Client: budgetedClient(budget) }), ...extra });
-    // The place goes back as soon as the pool lets go of a connection, before its socket has closed.
-    if (budget) pool.on('remove', (client) => (client as { releaseBudget?: () => void }).releaseBudget?.());
     // An idle client whose server went away must not crash the process; the pool drops it. Once closed,
     // pool.end() has resolved but backends may still be exiting: errors then are expected, not news.
     pool.on('error', (error) => {
