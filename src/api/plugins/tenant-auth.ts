@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
 import { bearerToken } from '../../auth/secrets.js';
-import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
+import { requestsPerMinute, type TenantRateLimiter } from '../rate-limit.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
 import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
@@ -38,8 +38,10 @@ export interface TenantAuthOptions {
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   baseDomain?: string;
-  rateLimiter: RateLimiter;
+  rateLimiter: TenantRateLimiter;
   addressLimits: AddressLimits;
+  /** Told of each request the tenant's rate limit refused (metrics). */
+  onRateLimited?: (tenant: Tenant) => void;
 }
 
 /** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
@@ -91,7 +93,7 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
  * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
  * a tenant named any other way must agree with it.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits }) => {
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited }) => {
   const domain = baseDomain ? hostName(baseDomain) : undefined;
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -117,14 +119,18 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }
+    // Every later line of this request says whose it is (the key id or `jwt:<subject>`, never the credential).
+    request.log = reply.log = request.log.child({ tenant: tenant.id, keyId: verified.keyId });
+    request.verifiedTenant = { id: tenant.id, tier: tenant.tier };
     for (const named of namedTenants(request, domain)) {
       if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
     }
     if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
     // Counted per verified tenant, before any work is done for the request.
-    const rate = rateLimiter.take(tenant.id, requestsPerMinute(tenant));
+    const rate = await rateLimiter.take(tenant.id, requestsPerMinute(tenant));
     reply.header('RateLimit-Limit', rate.limit).header('RateLimit-Remaining', rate.remaining).header('RateLimit-Reset', rate.reset);
     if (!rate.allowed) {
+      onRateLimited?.(tenant);
       reply.header('Retry-After', rate.retryAfter);
       throw new TenantryError('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
     }
