@@ -109,12 +109,18 @@ export async function serve(config: TenantryConfig): Promise<void> {
   services.tenantry.operations.start();
   // Workflow steps run in this process too unless TENANTRY_WORKERS=0 (then run `tenantry worker`).
   if (config.workers > 0) running.workflows.startEngine({ log: serviceLog(log), drainMs: engineDrainMs(config) });
+  const connections = { last: performance.now() };
+  running.server.on('connection', () => void (connections.last = performance.now()));
   exitGracefullyOnSignals({
     log,
     delayMs: config.shutdownDelayMs,
     timeoutMs: config.shutdownTimeoutMs,
     begin: () => void (running.draining = true),
     drain: async () => {
+      // Connections the kernel has queued but this process has not accepted yet would be reset by
+      // closing the listener: first let the event loop take them in (a busy loop, e.g. embedded PGlite
+      // answering a backlog, accepts late), until none has come for a moment.
+      await acceptQueued(connections, QUIET_MS, config.shutdownTimeoutMs / 4);
       // Stop accepting and let in-flight requests finish, while workers stop claiming and finish (or
       // hand back) their steps; then the services (trainings, meters, pools), then the metrics listener.
       const closing = await Promise.allSettled([running.close(), running.workflows.stopEngine()]);
@@ -129,6 +135,19 @@ export async function serve(config: TenantryConfig): Promise<void> {
     `tenantry serving; clusters: ${where}; roles and databases named for ${deployment ? `deployment '${deployment}'` : 'no deployment name'}` +
       (config.redisUrl ? '; rate limits shared in Redis' : '; rate limits in process'),
   );
+}
+
+/** How long no new connection must arrive before the listener is closed. */
+const QUIET_MS = 100;
+
+/** Resolves once no connection has been accepted for `quietMs` (checked on timers, so the loop turns), or after `maxMs`. */
+async function acceptQueued(connections: { last: number }, quietMs: number, maxMs: number): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs / 2));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (performance.now() - connections.last >= quietMs) return;
+  }
 }
 
 /** Why the server is not ready (undefined when it is): shutting down, or the catalog unreachable. */
