@@ -36,7 +36,13 @@ export default defineConfig({
     projects: [
       ...backends.map((name) => ({
         extends: true as const,
-        test: { name, env: { TENANTRY_TEST_BACKEND: name }, include: ['test/**/*.test.ts'], exclude: ['test/**/*.alone.test.ts', ...withoutRedis], sequence: { groupOrder: 0 } },
+        test: {
+          name,
+          env: { TENANTRY_TEST_BACKEND: name },
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.alone.test.ts', ...withoutRedis],
+          sequence: { groupOrder: 0 },
+        },
       })),
       ...backends.map((name, i) => ({
         extends: true as const,

@@ -12,7 +12,6 @@ import type { ServiceLog } from './services.js';
 
 export type { Logger } from 'pino';
 
-
 /**
  * Paths pino replaces with `[Redacted]`: the credentials a request carries, and any field named like
  * a secret one level down (a config object, an error's details). Request headers are not logged by
@@ -114,7 +113,7 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const { level = 'info', format = 'auto', base } = options;
   const stream = options.stream ?? process.stdout;
   const pretty = format === 'pretty' || (format === 'auto' && Boolean((stream as { isTTY?: boolean }).isTTY));
-  const destination = (pretty && !options.stream ? prettyStream() : undefined) ?? (options.stream ?? pino.destination({ dest: 1, sync: true }));
+  const destination = (pretty && !options.stream ? prettyStream() : undefined) ?? options.stream ?? pino.destination({ dest: 1, sync: true });
   return pino(loggerOptions(level, { pid: process.pid, hostname: hostname(), ...base }), destination);
 }
 

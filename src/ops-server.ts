@@ -16,7 +16,10 @@ export interface OpsServerOptions {
 }
 
 export async function buildOpsServer({ metrics, notReady, logger }: OpsServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: logger.child({ listener: 'ops' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }) });
+  const app = Fastify({
+    loggerInstance: logger.child({ listener: 'ops' }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const why = await notReady().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));

@@ -99,7 +99,11 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     const out: string[] = [];
     const log = createLogger({ level: 'info', stream: { write: (s: string) => void out.push(s) } });
     log.info(
-      { req: { method: 'GET', url: '/x?token=abc123&page=2' }, headers: { authorization: 'Bearer tnty_x_y' }, config: { password: 'hunter2', adminToken: 'tok-1' } },
+      {
+        req: { method: 'GET', url: '/x?token=abc123&page=2' },
+        headers: { authorization: 'Bearer tnty_x_y' },
+        config: { password: 'hunter2', adminToken: 'tok-1' },
+      },
       'connecting to postgres://app:s3cret@db.example:5432/main with Bearer eyJhbGciOi.payload.sig',
     );
     const line = out.join('');
@@ -114,11 +118,13 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     expect((await send(app, 'GET', '/metrics', undefined, bearer('not-the-admin-token-at-all'))).statusCode).toBe(401);
     const before = parseMetrics((await send(app, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
     const route = '/v1/collections/:name/records';
-    const counted = (families: ReturnType<typeof parseMetrics>) => total(families, 'tenantry_http_requests_total', { route, method: 'GET', status: '200', tier: 'free' });
+    const counted = (families: ReturnType<typeof parseMetrics>) =>
+      total(families, 'tenantry_http_requests_total', { route, method: 'GET', status: '200', tier: 'free' });
     // 7, 5, 3, 2, 1 requests: the two busiest are listed, the others not at all.
     const made = [7, 5, 3, 2, 1];
     for (const [i, id] of tenants.entries()) {
-      for (let n = 0; n < made[i]!; n++) expect((await send(app, 'GET', '/v1/collections/notes/records', undefined, bearer(keys[id]!.admin))).statusCode).toBe(200);
+      for (let n = 0; n < made[i]!; n++)
+        expect((await send(app, 'GET', '/v1/collections/notes/records', undefined, bearer(keys[id]!.admin))).statusCode).toBe(200);
     }
     const scraped = await send(app, 'GET', '/metrics', undefined, bearer(ADMIN));
     expect(scraped.statusCode).toBe(200);

@@ -89,10 +89,15 @@ async function exitCode(proc: Proc, ms = 20_000): Promise<number | null | 'still
   return result;
 }
 
-async function json(url: string, init: RequestInit = {}): Promise<{ status: number; body: any; headers: Headers }> {
+async function json<T = Record<string, unknown>>(url: string, init: RequestInit = {}): Promise<{ status: number; body: T; headers: Headers }> {
   const res = await fetch(url, init);
   const text = await res.text();
-  return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text, headers: res.headers };
+  return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T, headers: res.headers };
+}
+
+interface RecordPage {
+  items: Array<{ data: { token: string } }>;
+  nextCursor: string | null;
 }
 
 const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
@@ -102,7 +107,7 @@ async function tenantWithKey(url: string, id: string, tier = 'pro'): Promise<str
   expect((await json(`${url}/v1/tenants`, { method: 'POST', headers: admin, body: JSON.stringify({ id, tier }) })).status).toBe(201);
   const key = await json(`${url}/v1/tenants/${id}/api-keys`, { method: 'POST', headers: admin, body: JSON.stringify({ name: 'load', role: 'admin' }) });
   expect(key.status).toBe(201);
-  const headers = { authorization: `Bearer ${key.body.key}`, 'content-type': 'application/json' };
+  const headers = { authorization: `Bearer ${key.body.key as string}`, 'content-type': 'application/json' };
   expect((await json(`${url}/v1/collections`, { method: 'POST', headers, body: JSON.stringify({ name: 'notes' }) })).status).toBe(201);
   return key.body.key as string;
 }
@@ -193,8 +198,17 @@ describe(`tenantry processes under SIGTERM (${backend})`, () => {
       const keys: Record<string, string> = {};
       for (const [i, id] of tenants.entries()) {
         keys[id] = await tenantWithKey(i ? b.url : a.url, id);
-        const workflow = { steps: [{ id: 'wait', kind: 'delay', with: { ms: 20 } }, { id: 'sum', kind: 'transform', needs: ['wait'], with: { expression: '1 + 1' } }] };
-        const put = await json(`${b.url}/v1/workflows/flow`, { method: 'PUT', headers: { authorization: `Bearer ${keys[id]}`, 'content-type': 'application/json' }, body: JSON.stringify(workflow) });
+        const workflow = {
+          steps: [
+            { id: 'wait', kind: 'delay', with: { ms: 20 } },
+            { id: 'sum', kind: 'transform', needs: ['wait'], with: { expression: '1 + 1' } },
+          ],
+        };
+        const put = await json(`${b.url}/v1/workflows/flow`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${keys[id]}`, 'content-type': 'application/json' },
+          body: JSON.stringify(workflow),
+        });
         expect(put.status).toBe(201);
       }
 
@@ -254,7 +268,7 @@ describe(`tenantry processes under SIGTERM (${backend})`, () => {
         const seen = new Set<string>();
         let cursor: string | null = null;
         do {
-          const page: { body: { items: Array<{ data: { token: string } }>; nextCursor: string | null } } = await json(
+          const page: { body: RecordPage } = await json<RecordPage>(
             `${b.url}/v1/collections/notes/records?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
             { headers: { authorization: `Bearer ${keys[id]}` } },
           );
@@ -276,12 +290,16 @@ describe(`tenantry processes under SIGTERM (${backend})`, () => {
       }
       const workerMetrics = parseMetrics(await (await fetch(`${workerUrl}/metrics`)).text());
       expect(workerMetrics.some((f) => f.name === 'tenantry_workflow_step_duration_seconds')).toBe(true);
-      expect(/^tenantry_workflow_step_duration_seconds_count\{tier="pro",outcome="processed"\} (\d+)$/m.test(await (await fetch(`${workerUrl}/metrics`)).text())).toBe(true);
+      expect(
+        /^tenantry_workflow_step_duration_seconds_count\{tier="pro",outcome="processed"\} (\d+)$/m.test(await (await fetch(`${workerUrl}/metrics`)).text()),
+      ).toBe(true);
 
       // One tenant's limit across both APIs together: 10 a minute, 16 requests alternating.
       const limited = tenantId('sys-limit');
       const limitedKey = await tenantWithKey(b.url, limited, 'free');
-      expect((await json(`${b.url}/v1/tenants/${limited}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ limits: { requestsPerMinute: 10 } }) })).status).toBe(200);
+      expect(
+        (await json(`${b.url}/v1/tenants/${limited}`, { method: 'PATCH', headers: admin, body: JSON.stringify({ limits: { requestsPerMinute: 10 } }) })).status,
+      ).toBe(200);
       const statuses: number[] = [];
       for (let i = 0; i < 16; i++) {
         statuses.push((await fetch(`${[again.url, b.url][i % 2]}/v1/tenant`, { headers: { authorization: `Bearer ${limitedKey}` } })).status);

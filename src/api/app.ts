@@ -217,7 +217,8 @@ function tenantRateLimiter(app: TenantryApp, services: Services, options: AppOpt
     log: (level, msg, fields) => app.log[level](fields, msg),
   });
   app.addHook('onReady', async () => {
-    if (!(await limiter.ready(Math.min(2000, Math.max(500, timeoutMs * 4))))) app.log.warn(`rate-limit store (Redis) not reachable yet; failing ${fail} until it is`);
+    if (!(await limiter.ready(Math.min(2000, Math.max(500, timeoutMs * 4)))))
+      app.log.warn(`rate-limit store (Redis) not reachable yet; failing ${fail} until it is`);
   });
   app.addHook('onClose', () => limiter.close());
   return limiter;

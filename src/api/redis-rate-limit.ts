@@ -42,7 +42,6 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 return { allowed, tostring(tokens) }
 `;
 
-
 export interface RedisRateLimiterOptions {
   url: string;
   /** What an unanswered decision does: `open` (this process's bucket decides) or `closed` (503). */

@@ -70,7 +70,14 @@ export class WorkflowRuntime {
         egressAllow: config.egressAllow,
         sandbox: this.sandbox,
       },
-      { concurrency: config.workers || defaultConfig().workers, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, log: this.#log, onStep: this.#onStep, ...options },
+      {
+        concurrency: config.workers || defaultConfig().workers,
+        leaseMs: config.workerLeaseMs,
+        pollMs: config.workerPollMs,
+        log: this.#log,
+        onStep: this.#onStep,
+        ...options,
+      },
     );
     this.#engine.start();
     return this.#engine;
