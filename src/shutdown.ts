@@ -18,7 +18,8 @@ export interface ShutdownOptions {
   exit?: (code: number) => void;
 }
 
-export function exitGracefullyOnSignals(options: ShutdownOptions): void {
+/** Returns a function that removes the signal handlers again (tests). */
+export function exitGracefullyOnSignals(options: ShutdownOptions): () => void {
   const { log, delayMs, timeoutMs, begin, drain, exit = (code) => process.exit(code) } = options;
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -51,4 +52,8 @@ export function exitGracefullyOnSignals(options: ShutdownOptions): void {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return () => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
 }
