@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,34 @@ async function tenantWithKey(url: string, id: string, tier = 'pro'): Promise<str
   return key.body.key as string;
 }
 
+/**
+ * A POST on a connection of its own (node:http, no agent): `written` once the request has gone out
+ * whole, `answered` with the status, when, and the body (status 0 and the error when the connection failed).
+ */
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): { written: Promise<void>; answered: Promise<{ status: number; at: number; body: string }> } {
+  const payload = JSON.stringify(body);
+  let written!: () => void;
+  const writtenPromise = new Promise<void>((resolve) => (written = resolve));
+  const answered = new Promise<{ status: number; at: number; body: string }>((resolve) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => void (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, at: performance.now(), body: text }));
+    });
+    req.on('finish', () => written());
+    req.on('error', (error) => {
+      written();
+      resolve({ status: 0, at: performance.now(), body: error.message });
+    });
+    req.end(payload);
+  });
+  return { written: writtenPromise, answered };
+}
+
 /** Whether a new TCP connection to `url` is refused (not accepted, not left hanging). */
 function refused(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
@@ -164,20 +193,16 @@ describe(`tenantry processes under SIGTERM (${backend})`, () => {
     expect(total(families, 'tenantry_http_requests_total', { route: '/v1/collections', method: 'POST', status: '201' })).toBe(1);
     expect(total(families, 'process_cpu_seconds_total')).toBeGreaterThan(0);
 
-    const inFlight = Array.from({ length: 50 }, (_, i) =>
-      fetch(`${url}/v1/collections/notes/records`, { method: 'POST', headers, body: JSON.stringify({ data: { n: i } }) }).then(
-        async (res) => ({ status: res.status, at: performance.now(), body: await res.text() }),
-        (error: Error) => ({ status: 0, at: performance.now(), body: String((error.cause as Error | undefined)?.message ?? error.message) }),
-      ),
-    );
-    await sleep(5);
+    // 50 requests, each on a connection of its own, all written out before the signal.
+    const inFlight = Array.from({ length: 50 }, (_, i) => post(`${url}/v1/collections/notes/records`, headers, { data: { n: i } }));
+    await Promise.all(inFlight.map((r) => r.written));
     const signalled = performance.now();
     proc.child.kill('SIGTERM');
     // Readiness fails at once, while requests are still served for the delay.
     await proc.waitFor((l) => String(l.msg).startsWith('shutting down'));
     expect((await fetch(`${url}/readyz`)).status).toBe(503);
     expect((await fetch(`${metricsUrl}/readyz`)).status).toBe(503);
-    const answered = await Promise.all(inFlight);
+    const answered = await Promise.all(inFlight.map((r) => r.answered));
     expect(answered.filter((a) => a.status !== 201).map((a) => `${a.status} ${a.body}`)).toEqual([]);
     expect(answered.some((a) => a.at > signalled)).toBe(true);
     expect(await exitCode(proc)).toBe(0);
