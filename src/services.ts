@@ -14,7 +14,7 @@ import { Tenantry, type OpenOptions } from './tenantry.js';
 import type { EngineOptions } from './workflows/engine.js';
 import { WorkflowRuntime } from './workflows/runtime.js';
 
-/** A structured log line: level, message, fields (`err` for an error). pino's and jsonLog's shape. */
+/** A structured log line: level, message, fields (`err` for an error); logging.ts serviceLog makes one over pino. */
 export type ServiceLog = NonNullable<EngineOptions['log']>;
 
 export interface ServicesOptions {
