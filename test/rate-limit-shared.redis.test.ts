@@ -6,6 +6,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { RedisRateLimiter } from '../src/api/redis-rate-limit.js';
 import type { RedisFailMode } from '../src/config.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, uniq, type TestEnv } from './support/harness.js';
@@ -108,31 +109,47 @@ describe(`per-tenant rate limits in Redis (${backend})`, () => {
     expect((await send(two, 'GET', '/v1/tenant', undefined, bearer(keyB))).statusCode).toBe(200);
   });
 
-  for (const kind of ['refusing connections', 'hung'] as const) {
-    it(`with Redis ${kind}: fails open onto this process's bucket, or closed with 503, within the timeout`, async () => {
-      const hung = kind === 'hung' ? await hungRedis() : undefined;
-      const redisUrl = hung?.url ?? `redis://127.0.0.1:${await closedPort()}`;
-      try {
-        const open = await app({ redisUrl, fail: 'open', timeoutMs: 100 });
-        const closed = await app({ redisUrl, fail: 'closed', timeoutMs: 100 });
-        const started = performance.now();
-        const allowed = await send(open, 'GET', '/v1/tenant', undefined, bearer(keyB));
-        const refused = await send(closed, 'GET', '/v1/tenant', undefined, bearer(keyB));
-        expect(performance.now() - started).toBeLessThan(1500);
-        expect(allowed.statusCode).toBe(200);
-        // Fail open still limits, per process: the local bucket has the tenant's limit.
-        expect(allowed.headers['ratelimit-limit']).toBe('20');
-        expect(refused.statusCode).toBe(503);
-        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(refused.json()).toMatchObject({ code: 'busy', status: 503 });
-        expect(refused.headers['retry-after']).toBe('1');
-        // Each app here has services (and metrics) of its own.
-        const scrape = async (a: TenantryApp) => parseMetrics((await send(a, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
-        expect(total(await scrape(closed), 'tenantry_rate_limit_store_errors_total', { outcome: 'refused' })).toBe(1);
-        expect(total(await scrape(open), 'tenantry_rate_limit_store_errors_total', { outcome: 'allowed' })).toBe(1);
-      } finally {
-        await hung?.close();
+  it('with Redis refusing connections or hung, decides within the timeout: open with its own bucket, closed by refusing', async () => {
+    const hung = await hungRedis();
+    try {
+      for (const url of [`redis://127.0.0.1:${await closedPort()}`, hung.url]) {
+        const errors: string[] = [];
+        const open = new RedisRateLimiter({ url, fail: 'open', timeoutMs: 100, keyPrefix, onStoreError: (_e, outcome) => errors.push(outcome) });
+        const closed = new RedisRateLimiter({ url, fail: 'closed', timeoutMs: 100, keyPrefix, onStoreError: (_e, outcome) => errors.push(outcome) });
+        try {
+          await Promise.all([open.ready(300), closed.ready(300)]);
+          const started = performance.now();
+          // Open: the process's own bucket of the tenant's limit decides, so the limit still holds here.
+          const decisions = [];
+          for (let i = 0; i < 4; i++) decisions.push(await open.take(A, 3));
+          expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false]);
+          await expect(closed.take(A, 3)).rejects.toMatchObject({ code: 'busy' });
+          expect(performance.now() - started, url).toBeLessThan(1000);
+          expect(errors).toEqual(['allowed', 'allowed', 'allowed', 'allowed', 'refused']);
+        } finally {
+          await Promise.all([open.close(), closed.close()]);
+        }
       }
-    });
-  }
+    } finally {
+      await hung.close();
+    }
+  });
+
+  it('answers a refusal for want of Redis as a 503 problem with Retry-After, and counts store errors', async () => {
+    const redisUrl = `redis://127.0.0.1:${await closedPort()}`;
+    const open = await app({ redisUrl, fail: 'open', timeoutMs: 100 });
+    const closed = await app({ redisUrl, fail: 'closed', timeoutMs: 100 });
+    const allowed = await send(open, 'GET', '/v1/tenant', undefined, bearer(keyB));
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.headers['ratelimit-limit']).toBe('20');
+    const refused = await send(closed, 'GET', '/v1/tenant', undefined, bearer(keyB));
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ code: 'busy', status: 503 });
+    expect(refused.headers['retry-after']).toBe('1');
+    // Each app here has services (and metrics) of its own.
+    const scrape = async (a: TenantryApp) => parseMetrics((await send(a, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
+    expect(total(await scrape(closed), 'tenantry_rate_limit_store_errors_total', { outcome: 'refused' })).toBe(1);
+    expect(total(await scrape(open), 'tenantry_rate_limit_store_errors_total', { outcome: 'allowed' })).toBe(1);
+  });
 });
