@@ -16,6 +16,15 @@ if (!pgUrl) {
 
 const backends = pgUrl ? ['pglite', 'postgres'] : ['pglite'];
 
+// Files named `*.redis.test.ts` need a Redis server (TENANTRY_TEST_REDIS_URL; `bash .ci/redis-start`
+// starts one and prints it). CI sets TENANTRY_TEST_REQUIRE_REDIS=1 so they can never be skipped there.
+const redisUrl = process.env.TENANTRY_TEST_REDIS_URL;
+if (!redisUrl) {
+  if (process.env.TENANTRY_TEST_REQUIRE_REDIS) throw new Error('TENANTRY_TEST_REQUIRE_REDIS is set but TENANTRY_TEST_REDIS_URL is not');
+  console.warn('\n*** Redis tests SKIPPED: set TENANTRY_TEST_REDIS_URL=redis://… (bash .ci/redis-start prints one) to run them ***\n');
+}
+const withoutRedis = redisUrl ? [] : ['test/**/*.redis.test.ts'];
+
 export default defineConfig({
   test: {
     // Each file opens PGlite instances of several hundred MB; two at a time suits a 2-core machine.
@@ -30,7 +39,13 @@ export default defineConfig({
     projects: [
       ...backends.map((name) => ({
         extends: true as const,
-        test: { name, env: { TENANTRY_TEST_BACKEND: name }, include: ['test/**/*.test.ts'], exclude: ['test/**/*.alone.test.ts'], sequence: { groupOrder: 0 } },
+        test: {
+          name,
+          env: { TENANTRY_TEST_BACKEND: name },
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.alone.test.ts', ...withoutRedis],
+          sequence: { groupOrder: 0 },
+        },
       })),
       ...backends.map((name, i) => ({
         extends: true as const,

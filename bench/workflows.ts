@@ -29,16 +29,18 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 function startWorker(mainUrl: string, concurrency: number, children: ChildProcess[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, [CLI, 'worker'], {
-    env: { ...process.env, TENANTRY_DATABASE_URL: mainUrl, TENANTRY_WORKERS: String(concurrency), TENANTRY_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TENANTRY_DATABASE_URL: mainUrl, TENANTRY_WORKERS: String(concurrency), TENANTRY_LOG_LEVEL: 'info', TENANTRY_WORKER_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
   return new Promise((resolve, reject) => {
     let err = '';
-    child.stderr!.on('data', (c: Buffer) => {
-      err += c.toString();
-      if (err.includes('tenantry worker started')) resolve(child);
-    });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.on('data', (c: Buffer) => {
+        err += c.toString();
+        if (err.includes('tenantry worker started')) resolve(child);
+      });
+    }
     child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${err}`)));
   });
 }

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { ValidationError } from './errors.js';
 import { checkDeploymentName } from './storage/names.js';
 
+/** How log lines are written: `auto` is pretty on a terminal and JSON otherwise (TENANTRY_LOG_FORMAT). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+export const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
+/** What a rate-limit decision Redis did not answer does (TENANTRY_REDIS_FAIL). */
+export type RedisFailMode = 'open' | 'closed';
+export const REDIS_FAIL_MODES: readonly RedisFailMode[] = ['open', 'closed'];
+
 /** One PostgreSQL cluster (or the embedded PGlite "cluster") that tenants can be placed on. */
 export interface ClusterConfig {
   name: string;
@@ -72,6 +79,24 @@ export interface TenantryConfig {
   workerPollMs: number;
   /** Hosts `http.request` steps may reach even on loopback or private addresses. */
   egressAllow: string[];
+  /** How log lines are written (TENANTRY_LOG_FORMAT): `auto` is pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat;
+  /** Tenant ids listed in `tenantry_tenant_requests_total` (this process's busiest); 0 lists none. */
+  metricsTopTenants: number;
+  /** A second, internal listener serving /metrics (without the admin token), /healthz and /readyz; none when unset. */
+  metricsPort?: number;
+  /** `tenantry worker`'s /healthz, /readyz and /metrics listener (TENANTRY_WORKER_PORT); 0 picks a free port. */
+  workerPort: number;
+  /** On SIGTERM, keep serving this long with /readyz failing, so load balancers stop sending first (ms). */
+  shutdownDelayMs: number;
+  /** Then at most this long for in-flight requests and steps to finish before exiting anyway (ms). */
+  shutdownTimeoutMs: number;
+  /** Redis holding the per-tenant rate-limit buckets of every replica; in process when unset. */
+  redisUrl?: string;
+  /** When Redis does not answer: `open` decides with this process's own bucket, `closed` refuses (503). */
+  redisFail: RedisFailMode;
+  /** How long a Redis command may take before it counts as unanswered (ms). */
+  redisTimeoutMs: number;
   /** Tenant JWTs (src/auth/jwt.ts); unset key → JWTs are not accepted. */
   jwt: { secret?: string; publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
 }
@@ -229,9 +254,24 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     workerLeaseMs: 30_000,
     workerPollMs: 50,
     egressAllow: [],
+    logFormat: 'auto',
+    metricsTopTenants: 10,
+    workerPort: 3001,
+    shutdownDelayMs: 0,
+    shutdownTimeoutMs: 25_000,
+    redisFail: 'open',
+    redisTimeoutMs: 250,
     jwt: {},
     ...overrides,
   };
+}
+
+/** A value from a fixed list (unset: the fallback). */
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!choices.includes(raw as T)) throw new ValidationError(`${name} must be one of ${choices.join(', ')}, got '${raw}'`);
+  return raw as T;
 }
 
 /** A TCP port, 0 (any free port) to 65535. */
@@ -307,6 +347,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    logFormat: oneOf(env, 'TENANTRY_LOG_FORMAT', LOG_FORMATS, d.logFormat),
+    metricsTopTenants: positiveInt(env, 'TENANTRY_METRICS_TOP_TENANTS', d.metricsTopTenants, 0),
+    metricsPort: env.TENANTRY_METRICS_PORT ? parsePort(env.TENANTRY_METRICS_PORT, 'TENANTRY_METRICS_PORT') : undefined,
+    workerPort: env.TENANTRY_WORKER_PORT ? parsePort(env.TENANTRY_WORKER_PORT, 'TENANTRY_WORKER_PORT') : d.workerPort,
+    shutdownDelayMs: positiveInt(env, 'TENANTRY_SHUTDOWN_DELAY_MS', d.shutdownDelayMs, 0),
+    shutdownTimeoutMs: positiveInt(env, 'TENANTRY_SHUTDOWN_TIMEOUT_MS', d.shutdownTimeoutMs, 100),
+    redisUrl: redisUrl(env.TENANTRY_REDIS_URL),
+    redisFail: oneOf(env, 'TENANTRY_REDIS_FAIL', REDIS_FAIL_MODES, d.redisFail),
+    redisTimeoutMs: positiveInt(env, 'TENANTRY_REDIS_TIMEOUT_MS', d.redisTimeoutMs, 10),
     adminToken,
     cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
     baseDomain: env.TENANTRY_BASE_DOMAIN?.toLowerCase() || undefined,
@@ -318,4 +367,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
       audience: env.TENANTRY_JWT_AUDIENCE || undefined,
     },
   };
+}
+
+/** `redis://` or `rediss://` (TLS), with an optional password and database number. */
+function redisUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw)) throw new ValidationError('TENANTRY_REDIS_URL must be a redis:// or rediss:// URL');
+  return raw;
 }

@@ -4,6 +4,7 @@
  * right order. `tenantry serve`, `tenantry worker`, the tests and the benchmarks all build through here.
  */
 import { ApiKeys } from './auth/api-keys.js';
+import { Metrics } from './metrics.js';
 import { ModelsService } from './ml/models.js';
 import { TrainingPool } from './ml/worker-pool.js';
 import { RecordsService } from './records/records.js';
@@ -13,12 +14,14 @@ import { Tenantry, type OpenOptions } from './tenantry.js';
 import type { EngineOptions } from './workflows/engine.js';
 import { WorkflowRuntime } from './workflows/runtime.js';
 
-/** A structured log line: level, message, fields (`err` for an error). pino's and jsonLog's shape. */
+/** A structured log line: level, message, fields (`err` for an error); logging.ts serviceLog makes one over pino. */
 export type ServiceLog = NonNullable<EngineOptions['log']>;
 
 export interface ServicesOptions {
   /** Where the services report what no caller is waiting for (a training that failed). Silent by default. */
   log?: ServiceLog;
+  /** Node's process metrics in the registry too (a server's or worker's own process; not in tests). */
+  processMetrics?: boolean;
 }
 
 export class Services {
@@ -29,6 +32,8 @@ export class Services {
   readonly apiKeys: ApiKeys;
   /** Whole-tenant export and import (NDJSON). */
   readonly tenantExports: TenantExports;
+  /** This process's Prometheus registry and instruments (metrics.ts), served at /metrics. */
+  readonly metrics: Metrics;
   readonly #sandbox: Sandbox;
   readonly #training: TrainingPool;
   readonly #ownsTenantry: boolean;
@@ -47,7 +52,27 @@ export class Services {
     const scopes = tenantry.withTenant.bind(tenantry);
     this.records = new RecordsService(tenantry, this.#sandbox);
     this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }));
-    this.workflows = new WorkflowRuntime(tenantry, this.records, this.models, this.#sandbox);
+    this.metrics = new Metrics({
+      processMetrics: options.processMetrics,
+      topTenants: tenantry.config.metricsTopTenants,
+      sources: {
+        pools: () => tenantry.storage.poolStats(),
+        queueDepth: () => this.workflows.queue.depthByTier(),
+        trainings: () => this.models.trainingsRunning,
+        operations: () => tenantry.operations.inProgress(),
+      },
+    });
+    // The first services over a Tenantry time its scopes (tests build several over one).
+    tenantry.onScope ??= (seconds, ok) => this.metrics.scopeDuration.observe({ outcome: ok ? 'ok' : 'error' }, seconds);
+    const stepDuration = this.metrics.stepDuration;
+    this.workflows = new WorkflowRuntime(tenantry, this.records, this.models, this.#sandbox, {
+      // The tier from the catalog's cache (a lookup only when it has expired).
+      onStep: (item, seconds, outcome) =>
+        void tenantry.catalog.get(item.tenantId).then(
+          (tenant) => stepDuration.observe({ tier: tenant?.tier ?? 'unknown', outcome }, seconds),
+          () => {},
+        ),
+    });
     this.apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
     this.tenantExports = new TenantExports(tenantry, this.#sandbox, this.workflows.schedules);
   }

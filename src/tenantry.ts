@@ -62,9 +62,24 @@ export class Tenantry {
     }
   }
 
+  /** Told how long each scope took (seconds) and whether it succeeded: the metrics' scope latency. */
+  onScope: ((seconds: number, ok: boolean) => void) | undefined;
+
   /** Run `fn` in a transaction scoped to one tenant. See TenantScopes.withTenant. */
   withTenant<T>(tenant: TenantRef, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions): Promise<T> {
-    return this.scopes.withTenant(tenant, fn, options);
+    const observe = this.onScope;
+    if (!observe) return this.scopes.withTenant(tenant, fn, options);
+    const started = performance.now();
+    return this.scopes.withTenant(tenant, fn, options).then(
+      (result) => {
+        observe((performance.now() - started) / 1000, true);
+        return result;
+      },
+      (error: unknown) => {
+        observe((performance.now() - started) / 1000, false);
+        throw error;
+      },
+    );
   }
 
   /**

@@ -1,35 +1,48 @@
+import { createLogger, serviceLog } from './logging.js';
 import type { TenantryConfig } from './config.js';
+import { buildOpsServer } from './ops-server.js';
+import { engineDrainMs } from './server.js';
 import { Services } from './services.js';
-import type { EngineOptions } from './workflows/engine.js';
-
-/** One JSON line per event on stderr (the same shape as the server's pino lines, without pino). */
-export function jsonLog(stream: NodeJS.WritableStream = process.stderr): NonNullable<EngineOptions['log']> {
-  const levels = { info: 30, warn: 40, error: 50 } as const;
-  return (level, msg, fields = {}) => {
-    const err = fields.err as Error | undefined;
-    stream.write(
-      JSON.stringify({ level: levels[level], time: Date.now(), msg, ...fields, ...(err && { err: { message: err.message, stack: err.stack } }) }) + '\n',
-    );
-  };
-}
+import { exitGracefullyOnSignals } from './shutdown.js';
 
 /**
- * `tenantry worker`: run workflow steps only (no HTTP). SIGTERM/SIGINT stop claiming, let running steps
- * finish (or hand them back to the queue after the drain period), close pools and exit.
+ * `tenantry worker`: run workflow steps (no API), with /healthz, /readyz and /metrics on
+ * TENANTRY_WORKER_PORT. SIGTERM/SIGINT (shutdown.ts): readiness fails, then the engine stops claiming,
+ * lets running steps finish (handing back those still running after its drain period), pools close,
+ * and the process exits 0.
  */
 export async function runWorker(config: TenantryConfig): Promise<void> {
-  const log = jsonLog();
-  const services = await Services.open({ config, log, onError: (err) => log('error', 'database pool error', { err }) });
-  const engine = services.workflows.startEngine({ log });
-  log('info', 'tenantry worker started', { worker: engine.workerId, concurrency: engine.concurrency });
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log('info', 'tenantry worker stopping', { signal, running: engine.inFlight });
-    await services.close();
-    log('info', 'tenantry worker stopped', { ...engine.stats });
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, base: { process: 'worker' } });
+  const services = await Services.open({ config, log: serviceLog(log), processMetrics: true, onError: (err) => log.error({ err }, 'database pool error') });
+  let draining = false;
+  const ops = await buildOpsServer({
+    metrics: services.metrics,
+    logger: log,
+    notReady: async () => {
+      if (draining) return 'draining';
+      await services.tenantry.catalog.clusterNames();
+      return undefined;
+    },
+  });
+  try {
+    await ops.listen({ host: config.host, port: config.workerPort });
+  } catch (error) {
+    await services.close().catch(() => {});
+    const { ListenError } = await import('./server.js');
+    throw new ListenError(config.host, config.workerPort, error);
+  }
+  const engine = services.workflows.startEngine({ log: serviceLog(log), drainMs: engineDrainMs(config) });
+  log.info({ worker: engine.workerId, concurrency: engine.concurrency, health: ops.addresses()[0] }, 'tenantry worker started');
+  exitGracefullyOnSignals({
+    log,
+    delayMs: config.shutdownDelayMs,
+    timeoutMs: config.shutdownTimeoutMs,
+    begin: () => void (draining = true),
+    drain: async () => {
+      log.info({ running: engine.inFlight }, 'tenantry worker stopping');
+      await services.close();
+      log.info({ ...engine.stats }, 'tenantry worker stopped');
+      await ops.close();
+    },
+  });
 }

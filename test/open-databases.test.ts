@@ -11,6 +11,7 @@ function stub(log: string[], name: string): DatabaseBackend {
     acquireAdmin: () => Promise.reject(new Error('unused')),
     acquireApp: () => Promise.reject(new Error('unused')),
     enableAppRole: () => {},
+    poolStats: () => [],
     close: async () => void log.push(`close ${name}`),
   };
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
-import { AddressBuckets, RateLimiter } from './rate-limit.js';
+import { AddressBuckets, RateLimiter, type TenantRateLimiter } from './rate-limit.js';
+import { RedisRateLimiter } from './redis-rate-limit.js';
+import { bearerToken, secretsMatch } from '../auth/secrets.js';
+import type { Logger } from '../logging.js';
 import type { ModelsService } from '../ml/models.js';
 import { Services } from '../services.js';
 import type { WorkflowRuntime } from '../workflows/runtime.js';
@@ -15,8 +18,9 @@ import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-li
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
 import type { JwtVerifier } from '../auth/jwt.js';
-import { ValidationError } from '../errors.js';
-import { ADMIN_TOKEN_MIN_LENGTH } from '../config.js';
+import { TenantryError, ValidationError } from '../errors.js';
+import type { Metrics } from '../metrics.js';
+import { ADMIN_TOKEN_MIN_LENGTH, type RedisFailMode } from '../config.js';
 
 export interface AppOptions {
   /** The services to serve (src/services.ts), owned by the caller: closing the app leaves them open. */
@@ -38,22 +42,51 @@ export interface AppOptions {
   /** Per-address budgets (failed authentications, control-plane requests), per minute; defaults in ADDRESS_LIMIT_DEFAULTS. */
   addressLimits?: { authFailuresPerMinute?: number; controlRequestsPerMinute?: number };
   logger?: FastifyServerOptions['logger'];
+  /** The process's pino logger (src/logging.ts), used instead of `logger`. */
+  loggerInstance?: Logger;
+  /** Per-tenant buckets in Redis (TENANTRY_REDIS_URL), shared by every replica; in process without a URL. */
+  rateLimits?: { redisUrl?: string; fail?: RedisFailMode; timeoutMs?: number; keyPrefix?: string };
 }
 
+/** An incoming X-Request-Id is honoured when it is a plausible id: visible ASCII, at most 128 characters. */
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+/** W3C Trace Context: version-traceid-parentid-flags; its trace id (not all zeros) names the request. */
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
-export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService; workflows: WorkflowRuntime };
+/** The request's id: its X-Request-Id if plausible, else its traceparent's trace id, else a random UUID (unique across processes). */
+export function requestId(headers: Record<string, string | string[] | undefined>): string {
+  const given = headers['x-request-id'];
+  if (typeof given === 'string' && REQUEST_ID.test(given)) return given;
+  const trace = headers.traceparent;
+  const traceId = typeof trace === 'string' ? TRACEPARENT.exec(trace.trim().toLowerCase())?.[1] : undefined;
+  if (traceId && !/^0+$/.test(traceId)) return traceId;
+  return randomUUID();
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The tenant whose credential the request carried, once verified (tenant-auth.ts): its tier labels the metrics. */
+    verifiedTenant?: { id: string; tier: string } | null;
+  }
+}
+
+export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService; workflows: WorkflowRuntime; metrics: Metrics };
 
 /**
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
  * Schemas are strict: unknown body properties are refused (400), never silently dropped.
  */
 export async function buildApp(options: AppOptions): Promise<TenantryApp> {
-  const { services: given, tenantry: bare, adminToken, trustProxy = false, logger = false } = options;
+  const { services: given, tenantry: bare, adminToken, trustProxy = false, logger = false, loggerInstance } = options;
   // loadConfig refuses a short TENANTRY_ADMIN_TOKEN; this also covers a token file edited by hand.
   if (adminToken.length < ADMIN_TOKEN_MIN_LENGTH) throw new ValidationError(`the platform admin token must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`);
   const app = Fastify({
-    logger,
+    ...(loggerInstance ? { loggerInstance } : { logger }),
+    // One line per request, written when it is answered (onResponse below), with everything known by then.
+    logController: new LogController({ disableRequestLogging: true }),
+    // A request arriving on a kept-alive connection while the server closes is served, not answered 503:
+    // in-flight work finishes, idle connections are closed, and no new ones are accepted.
+    return503OnClosing: false,
     bodyLimit: 1024 * 1024,
     // A hop count is accepted by Fastify (proxy-addr) though its types leave it out.
     trustProxy: trustProxy as FastifyServerOptions['trustProxy'],
@@ -61,21 +94,21 @@ export async function buildApp(options: AppOptions): Promise<TenantryApp> {
     // against its bounds, which with it on it skips for non-finite values (they reached SQL: a 500).
     // allErrors: a 400 lists every problem (API.md); request bodies are bounded (1 MiB, our own schemas).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, strictNumbers: false } },
-    // X-Request-Id honoured when it is a plausible id (visible ASCII, at most 128), else one is made.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: (req) => requestId(req.headers),
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as TenantryApp;
   app.decorate('draining', false);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Shutting down: clients (and proxies) open their next request elsewhere rather than reuse this connection.
+    if (app.draining) reply.header('connection', 'close');
   });
   if (!given && !bare) throw new TypeError('buildApp needs services (or a tenantry to build them over)');
   const services = given ?? Services.over(bare!, { log: (level, msg, fields) => app.log[level](fields ?? {}, msg) });
   if (!given) app.addHook('onClose', () => services.close());
+  app.decorate('metrics', services.metrics);
+  observeRequests(app, services.metrics);
   try {
     await registerAll(app, services, options);
   } catch (error) {
@@ -108,6 +141,17 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   await app.register(openapiPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // Prometheus on the public port needs the platform admin token (it names the busiest tenants);
+  // TENANTRY_METRICS_PORT serves it without one on an internal port (server.ts).
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    const token = bearerToken(request.headers.authorization);
+    if (!token || !secretsMatch(adminToken, token)) {
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new TenantryError('unauthorized', 'metrics need the platform admin token as a Bearer credential');
+    }
+    const { contentType, body } = await services.metrics.scrape();
+    return reply.type(contentType).send(body);
+  });
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     if (app.draining) return reply.code(503).send({ status: 'draining' });
     try {
@@ -135,8 +179,47 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     tenantExports: services.tenantExports,
   });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
-  const rateLimiter = new RateLimiter();
-  const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits };
+  const rateLimiter = tenantRateLimiter(app, services, options);
+  const onRateLimited = (tenant: { tier: string }) => services.metrics.rateLimited.inc({ tier: tenant.tier });
+  const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: TENANT_PREFIX });
+}
+
+/**
+ * Per request, once answered: one log line (request id from the child logger; tenant and key id when
+ * verified; route pattern, status, duration) and the HTTP metrics.
+ */
+function observeRequests(app: TenantryApp, metrics: Metrics): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const tenant = request.verifiedTenant ?? undefined;
+    const seconds = reply.elapsedTime / 1000;
+    const status = reply.statusCode;
+    if (route !== '/metrics') metrics.request({ method: request.method, route, status, tier: tenant?.tier ?? 'none', tenantId: tenant?.id }, seconds);
+    const fields = { method: request.method, route, status, durationMs: Math.round(reply.elapsedTime * 10) / 10 };
+    if (status >= 500) reply.log.error(fields, 'request completed');
+    else if (route === '/healthz' || route === '/readyz' || route === '/metrics') reply.log.debug(fields, 'request completed');
+    else reply.log.info(fields, 'request completed');
+  });
+}
+
+/** In process, or in Redis when a URL is given (closed with the app). */
+function tenantRateLimiter(app: TenantryApp, services: Services, options: AppOptions): TenantRateLimiter {
+  const { redisUrl, fail = 'open', timeoutMs = 250, keyPrefix } = options.rateLimits ?? {};
+  if (!redisUrl) return new RateLimiter();
+  const limiter = new RedisRateLimiter({
+    url: redisUrl,
+    fail,
+    timeoutMs,
+    keyPrefix: keyPrefix ?? `tenantry:${services.tenantry.storage.deployment ?? 'default'}:`,
+    onStoreError: (_error, outcome) => services.metrics.rateLimitStoreErrors.inc({ outcome }),
+    log: (level, msg, fields) => app.log[level](fields, msg),
+  });
+  app.addHook('onReady', async () => {
+    if (!(await limiter.ready(Math.min(2000, Math.max(500, timeoutMs * 4)))))
+      app.log.warn(`rate-limit store (Redis) not reachable yet; failing ${fail} until it is`);
+  });
+  app.addHook('onClose', () => limiter.close());
+  return limiter;
 }

@@ -15,6 +15,13 @@ export interface RateDecision {
   retryAfter: number;
 }
 
+/** Per-tenant request budgets: in process (RateLimiter) or shared by every replica (RedisRateLimiter). */
+export interface TenantRateLimiter {
+  /** Take one request from the tenant's bucket of `limit` per minute. */
+  take(tenantId: string, limit: number): RateDecision | Promise<RateDecision>;
+  close?(): Promise<void>;
+}
+
 interface Bucket {
   tokens: number;
   updated: number;
@@ -24,10 +31,10 @@ interface Bucket {
 /**
  * Per-tenant token buckets, in process: a bucket holds `limit` requests and refills at limit/60 per
  * second, so a tenant may burst to its per-minute limit and then runs at that rate. Keyed by the
- * verified tenant, never by address, so one tenant's flood drains only its own bucket. A shared store
- * for several replicas is a later issue.
+ * verified tenant, never by address, so one tenant's flood drains only its own bucket. With several
+ * replicas, RedisRateLimiter (redis-rate-limit.ts) keeps the same buckets in Redis.
  */
-export class RateLimiter {
+export class RateLimiter implements TenantRateLimiter {
   readonly #buckets = new Map<string, Bucket>();
 
   constructor(private readonly now: () => number = () => Date.now()) {}

@@ -151,10 +151,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
 
   addListenFlags(program.command('worker'))
-    .description('run workflow steps only (no HTTP, so --port and --host change nothing); TENANTRY_WORKERS sets how many at once (default 8)')
+    .description(
+      'run workflow steps only, with /healthz, /readyz and /metrics on --port (TENANTRY_WORKER_PORT; default 3001); TENANTRY_WORKERS sets how many steps at once (default 8)',
+    )
     .action(async (flags: ListenFlags) => {
       const { runWorker } = await import('../worker.js');
-      await runWorker(configWith(flags));
+      // The worker's --port is its health and metrics port, not the API's.
+      const { port: workerPort, ...rest } = flags;
+      const config = configWith(rest);
+      await runWorker(workerPort === undefined ? config : { ...config, workerPort });
       exitCode = -1; // keep running
     });
 

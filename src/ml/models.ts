@@ -89,6 +89,11 @@ export class ModelsService {
     return this.#training.idle();
   }
 
+  /** Trainings running in this process now (metrics). */
+  get trainingsRunning(): number {
+    return this.#training.running;
+  }
+
   #check(def: ModelDefinition): void {
     if (!COLLECTION_NAME_PATTERN.test(def.name)) throw new ValidationError(`model name '${def.name}' must match ${COLLECTION_NAME_PATTERN}`);
     if (!COLLECTION_NAME_PATTERN.test(def.collection)) throw new ValidationError(`collection name '${def.collection}' must match ${COLLECTION_NAME_PATTERN}`);

@@ -41,6 +41,11 @@ export class ModelTraining {
     this.#inFlight.add(run);
   }
 
+  /** Trainings running now (metrics). */
+  get running(): number {
+    return this.#inFlight.size;
+  }
+
   /** Resolves when no training is running (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);

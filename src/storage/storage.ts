@@ -1,6 +1,6 @@
 import type { TenantryConfig } from '../config.js';
 import { ConnectionBudget } from './connection-budget.js';
-import { adminQuery } from './backends/backend.js';
+import { adminQuery, type PoolStats } from './backends/backend.js';
 import { openControlDb, type ControlDb } from './control-db.js';
 import { openDeploymentNames } from './deployment.js';
 import type { FenceEntry } from './fence.js';
@@ -78,6 +78,11 @@ export class Storage {
   /** This deployment's name ('' for none), which its roles and databases carry (names.ts DeploymentNames). */
   get deployment(): string {
     return this.#router.names.deployment;
+  }
+
+  /** Connections of each cluster's main database pools now (metrics). */
+  poolStats(): Array<PoolStats & { cluster: string }> {
+    return this.#router.clusters.flatMap((c) => c.main.poolStats().map((p) => ({ cluster: c.name, ...p })));
   }
 
   /** The configured clusters, the control-plane one first. */

@@ -194,6 +194,17 @@ export class Operations {
     return row ? toOperation(row) : undefined;
   }
 
+  /** Operations queued or running, over all processes, by kind and status (metrics). */
+  async inProgress(): Promise<Array<{ kind: string; status: string; count: number }>> {
+    const rows = await this.#db
+      .selectFrom('operations')
+      .select(['kind', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
+      .where('status', 'in', ['queued', 'running'])
+      .groupBy(['kind', 'status'])
+      .execute();
+    return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.count) }));
+  }
+
   async get(id: string): Promise<Operation | undefined> {
     const row = await this.#db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toOperation(row) : undefined;

@@ -24,6 +24,8 @@ export interface EngineOptions {
   retentionSweepMs?: number;
   workerId?: string;
   log?: WorkflowLog;
+  /** Told how long each step attempt took (seconds): `processed` (whatever the step's outcome) or `error` (infrastructure; retried). */
+  onStep?: (item: WorkItem, seconds: number, outcome: 'processed' | 'error') => void;
 }
 
 /** Finished runs deleted per statement (their steps go with them), one tenant at a time. */
@@ -239,12 +241,16 @@ export class WorkflowEngine {
 
   #spawn(item: WorkItem): void {
     const abort = new AbortController();
+    const started = performance.now();
+    const observe = (outcome: 'processed' | 'error') => this.options.onStep?.(item, (performance.now() - started) / 1000, outcome);
     // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
     // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
     const done = yieldToEventLoop()
       .then(() => this.#attempts.run(item, abort.signal))
+      .then(() => observe('processed'))
       .catch(async (err) => {
         if (abort.signal.aborted) return; // stopping: stop() hands the claim back
+        observe('error');
         // Infrastructure trouble (database unreachable, …): try this attempt again shortly.
         this.#log('error', 'workflow step could not be processed; retrying', { err, tenant: item.tenantId, run: item.runId, step: item.stepId });
         await this.queue.release(item, 1000).catch((releaseErr: unknown) => {

@@ -252,6 +252,15 @@ export class WorkQueue {
     return rows.map((r) => ({ tenantId: r.tenant_id, queued: r.queued, running: r.running }));
   }
 
+  /** Items waiting (due or not) and claimed, per tier of their tenants (metrics: what workers scale on). */
+  async depthByTier(): Promise<Array<{ tier: string; queued: number; running: number }>> {
+    const rows = await this.#query<{ tier: string; queued: number; running: number }>(
+      `SELECT t.tier, count(*) FILTER (WHERE w.lease_until IS NULL)::int AS queued, count(*) FILTER (WHERE w.lease_until IS NOT NULL)::int AS running
+         FROM ${this.#Q}.work_items w JOIN ${this.#Q}.tenants t ON t.id = w.tenant_id GROUP BY t.tier`,
+    );
+    return rows;
+  }
+
   // --- schedules -------------------------------------------------------------------------------
 
   /**

@@ -23,6 +23,7 @@ export class WorkflowRuntime {
   readonly definitions: WorkflowsService;
   #engine: WorkflowEngine | undefined;
   #log: WorkflowLog | undefined;
+  readonly #onStep: EngineOptions['onStep'];
 
   constructor(
     private readonly tenantry: Tenantry,
@@ -30,8 +31,9 @@ export class WorkflowRuntime {
     private readonly models: ModelsService,
     private readonly sandbox: Sandbox,
     /** Where failures no caller hears of go; without it, the log the engine is started with. */
-    options: { log?: WorkflowLog } = {},
+    options: { log?: WorkflowLog; onStep?: EngineOptions['onStep'] } = {},
   ) {
+    this.#onStep = options.onStep;
     this.queue = new WorkQueue(tenantry.storage.control);
     this.runs = new RunsService(
       (id, fn, options) => tenantry.withTenant(id, fn, options),
@@ -68,7 +70,14 @@ export class WorkflowRuntime {
         egressAllow: config.egressAllow,
         sandbox: this.sandbox,
       },
-      { concurrency: config.workers || defaultConfig().workers, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, log: this.#log, ...options },
+      {
+        concurrency: config.workers || defaultConfig().workers,
+        leaseMs: config.workerLeaseMs,
+        pollMs: config.workerPollMs,
+        log: this.#log,
+        onStep: this.#onStep,
+        ...options,
+      },
     );
     this.#engine.start();
     return this.#engine;

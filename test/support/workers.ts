@@ -9,7 +9,7 @@ export interface WorkerProcess {
   child: ChildProcess;
   /** Resolves once the worker logged that it started. */
   ready: Promise<void>;
-  /** Everything the worker wrote to stderr (its JSON log). */
+  /** Everything the worker wrote (its JSON log on stdout, and stderr). */
   log: () => string;
   /** SIGTERM, and wait for the exit. */
   stop(): Promise<number | null>;
@@ -25,16 +25,20 @@ export function startWorker(config: TenantryConfig, env: Record<string, string> 
   const url = config.clusters[0]!.url;
   if (!url) throw new Error('worker processes need a PostgreSQL cluster');
   const child = spawn(process.execPath, [CLI, 'worker'], {
-    env: { ...process.env, TENANTRY_DATABASE_URL: url, TENANTRY_DATA_DIR: config.dataDir, TENANTRY_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // Its health port anywhere free; info, so that it says when it has started.
+    env: { ...process.env, TENANTRY_DATABASE_URL: url, TENANTRY_DATA_DIR: config.dataDir, TENANTRY_LOG_LEVEL: 'info', TENANTRY_WORKER_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const ready = new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stderr.includes('tenantry worker started')) resolve();
-    });
+    // Its log (pino, stdout) and anything Node itself says (stderr), in one.
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('tenantry worker started')) resolve();
+      });
+    }
     void exited.then((code) => reject(new Error(`worker exited (${code}) before starting:\n${stderr}`)));
   });
   ready.catch(() => {});

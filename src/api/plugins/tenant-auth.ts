@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
 import { bearerToken } from '../../auth/secrets.js';
-import { requestsPerMinute, type RateLimiter } from '../rate-limit.js';
+import { requestsPerMinute, type TenantRateLimiter } from '../rate-limit.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
 import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
 import type { Role, Tenant } from '../../tenancy/catalog.js';
@@ -38,8 +38,10 @@ export interface TenantAuthOptions {
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   baseDomain?: string;
-  rateLimiter: RateLimiter;
+  rateLimiter: TenantRateLimiter;
   addressLimits: AddressLimits;
+  /** Told of each request the tenant's rate limit refused (metrics). */
+  onRateLimited?: (tenant: Tenant) => void;
 }
 
 /** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
@@ -91,45 +93,51 @@ function namedTenants(request: FastifyRequest, baseDomain: string | undefined): 
  * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
  * a tenant named any other way must agree with it.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits }) => {
-  const domain = baseDomain ? hostName(baseDomain) : undefined;
-  app.decorateRequest('tenantContext', null);
-  app.addHook('onRequest', async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    // Before any lookup: an address flooding us with bad credentials costs no query (429) — but a key
-    // already known valid costs none either, so tenants behind one shared address (a NAT, a proxy
-    // without trustProxy) are not locked out by another client's guessing.
-    if (!apiKeys.knownValid(token)) refuseFloodingAddress(addressLimits, request, reply);
-    const verified = await verifyCredential(token, apiKeys, jwt);
-    // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
-    // minted for an earlier tenant of the same id.
-    const tenant = verified && (await catalog.get(verified.tenantId));
-    if (
-      !verified ||
-      !tenant ||
-      tenant.status === 'deleting' ||
-      tenant.status === 'provisioning' ||
-      issuedBeforeTenant(verified.issuedAt, tenant) ||
-      // A key of an earlier tenant of this id (a key row another process still has cached).
-      (verified.generation !== undefined && verified.generation !== tenant.generation)
-    ) {
-      countFailedAuthentication(addressLimits, request);
-      reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
-    }
-    for (const named of namedTenants(request, domain)) {
-      if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
-    }
-    if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
-    // Counted per verified tenant, before any work is done for the request.
-    const rate = rateLimiter.take(tenant.id, requestsPerMinute(tenant));
-    reply.header('RateLimit-Limit', rate.limit).header('RateLimit-Remaining', rate.remaining).header('RateLimit-Reset', rate.reset);
-    if (!rate.allowed) {
-      reply.header('Retry-After', rate.retryAfter);
-      throw new TenantryError('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
-    }
-    const minRole = request.routeOptions.config.minRole ?? 'admin';
-    if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
-    request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };
-  });
-});
+export const tenantAuthPlugin = fp<TenantAuthOptions>(
+  async (app: FastifyInstance, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited }) => {
+    const domain = baseDomain ? hostName(baseDomain) : undefined;
+    app.decorateRequest('tenantContext', null);
+    app.addHook('onRequest', async (request, reply) => {
+      const token = bearerToken(request.headers.authorization);
+      // Before any lookup: an address flooding us with bad credentials costs no query (429) — but a key
+      // already known valid costs none either, so tenants behind one shared address (a NAT, a proxy
+      // without trustProxy) are not locked out by another client's guessing.
+      if (!apiKeys.knownValid(token)) refuseFloodingAddress(addressLimits, request, reply);
+      const verified = await verifyCredential(token, apiKeys, jwt);
+      // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
+      // minted for an earlier tenant of the same id.
+      const tenant = verified && (await catalog.get(verified.tenantId));
+      if (
+        !verified ||
+        !tenant ||
+        tenant.status === 'deleting' ||
+        tenant.status === 'provisioning' ||
+        issuedBeforeTenant(verified.issuedAt, tenant) ||
+        // A key of an earlier tenant of this id (a key row another process still has cached).
+        (verified.generation !== undefined && verified.generation !== tenant.generation)
+      ) {
+        countFailedAuthentication(addressLimits, request);
+        reply.header('WWW-Authenticate', 'Bearer');
+        throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
+      }
+      // Every later line of this request says whose it is (the key id or `jwt:<subject>`, never the credential).
+      request.log = reply.log = request.log.child({ tenant: tenant.id, keyId: verified.keyId });
+      request.verifiedTenant = { id: tenant.id, tier: tenant.tier };
+      for (const named of namedTenants(request, domain)) {
+        if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
+      }
+      if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
+      // Counted per verified tenant, before any work is done for the request.
+      const rate = await rateLimiter.take(tenant.id, requestsPerMinute(tenant));
+      reply.header('RateLimit-Limit', rate.limit).header('RateLimit-Remaining', rate.remaining).header('RateLimit-Reset', rate.reset);
+      if (!rate.allowed) {
+        onRateLimited?.(tenant);
+        reply.header('Retry-After', rate.retryAfter);
+        throw new TenantryError('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
+      }
+      const minRole = request.routeOptions.config.minRole ?? 'admin';
+      if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
+      request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };
+    });
+  },
+);

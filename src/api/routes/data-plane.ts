@@ -1,10 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { API_KEY_ID_PATTERN, type ApiKeys } from '../../auth/api-keys.js';
 import type { JwtVerifier } from '../../auth/jwt.js';
-import type { Catalog } from '../../tenancy/catalog.js';
+import type { Catalog, Tenant } from '../../tenancy/catalog.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { TenantRateLimiter } from '../rate-limit.js';
 import type { RecordsService } from '../../records/records.js';
 import type { ModelsService } from '../../ml/models.js';
 import { modelsRoutes } from './models.js';
@@ -21,7 +21,8 @@ export interface DataPlaneOptions {
   catalog: Catalog;
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
-  rateLimiter: RateLimiter;
+  rateLimiter: TenantRateLimiter;
+  onRateLimited?: (tenant: Tenant) => void;
   records: RecordsService;
   models: ModelsService;
   workflows: WorkflowRuntime;
@@ -51,7 +52,7 @@ const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { catalog, apiKeys, jwt, rateLimiter, records, models, workflows, cursors, baseDomain, addressLimits },
+  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits },
 ) => {
   if (app.prefix.includes(':tenant')) {
     // The /t/{tenant} copy of every route: its path has one parameter more than the route's own
@@ -65,7 +66,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       };
     });
   }
-  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits });
+  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited });
   await app.register(recordsRoutes, { records, cursors });
   await app.register(modelsRoutes, { models });
   await app.register(workflowsRoutes, { workflows, cursors });

@@ -54,7 +54,17 @@ export interface DatabaseBackend {
   acquireApp(): Promise<Lease>;
   /** Called once the application role exists in this database. */
   enableAppRole(role: string): void;
+  /** Connections of each pool now (metrics): opened, idle, and requests waiting for one. */
+  poolStats(): PoolStats[];
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** `admin` or `app` (PGlite: `session`, its one connection). */
+  pool: string;
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 /** A cluster: its main database (catalog, pooled tables, tenant schemas) plus per-tenant databases. */

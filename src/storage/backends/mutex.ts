@@ -2,9 +2,15 @@
 export class Mutex {
   #tail: Promise<void> = Promise.resolve();
   #held = false;
+  #waiting = 0;
 
   get held(): boolean {
     return this.#held;
+  }
+
+  /** Lockers waiting behind the holder. */
+  get waiting(): number {
+    return this.#waiting;
   }
 
   /** Resolves with the unlock function once every earlier holder has unlocked. */
@@ -13,7 +19,9 @@ export class Mutex {
     const next = new Promise<void>((resolve) => (unlock = resolve));
     const previous = this.#tail;
     this.#tail = previous.then(() => next);
+    this.#waiting++;
     return previous.then(() => {
+      this.#waiting--;
       this.#held = true;
       let done = false;
       return () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
-import type { ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement, BatchOptions } from './backend.js';
+import type { ClusterBackend, DatabaseBackend, Lease, PoolStats, QueryResult, SqlConnection, Statement, BatchOptions } from './backend.js';
 import { Mutex } from './mutex.js';
 import { quoteIdent } from '../names.js';
 
@@ -162,6 +162,11 @@ export class PgliteDatabase implements DatabaseBackend {
         else unlock();
       },
     };
+  }
+
+  /** The one session: in use while a lease holds the mutex; the waiting are those queued behind it. */
+  poolStats(): PoolStats[] {
+    return [{ pool: 'session', total: 1, idle: this.#mutex.held ? 0 : 1, waiting: this.#mutex.waiting }];
   }
 
   async #lock(): Promise<() => void> {

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
+import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, PoolStats, QueryResult, SqlConnection, Statement } from './backend.js';
 import type { ConnectionBudget } from '../connection-budget.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
 import { quoteIdent } from '../names.js';
@@ -291,6 +291,11 @@ export class PgDatabase implements DatabaseBackend {
   async acquireApp(): Promise<Lease> {
     if (!this.#app) throw new Error('application role is not set up in this database yet');
     return lease(await this.#app.connect(), this.#namedStatements, this.#options.budget);
+  }
+
+  poolStats(): PoolStats[] {
+    const stats = (pool: string, p: pg.Pool): PoolStats => ({ pool, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount });
+    return [stats('admin', this.#admin), ...(this.#app ? [stats('app', this.#app)] : [])];
   }
 
   async close(): Promise<void> {

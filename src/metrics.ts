@@ -1,0 +1,220 @@
+/**
+ * Prometheus metrics (prom-client), one Registry per Services — never the global default, so several
+ * apps in one process (the tests) each count their own. Instruments are recorded where things happen
+ * (the HTTP hooks, scopes, the workflow engine, the rate limiter); gauges of state (pools, queue depth,
+ * trainings, operations) are read when scraped, from the sources Services gives.
+ *
+ * Cardinality is bounded by construction: routes are patterns (`/v1/records/:collection`), never URLs;
+ * tiers, statuses and clusters are few; tenant ids appear only in `tenantry_tenant_requests_total`,
+ * for the `topTenants` busiest tenants of this process (TopTenants), never anywhere else.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { TIERS } from './tenancy/tiers.js';
+
+/** What the gauges read when scraped; each may be absent (a process that has no such thing). */
+export interface MetricSources {
+  /** Connections of each cluster's main database pools (PoolStats per pool). */
+  pools?: () => Array<{ cluster: string; pool: string; total: number; idle: number; waiting: number }>;
+  /** Workflow work items per tier: waiting to be claimed, and claimed (running). */
+  queueDepth?: () => Promise<Array<{ tier: string; queued: number; running: number }>>;
+  /** Trainings running in this process. */
+  trainings?: () => number;
+  /** Control-plane operations queued or running, over all processes. */
+  operations?: () => Promise<Array<{ kind: string; status: string; count: number }>>;
+}
+
+export interface MetricsOptions {
+  /** Tenant ids shown in `tenantry_tenant_requests_total` (the busiest of this process); default 10. */
+  topTenants?: number;
+  /** Node's process metrics (CPU, memory, event loop lag, …); for a process's own registry, not tests'. */
+  processMetrics?: boolean;
+  sources?: MetricSources;
+}
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const STEP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+
+/**
+ * The busiest tenants by requests, in bounded memory (the Space-Saving algorithm, Metwally et al.
+ * 2005): at most `capacity` counters; a tenant not tracked when all are taken replaces the smallest,
+ * inheriting its count (an over-estimate by at most that count). Any tenant with more than
+ * total/capacity requests is always tracked, so the top few are right where it matters.
+ */
+export class TopTenants {
+  readonly #counts = new Map<string, number>();
+
+  constructor(readonly capacity: number) {}
+
+  add(tenantId: string): void {
+    const count = this.#counts.get(tenantId);
+    if (count !== undefined) return void this.#counts.set(tenantId, count + 1);
+    if (this.#counts.size < this.capacity) return void this.#counts.set(tenantId, 1);
+    let smallest: string | undefined;
+    let least = Infinity;
+    for (const [id, n] of this.#counts) {
+      if (n < least) {
+        least = n;
+        smallest = id;
+      }
+    }
+    this.#counts.delete(smallest!);
+    this.#counts.set(tenantId, least + 1);
+  }
+
+  /** The `n` largest counts, largest first. */
+  top(n: number): Array<[string, number]> {
+    return [...this.#counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+  }
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpRequests: Counter<'method' | 'route' | 'status' | 'tier'>;
+  readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'tier'>;
+  readonly rateLimited: Counter<'tier'>;
+  readonly rateLimitStoreErrors: Counter<'outcome'>;
+  readonly scopeDuration: Histogram<'outcome'>;
+  readonly stepDuration: Histogram<'tier' | 'outcome'>;
+  readonly #top: TopTenants;
+  readonly #topN: number;
+
+  constructor(options: MetricsOptions = {}) {
+    const { topTenants = 10, processMetrics = false, sources = {} } = options;
+    const registers = [this.registry];
+    this.#topN = topTenants;
+    this.#top = new TopTenants(Math.max(100, topTenants * 10));
+    if (processMetrics) collectDefaultMetrics({ register: this.registry });
+
+    this.httpRequests = new Counter({
+      name: 'tenantry_http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern, status and tenant tier (none: no tenant)',
+      labelNames: ['method', 'route', 'status', 'tier'],
+      registers,
+    });
+    this.httpDuration = new Histogram({
+      name: 'tenantry_http_request_duration_seconds',
+      help: 'HTTP request latency, from receipt to the response sent, by method, route pattern, status and tier',
+      labelNames: ['method', 'route', 'status', 'tier'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    const top = this.#top;
+    const topN = this.#topN;
+    new Counter({
+      name: 'tenantry_tenant_requests_total',
+      help: `Data-plane requests of the ${topTenants} busiest tenants of this process (bounded: other tenants are not listed)`,
+      labelNames: ['tenant'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [tenant, n] of top.top(topN)) this.inc({ tenant }, n);
+      },
+    });
+    this.rateLimited = new Counter({
+      name: 'tenantry_rate_limited_total',
+      help: 'Data-plane requests refused by the per-tenant rate limit, by tier',
+      labelNames: ['tier'],
+      registers,
+    });
+    this.rateLimitStoreErrors = new Counter({
+      name: 'tenantry_rate_limit_store_errors_total',
+      help: 'Rate-limit decisions the shared store (Redis) could not make, by what was done instead (allowed: fail open; refused: fail closed)',
+      labelNames: ['outcome'],
+      registers,
+    });
+    this.scopeDuration = new Histogram({
+      name: 'tenantry_scope_duration_seconds',
+      help: 'Tenant scopes (a transaction bound to one tenant), from asking to the end, by outcome',
+      labelNames: ['outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.stepDuration = new Histogram({
+      name: 'tenantry_workflow_step_duration_seconds',
+      help: 'Workflow step attempts run by this process, by tier and outcome',
+      labelNames: ['tier', 'outcome'],
+      buckets: STEP_BUCKETS,
+      registers,
+    });
+
+    const { pools, queueDepth, trainings, operations } = sources;
+    if (pools) {
+      const waiting = new Gauge({
+        name: 'tenantry_db_pool_waiting',
+        help: 'Requests waiting for a connection of a cluster main database pool',
+        labelNames: ['cluster', 'pool'],
+        registers,
+      });
+      new Gauge({
+        name: 'tenantry_db_pool_connections',
+        help: 'Connections of a cluster main database pool, by state (in_use, idle); PGlite has one, in use or not',
+        labelNames: ['cluster', 'pool', 'state'],
+        registers,
+        collect() {
+          this.reset();
+          waiting.reset();
+          for (const p of pools()) {
+            this.set({ cluster: p.cluster, pool: p.pool, state: 'in_use' }, p.total - p.idle);
+            this.set({ cluster: p.cluster, pool: p.pool, state: 'idle' }, p.idle);
+            waiting.set({ cluster: p.cluster, pool: p.pool }, p.waiting);
+          }
+        },
+      });
+    }
+    if (queueDepth) {
+      new Gauge({
+        name: 'tenantry_workflow_queue_depth',
+        help: 'Workflow step attempts in the queue (all processes), by tier and state (queued: waiting for a worker; running: claimed)',
+        labelNames: ['tier', 'state'],
+        registers,
+        async collect() {
+          const rows = await queueDepth().catch(() => undefined);
+          if (!rows) return;
+          this.reset();
+          for (const tier of TIERS) for (const state of ['queued', 'running']) this.set({ tier, state }, 0);
+          for (const r of rows) {
+            this.set({ tier: r.tier, state: 'queued' }, r.queued);
+            this.set({ tier: r.tier, state: 'running' }, r.running);
+          }
+        },
+      });
+    }
+    if (trainings) {
+      new Gauge({
+        name: 'tenantry_trainings_running',
+        help: 'Model trainings running in this process',
+        registers,
+        collect() {
+          this.set(trainings());
+        },
+      });
+    }
+    if (operations) {
+      new Gauge({
+        name: 'tenantry_operations_in_progress',
+        help: 'Control-plane operations (deletions, moves, provisioning) queued or running, all processes, by kind and status',
+        labelNames: ['kind', 'status'],
+        registers,
+        async collect() {
+          const rows = await operations().catch(() => undefined);
+          if (!rows) return;
+          this.reset();
+          for (const r of rows) this.set({ kind: r.kind, status: r.status }, r.count);
+        },
+      });
+    }
+  }
+
+  /** One answered HTTP request (the onResponse hook). */
+  request(labels: { method: string; route: string; status: number; tier: string; tenantId?: string }, seconds: number): void {
+    const l = { method: labels.method, route: labels.route, status: String(labels.status), tier: labels.tier };
+    this.httpRequests.inc(l);
+    this.httpDuration.observe(l, seconds);
+    if (labels.tenantId) this.#top.add(labels.tenantId);
+  }
+
+  /** The exposition text and its content type. */
+  async scrape(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
