@@ -15,6 +15,8 @@ import { TIERS } from './tenancy/tiers.js';
 export interface MetricSources {
   /** Connections of each cluster's main database pools (PoolStats per pool). */
   pools?: () => Array<{ cluster: string; pool: string; total: number; idle: number; waiting: number }>;
+  /** The process's connection budget over every pool, tenant databases' included (TENANTRY_MAX_CONNECTIONS). */
+  connections?: () => { held: number; waiting: number; max: number } | undefined;
   /** Workflow work items per tier: waiting to be claimed, and claimed (running). */
   queueDepth?: () => Promise<Array<{ tier: string; queued: number; running: number }>>;
   /** Trainings running in this process. */
@@ -137,7 +139,22 @@ export class Metrics {
       registers,
     });
 
-    const { pools, queueDepth, trainings, operations } = sources;
+    const { pools, connections, queueDepth, trainings, operations } = sources;
+    if (connections) {
+      new Gauge({
+        name: 'tenantry_db_connections',
+        help: 'Server connections of this process, every pool of every cluster together (tenant databases included): open, waiting for a place in the budget, and the budget (TENANTRY_MAX_CONNECTIONS)',
+        labelNames: ['state'],
+        registers,
+        collect() {
+          const budget = connections();
+          if (!budget) return;
+          this.set({ state: 'open' }, budget.held);
+          this.set({ state: 'waiting' }, budget.waiting);
+          this.set({ state: 'limit' }, budget.max);
+        },
+      });
+    }
     if (pools) {
       const waiting = new Gauge({
         name: 'tenantry_db_pool_waiting',

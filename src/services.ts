@@ -57,6 +57,7 @@ export class Services {
       topTenants: tenantry.config.metricsTopTenants,
       sources: {
         pools: () => tenantry.storage.poolStats(),
+        connections: () => tenantry.storage.connectionBudget(),
         queueDepth: () => this.workflows.queue.depthByTier(),
         trainings: () => this.models.trainingsRunning,
         operations: () => tenantry.operations.inProgress(),

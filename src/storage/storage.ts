@@ -81,6 +81,12 @@ export class Storage {
   }
 
   /** Connections of each cluster's main database pools now (metrics). */
+  /** The connection budget of this process (TENANTRY_MAX_CONNECTIONS): connections open and waiting. */
+  connectionBudget(): { held: number; waiting: number; max: number } | undefined {
+    const budget = this.#router.budget;
+    return budget && { held: budget.held, waiting: budget.waiting, max: budget.max };
+  }
+
   poolStats(): Array<PoolStats & { cluster: string }> {
     return this.#router.clusters.flatMap((c) => c.main.poolStats().map((p) => ({ cluster: c.name, ...p })));
   }
