@@ -27,12 +27,6 @@ const run = promisify(execFile);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
 
-/**
- * TENANTRY_* variables the manifests set that another change of the same release reads (graceful
- * shutdown, the worker's health port): not read in src/ on this branch yet.
- * Remove each here once src/ reads it; any other name must be read in src/ (a typo fails).
- */
-const READ_ELSEWHERE = new Set(['TENANTRY_SHUTDOWN_DELAY_MS', 'TENANTRY_SHUTDOWN_TIMEOUT_MS', 'TENANTRY_WORKER_PORT']);
 
 async function render(overlay: string): Promise<K8sObject[]> {
   const { stdout } = await run('kubectl', ['kustomize', path.join(K8S, 'overlays', overlay)], { maxBuffer: 16 * 1024 * 1024 });
@@ -197,7 +191,7 @@ describe(`deployment manifests and image (${backend})`, () => {
         ...containers(rendered[overlay]).flatMap(({ container }) => (container.env ?? []).map((e: { name: string }) => e.name)),
         ...Object.keys(secret.stringData),
       ];
-      for (const name of set) expect(read.has(name) || READ_ELSEWHERE.has(name), `${overlay}: ${name}`).toBe(true);
+      for (const name of set) expect(read.has(name), `${overlay}: ${name}`).toBe(true);
     }
   });
 
