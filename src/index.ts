@@ -4,6 +4,7 @@ export { Services, type ServicesOptions, type ServiceLog } from './services.js';
 export * from './errors.js';
 export {
   tenantCacheKey,
+  type NoAppTables,
   type ScopeHook,
   type TenantRef,
   type TenantScope,
@@ -12,7 +13,15 @@ export {
   type WithTenantOptions,
 } from './storage/scope.js';
 export type { TenantDatabase } from './storage/tenant-db.js';
-export { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
+export {
+  TENANT_MIGRATIONS,
+  TENANT_ID_COLUMN,
+  TenantTableError,
+  appMigrationSet,
+  readMigrations,
+  tenantRlsSql,
+  type Migration,
+} from './storage/migrations/tenant-migrations.js';
 export type { Isolation } from './storage/placement.js';
 export type { Tenant } from './tenancy/catalog.js';
 export { TIERS, TIER_DEFAULT_ISOLATION, type Tier } from './tenancy/tiers.js';

@@ -1,7 +1,7 @@
 import { loadConfig, type TenantryConfig } from './config.js';
-import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
+import { appMigrationSet, TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
 import { TenantNotFoundError, ValidationError } from './errors.js';
-import type { TenantRef, TenantScope, TenantScopes, WithTenantOptions } from './storage/scope.js';
+import type { NoAppTables, TenantRef, TenantScope, TenantScopes, WithTenantOptions } from './storage/scope.js';
 import { Storage } from './storage/storage.js';
 import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
@@ -12,6 +12,15 @@ export interface OpenOptions {
   config?: TenantryConfig;
   /** Tenant migration set; the built-in one unless a test or an extension adds to it. */
   migrations?: readonly Migration[];
+  /**
+   * The application's own tenant tables: a folder of numbered SQL files (`000001-notes.sql`, the
+   * format of Tenantry's own; a `file:` URL or a path) or the migrations themselves. Applied after
+   * Tenantry's to every tenant location (the pool, each schema, each database) when a tenant is
+   * provisioned and by `migrate()`, recorded apart (`_app_migrations`); each is refused, rolled back,
+   * if it leaves a table without `tenant_id` leading its primary key or without forced RLS and
+   * Tenantry's policy (TENANT_ID_COLUMN, tenantRlsSql).
+   */
+  appMigrations?: URL | string | readonly Migration[];
   onError?: (error: unknown) => void;
 }
 
@@ -20,7 +29,7 @@ export interface OpenOptions {
  * tenant scopes, never a connection: control-plane code reaches the control-plane database through
  * `storage.control` (named statements, nothing else).
  */
-export class Tenantry {
+export class Tenantry<AppDB extends object = NoAppTables> {
   private constructor(
     readonly config: TenantryConfig,
     readonly storage: Storage,
@@ -32,9 +41,11 @@ export class Tenantry {
     readonly operations: Operations,
   ) {}
 
-  static async open(options: OpenOptions = {}): Promise<Tenantry> {
+  /** `AppDB`: the Kysely types of the application's own tables (`appMigrations`), for typed scopes. */
+  static async open<AppDB extends object = NoAppTables>(options: OpenOptions = {}): Promise<Tenantry<AppDB>> {
     const config = options.config ?? loadConfig();
-    const migrations = options.migrations ?? TENANT_MIGRATIONS;
+    const core = options.migrations ?? TENANT_MIGRATIONS;
+    const migrations = options.appMigrations ? [...core, ...appMigrationSet(options.appMigrations)] : core;
     const onError = options.onError ?? ((error: unknown) => console.error('tenantry:', error));
     const storage = await Storage.open(config, onError);
     try {
@@ -55,7 +66,7 @@ export class Tenantry {
         labels: (cluster) => labels.get(cluster) ?? {},
       });
       tenants.registerOperations();
-      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations);
+      return new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations);
     } catch (error) {
       await storage.close();
       throw error;
@@ -65,8 +76,10 @@ export class Tenantry {
   /** Told how long each scope took (seconds) and whether it succeeded: the metrics' scope latency. */
   onScope: ((seconds: number, ok: boolean) => void) | undefined;
 
-  /** Run `fn` in a transaction scoped to one tenant. See TenantScopes.withTenant. */
-  withTenant<T>(tenant: TenantRef, fn: (scope: TenantScope) => Promise<T>, options?: WithTenantOptions): Promise<T> {
+  /** Run `fn` in a transaction scoped to one tenant; `db` is typed with the application's tables too. See TenantScopes.withTenant. */
+  withTenant<T>(tenant: TenantRef, scoped: (scope: TenantScope<AppDB>) => Promise<T>, options?: WithTenantOptions): Promise<T> {
+    // The same transaction, seen with the application's table types added.
+    const fn = scoped as unknown as (scope: TenantScope) => Promise<T>;
     const observe = this.onScope;
     if (!observe) return this.scopes.withTenant(tenant, fn, options);
     const started = performance.now();

@@ -1,7 +1,7 @@
 import { adminTransaction, type DatabaseBackend, type SqlConnection } from './backends/backend.js';
 import { FENCE_ADVANCE_SQL, FENCE_LOCK_SQL, FENCE_OPEN_SQL } from './ddl.js';
 import type { FenceEntry } from './fence.js';
-import { FENCE_SCHEMA, MIGRATIONS_TABLE, quoteIdent, quoteLiteral } from './names.js';
+import { BOOKKEEPING_TABLES, FENCE_SCHEMA, MIGRATIONS_TABLE, quoteIdent, quoteLiteral } from './names.js';
 import type { TenantPlacement } from './placement.js';
 import type { OpenLocation, TenantLocations } from './strategies/strategy.js';
 
@@ -62,9 +62,9 @@ async function tablesOf(conn: SqlConnection, schema: string): Promise<Table[]> {
             (select jsonb_agg(a.attname order by a.attnum) from pg_attribute a
               where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = $1 and c.relkind in ('r', 'p') and c.relname <> $2
+      where n.nspname = $1 and c.relkind in ('r', 'p') and c.relname <> all($2::text[])
       order by c.oid`,
-    [schema, MIGRATIONS_TABLE],
+    [schema, BOOKKEEPING_TABLES],
   );
   for (const t of rows) if (!t.key || t.key[0]?.name !== 'tenant_id') throw new Error(`table ${schema}.${t.name} has no primary key led by tenant_id`);
   return rows;

@@ -24,6 +24,10 @@ export const DATABASE_SCHEMA = 'tenant_data';
 export const FENCE_SCHEMA = 'tenantry_fence';
 /** Table recording applied tenant migrations, in every location. Not a tenant table. */
 export const MIGRATIONS_TABLE = '_migrations';
+/** Table recording an application's own migrations (Tenantry.open `appMigrations`), in every location. Not a tenant table. */
+export const APP_MIGRATIONS_TABLE = '_app_migrations';
+/** The bookkeeping tables of a location: not tenant tables, never granted, moved or checked. */
+export const BOOKKEEPING_TABLES: readonly string[] = [MIGRATIONS_TABLE, APP_MIGRATIONS_TABLE];
 
 /** Single-quote a string literal for DDL, where parameters cannot go (PostgreSQL rules). */
 export function quoteLiteral(value: string): string {

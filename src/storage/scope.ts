@@ -54,10 +54,14 @@ const INVALID_CATALOG_NAME = '3D000';
  * enforces that tenant (RLS on tenant_id; for `schema`, a role that can use only its own schema; for
  * `database`, its own database). The transaction commits when the callback returns and rolls back if it throws.
  */
-export interface TenantScope {
+/** No tables of an application's own: the default of TenantScope's type parameter. */
+export type NoAppTables = Record<never, never>;
+
+export interface TenantScope<AppDB extends object = NoAppTables> {
   readonly tenantId: string;
   readonly tenant: TenantInfo;
-  readonly db: Transaction<TenantDatabase>;
+  /** Typed with Tenantry's tables and, for an application (Tenantry.open<AppDB>), its own. */
+  readonly db: Transaction<TenantDatabase & AppDB>;
   /**
    * Where the tenant's data lives: an embedded PGlite runs queries on this thread (a long read blocks
    * the event loop), a server does not. Bulk readers size their pages by it.

@@ -20,8 +20,8 @@ export interface MigrationLocation<T extends TenantPlacement = TenantPlacement> 
   key: string;
   /** Tenants whose tables live there (every pooled tenant of the cluster for a pool). */
   tenants: T[];
-  /** Apply what is pending (or, on a dry run, list it) and return the versions. */
-  apply(migrations: readonly Migration[], dryRun: boolean): Promise<number[]>;
+  /** Apply what is pending (or, on a dry run, list it) and return those migrations. */
+  apply(migrations: readonly Migration[], dryRun: boolean): Promise<Migration[]>;
 }
 
 /**
@@ -266,7 +266,7 @@ export class Storage {
           async apply(migrations, dryRun) {
             const { target: at, release } = await target.open();
             try {
-              return dryRun ? (await pendingMigrations(at, migrations)).map((m) => m.version) : await applyMigrations(at, migrations);
+              return dryRun ? await pendingMigrations(at, migrations) : await applyMigrations(at, migrations);
             } finally {
               release();
             }

@@ -21,8 +21,10 @@ export interface LocationResult {
   key: string;
   /** Tenants whose tables live there (every pooled tenant of the cluster for a pool). */
   tenants: string[];
-  /** Versions applied (or, in a dry run, pending). */
+  /** Versions of Tenantry's migrations applied (or, in a dry run, pending). */
   versions: number[];
+  /** Versions of the application's own migrations (Tenantry.open `appMigrations`) applied (or pending). */
+  appVersions: number[];
   error?: string;
 }
 
@@ -60,9 +62,11 @@ export async function migrateTenants(
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const { key, tenants } = next;
-      const result: LocationResult = { key, tenants: tenants.map((t) => t.id), versions: [] };
+      const result: LocationResult = { key, tenants: tenants.map((t) => t.id), versions: [], appVersions: [] };
       try {
-        result.versions = await next.apply(migrations, options.dryRun ?? false);
+        const applied = await next.apply(migrations, options.dryRun ?? false);
+        result.versions = applied.filter((m) => !m.app).map((m) => m.version);
+        result.appVersions = applied.filter((m) => m.app).map((m) => m.version);
         if (!options.dryRun) {
           // Tenants made before fences existed get their row (never one deleted meanwhile).
           for (const tenant of tenants) await storage.backfillFence(tenant, () => stillLive(catalog, tenant));

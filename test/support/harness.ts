@@ -12,7 +12,7 @@ import { defaultConfig, type TenantryConfig } from '../../src/config.js';
 import { withDatabase } from '../../src/storage/backends/postgres.js';
 import { routerOf } from '../../src/storage/internals.js';
 import type { Migration } from '../../src/storage/migrations/tenant-migrations.js';
-import { Tenantry } from '../../src/tenantry.js';
+import { Tenantry, type OpenOptions } from '../../src/tenantry.js';
 
 export type TestBackend = 'pglite' | 'postgres';
 
@@ -52,7 +52,7 @@ export interface TestEnv {
    * Open Tenantry on this environment's storage, closing the instance opened before (one embedded
    * data directory must never be open twice). `config` changes settings for this opening only.
    */
-  open(options?: { migrations?: readonly Migration[]; config?: Partial<TenantryConfig> }): Promise<Tenantry>;
+  open(options?: { migrations?: readonly Migration[]; appMigrations?: OpenOptions['appMigrations']; config?: Partial<TenantryConfig> }): Promise<Tenantry>;
   /** Drop everything this environment created. */
   cleanup(): Promise<void>;
 }
@@ -98,7 +98,12 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     async open(options = {}) {
       await current?.close();
       current = undefined;
-      current = await Tenantry.open({ config: { ...config, ...options.config }, migrations: options.migrations, onError: () => {} });
+      current = await Tenantry.open({
+        config: { ...config, ...options.config },
+        migrations: options.migrations,
+        appMigrations: options.appMigrations,
+        onError: () => {},
+      });
       return current;
     },
     async cleanup() {

@@ -6,6 +6,12 @@ export interface Migration {
   name: string;
   /** SQL script; unqualified names resolve to the location's schema. */
   sql: string;
+  /**
+   * An application's migration (Tenantry.open `appMigrations`): recorded in `_app_migrations` (its
+   * versions are its own), applied after Tenantry's, and checked for the tenant-table guarantees
+   * before its transaction commits (runner.ts checkTenantTables).
+   */
+  app?: boolean;
 }
 
 /** `000001-collections-and-records.sql`: a six-digit version, a dash, a kebab-case name. */

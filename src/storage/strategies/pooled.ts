@@ -3,7 +3,7 @@ import { applyMigrations } from '../migrations/runner.js';
 import { dropPooledTenantIndexes } from '../record-indexes.js';
 import type { DatabaseBackend } from '../backends/backend.js';
 import type { Migration } from '../migrations/migration.js';
-import { MIGRATIONS_TABLE, POOL_SCHEMA, quoteIdent, quoteLiteral } from '../names.js';
+import { BOOKKEEPING_TABLES, POOL_SCHEMA, quoteIdent, quoteLiteral } from '../names.js';
 import type { IsolationStrategy } from './strategy.js';
 
 /** Per cluster database: the migration sets its pool is known (by this process) to have applied. */
@@ -54,7 +54,7 @@ DO $tenantry$
 DECLARE r record;
 BEGIN
   FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ${quoteLiteral(POOL_SCHEMA)} AND c.relkind IN ('r', 'p') AND c.relname <> ${quoteLiteral(MIGRATIONS_TABLE)}
+            WHERE n.nspname = ${quoteLiteral(POOL_SCHEMA)} AND c.relkind IN ('r', 'p') AND c.relname NOT IN (${BOOKKEEPING_TABLES.map(quoteLiteral).join(', ')})
             ORDER BY c.oid DESC
   LOOP
     EXECUTE format('DELETE FROM %I.%I WHERE tenant_id = %L', ${quoteLiteral(POOL_SCHEMA)}, r.relname, ${quoteLiteral(tenant.id)});
