@@ -7,13 +7,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const from = join(root, 'src');
-const to = join(root, 'dist', 'src');
+// The example app's migrations too (examples/notes/migrations, read next to dist/examples/notes/app.js).
+const trees = ['src', 'examples'];
 
 const sqlFiles = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.sql')) : []);
 
-for (const file of sqlFiles(to)) rmSync(join(to, file));
-for (const file of sqlFiles(from)) {
-  mkdirSync(dirname(join(to, file)), { recursive: true });
-  copyFileSync(join(from, file), join(to, file));
+for (const tree of trees) {
+  const from = join(root, tree);
+  const to = join(root, 'dist', tree);
+  for (const file of sqlFiles(to)) rmSync(join(to, file));
+  for (const file of sqlFiles(from)) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    copyFileSync(join(from, file), join(to, file));
+  }
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appMigrationSet, TENANT_ID_COLUMN, TENANT_MIGRATIONS, tenantRlsSql, type Migration } from '../src/storage/migrations/tenant-migrations.js';
 import type { Isolation } from '../src/storage/placement.js';
@@ -9,7 +9,7 @@ import { STRATEGIES } from './support/placements.js';
 
 /** The application's tables as Kysely sees them (what an app declares for withTenant). */
 interface AppDB {
-  tasks: { tenant_id: string; id: number; title: string };
+  tasks: { tenant_id: Generated<string>; id: number; title: string };
 }
 
 const TASKS: Migration = {
