@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
+import * as source from '../src/fastify.js';
 import { buildNotesApp, NOTES_MIGRATIONS, type NotesDB } from '../examples/notes/app.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
@@ -131,5 +133,12 @@ describe(`the example notes app: its routes keep tenants apart, resolving them a
     // The other pooled tenant's notes are untouched by the deletion of its neighbour's rows.
     const left = await notes.inject({ method: 'GET', url: `/notes/${a.note}`, headers: bearer(a.key) });
     expect(left.statusCode).toBe(200);
+  });
+
+  it('the plugin is importable as tenantry/fastify (package exports)', async () => {
+    // Resolved through package.json "exports" to dist/ (npm test builds first).
+    expect(existsSync(new URL('../dist/src/fastify.js', import.meta.url)), 'dist/ is missing: run npm run build').toBe(true);
+    const shipped = await import('tenantry/fastify');
+    expect(Object.keys(shipped).sort(), 'dist/ is older than src/fastify.ts: run npm run build').toEqual(Object.keys(source).sort());
   });
 });
