@@ -56,6 +56,17 @@ CREATE POLICY everyone_reads ON bad_loose FOR SELECT USING (true);`,
     sql: `CREATE TABLE bad_identity (${TENANT_ID_COLUMN}, id bigint GENERATED ALWAYS AS IDENTITY, PRIMARY KEY (tenant_id, id)); ${tenantRlsSql('bad_identity')};`,
     says: /table bad_identity has columns whose values cannot be written \(id: GENERATED ALWAYS\)/,
   },
+  'a rule': {
+    table: 'bad_rule',
+    sql: `CREATE TABLE bad_rule (${TENANT_ID_COLUMN}, id integer NOT NULL, PRIMARY KEY (tenant_id, id)); ${tenantRlsSql('bad_rule')};
+CREATE RULE wipe AS ON INSERT TO bad_rule DO ALSO DELETE FROM tasks;`,
+    says: /table bad_rule has rules \(wipe\)/,
+  },
+  'a SECURITY DEFINER function': {
+    table: 'bad_definer',
+    sql: `CREATE FUNCTION bad_definer() RETURNS bigint LANGUAGE sql SECURITY DEFINER AS 'select count(*) from tasks';`,
+    says: /function bad_definer is SECURITY DEFINER/,
+  },
   'a view': {
     table: 'bad_view',
     sql: `CREATE VIEW bad_view AS SELECT * FROM tasks;`,
@@ -134,7 +145,7 @@ describe(`an application's own tenant tables (${backend})`, () => {
     expect(report.failed.length).toBe(3);
     for (const r of report.failed) {
       expect(r.error).toMatch(bad.says);
-      expect(r.error).toMatch(/^app migration 000002-bad refused/);
+      expect(r.error).toMatch(/^app migration 000002-bad refused: (table|function) /);
       expect(r.appVersions).toEqual([]);
     }
     const pending = await migrateTenants(t.catalog, t.storage, set, { dryRun: true });
@@ -144,7 +155,7 @@ describe(`an application's own tenant tables (${backend})`, () => {
         const { rows } = await sql<{
           good: string | null;
           bad: string | null;
-        }>`select to_regclass('good_first')::text as good, to_regclass(${bad.table})::text as bad`.execute(db);
+        }>`select to_regclass('good_first')::text as good, coalesce(to_regclass(${bad.table})::text, to_regproc(${bad.table})::text) as bad`.execute(db);
         return rows[0];
       });
       expect(left).toEqual({ good: null, bad: null });
