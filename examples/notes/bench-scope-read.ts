@@ -1,8 +1,10 @@
 /**
+ * Not part of the example: a benchmark of it (bench/scope-read.ts does the same for Tenantry's own table).
+ *
  * The scope overhead for an application's own table (examples/notes, created by app migrations): a
  * point read of a note by primary key through withTenant, for each isolation strategy, against a bare
  * `pg` query `WHERE tenant_id = $1 AND id = $2` on the same table of the same server — paired rounds,
- * median ratio, as bench/scope-read.ts does for Tenantry's own records table.
+ * median ratio.
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:app
  *
@@ -13,12 +15,12 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openNotes } from '../examples/notes/app.js';
-import { withDatabase } from '../src/storage/backends/postgres.js';
-import { quoteIdent } from '../src/storage/names.js';
-import type { Isolation } from '../src/storage/placement.js';
-import { routerOf } from '../src/storage/internals.js';
-import { config } from './support.js';
+import { openNotes } from './app.js';
+import { withDatabase } from '../../src/storage/backends/postgres.js';
+import { quoteIdent } from '../../src/storage/names.js';
+import type { Isolation } from '../../src/storage/placement.js';
+import { routerOf } from '../../src/storage/internals.js';
+import { config } from '../../bench/support.js';
 
 const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
 if (!url) {
@@ -45,6 +47,7 @@ async function run(op: () => Promise<unknown>): Promise<number> {
   return count / seconds;
 }
 
+const out = (line: string) => void process.stdout.write(`${line}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
@@ -75,10 +78,10 @@ const t = await openNotes({
 });
 const bare: pg.Pool[] = [];
 try {
-  console.log(
+  out(
     `PostgreSQL point read of an app table (notes), ${concurrency} concurrent callers, ${rounds} paired rounds of ${seconds}s (medians), ${os.cpus().length} cores`,
   );
-  console.log('strategy   bare pg ops/s   withTenant ops/s   ratio');
+  out('strategy   bare pg ops/s   withTenant ops/s   ratio');
   for (const isolation of STRATEGIES) {
     const id = `bench-${isolation}-${suffix}`;
     const owners = isolation === 'pooled' ? [id, ...Array.from({ length: 4 }, (_, i) => `bench-n${i}-${suffix}`)] : [id];
@@ -108,7 +111,7 @@ try {
     const scopedRead = () =>
       t.withTenant(id, ({ db }) => db.selectFrom('notes').select(['id', 'title', 'body']).where('id', '=', pick(ids)).executeTakeFirstOrThrow());
     const { base, cand, ratio } = await paired(bareRead, scopedRead);
-    console.log(`${isolation.padEnd(10)} ${base.toFixed(0).padStart(13)}   ${cand.toFixed(0).padStart(16)}   ${ratio.toFixed(2)}x`);
+    out(`${isolation.padEnd(10)} ${base.toFixed(0).padStart(13)}   ${cand.toFixed(0).padStart(16)}   ${ratio.toFixed(2)}x`);
   }
 } finally {
   await Promise.all(bare.map((p) => p.end()));
