@@ -17,7 +17,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './api/plugins/address-limits.js';
-import { problemPlugin } from './api/plugins/problem.js';
+import { problemErrorHandler } from './api/plugins/problem.js';
 import { tenantAuthPlugin, tenantContext } from './api/plugins/tenant-auth.js';
 import { AddressBuckets, RateLimiter, type TenantRateLimiter } from './api/rate-limit.js';
 import { ApiKeys } from './auth/api-keys.js';
@@ -71,7 +71,8 @@ export interface TenantryPluginOptions {
 export const tenantryPlugin = fp<TenantryPluginOptions>(
   async (app: FastifyInstance, options) => {
     const { tenantry } = options;
-    if (options.problems !== false) await app.register(problemPlugin);
+    // The error handler only: the app's own not-found handler (one per prefix) is left to it.
+    if (options.problems !== false) app.setErrorHandler(problemErrorHandler);
     const addressLimits: AddressLimits = {
       authFailures: new AddressBuckets(options.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
       controlRequests: new AddressBuckets(ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),

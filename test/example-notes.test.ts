@@ -125,6 +125,8 @@ describe(`the example notes app: its routes keep tenants apart, resolving them a
     expect(await ask({ ...bearer(a.key), 'x-tenant-id': b.id })).toEqual({ status: 403, code: 'tenant_mismatch' });
     expect(await ask({ ...bearer(a.key), host: `${b.id}.notes.test` })).toEqual({ status: 403, code: 'tenant_mismatch' });
     expect(await ask({})).toEqual({ status: 401, code: 'unauthorized' });
+    // Routes outside the plugin's context are the app's own business.
+    expect((await notes.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect(await ask(bearer('tnty_0000000000000000_nope'))).toEqual({ status: 401, code: 'unauthorized' });
     await t.tenants.suspend(b.id);
     expect(await ask(bearer(b.key))).toEqual({ status: 403, code: 'tenant_suspended' });

@@ -111,6 +111,8 @@ async function routes(app: FastifyInstance): Promise<void> {
 
 export async function buildNotesApp(tenantry: Tenantry<NotesDB>, options: { baseDomain?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify();
+  // Outside the tenant context: no credential needed.
+  app.get('/healthz', async () => ({ status: 'ok' }));
   // Every route registered in this context needs a tenant credential.
   await app.register(async (tenantRoutes) => {
     await tenantRoutes.register(tenantryPlugin, { tenantry, baseDomain: options.baseDomain });

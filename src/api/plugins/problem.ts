@@ -128,16 +128,19 @@ function instanceOf(request: FastifyRequest): string {
   return request.url.split('?')[0]!.replace(/^\/t\/[^/]*/, '/t/{tenant}');
 }
 
+/** Every error as application/problem+json (the error handler of problemPlugin and of tenantry/fastify). */
+export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const body: Problem = { ...toProblem(error), instance: instanceOf(request), requestId: request.id };
+  if (body.code === 'busy') request.log.warn({ err: error }, 'request refused: busy');
+  else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+  // Every 429 and 503 says when to come back (API.md); refusals that know better set it themselves.
+  if ((body.status === 429 || body.code === 'busy') && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
 /** Every error and every unknown route becomes application/problem+json. */
 export const problemPlugin = fp(async (app: FastifyInstance) => {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body: Problem = { ...toProblem(error), instance: instanceOf(request), requestId: request.id };
-    if (body.code === 'busy') request.log.warn({ err: error }, 'request refused: busy');
-    else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    // Every 429 and 503 says when to come back (API.md); refusals that know better set it themselves.
-    if ((body.status === 429 || body.code === 'busy') && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
-    return reply.code(body.status).type('application/problem+json').send(body);
-  });
+  app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request, reply) =>
     reply
       .code(404)
