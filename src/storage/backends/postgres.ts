@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import pg from 'pg';
 import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, QueryResult, SqlConnection, Statement } from './backend.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
+import { scramVerifier } from '../scram.js';
 import { quoteIdent } from '../names.js';
 
 /** The slice of pg's Connection a query writes protocol messages with. */
@@ -238,11 +239,11 @@ export class PgCluster implements ClusterBackend {
   }
 
   appLoginSql(role: string): string {
-    return appLoginSql(role, this.#appPassword);
+    return appLoginSql(role, scramVerifier(this.#appPassword));
   }
 
   databaseLoginSql(role: string, database: string, options: { adopt: boolean }): string {
-    return databaseLoginSql(role, databaseRolePassword(this.url, role), database, options);
+    return databaseLoginSql(role, scramVerifier(databaseRolePassword(this.url, role)), database, options);
   }
 
   async createDatabase(database: string): Promise<void> {
