@@ -236,7 +236,13 @@ describe(`the tenantry command, as a process (${backend})`, () => {
       for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
       expect(server.stdout()).not.toContain(token);
       // stderr is not a terminal here: the file, not the value.
-      expect(server.stderr()).toBe(`tenantry: generated the platform admin token into ${file} (mode 0600)\n`);
+      // And the master key (no TENANTRY_MASTER_KEY here), likewise named once.
+      expect(server.stderr()).toBe(
+        `tenantry: generated the platform admin token into ${file} (mode 0600)\n` +
+          `tenantry: generated the master key (wraps every tenant's data key) into ${path.join(dataDir, 'master-key')} (mode 0600); ` +
+          'back it up — without it encrypted fields cannot be read — or set TENANTRY_MASTER_KEY\n',
+      );
+      expect(((await fs.stat(path.join(dataDir, 'master-key'))).mode & 0o777).toString(8)).toBe('600');
       // It works as the admin token.
       const url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(server.stdout())![1]!;
       const response = await fetch(`${url}/v1/tenants`, { headers: { authorization: `Bearer ${token}` } });

@@ -25,7 +25,14 @@ export function startWorker(config: TenantryConfig, env: Record<string, string> 
   const url = config.clusters[0]!.url;
   if (!url) throw new Error('worker processes need a PostgreSQL cluster');
   const child = spawn(process.execPath, [CLI, 'worker'], {
-    env: { ...process.env, TENANTRY_DATABASE_URL: url, TENANTRY_DATA_DIR: config.dataDir, TENANTRY_LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      TENANTRY_DATABASE_URL: url,
+      TENANTRY_DATA_DIR: config.dataDir,
+      ...(config.masterKey && { TENANTRY_MASTER_KEY: config.masterKey }),
+      TENANTRY_LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

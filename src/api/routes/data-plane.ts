@@ -143,9 +143,13 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
           ...problems(400, 404),
         },
       },
+      // The body may be left out: the default overlap.
+      preValidation: async (request) => {
+        if (request.body === undefined) request.body = {};
+      },
     },
     async (request, reply) => {
-      const key = await apiKeys.rotate(tenantContext(request).tenant.id, request.params.id, request.body ?? {});
+      const key = await apiKeys.rotate(tenantContext(request).tenant.id, request.params.id, request.body);
       return locate(request, reply, 'api-keys', key.id).code(201).send(key);
     },
   );
