@@ -45,7 +45,7 @@ const OPERATION_EXAMPLE = {
   tenantId: 'acme',
   status: 'running',
   step: 'dropping its storage',
-  progress: { done: 1, total: 3 },
+  progress: { done: 2, total: 4 },
   error: null,
   attempts: 1,
   createdAt: '2026-01-05T10:00:00.000Z',
