@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { TenantryError, ValidationError } from '../errors.js';
@@ -15,8 +15,9 @@ export interface TenantKeyRef {
 export interface Keyring {
   readonly tenantId: string;
   readonly generation: number;
-  readonly current: { version: number; key: Buffer } | undefined;
-  readonly keys: ReadonlyMap<number, Buffer>;
+  /** Keys as KeyObjects (prepared once; the raw bytes are not kept in the ring). */
+  readonly current: { version: number; key: KeyObject } | undefined;
+  readonly keys: ReadonlyMap<number, KeyObject>;
 }
 
 interface TenantKeysTable {
@@ -105,8 +106,12 @@ export class DataKeys {
       .where('tenant_generation', '=', tenant.generation as never)
       .orderBy('version')
       .execute();
-    const keys = new Map<number, Buffer>();
-    for (const row of rows) keys.set(row.version, this.#unwrap(tenant, row));
+    const keys = new Map<number, KeyObject>();
+    for (const row of rows) {
+      const raw = this.#unwrap(tenant, row);
+      keys.set(row.version, createSecretKey(raw));
+      raw.fill(0);
+    }
     const last = rows.at(-1);
     return Object.freeze({
       tenantId: tenant.id,

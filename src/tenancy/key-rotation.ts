@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataKeys } from '../crypto/data-keys.js';
 import { TenantNotFoundError, TenantryError } from '../errors.js';
-import { decodeRecords, ENCRYPTED_DATA_KEY, keysFrom, keyVersionsOf, storedData, type RecordRow } from '../records/codec.js';
+import { decodeRecords, ENCRYPTED_DATA_KEY, keysFrom, keyVersionOf, storedData, type RecordRow } from '../records/codec.js';
 import type { TenantScopes } from '../storage/scope.js';
 import type { Catalog } from './catalog.js';
 import type { Operation, OperationContext, Operations } from './operations.js';
@@ -100,7 +100,7 @@ export class KeyRotation {
         );
         if (rows.length === 0) break;
         after = rows.at(-1)!.id;
-        const stale = rows.filter((r) => keyVersionsOf(r.data).some((v) => v < version));
+        const stale = rows.filter((r) => (keyVersionOf(r.data) ?? version) < version);
         found += stale.length;
         if (stale.length > 0) await this.#reseal(ref, version, stale);
         if (pass === 0) {
@@ -130,7 +130,8 @@ export class KeyRotation {
     for (const row of rows) {
       const place = { tenantId: ref.id, generation: ref.generation, collection: row.collection };
       const [plain] = await decodeRecords(keysFrom(this.keys), place, [row]);
-      const fields = Object.keys((row.data as Record<string, Record<string, unknown>>)[ENCRYPTED_DATA_KEY]!);
+      // The sealed fields: those the plaintext has that the stored row does not hold in clear.
+      const fields = Object.keys(plain!.data).filter((f) => !Object.hasOwn(row.data as object, f));
       const sealed = storedData(place, row.id, plain!.data, { fields, ring });
       updates.push(sql`(${row.id}::uuid, ${JSON.stringify(row.data)}::jsonb, ${JSON.stringify(sealed)}::jsonb)`);
     }
@@ -162,7 +163,7 @@ export class KeyRotation {
       );
       if (rows.length === 0) return left;
       after = rows.at(-1)!.id;
-      left += rows.filter((r) => keyVersionsOf(r.data).some((v) => v < version)).length;
+      left += rows.filter((r) => (keyVersionOf(r.data) ?? version) < version).length;
     }
   }
 }
