@@ -1221,8 +1221,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "dropping its storage",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1455,8 +1455,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "copying",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1674,8 +1674,8 @@ export interface operations {
                      *           "status": "running",
                      *           "step": "dropping its storage",
                      *           "progress": {
-                     *             "done": 1,
-                     *             "total": 3
+                     *             "done": 2,
+                     *             "total": 4
                      *           },
                      *           "error": null,
                      *           "attempts": 1,
@@ -1751,8 +1751,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "dropping its storage",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
