@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { parseMasterKey } from './crypto/master-key.js';
 import { ValidationError } from './errors.js';
 import { checkDeploymentName } from './storage/names.js';
 
@@ -67,6 +68,18 @@ export interface TenantryConfig {
   logLevel: string;
   /** Platform admin token; unset → generated once into the data directory. */
   adminToken?: string;
+  /**
+   * The admin token being replaced (TENANTRY_ADMIN_TOKEN_PREVIOUS): accepted too, so a rotation needs
+   * no downtime — set the new token with the old one as previous, update the clients, then unset it.
+   */
+  adminTokenPrevious?: string;
+  /** The master key (base64, 32 bytes) wrapping every tenant data key: TENANTRY_MASTER_KEY; unset → generated once into the data directory. */
+  masterKey?: string;
+  /** A file holding the master key in base64 (TENANTRY_MASTER_KEY_FILE: a mounted Kubernetes Secret). */
+  masterKeyFile?: string;
+  /** The master key being replaced (TENANTRY_MASTER_KEY_PREVIOUS[_FILE]): unwraps until `tenantry keys rotate-master` re-wraps under the new one. */
+  masterKeyPrevious?: string;
+  masterKeyPreviousFile?: string;
   /** Key signing list cursors; unset → generated once into the data directory. */
   cursorSecret?: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
@@ -322,10 +335,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
     throw new ValidationError(`TENANTRY_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (unset it to have one generated)`);
   }
+  const adminTokenPrevious = env.TENANTRY_ADMIN_TOKEN_PREVIOUS || undefined;
+  if (adminTokenPrevious !== undefined && adminTokenPrevious.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new ValidationError(`TENANTRY_ADMIN_TOKEN_PREVIOUS must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`);
+  }
+  // Checked here (a clear error at startup); files are read when Tenantry opens.
+  if (env.TENANTRY_MASTER_KEY) parseMasterKey(env.TENANTRY_MASTER_KEY, 'TENANTRY_MASTER_KEY');
+  if (env.TENANTRY_MASTER_KEY_PREVIOUS) parseMasterKey(env.TENANTRY_MASTER_KEY_PREVIOUS, 'TENANTRY_MASTER_KEY_PREVIOUS');
   return {
     dataDir,
     clusters,
     deployment,
+    adminTokenPrevious,
+    masterKey: env.TENANTRY_MASTER_KEY || undefined,
+    masterKeyFile: env.TENANTRY_MASTER_KEY_FILE || undefined,
+    masterKeyPrevious: env.TENANTRY_MASTER_KEY_PREVIOUS || undefined,
+    masterKeyPreviousFile: env.TENANTRY_MASTER_KEY_PREVIOUS_FILE || undefined,
     maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', d.maxOpenDatabases),
     databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),

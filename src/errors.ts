@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   unknown_tier: { status: 400, title: 'Unknown tier' },
   unknown_isolation: { status: 400, title: 'Unknown isolation strategy' },
   unknown_cluster: { status: 400, title: 'Unknown cluster' },
+  field_encrypted: { status: 400, title: 'Field is encrypted' },
   not_found: { status: 404, title: 'Not found' },
   tenant_not_found: { status: 404, title: 'Tenant not found' },
   tenant_exists: { status: 409, title: 'Tenant already exists' },
@@ -30,6 +31,7 @@ export const ERROR_CODES = {
   run_finished: { status: 409, title: 'Run already finished' },
   limit_reached: { status: 409, title: 'Plan limit reached' },
   collection_changed: { status: 409, title: 'Collection changed' },
+  collection_not_empty: { status: 409, title: 'Collection is not empty' },
   records_do_not_match: { status: 409, title: 'Records do not match the schema' },
   version_conflict: { status: 412, title: 'Version conflict' },
   idempotency_key_reused: { status: 422, title: 'Idempotency key reused with a different request' },
@@ -40,6 +42,8 @@ export const ERROR_CODES = {
   tenant_scope_required: { status: 500, title: 'Internal error' },
   migration_failed: { status: 500, title: 'Internal error' },
   busy: { status: 503, title: 'Busy' },
+  data_corrupt: { status: 500, title: 'Stored data failed authentication' },
+  key_unavailable: { status: 503, title: 'Encryption key unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -1,15 +1,20 @@
 import { loadConfig, type TenantryConfig } from './config.js';
+import { DataKeys, type KeysDatabase } from './crypto/data-keys.js';
+import { loadMasterKeys } from './crypto/master-key.js';
 import { TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
 import { TenantNotFoundError, ValidationError } from './errors.js';
 import type { TenantRef, TenantScope, TenantScopes, WithTenantOptions } from './storage/scope.js';
 import { Storage } from './storage/storage.js';
 import { Catalog } from './tenancy/catalog.js';
+import { KeyRotation } from './tenancy/key-rotation.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
 import { Operations, type OperationsDatabase } from './tenancy/operations.js';
 
 export interface OpenOptions {
   config?: TenantryConfig;
+  /** Hears where a master key was generated (no TENANTRY_MASTER_KEY); stderr by default. */
+  onMasterKeyGenerated?: (file: string) => void;
   /** Tenant migration set; the built-in one unless a test or an extension adds to it. */
   migrations?: readonly Migration[];
   onError?: (error: unknown) => void;
@@ -30,17 +35,25 @@ export class Tenantry {
     readonly migrations: readonly Migration[],
     /** Long-running control-plane work (deletion, …): durable, resumable; `operations.start()` runs them in the background. */
     readonly operations: Operations,
+    /** Per-tenant data keys, wrapped by the master key (crypto-shredding destroys them first on deletion). */
+    readonly keys: DataKeys,
+    /** Tenant key rotation: a new key version, and the re-encryption operation. */
+    readonly keyRotation: KeyRotation,
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<Tenantry> {
     const config = options.config ?? loadConfig();
     const migrations = options.migrations ?? TENANT_MIGRATIONS;
     const onError = options.onError ?? ((error: unknown) => console.error('tenantry:', error));
+    // A bad master key is a startup error, before any storage is opened.
+    const masters = await loadMasterKeys(config, options.onMasterKeyGenerated);
     const storage = await Storage.open(config, onError);
     try {
       const catalog = await Catalog.open(storage.control, storage.clusters, config.catalogCacheMs);
       const operations = new Operations(storage.control.kysely<OperationsDatabase>(), { leaseMs: config.operationLeaseMs, onError });
       const scopes = storage.scopes(catalog);
+      const keys = new DataKeys(storage.control.kysely<KeysDatabase>(), masters, { cacheMs: config.catalogCacheMs });
+      await keys.checkMasters();
       // Two cluster names for one database would make a move delete what it copies: refused here.
       const places = await storage.clusterPlaces();
       for (const [i, a] of places.entries()) {
@@ -53,9 +66,11 @@ export class Tenantry {
       const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, {
         server: (cluster) => servers.get(cluster),
         labels: (cluster) => labels.get(cluster) ?? {},
-      });
+      }, keys);
       tenants.registerOperations();
-      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations);
+      const keyRotation = new KeyRotation(catalog, operations, scopes, keys, config.catalogCacheMs);
+      keyRotation.register();
+      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation);
     } catch (error) {
       await storage.close();
       throw error;

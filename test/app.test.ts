@@ -161,6 +161,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     const dataPlane = [
       '/v1/api-keys',
       '/v1/api-keys/{id}',
+      '/v1/api-keys/{id}/rotate',
       '/v1/collections',
       '/v1/collections/{name}',
       '/v1/collections/{name}/records',
@@ -189,6 +190,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
         '/v1/tenants/{id}/api-keys',
         '/v1/tenants/{id}/export',
         '/v1/tenants/{id}/import',
+        '/v1/tenants/{id}/keys/rotate',
         '/v1/tenants/{id}/move',
         '/v1/tenants/{id}/resume',
         '/v1/tenants/{id}/suspend',

@@ -123,6 +123,9 @@ describe(`failed authentications are limited per address (${backend})`, () => {
       secretHash: '',
       createdAt: new Date(),
       revokedAt: null,
+      expiresAt: null,
+      lastUsedAt: null,
+      replacedBy: null,
     };
     let queries = 0;
     const catalog = {

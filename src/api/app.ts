@@ -29,6 +29,8 @@ export interface AppOptions {
   tenantry?: Tenantry;
   /** Platform admin token for the control plane. */
   adminToken: string;
+  /** The admin token being replaced: accepted too during a rotation's overlap (TENANTRY_ADMIN_TOKEN_PREVIOUS). */
+  adminTokenPrevious?: string;
   /** Key that signs list cursors. */
   cursorSecret: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
@@ -120,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<TenantryApp> {
 }
 
 async function registerAll(app: TenantryApp, services: Services, options: AppOptions): Promise<void> {
-  const { adminToken, cursorSecret, baseDomain, jwt, addressLimits: limits = {} } = options;
+  const { adminToken, adminTokenPrevious, cursorSecret, baseDomain, jwt, addressLimits: limits = {} } = options;
   const { tenantry, records, models, workflows, apiKeys } = services;
   app.decorate('models', models);
   app.decorate('workflows', workflows);
@@ -173,6 +175,8 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     catalog: tenantry.catalog,
     apiKeys,
     adminToken,
+    adminTokenPrevious,
+    keyRotation: tenantry.keyRotation,
     cursors,
     addressLimits,
     operations: tenantry.operations,

@@ -51,6 +51,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a tenant's data key (an operation)
+         * @description Adds a new data key version at once (new writes are encrypted under it), then re-encrypts every record sealed under an older version in the background and destroys the older versions; until then they stay readable. Asking while a rotation is under way answers it. 404 `tenant_not_found`; 409 `tenant_not_ready` (not active or suspended, or another operation under way).
+         */
+        post: operations["postTenantsByIdKeysRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/operations": {
         parameters: {
             query?: never;
@@ -230,7 +250,7 @@ export interface paths {
         put?: never;
         /**
          * Create a collection
-         * @description A collection with an optional JSON Schema for its records' data and up to 16 indexed fields. Admin role. 400 for a bad name, schema or index path; 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).
+         * @description A collection with an optional JSON Schema for its records' data and up to 16 indexed fields; `encrypted` fields are stored encrypted with the tenant's data key. Admin role. 400 for a bad name, schema or index path, or an index on an encrypted field (`field_encrypted`); 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).
          */
         post: operations["postCollections"];
         delete?: never;
@@ -262,7 +282,7 @@ export interface paths {
         head?: never;
         /**
          * Change a collection's schema or indexes
-         * @description At least one of schema (null removes it) and indexes (replaces them). A new schema is checked against the records already there unless ?validate=false. Admin role. 409 `records_do_not_match` (how many, which), `limit_reached`.
+         * @description At least one of schema (null removes it), indexes and encrypted (each replaces what was). A new schema is checked against the records already there unless ?validate=false. Admin role. 400 `field_encrypted` (an index on an encrypted field); 409 `records_do_not_match` (how many, which), `limit_reached`, `collection_not_empty` (encrypted fields change only while there are no records).
          */
         patch: operations["patchCollectionsByName"];
         trace?: never;
@@ -588,15 +608,35 @@ export interface paths {
         };
         /**
          * List the tenant's live API keys
-         * @description Keys not revoked, by id, a page at a time; never their secrets. Admin role. 400 `invalid_cursor`.
+         * @description Keys neither revoked nor expired, by id, a page at a time, with when each was last used (to the minute); never their secrets. Admin role. 400 `invalid_cursor`.
          */
         get: operations["getApiKeys"];
         put?: never;
         /**
          * Create an API key
-         * @description A key of the calling tenant's with one role; the secret is in `key` in this answer only (stored hashed). Admin role.
+         * @description A key of the calling tenant's with one role, optionally expiring at `expiresAt`; the secret is in `key` in this answer only (stored hashed). Admin role.
          */
         post: operations["postApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API key
+         * @description A new key with the same name and role (its secret in `key`, this once); the old key keeps working for `overlapSeconds` (default 3600), then expires — switch clients over meanwhile. Admin role. 404 for a key that is not live or was replaced already.
+         */
+        post: operations["postApiKeysByIdRotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -641,7 +681,7 @@ export interface components {
              * @description A stable machine string (src/errors.ts)
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
+            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "field_encrypted" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "collection_not_empty" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "data_corrupt" | "key_unavailable" | "internal";
             /** @description The request path this problem is about (without its query; a tenant in the path as {tenant}) */
             instance?: string;
             /** @description The request id (X-Request-Id), for the logs */
@@ -665,6 +705,12 @@ export interface components {
             role: "admin" | "member" | "viewer";
             /** Format: date-time */
             createdAt: string;
+            /** @description When it stops working; null: never */
+            expiresAt: string | null;
+            /** @description When it last authenticated a request, to the minute (null: never) */
+            lastUsedAt: string | null;
+            /** @description The key that replaced it (a rotation); it works until expiresAt */
+            replacedBy: string | null;
         };
         /** @description A new API key, with its secret */
         ApiKeyCreated: {
@@ -678,6 +724,12 @@ export interface components {
             role: "admin" | "member" | "viewer";
             /** Format: date-time */
             createdAt: string;
+            /** @description When it stops working; null: never */
+            expiresAt: string | null;
+            /** @description When it last authenticated a request, to the minute (null: never) */
+            lastUsedAt: string | null;
+            /** @description The key that replaced it (a rotation); it works until expiresAt */
+            replacedBy: string | null;
             /** @description tnty_<keyId>_<secret>: shown this once; send it as Authorization: Bearer … */
             key: string;
         };
@@ -689,7 +741,7 @@ export interface components {
              * @description What the operation does
              * @enum {string}
              */
-            kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+            kind: "provision" | "delete" | "move" | "export" | "import" | "migrate" | "rotate-key";
             /** @description The tenant it works on */
             tenantId: string | null;
             /**
@@ -986,6 +1038,8 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             indexes: string[];
+            /** @description Top-level data fields stored encrypted */
+            encrypted: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1167,8 +1221,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "dropping its storage",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1401,8 +1455,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "copying",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1488,6 +1542,101 @@ export interface operations {
             };
         };
     };
+    postTenantsByIdKeysRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The re-encryption, queued or under way */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f",
+                     *       "kind": "rotate-key",
+                     *       "tenantId": "acme",
+                     *       "status": "running",
+                     *       "step": "re-encrypting under key version 2",
+                     *       "progress": {
+                     *         "done": 200,
+                     *         "total": 1000
+                     *       },
+                     *       "error": null,
+                     *       "attempts": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": "2026-01-05T10:00:00.050Z",
+                     *       "finishedAt": null,
+                     *       "updatedAt": "2026-01-05T10:00:00.120Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Operation"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOperations: {
         parameters: {
             query?: {
@@ -1500,7 +1649,7 @@ export interface operations {
                 /** @description Only operations in this status */
                 status?: "queued" | "running" | "succeeded" | "failed";
                 /** @description Only operations of this kind */
-                kind?: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+                kind?: "provision" | "delete" | "move" | "export" | "import" | "migrate" | "rotate-key";
             };
             header?: never;
             path?: never;
@@ -1525,8 +1674,8 @@ export interface operations {
                      *           "status": "running",
                      *           "step": "dropping its storage",
                      *           "progress": {
-                     *             "done": 1,
-                     *             "total": 3
+                     *             "done": 2,
+                     *             "total": 4
                      *           },
                      *           "error": null,
                      *           "attempts": 1,
@@ -1602,8 +1751,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "dropping its storage",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -2070,6 +2219,11 @@ export interface operations {
                      * @enum {string}
                      */
                     role: "admin" | "member" | "viewer";
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -2087,6 +2241,9 @@ export interface operations {
                      *       "name": "ingest",
                      *       "role": "member",
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
                      *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
                      *     }
                      */
@@ -2421,6 +2578,8 @@ export interface operations {
                     } | null;
                     /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
+                    /** @description Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records */
+                    encrypted?: string[];
                 };
             };
         };
@@ -2456,6 +2615,7 @@ export interface operations {
                      *       "indexes": [
                      *         "total"
                      *       ],
+                     *       "encrypted": [],
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
                      *       "updatedAt": "2026-01-05T10:00:00.000Z"
                      *     }
@@ -2610,6 +2770,7 @@ export interface operations {
                      *       "indexes": [
                      *         "total"
                      *       ],
+                     *       "encrypted": [],
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
                      *       "updatedAt": "2026-01-05T10:00:00.000Z"
                      *     }
@@ -2820,6 +2981,8 @@ export interface operations {
                     } | null;
                     /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
+                    /** @description Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records */
+                    encrypted?: string[];
                 };
                 "application/json": {
                     /** @description A JSON Schema every record's data must match, or null for none */
@@ -2828,6 +2991,8 @@ export interface operations {
                     } | null;
                     /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
+                    /** @description Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records */
+                    encrypted?: string[];
                 };
             };
         };
@@ -6236,6 +6401,11 @@ export interface operations {
                      * @enum {string}
                      */
                     role: "admin" | "member" | "viewer";
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -6257,6 +6427,9 @@ export interface operations {
                      *       "name": "ingest",
                      *       "role": "member",
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
                      *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
                      *     }
                      */
@@ -6288,6 +6461,166 @@ export interface operations {
             };
             /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiKeysByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "overlapSeconds": 600
+                 *     }
+                 */
+                "application/json": {
+                    /** @description How long the old key keeps working (default 3600); then it expires */
+                    overlapSeconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The replacement, with its secret */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "k3v9x2m8q1w7e5r4",
+                     *       "name": "ingest",
+                     *       "role": "member",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
+                     *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

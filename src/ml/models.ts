@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { TenantryError, ValidationError } from '../errors.js';
-import { dataField } from '../records/codec.js';
+import { dataField, refuseEncrypted } from '../records/codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from '../records/scope-runner.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
 import type { TenantRef, TenantScope } from '../storage/scope.js';
@@ -125,6 +125,9 @@ export class ModelsService {
    */
   async #precheck(scope: TenantScope, def: ModelDefinition): Promise<void> {
     const columns = modelFields(def);
+    // What the database holds of an encrypted field is ciphertext: nothing to train on.
+    const declared = await scope.db.selectFrom('collections').select('encrypted').where('name', '=', def.collection).executeTakeFirst();
+    refuseEncrypted((declared?.encrypted as string[] | undefined) ?? [], columns, `model '${def.name}'`);
     const TYPES = ['number', 'string', 'boolean', 'object', 'array'] as const;
     const target = dataField(columns.at(-1)!);
     const mine = sql`tenant_id = ${scope.tenantId} AND collection = ${def.collection}`;

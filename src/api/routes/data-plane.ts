@@ -13,7 +13,7 @@ import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import type { AddressLimits } from '../plugins/address-limits.js';
-import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
+import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, ApiKeyRotation, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { TIERS } from '../../tenancy/tiers.js';
 import { locate } from '../location.js';
 
@@ -96,14 +96,15 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: {
         summary: 'Create an API key',
-        description: "A key of the calling tenant's with one role; the secret is in `key` in this answer only (stored hashed). Admin role.",
+        description:
+          "A key of the calling tenant's with one role, optionally expiring at `expiresAt`; the secret is in `key` in this answer only (stored hashed). Admin role.",
         tags: ['data plane'],
         body: NewApiKey,
         response: { 201: json('The key, with its secret', ApiKeyCreated.ref, { headers: ['Location'], example: API_KEY_EXAMPLE }), ...problems(400) },
       },
     },
     async (request, reply) => {
-      const key = await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role);
+      const key = await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role, { expiresAt: request.body.expiresAt });
       return locate(request, reply, 'api-keys', key.id).code(201).send(key);
     },
   );
@@ -114,7 +115,8 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: {
         summary: "List the tenant's live API keys",
-        description: 'Keys not revoked, by id, a page at a time; never their secrets. Admin role. 400 `invalid_cursor`.',
+        description:
+          'Keys neither revoked nor expired, by id, a page at a time, with when each was last used (to the minute); never their secrets. Admin role. 400 `invalid_cursor`.',
         tags: ['data plane'],
         querystring: PageQuery,
         response: { 200: json('A page of keys', ApiKeyPage.ref), ...problems(400) },
@@ -123,6 +125,33 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     async (request) => {
       const tenantId = tenantContext(request).tenant.id;
       return paginate(cursors, `api-keys:${tenantId}`, request.query, (p) => apiKeys.list(tenantId, p));
+    },
+  );
+
+  app.post(
+    '/v1/api-keys/:id/rotate',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: 'Rotate an API key',
+        description:
+          'A new key with the same name and role (its secret in `key`, this once); the old key keeps working for `overlapSeconds` (default 3600), then expires — switch clients over meanwhile. Admin role. 404 for a key that is not live or was replaced already.',
+        tags: ['data plane'],
+        params: Type.Object({ id: Type.String({ pattern: API_KEY_ID_PATTERN.source, description: 'The key id' }) }, { additionalProperties: false }),
+        body: ApiKeyRotation,
+        response: {
+          201: json('The replacement, with its secret', ApiKeyCreated.ref, { headers: ['Location'], example: API_KEY_EXAMPLE }),
+          ...problems(400, 404),
+        },
+      },
+      // The body may be left out: the default overlap.
+      preValidation: async (request) => {
+        if (request.body === undefined) request.body = {};
+      },
+    },
+    async (request, reply) => {
+      const key = await apiKeys.rotate(tenantContext(request).tenant.id, request.params.id, request.body);
+      return locate(request, reply, 'api-keys', key.id).code(201).send(key);
     },
   );
 

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, PoolStats, QueryResult, SqlConnection, Statement } from './backend.js';
 import type { ConnectionBudget } from '../connection-budget.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
+import { scramVerifier } from '../scram.js';
 import { quoteIdent } from '../names.js';
 
 /** The slice of pg's Connection a query writes protocol messages with. */
@@ -326,11 +327,11 @@ export class PgCluster implements ClusterBackend {
   }
 
   appLoginSql(role: string): string {
-    return appLoginSql(role, this.#appPassword);
+    return appLoginSql(role, scramVerifier(this.#appPassword));
   }
 
   databaseLoginSql(role: string, database: string, options: { adopt: boolean }): string {
-    return databaseLoginSql(role, databaseRolePassword(this.url, role), database, options);
+    return databaseLoginSql(role, scramVerifier(databaseRolePassword(this.url, role)), database, options);
   }
 
   async createDatabase(database: string): Promise<void> {
