@@ -63,10 +63,18 @@ export class Tenantry {
       }
       const servers = new Map(places.map((p) => [p.name, p.server]));
       const labels = new Map(config.clusters.map((c) => [c.name, c.labels ?? {}]));
-      const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, {
-        server: (cluster) => servers.get(cluster),
-        labels: (cluster) => labels.get(cluster) ?? {},
-      }, keys);
+      const tenants = new TenantLifecycle(
+        catalog,
+        storage,
+        migrations,
+        operations,
+        scopes,
+        {
+          server: (cluster) => servers.get(cluster),
+          labels: (cluster) => labels.get(cluster) ?? {},
+        },
+        keys,
+      );
       tenants.registerOperations();
       const keyRotation = new KeyRotation(catalog, operations, scopes, keys, config.catalogCacheMs);
       keyRotation.register();
