@@ -12,6 +12,7 @@ import { TenantExports } from './tenancy/export/tenant-exports.js';
 import { Tenantry, type OpenOptions } from './tenantry.js';
 import type { EngineOptions } from './workflows/engine.js';
 import { WorkflowRuntime } from './workflows/runtime.js';
+import { UsageService } from './usage/usage.js';
 
 /** A structured log line: level, message, fields (`err` for an error). pino's and jsonLog's shape. */
 export type ServiceLog = NonNullable<EngineOptions['log']>;
@@ -29,6 +30,8 @@ export class Services {
   readonly apiKeys: ApiKeys;
   /** Whole-tenant export and import (NDJSON). */
   readonly tenantExports: TenantExports;
+  /** Usage reports: the metered counters, and what a tenant holds now. */
+  readonly usage: UsageService;
   readonly #sandbox: Sandbox;
   readonly #training: TrainingPool;
   readonly #ownsTenantry: boolean;
@@ -46,10 +49,13 @@ export class Services {
     this.#training = new TrainingPool();
     const scopes = tenantry.withTenant.bind(tenantry);
     this.records = new RecordsService(tenantry, this.#sandbox);
-    this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }));
+    this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }), {
+      trainingStarted: (tenantId) => tenantry.meter.add(tenantId, 'modelTrainings'),
+    });
     this.workflows = new WorkflowRuntime(tenantry, this.records, this.models, this.#sandbox);
     this.apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
     this.tenantExports = new TenantExports(tenantry, this.#sandbox, this.workflows.schedules);
+    this.usage = new UsageService(tenantry.meter, scopes, (scope) => this.records.storedBytes(scope));
   }
 
   /** Open storage (TenantryConfig from the environment unless given) and build every service on it. */
@@ -75,6 +81,9 @@ export class Services {
       await step(() => this.#training.close());
       await step(() => this.models.idle());
       await step(() => this.#sandbox.close());
+      // What was metered (the engine's last step-seconds included) is written before storage closes.
+      await step(() => this.tenantry.meter.flush());
+      await step(() => this.tenantry.platformAudit.flush());
       if (this.#ownsTenantry) await step(() => this.tenantry.close());
       if (failures.length > 0) throw failures[0];
     })();

@@ -7,6 +7,9 @@ import { Catalog } from './tenancy/catalog.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
 import { Operations, type OperationsDatabase } from './tenancy/operations.js';
+import { PlatformAudit } from './audit/platform-audit.js';
+import { TenantAudit } from './audit/tenant-audit.js';
+import { Meter } from './usage/meter.js';
 
 export interface OpenOptions {
   config?: TenantryConfig;
@@ -30,6 +33,12 @@ export class Tenantry {
     readonly migrations: readonly Migration[],
     /** Long-running control-plane work (deletion, …): durable, resumable; `operations.start()` runs them in the background. */
     readonly operations: Operations,
+    /** Each tenant's audit trail; its scope hook records the writes made for requests. */
+    readonly audit: TenantAudit,
+    /** The platform's audit trail (control-plane actions, failed authentications), in the catalog. */
+    readonly platformAudit: PlatformAudit,
+    /** Metering: per-tenant counters, accumulated in memory and flushed to the catalog. */
+    readonly meter: Meter,
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<Tenantry> {
@@ -51,7 +60,11 @@ export class Tenantry {
       const servers = new Map(places.map((p) => [p.name, p.server]));
       const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, (cluster) => servers.get(cluster));
       tenants.registerOperations();
-      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations);
+      const audit = new TenantAudit((tenant, fn, o) => scopes.withTenant(tenant, fn, o));
+      scopes.use(audit.hook);
+      const meter = new Meter(storage.control, config.usageFlushMs);
+      const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
+      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations, audit, platformAudit, meter);
     } catch (error) {
       await storage.close();
       throw error;
@@ -90,6 +103,9 @@ export class Tenantry {
 
   async close(): Promise<void> {
     await this.operations.stop();
+    // What was metered and counted but not yet written goes before the pools close.
+    await this.meter.close().catch(() => {});
+    await this.platformAudit.close().catch(() => {});
     await this.storage.close();
   }
 }

@@ -24,6 +24,8 @@ export interface EngineOptions {
   retentionSweepMs?: number;
   workerId?: string;
   log?: WorkflowLog;
+  /** Told how long each step attempt ran (metering: workflow step-seconds). */
+  stepTime?: (tenantId: string, seconds: number) => void;
 }
 
 /** Finished runs deleted per statement (their steps go with them), one tenant at a time. */
@@ -239,6 +241,7 @@ export class WorkflowEngine {
 
   #spawn(item: WorkItem): void {
     const abort = new AbortController();
+    const started = performance.now();
     // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
     // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
     const done = yieldToEventLoop()
@@ -260,6 +263,7 @@ export class WorkflowEngine {
         });
       })
       .finally(() => {
+        this.options.stepTime?.(item.tenantId, (performance.now() - started) / 1000);
         this.#inFlight.delete(item.id);
         this.wake();
       });

@@ -68,7 +68,14 @@ export class WorkflowRuntime {
         egressAllow: config.egressAllow,
         sandbox: this.sandbox,
       },
-      { concurrency: config.workers || defaultConfig().workers, leaseMs: config.workerLeaseMs, pollMs: config.workerPollMs, log: this.#log, ...options },
+      {
+        concurrency: config.workers || defaultConfig().workers,
+        leaseMs: config.workerLeaseMs,
+        pollMs: config.workerPollMs,
+        log: this.#log,
+        stepTime: (tenantId, seconds) => this.tenantry.meter.add(tenantId, 'workflowStepSeconds', seconds),
+        ...options,
+      },
     );
     this.#engine.start();
     return this.#engine;
