@@ -87,6 +87,17 @@ export function isPlainRead(node: OperationNode): boolean {
 }
 
 /**
+ * Whether a statement may write, for AttachOptions.ifWritten: anything but a SELECT — a plain one, one
+ * that locks rows (FOR UPDATE), or raw SQL whose text is a SELECT (possibly after comments). A CTE may
+ * write, so WITH counts as a write.
+ */
+function mayWrite(query: CompiledQuery): boolean {
+  if (isPlainRead(query.query)) return false;
+  if (query.query.kind === 'SelectQueryNode') return (query.query as OperationNode & { with?: unknown }).with !== undefined;
+  return !/^\s*(?:\/\*[^]*?\*\/\s*)*select\b/i.test(query.sql);
+}
+
+/**
  * A statement whose text starts with this comment is prepared once per connection under that name
  * (constant statements on hot paths: their planning is paid once, not per call). Only the text
  * written in the code carries it; the values stay parameters.
@@ -126,9 +137,9 @@ export interface ScopePrelude {
 /** How an attached statement commits (TenantScope.attach). */
 export interface AttachOptions {
   /**
-   * Only if the scope writes: sent with a single-statement scope's statement unless that is a plain
-   * read, and before COMMIT in a scope that opened its transaction (any statement but a plain read
-   * does); left out of a scope that only read. An audit entry of the write it records.
+   * Only if the scope writes (sends a statement other than a SELECT: see mayWrite): with a
+   * single-statement scope's statement, or before COMMIT; left out of a scope that only read (or only
+   * locked). An audit entry of the write it records.
    */
   ifWritten?: boolean;
   /** With ifWritten: called once the scope committed with the statement in it. */
@@ -160,6 +171,8 @@ export class ScopedConnection implements DatabaseConnection {
   /** Called once the scope committed with its ifWritten statements in it. */
   readonly #committed: Array<() => void> = [];
   #ifWrittenSent = false;
+  /** A statement that may write was sent (AttachOptions.ifWritten). */
+  #wrote = false;
 
   /** Statements sent so far (a refusal at the first means the scope did nothing before it). */
   /**
@@ -187,6 +200,8 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
+    const writes = mayWrite(query);
+    if (writes) this.#wrote = true;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
     const setup = this.#setup();
     const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
@@ -195,12 +210,12 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.single) {
       const attached = this.#attached.splice(0);
       const conditional = this.#ifWritten.splice(0);
-      // A plain read writes nothing: what is attached for writes stays out of its batch.
-      if (!isPlainRead(query.query)) attached.push(...conditional);
+      // A read writes nothing: what is attached for writes stays out of its batch.
+      if (writes) attached.push(...conditional);
       const result =
         attached.length === 0 ? await this.conn.batch<R>([setup, statement]) : await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1 });
       this.#changed = true;
-      if (conditional.length > 0 && !isPlainRead(query.query)) this.#ifWrittenSent = true;
+      if (conditional.length > 0 && writes) this.#ifWrittenSent = true;
       return toKyselyResult(result);
     }
     if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
@@ -246,8 +261,8 @@ export class ScopedConnection implements DatabaseConnection {
 
   async #commit(): Promise<void> {
     const attached = this.#attached.splice(0);
-    // A scope that wrote (its transaction is open) commits what was attached for writes too.
-    if (this.#inTransaction && this.#ifWritten.length > 0) {
+    // A scope that wrote (so its transaction is open) commits what was attached for writes too.
+    if (this.#inTransaction && this.#wrote && this.#ifWritten.length > 0) {
       attached.push(...this.#ifWritten.splice(0));
       this.#ifWrittenSent = true;
     }
