@@ -4,8 +4,9 @@
 -- against the limit the scope set (tenantry.quotas: {"records": n, …}; none set, no limit). The
 -- counter row's lock serialises a tenant's inserts of one kind until their transaction ends, so two
 -- writers racing for the last slot cannot both pass. A tenant's first count is taken from the table
--- itself (tenants made before this migration). Changes made by the tables' owner — a move copying
--- rows, a deletion — are not counted: the owner copies the counter rows with the rest.
+-- itself (tenants made before this migration). Only changes made in a tenant scope are counted (its
+-- set-up sets tenantry.quotas; cascades from a scope's deletes included): the owner's — a move copying
+-- rows, a deletion — are not, and a move copies the counter rows with the rest.
 CREATE TABLE quota_counts (
   tenant_id text NOT NULL DEFAULT nullif(current_setting('tenantry.tenant_id', true), ''),
   kind text NOT NULL,
@@ -23,7 +24,7 @@ DECLARE
   total bigint;
   quota bigint;
 BEGIN
-  IF pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
+  IF nullif(current_setting('tenantry.quotas', true), '') IS NULL THEN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
