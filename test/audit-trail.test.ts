@@ -4,10 +4,13 @@
  * authentications go to the platform's chain; verification names the first entry altered, removed or
  * reordered by the database owner; the application role can only append; a tenant sees only its own.
  */
+import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { isControlPlane } from '../src/api/openapi.js';
+import { runCli } from '../src/cli/main.js';
+import type { TenantryConfig } from '../src/config.js';
 import { chainHash, GENESIS, type AuditRecord } from '../src/audit/chain.js';
 import { adminTransaction } from '../src/storage/backends/backend.js';
 import { routerOf } from '../src/storage/internals.js';
@@ -20,6 +23,17 @@ import { STRATEGIES } from './support/placements.js';
 import { routeTable } from './support/routes.js';
 
 const ADMIN = 'admin-token-audit-tests';
+
+async function cli(config: TenantryConfig, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const streams = [new PassThrough(), new PassThrough()] as const;
+  const text = streams.map((stream) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    return () => Buffer.concat(chunks).toString('utf8');
+  });
+  const code = await runCli(argv, { stdout: streams[0], stderr: streams[1], env: {}, config });
+  return { code, stdout: text[0]!(), stderr: text[1]!() };
+}
 type Role = 'admin' | 'member' | 'viewer';
 
 describe(`audit trail (${backend})`, () => {
@@ -133,7 +147,7 @@ describe(`audit trail (${backend})`, () => {
     expect(await entries(A)).toHaveLength(trail.length);
     // The chain holds, and its hashes are sha256(previous || RFC 8785 JSON of the entry).
     expect(await verify(A)).toMatchObject({ ok: true, entries: trail.length, firstBroken: null, head: { seq: trail.length } });
-    let previous = GENESIS;
+    let previous: Buffer = GENESIS;
     for (const entry of trail) {
       previous = chainHash(previous, entry);
       expect(previous.toString('hex')).toBe(entry.hash);
@@ -247,7 +261,7 @@ describe(`audit trail (${backend})`, () => {
     await expect(adminTransaction(control, (conn) => conn.query(`UPDATE tenantry.platform_audit_log SET actor = 'x' WHERE seq = 1`))).rejects.toThrow(
       /append-only/,
     );
-    const [{ seq }] = page.json().items as AuditRecord[];
+    const seq = (page.json().items as AuditRecord[])[0]!.seq;
     await adminTransaction(control, async (conn) => {
       await conn.query('ALTER TABLE tenantry.platform_audit_log DISABLE TRIGGER platform_audit_append_only');
       await conn.query(`UPDATE tenantry.platform_audit_log SET outcome = 'denied' WHERE seq = $1`, [seq]);
@@ -259,5 +273,26 @@ describe(`audit trail (${backend})`, () => {
       await conn.query(`UPDATE tenantry.platform_audit_log SET outcome = 'success' WHERE seq = $1`, [seq]);
       await conn.query('ALTER TABLE tenantry.platform_audit_log ENABLE TRIGGER platform_audit_append_only');
     });
+  });
+
+  it('tenantry audit verify [<tenant>] reports the first broken link (exit 1) or an intact chain, as text or JSON', async () => {
+    // One process owns an embedded data directory: the command line opens it after this one closed it.
+    await app.close();
+    await t.close();
+    try {
+      const broken = await cli(env.config, 'audit', 'verify', placed.pooled!, '--json');
+      expect(broken.code).toBe(1);
+      expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, firstBroken: { seq: 3 } });
+      const text = await cli(env.config, 'audit', 'verify', placed.pooled!);
+      expect(text.stdout).toMatch(/BROKEN at entry 3: entry 3 is missing/);
+      expect(await cli(env.config, 'audit', 'verify', A)).toMatchObject({ code: 0, stdout: expect.stringMatching(/intact: \d+ entries/) });
+      const platform = await cli(env.config, 'audit', 'verify', '--json');
+      expect(platform.code).toBe(0);
+      expect(JSON.parse(platform.stdout)).toMatchObject({ ok: true, firstBroken: null });
+      expect((await cli(env.config, 'audit', 'verify', 'no-such-tenant')).code).toBe(1);
+    } finally {
+      t = await env.open();
+      app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
+    }
   });
 });

@@ -4,7 +4,10 @@
  * equals the operations performed, across two processes sharing one PostgreSQL and across a graceful
  * restart; a tenant sees only its own usage.
  */
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
+import type { TenantryConfig } from '../src/config.js';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { Tenantry } from '../src/tenantry.js';
 import { Meter } from '../src/usage/meter.js';
@@ -13,6 +16,17 @@ import { bearer, callerAs, send } from './support/http.js';
 import { issueKeys } from './support/keys.js';
 
 const ADMIN = 'admin-token-usage-tests';
+
+async function cli(config: TenantryConfig, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const streams = [new PassThrough(), new PassThrough()] as const;
+  const text = streams.map((stream) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    return () => Buffer.concat(chunks).toString('utf8');
+  });
+  const code = await runCli(argv, { stdout: streams[0], stderr: streams[1], env: {}, config });
+  return { code, stdout: text[0]!(), stderr: text[1]!() };
+}
 type Role = 'admin' | 'member' | 'viewer';
 
 describe(`usage and quotas (${backend})`, () => {
@@ -177,6 +191,32 @@ describe(`usage and quotas (${backend})`, () => {
     } finally {
       await other.close().catch(() => {});
       await second.close().catch(() => {});
+    }
+  });
+
+  it('tenantry usage [--tenant T] [--month YYYY-MM] [--csv | --json]', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const expected = (await send(app, 'GET', `/v1/tenants/${U}/usage?month=${month}`, undefined, bearer(ADMIN))).json();
+    // One process owns an embedded data directory: the command line opens it after this one closed it.
+    await app.close();
+    await t.close();
+    try {
+      const json = await cli(env.config, 'usage', '--tenant', U, '--month', month, '--json');
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({ tenant: U, month, totals: expected.totals, current: expected.current });
+      const csv = await cli(env.config, 'usage', '--month', month, '--csv');
+      const lines = csv.stdout.trim().split('\n');
+      expect(lines[0]).toBe('tenant,hour,metric,n');
+      const requests = lines.filter((l) => l.startsWith(`${U},`) && l.includes(',apiRequests,')).reduce((n, l) => n + Number(l.split(',')[3]), 0);
+      expect(requests).toBe(expected.totals.apiRequests);
+      const text = await cli(env.config, 'usage', '--tenant', U);
+      expect(text.stdout).toMatch(new RegExp(`usage in ${month}\\nTENANT\\s+API_REQUESTS\\s+MODEL_TRAININGS\\s+WORKFLOW_STEP_SECONDS\\n${U}\\s+${expected.totals.apiRequests}\\s+2`));
+      expect(text.stdout).toMatch(/now: 12 records, 1 collections, 1 models/);
+      expect((await cli(env.config, 'usage', '--month', '2026-1')).code).toBe(1);
+      expect((await cli(env.config, 'usage', '--csv', '--json')).code).toBe(2);
+    } finally {
+      t = await env.open();
+      app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     }
   });
 });
