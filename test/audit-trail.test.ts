@@ -207,7 +207,10 @@ describe(`audit trail (${backend})`, () => {
       expect(await verify(id)).toMatchObject({ ok: false, entries: 3, firstBroken: { seq: 4, reason: expect.stringMatching(/altered/) } });
       const cli = await app.inject({ method: 'GET', url: `/v1/tenants/${id}/audit/verify`, headers: bearer(ADMIN) });
       expect(cli.json()).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
-      await asOwner(id, `UPDATE $schema.audit_log SET actor = (SELECT actor FROM $schema.audit_log WHERE tenant_id = $tenant AND seq = 5) WHERE tenant_id = $tenant AND seq = 4`);
+      await asOwner(
+        id,
+        `UPDATE $schema.audit_log SET actor = (SELECT actor FROM $schema.audit_log WHERE tenant_id = $tenant AND seq = 5) WHERE tenant_id = $tenant AND seq = 4`,
+      );
       expect(await verify(id)).toMatchObject({ ok: true });
 
       // Reordered: entries 2 and 3 swap places.

@@ -80,7 +80,9 @@ describe(`usage and quotas (${backend})`, () => {
       expect((await call(id, 'member', 'POST', '/v1/collections/items/records', { data: { n: 4 } })).statusCode).toBe(201);
 
       // One slot left, twenty writers at once.
-      const racers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(id, 'member', 'POST', '/v1/collections/items/records', { data: { n: 100 + i } })));
+      const racers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => call(id, 'member', 'POST', '/v1/collections/items/records', { data: { n: 100 + i } })),
+      );
       expect(racers.filter((r) => r.statusCode === 201)).toHaveLength(1);
       expect(racers.filter((r) => r.statusCode === 403 && r.json().code === 'quota_exceeded')).toHaveLength(19);
       expect((await call(id, 'viewer', 'GET', '/v1/collections/items/records?limit=100')).json().items).toHaveLength(5);
@@ -210,7 +212,9 @@ describe(`usage and quotas (${backend})`, () => {
       const requests = lines.filter((l) => l.startsWith(`${U},`) && l.includes(',apiRequests,')).reduce((n, l) => n + Number(l.split(',')[3]), 0);
       expect(requests).toBe(expected.totals.apiRequests);
       const text = await cli(env.config, 'usage', '--tenant', U);
-      expect(text.stdout).toMatch(new RegExp(`usage in ${month}\\nTENANT\\s+API_REQUESTS\\s+MODEL_TRAININGS\\s+WORKFLOW_STEP_SECONDS\\n${U}\\s+${expected.totals.apiRequests}\\s+2`));
+      expect(text.stdout).toMatch(
+        new RegExp(`usage in ${month}\\nTENANT\\s+API_REQUESTS\\s+MODEL_TRAININGS\\s+WORKFLOW_STEP_SECONDS\\n${U}\\s+${expected.totals.apiRequests}\\s+2`),
+      );
       expect(text.stdout).toMatch(/now: 12 records, 1 collections, 1 models/);
       expect((await cli(env.config, 'usage', '--month', '2026-1')).code).toBe(1);
       expect((await cli(env.config, 'usage', '--csv', '--json')).code).toBe(2);

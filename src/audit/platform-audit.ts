@@ -155,10 +155,12 @@ SELECT seq, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, hash FROM head`;
   /** Recompute the platform chain up to its head as it is now: the first broken link, if any. */
   async verify(): Promise<Verification> {
     const s = quoteIdent(this.#control.schema);
-    const heads = await this.#control.executeSql<{ seq: string | number; hash: string }>(`SELECT seq, encode(hash, 'hex') AS hash FROM ${s}.platform_audit_chain`);
+    const heads = await this.#control.executeSql<{ seq: string | number; hash: string }>(
+      `SELECT seq, encode(hash, 'hex') AS hash FROM ${s}.platform_audit_chain`,
+    );
     const head = heads[0] ? { seq: Number(heads[0].seq), hash: heads[0].hash } : null;
     const verifier = new ChainVerifier();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.#control.executeSql<PlatformRow>(
         `SELECT seq, at, actor, action, target, tenant_id, request_id, outcome, detail, encode(hash, 'hex') AS hash
            FROM ${s}.platform_audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,

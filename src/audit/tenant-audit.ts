@@ -113,7 +113,7 @@ export class TenantAudit {
     });
     const verifier = new ChainVerifier();
     const last = head?.seq ?? Number.MAX_SAFE_INTEGER;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.scopes(tenant, async (scope) => {
         const { rows } = await sql<AuditRow>`
           SELECT seq, at, actor, action, target, request_id, outcome, detail, encode(hash, 'hex') AS hash

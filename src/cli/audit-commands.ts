@@ -22,7 +22,9 @@ export function addAuditCommands(program: Command, ctx: AuditCommandsContext): v
     .command('audit')
     .description('audit trails: hash chains of every write')
     .command('verify [tenant]')
-    .description("recompute a tenant's audit chain (or, without a tenant, the platform's) and name the first entry altered, removed or reordered; exit 1 if one is")
+    .description(
+      "recompute a tenant's audit chain (or, without a tenant, the platform's) and name the first entry altered, removed or reordered; exit 1 if one is",
+    )
     .option('--json', 'print JSON: {ok, entries, head, firstBroken}', false)
     .action(async (id: string | undefined, opts: { json: boolean }) => {
       const t = await ctx.open();
@@ -74,7 +76,16 @@ export function addAuditCommands(program: Command, ctx: AuditCommandsContext): v
       for (const [tenant, row] of totals) rows.push([tenant, ...METRICS.map((m) => String(Math.round(row[m]! * 100) / 100))]);
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
       out(`usage in ${report.month}\n`);
-      out(rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n');
+      out(
+        rows
+          .map((r) =>
+            r
+              .map((c, i) => c.padEnd(widths[i]!))
+              .join('  ')
+              .trimEnd(),
+          )
+          .join('\n') + '\n',
+      );
       if (report.current) {
         const c = report.current;
         out(`now: ${c.records} records, ${c.collections} collections, ${c.models} models, ~${c.storageBytes} bytes of record data\n`);

@@ -29,7 +29,10 @@ const AuditEntry = component(
     { description: 'An entry of an audit trail' },
   ),
 );
-const AuditPage = component('AuditPage', Type.Object({ items: Type.Array(AuditEntry.ref), nextCursor: NextCursor }, { description: 'A page of audit entries, oldest first' }));
+const AuditPage = component(
+  'AuditPage',
+  Type.Object({ items: Type.Array(AuditEntry.ref), nextCursor: NextCursor }, { description: 'A page of audit entries, oldest first' }),
+);
 const AuditVerification = component(
   'AuditVerification',
   Type.Object(
@@ -118,7 +121,7 @@ export const tenantAuditRoutes: FastifyPluginAsyncTypebox<{ audit: TenantAudit; 
       schema: {
         summary: "The tenant's audit trail",
         description:
-          'Every write made with the tenant\'s credentials, oldest first: who, what, which path, the request id, when, and its place in the hash chain. Filters: `action`, `actor`, `from`, `to`. Admin role. 400 `invalid_cursor`.',
+          "Every write made with the tenant's credentials, oldest first: who, what, which path, the request id, when, and its place in the hash chain. Filters: `action`, `actor`, `from`, `to`. Admin role. 400 `invalid_cursor`.",
         tags: ['audit'],
         querystring: AuditFilters,
         response: { 200: json('A page of entries', AuditPage.ref), ...problems(400) },
@@ -136,7 +139,8 @@ export const tenantAuditRoutes: FastifyPluginAsyncTypebox<{ audit: TenantAudit; 
       config: { minRole: 'admin' },
       schema: {
         summary: "Verify the tenant's audit trail",
-        description: "Recomputes the tenant's hash chain from its first entry: `firstBroken` names the first entry altered, missing or out of order. Admin role.",
+        description:
+          "Recomputes the tenant's hash chain from its first entry: `firstBroken` names the first entry altered, missing or out of order. Admin role.",
         tags: ['audit'],
         response: { 200: json('The verification', AuditVerification.ref) },
       },
@@ -150,7 +154,8 @@ export const tenantAuditRoutes: FastifyPluginAsyncTypebox<{ audit: TenantAudit; 
       config: { minRole: 'admin' },
       schema: {
         summary: "The tenant's metered usage",
-        description: 'API requests, model trainings and workflow step-seconds in a month (hour by hour and in total), and what the tenant holds now. Admin role.',
+        description:
+          'API requests, model trainings and workflow step-seconds in a month (hour by hour and in total), and what the tenant holds now. Admin role.',
         tags: ['audit'],
         querystring: UsageQuery,
         response: { 200: json('The usage', UsageReport.ref), ...problems(400) },
@@ -184,7 +189,9 @@ export const platformAuditRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const tenant = await tenants.get(request.params.id);
-      return auditPage(cursors, `audit:${tenant.id}:${tenant.generation}`, request.query, (q) => audit.list({ id: tenant.id, generation: tenant.generation }, q));
+      return auditPage(cursors, `audit:${tenant.id}:${tenant.generation}`, request.query, (q) =>
+        audit.list({ id: tenant.id, generation: tenant.generation }, q),
+      );
     },
   );
 
