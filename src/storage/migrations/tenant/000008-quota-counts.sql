@@ -35,9 +35,14 @@ BEGIN
   IF delta = 0 THEN
     RETURN NULL;
   END IF;
-  EXECUTE format('INSERT INTO %I.quota_counts AS q (kind, n) VALUES ($1, (SELECT count(*) FROM %I.%I))
-                  ON CONFLICT (tenant_id, kind) DO UPDATE SET n = q.n + $2 RETURNING n', TG_TABLE_SCHEMA, TG_TABLE_SCHEMA, TG_TABLE_NAME)
-    INTO total USING TG_ARGV[0], delta;
+  -- The scope's search_path is the tenant's schema: these are its own tables.
+  UPDATE quota_counts SET n = n + delta WHERE kind = TG_ARGV[0] RETURNING n INTO total;
+  IF NOT FOUND THEN
+    -- The tenant's first count of this kind: taken from the table (it holds this statement's rows).
+    EXECUTE format('INSERT INTO %I.quota_counts AS q (kind, n) VALUES ($1, (SELECT count(*) FROM %I.%I))
+                    ON CONFLICT (tenant_id, kind) DO UPDATE SET n = q.n + $2 RETURNING n', TG_TABLE_SCHEMA, TG_TABLE_SCHEMA, TG_TABLE_NAME)
+      INTO total USING TG_ARGV[0], delta;
+  END IF;
   quota := (nullif(current_setting('tenantry.quotas', true), '')::jsonb ->> TG_ARGV[0])::bigint;
   IF delta > 0 AND quota IS NOT NULL AND total > quota THEN
     RAISE EXCEPTION 'this would make % %, past the limit (% = %)', total, TG_ARGV[0], TG_ARGV[1], quota
