@@ -183,7 +183,9 @@ async function measure(t: Tenantry, label: string): Promise<void> {
       { op: request, before: () => void (t.meter.add = counting) },
     );
     t.meter.add = counting;
-    console.log(`unmetered ${fmt(base)} req/s, metered ${fmt(cand)} req/s; metered/unmetered (median of rounds) ${ratio.toFixed(3)}: ${((1 - ratio) * 100).toFixed(1)} % cost`);
+    console.log(
+      `unmetered ${fmt(base)} req/s, metered ${fmt(cand)} req/s; metered/unmetered (median of rounds) ${ratio.toFixed(3)}: ${((1 - ratio) * 100).toFixed(1)} % cost`,
+    );
   } finally {
     await app.close();
     await services.close();

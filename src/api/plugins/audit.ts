@@ -33,7 +33,8 @@ const audited = (request: FastifyRequest) => WRITES.has(request.method) && reque
  * The data plane's audit: a write request gets its entry drafted once it is authenticated (actor: the
  * API key or the JWT subject), and the tenant scope hook (TenantAudit.hook) commits it with the first
  * scope that writes. A write that touched no tenant table — an API key made or revoked, a replayed
- * start — is recorded on its way out, in a transaction of its own. A request that fails records nothing.
+ * start — is recorded on its way out, in a transaction of its own (not atomic with the catalog change:
+ * a failure to append is logged). A request that fails records nothing.
  */
 export const dataPlaneAuditPlugin = fp<{ audit: TenantAudit }>(async (app: FastifyInstance, { audit }) => {
   app.addHook('preHandler', async (request) => {
@@ -55,8 +56,13 @@ export const dataPlaneAuditPlugin = fp<{ audit: TenantAudit }>(async (app: Fasti
     if (store?.draft && !store.recorded && reply.statusCode >= 200 && reply.statusCode < 300) {
       const { tenant } = tenantContext(request);
       const { tenant: _, ...entry } = store.draft;
-      await audit.append({ id: tenant.id, generation: tenant.generation }, entry);
-      store.recorded = true;
+      try {
+        await audit.append({ id: tenant.id, generation: tenant.generation }, entry);
+        store.recorded = true;
+      } catch (error) {
+        // The write happened: the answer says so; the missing entry is an operator's matter.
+        request.log.error({ err: error }, "could not append to the tenant's audit trail");
+      }
     }
     return payload;
   });
