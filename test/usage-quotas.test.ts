@@ -133,6 +133,15 @@ describe(`usage and quotas (${backend})`, () => {
     expect(mid.current).toMatchObject({ records: 12, collections: 1, models: 1 });
     expect(mid.current.storageBytes).toBeGreaterThan(0);
     expect(mid.hours.every((h: { tenantId: string }) => h.tenantId === U)).toBe(true);
+    // Another pooled tenant dropping a collection with records (a cascade, run as the tables' owner)
+    // changes only its own counts.
+    await t.tenants.update(P, { limits: { requestsPerMinute: 1_000_000 } });
+    expect((await call(P, 'admin', 'POST', '/v1/collections', { name: 'gone' })).statusCode).toBe(201);
+    await call(P, 'member', 'POST', '/v1/collections/gone/records/bulk', { records: [{ data: {} }, { data: {} }] });
+    const pBefore = await count(P);
+    expect((await call(P, 'admin', 'DELETE', '/v1/collections/gone')).statusCode).toBe(204);
+    expect(await count(P)).toMatchObject({ records: pBefore.records - 2, collections: pBefore.collections - 1 });
+    expect((await usage(U)).current).toMatchObject({ records: 12, collections: 1 });
 
     // Workflow step-seconds, measured by the engine running the steps.
     app.workflows.startEngine({ concurrency: 2, pollMs: 10 });

@@ -28,18 +28,21 @@ BEGIN
     RETURN NULL;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    SELECT count(*) INTO delta FROM added;
+    SELECT count(*) INTO delta FROM added WHERE tenant_id = current_setting('tenantry.tenant_id', true);
   ELSE
-    SELECT -count(*) INTO delta FROM removed;
+    SELECT -count(*) INTO delta FROM removed WHERE tenant_id = current_setting('tenantry.tenant_id', true);
   END IF;
   IF delta = 0 THEN
     RETURN NULL;
   END IF;
-  -- The scope's search_path is the tenant's schema: these are its own tables.
-  UPDATE quota_counts SET n = n + delta WHERE kind = TG_ARGV[0] RETURNING n INTO total;
+  -- The scope's search_path is the tenant's schema: these are its own tables. The tenant is named, not
+  -- left to row-level security: a cascade (a collection's records deleted with it) runs as the
+  -- tables' owner, whom RLS does not filter when it is a superuser.
+  UPDATE quota_counts SET n = n + delta
+   WHERE tenant_id = current_setting('tenantry.tenant_id', true) AND kind = TG_ARGV[0] RETURNING n INTO total;
   IF NOT FOUND THEN
     -- The tenant's first count of this kind: taken from the table (it holds this statement's rows).
-    EXECUTE format('INSERT INTO %I.quota_counts AS q (kind, n) VALUES ($1, (SELECT count(*) FROM %I.%I))
+    EXECUTE format('INSERT INTO %I.quota_counts AS q (kind, n) VALUES ($1, (SELECT count(*) FROM %I.%I WHERE tenant_id = current_setting(''tenantry.tenant_id'', true)))
                     ON CONFLICT (tenant_id, kind) DO UPDATE SET n = q.n + $2 RETURNING n', TG_TABLE_SCHEMA, TG_TABLE_SCHEMA, TG_TABLE_NAME)
       INTO total USING TG_ARGV[0], delta;
   END IF;
