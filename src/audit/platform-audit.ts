@@ -34,7 +34,7 @@ const record = (row: PlatformRow): AuditRecord => ({
 const FAILURE_WINDOW_MS = 60_000;
 
 /**
- * The platform's audit trail in the catalog (catalog migration 8): control-plane actions and failed
+ * The platform's audit trail in the catalog (catalog migration 9): control-plane actions and failed
  * authentications, as a hash chain like each tenant's (chain.ts). Appending is one statement: the
  * chain's head row advances under its lock and the entry is written with its new sequence number and
  * the hash the database computes.

@@ -55,7 +55,7 @@ SELECT seq, ${entry.at}::timestamptz, ${entry.actor}, ${entry.action}, ${entry.t
 }
 
 /**
- * Each tenant's audit trail (tenant migration 7): an append-only hash chain in the tenant's own
+ * Each tenant's audit trail (tenant migration 8): an append-only hash chain in the tenant's own
  * storage. Writes made for a request are recorded through a scope hook, in the same transaction as
  * the write; reads and verification go through the tenant's scopes like any tenant data.
  */

@@ -128,7 +128,7 @@ export interface ScopePrelude {
   /** synchronous_commit off for this transaction. */
   asyncCommit?: boolean;
   /**
-   * The counted quotas the database enforces (tenant migration 8, `count_quota`), as JSON:
+   * The counted quotas the database enforces (tenant migration 9, `count_quota`), as JSON:
    * `{"records": n, "collections": n, "models": n}`.
    */
   quotas: string;

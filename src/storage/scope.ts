@@ -250,7 +250,7 @@ export class TenantScopes {
       );
     }
     if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error, changed);
-    // A counted quota (tenant migration 8): the statement that would pass it was refused, and with it the scope.
+    // A counted quota (tenant migration 9): the statement that would pass it was refused, and with it the scope.
     if (code === QUOTA_SQLSTATE) return new TenantryError('quota_exceeded', (error as Error).message);
     return error;
   }

@@ -52,7 +52,7 @@ export interface PlanLimits {
    * (records × average size of a sample) at most once a minute per process, so it is approximate.
    */
   storageBytes: number;
-  /** Records the tenant may have: counted by the database on every insert and delete (tenant migration 8). */
+  /** Records the tenant may have: counted by the database on every insert and delete (tenant migration 9). */
   maxRecords: number;
   /** Models the tenant may have: counted the same way. */
   maxModels: number;
@@ -186,7 +186,7 @@ export function checkLimits(limits: Record<string, unknown>): void {
 const QUOTAS = new WeakMap<PlanLimits, string>();
 
 /**
- * The quotas the database counts and enforces itself, under concurrency (tenant migration 8,
+ * The quotas the database counts and enforces itself, under concurrency (tenant migration 9,
  * `count_quota`): the JSON a scope sets as `tenantry.quotas`. Keys are the counted kinds.
  */
 export function countedQuotas(limits: PlanLimits): string {

@@ -17,7 +17,7 @@ export interface UsageRow {
 
 /**
  * Metering without a database write per request: counts accumulate in memory per tenant, hour and
- * metric, and are added to the catalog's `usage` table (catalog migration 8) every `flushMs` in one
+ * metric, and are added to the catalog's `usage` table (catalog migration 9) every `flushMs` in one
  * statement, `n = n + excluded.n`, so any number of processes' counts add up. `close()` (Services.close,
  * Tenantry.close) flushes what is left; counts a failed flush could not write are kept for the next.
  */

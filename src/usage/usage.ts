@@ -31,7 +31,7 @@ export function monthRange(month?: string): { month: string; from: Date; to: Dat
 
 /**
  * Usage reports: the metered counters (Meter, in the catalog) and, for one tenant, what it holds now —
- * records, collections and models as counted for its quotas (tenant migration 8), record bytes as
+ * records, collections and models as counted for its quotas (tenant migration 9), record bytes as
  * measured for its storage quota.
  */
 export class UsageService {
@@ -54,7 +54,7 @@ export class UsageService {
   }
 
   async #current(scope: TenantScope): Promise<NonNullable<UsageReport['current']>> {
-    // A tenant's counts start at its first insert or delete after tenant migration 8; until then, counted here.
+    // A tenant's counts start at its first insert or delete after tenant migration 9; until then, counted here.
     const { rows } = await sql<{ records: string | number; collections: string | number; models: string | number }>`
       SELECT coalesce((SELECT n FROM quota_counts WHERE kind = 'records'), (SELECT count(*) FROM records)) AS records,
              coalesce((SELECT n FROM quota_counts WHERE kind = 'collections'), (SELECT count(*) FROM collections)) AS collections,
