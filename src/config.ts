@@ -45,6 +45,11 @@ export interface TenantryConfig {
   /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
   catalogCacheMs: number;
   /**
+   * How often a process adds what it metered (usage counters) and the failed authentications it
+   * counted to the catalog; what is left is written on graceful shutdown.
+   */
+  usageFlushMs: number;
+  /**
    * How long a process's claim on an operation holds without renewal (renewed every third of it): how
    * soon another process resumes an operation whose process died.
    */
@@ -255,6 +260,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     maxConnections: 50,
     tenantPoolSize: 2,
     catalogCacheMs: 1000,
+    usageFlushMs: 10_000,
     operationLeaseMs: 30_000,
     poolMaxIndexes: 64,
     importMaxBytes: 1024 ** 3,
@@ -357,6 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     maxConnections: positiveInt(env, 'TENANTRY_MAX_CONNECTIONS', d.maxConnections, 4),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
+    usageFlushMs: positiveInt(env, 'TENANTRY_USAGE_FLUSH_MS', d.usageFlushMs, 100),
     operationLeaseMs: positiveInt(env, 'TENANTRY_OPERATION_LEASE_MS', d.operationLeaseMs, 300),
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
     importMaxBytes: positiveInt(env, 'TENANTRY_IMPORT_MAX_BYTES', d.importMaxBytes),

@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   version_conflict: { status: 412, title: 'Version conflict' },
   idempotency_key_reused: { status: 422, title: 'Idempotency key reused with a different request' },
   tenant_suspended: { status: 403, title: 'Tenant suspended' },
+  quota_exceeded: { status: 403, title: 'Quota exceeded' },
   tenant_mismatch: { status: 403, title: 'Tenant mismatch' },
   tenant_not_ready: { status: 409, title: 'Tenant is not ready' },
   tenant_not_empty: { status: 409, title: 'Tenant is not empty' },

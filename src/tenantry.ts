@@ -10,6 +10,9 @@ import { KeyRotation } from './tenancy/key-rotation.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
 import { Operations, type OperationsDatabase } from './tenancy/operations.js';
+import { PlatformAudit } from './audit/platform-audit.js';
+import { TenantAudit } from './audit/tenant-audit.js';
+import { Meter } from './usage/meter.js';
 
 export interface OpenOptions {
   config?: TenantryConfig;
@@ -39,6 +42,12 @@ export class Tenantry {
     readonly keys: DataKeys,
     /** Tenant key rotation: a new key version, and the re-encryption operation. */
     readonly keyRotation: KeyRotation,
+    /** Each tenant's audit trail; its scope hook records the writes made for requests. */
+    readonly audit: TenantAudit,
+    /** The platform's audit trail (control-plane actions, failed authentications), in the catalog. */
+    readonly platformAudit: PlatformAudit,
+    /** Metering: per-tenant counters, accumulated in memory and flushed to the catalog. */
+    readonly meter: Meter,
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<Tenantry> {
@@ -78,7 +87,11 @@ export class Tenantry {
       tenants.registerOperations();
       const keyRotation = new KeyRotation(catalog, operations, scopes, keys, config.catalogCacheMs);
       keyRotation.register();
-      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation);
+      const audit = new TenantAudit((tenant, fn, o) => scopes.withTenant(tenant, fn, o));
+      scopes.use(audit.hook);
+      const meter = new Meter(storage.control, config.usageFlushMs);
+      const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
+      return new Tenantry(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
     } catch (error) {
       await storage.close();
       throw error;
@@ -132,6 +145,9 @@ export class Tenantry {
 
   async close(): Promise<void> {
     await this.operations.stop();
+    // What was metered and counted but not yet written goes before the pools close.
+    await this.meter.close().catch(() => {});
+    await this.platformAudit.close().catch(() => {});
     await this.storage.close();
   }
 }

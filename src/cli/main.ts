@@ -15,6 +15,7 @@ import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
 import { doctorText, runDoctor } from './doctor.js';
 import { addExportCommands } from './export-commands.js';
+import { addAuditCommands } from './audit-commands.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -322,6 +323,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     });
   addExportCommands(tenant, { open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? process.stdin, usage: (m) => new UsageError(m) });
+
+  addAuditCommands(program, { open, stdout: io.stdout, exitCode: (code) => (exitCode = code), usage: (m) => new UsageError(m) });
 
   const operations = program.command('operations').description('long-running control-plane work: deletions, …');
   operations

@@ -3,7 +3,7 @@ import { TenantryError, ValidationError } from '../errors.js';
 import { dataField, refuseEncrypted } from '../records/codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from '../records/scope-runner.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
-import type { TenantRef, TenantScope } from '../storage/scope.js';
+import { tenantIdOf, type TenantRef, type TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { FeatureSpec } from './features.js';
@@ -78,8 +78,9 @@ export class ModelsService {
     private readonly scopes: ScopeRunner,
     pool: TrainingPool,
     onError: (error: Error, context: Record<string, unknown>) => void = () => {},
-    cacheSize = 200,
+    private readonly options: { cacheSize?: number; trainingStarted?: (tenantId: string) => void } = {},
   ) {
+    const cacheSize = options.cacheSize ?? 200;
     this.#training = new ModelTraining(scopes, pool, onError);
     this.#serving = new ModelServing(scopes, cacheSize);
   }
@@ -185,6 +186,7 @@ export class ModelsService {
       return planLimits(scope.tenant);
     });
     this.#training.start(tenant, def, 1, limits);
+    this.options.trainingStarted?.(tenantIdOf(tenant));
     return this.get(tenant, def.name);
   }
 
@@ -208,6 +210,7 @@ export class ModelsService {
       return { def: definition, version: row.version, limits: planLimits(scope.tenant) };
     });
     this.#training.start(tenant, def, version, limits);
+    this.options.trainingStarted?.(tenantIdOf(tenant));
     return this.scopes(tenant, async (scope) => (await this.#versions(scope, name)).find((v) => v.version === version)!);
   }
 

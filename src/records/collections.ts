@@ -381,7 +381,7 @@ export class Collections {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`tenantry:collections:${scope.tenantId}`}, 0))`.execute(scope.db);
   }
 
-  /** Refuse (409 limit_reached) a collection count or an index total over the tenant's plan. */
+  /** Refuse (403 quota_exceeded) a collection count, or (409 limit_reached) or an index total over the tenant's plan. */
   async #checkPlan(scope: TenantScope, change: { adding: boolean; name: string; indexes?: string[] }): Promise<void> {
     const limits = planLimits(scope.tenant);
     const { rows } = await sql<{ collections: number; indexes: number }>`
@@ -389,7 +389,7 @@ export class Collections {
         FROM collections`.execute(scope.db);
     const { collections, indexes } = rows[0]!;
     if (change.adding && collections >= limits.maxCollections) {
-      throw new TenantryError('limit_reached', `this tenant has ${collections} collections, its plan's limit (maxCollections = ${limits.maxCollections})`);
+      throw new TenantryError('quota_exceeded', `this tenant has ${collections} collections, its plan's limit (maxCollections = ${limits.maxCollections})`);
     }
     const total = indexes + (change.indexes?.length ?? 0);
     if (change.indexes !== undefined && total > limits.maxIndexes) {

@@ -108,6 +108,11 @@ export class RecordsService {
     return this.#scopes(tenant, async (scope) => scope.tenant);
   }
 
+  /** Bytes of record data the tenant stores, approximately (RecordSizes; the storage quota's measure). */
+  async storedBytes(scope: TenantScope): Promise<number> {
+    return (await this.#sizes.stored(scope)).bytes;
+  }
+
   /** Create a collection and the indexes it declares (409 past the tenant's plan or the pool's index budget). */
   createCollection(tenant: TenantRef, input: CollectionInput): Promise<Collection> {
     return this.#collections.create(tenant, input);

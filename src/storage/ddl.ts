@@ -133,16 +133,20 @@ export function searchPathValue(schema: string): string {
   return quoteIdent(schema);
 }
 
+/** Tenant tables the application may only read and append to (the audit trail, tenant migration 7). */
+export const APPEND_ONLY_TABLES: readonly string[] = ['audit_log'];
+
 /**
  * Let `role` use the tables of `schema` (and nothing else there): usage on the schema, DML on its
- * tenant tables. The migrations table stays owner-only.
+ * tenant tables (only SELECT and INSERT on APPEND_ONLY_TABLES). The migrations table stays owner-only.
  */
 export function grantSchemaSql(schema: string, role: string, tables: readonly string[]): string {
   const s = quoteIdent(schema);
   const r = quoteIdent(role);
   const lines = [`REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`, `GRANT USAGE ON SCHEMA ${s} TO ${r}`];
   for (const table of tables) {
-    lines.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${s}.${quoteIdent(table)} TO ${r}`);
+    const privileges = APPEND_ONLY_TABLES.includes(table) ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
+    lines.push(`GRANT ${privileges} ON ${s}.${quoteIdent(table)} TO ${r}`);
   }
   return lines.join(';\n');
 }
@@ -172,6 +176,8 @@ export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_
 export const FENCED_SQLSTATE = 'TN001';
 /** SQLSTATE the fence raises for a scope routed by a placement that is no longer current (the tenant moved). */
 export const MOVED_SQLSTATE = 'TN002';
+/** SQLSTATE `count_quota` (tenant migration 8) raises for an insert past a counted quota. */
+export const QUOTA_SQLSTATE = 'TN003';
 
 /** The advisory lock key of a tenant's fence in one database (shared by scopes, exclusive for deletion). */
 const fenceLockKey = (tenant: string) => `pg_catalog.hashtextextended('tenantry:fence:' OPERATOR(pg_catalog.||) ${tenant}, 0)`;

@@ -21,6 +21,11 @@ import { Operation, operationRoutes } from './operations.js';
 import { operationJson } from '../../tenancy/operations.js';
 import { tenantExportRoutes } from './tenant-exports.js';
 import type { TenantExports } from '../../tenancy/export/tenant-exports.js';
+import type { TenantAudit } from '../../audit/tenant-audit.js';
+import type { PlatformAudit } from '../../audit/platform-audit.js';
+import type { UsageService } from '../../usage/usage.js';
+import { controlPlaneAuditPlugin } from '../plugins/audit.js';
+import { platformAuditRoutes } from './audit.js';
 
 export interface ControlPlaneOptions {
   /** Provision, read, change, suspend, resume and delete tenants. */
@@ -38,6 +43,10 @@ export interface ControlPlaneOptions {
   operations: Operations;
   /** Whole-tenant export and import. */
   tenantExports: TenantExports;
+  /** Tenants' audit trails, the platform's, and usage. */
+  audit: TenantAudit;
+  platformAudit: PlatformAudit;
+  usage: UsageService;
 }
 
 const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'deleting'] as const satisfies readonly TenantStatus[];
@@ -150,7 +159,7 @@ const TenantId = Type.Object({ id: TenantIdSchema }, { additionalProperties: fal
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
   app,
-  { tenants, catalog, apiKeys, adminToken, adminTokenPrevious, keyRotation, cursors, addressLimits, operations, tenantExports },
+  { tenants, catalog, apiKeys, adminToken, adminTokenPrevious, keyRotation, cursors, addressLimits, operations, tenantExports, audit, platformAudit, usage },
 ) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
   // address, first a (generous) request limit, then the failed-authentication budget the data plane
@@ -172,7 +181,9 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     }
   });
   // Behind the same admin check: registered after the hook, inside this plugin.
+  await app.register(controlPlaneAuditPlugin, { platformAudit });
   await app.register(operationRoutes, { tenants, keyRotation, operations, cursors });
+  await app.register(platformAuditRoutes, { tenants, audit, platformAudit, usage, cursors });
   await app.register(tenantExportRoutes, { tenantExports });
 
   app.post(

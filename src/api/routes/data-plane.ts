@@ -16,6 +16,10 @@ import type { AddressLimits } from '../plugins/address-limits.js';
 import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, ApiKeyRotation, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { TIERS } from '../../tenancy/tiers.js';
 import { locate } from '../location.js';
+import type { TenantAudit } from '../../audit/tenant-audit.js';
+import type { UsageService } from '../../usage/usage.js';
+import { dataPlaneAuditPlugin } from '../plugins/audit.js';
+import { tenantAuditRoutes } from './audit.js';
 
 export interface DataPlaneOptions {
   catalog: Catalog;
@@ -29,6 +33,8 @@ export interface DataPlaneOptions {
   cursors: CursorCodec;
   baseDomain?: string;
   addressLimits: AddressLimits;
+  audit: TenantAudit;
+  usage: UsageService;
 }
 
 /** `{tenant}` of `/t/{tenant}/v1/…`: it must name the tenant the credential is for (403 tenant_mismatch otherwise). */
@@ -52,7 +58,7 @@ const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits },
+  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits, audit, usage },
 ) => {
   if (app.prefix.includes(':tenant')) {
     // The /t/{tenant} copy of every route: its path has one parameter more than the route's own
@@ -67,6 +73,8 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     });
   }
   await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited });
+  await app.register(dataPlaneAuditPlugin, { audit });
+  await app.register(tenantAuditRoutes, { audit, usage, cursors });
   await app.register(recordsRoutes, { records, cursors });
   await app.register(modelsRoutes, { models });
   await app.register(workflowsRoutes, { workflows, cursors });
