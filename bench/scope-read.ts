@@ -153,7 +153,7 @@ async function main(): Promise<void> {
       const lease = await main.acquireApp();
       try {
         await lease.conn.batch([
-          { sql: SCOPE_PRELUDE_SQL, params: [routerOf(t).names.appRole, '"tenant_pool"', id, generation, '5000', 0], name: 'tenantry_scope_prelude' },
+          { sql: SCOPE_PRELUDE_SQL, params: [routerOf(t).names.appRole, '"tenant_pool"', id, generation, '5000', 0, '{}'], name: 'tenantry_scope_prelude' },
           { sql: 'select id, data from records where id = $1', params: [pick(ids)] },
         ]);
       } finally {

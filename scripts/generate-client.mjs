@@ -7,6 +7,7 @@
 //   node scripts/generate-client.mjs --check   exit 1 if the committed file differs (npm run client:check, npm test)
 //
 // It reads the built app (dist/), so run `npm run build` first; the npm scripts do.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ async function servedDocument() {
   let tenantry;
   let app;
   try {
-    const config = defaultConfig({ dataDir, clusters: [{ name: 'main' }], logLevel: 'silent', workers: 0 });
+    const config = defaultConfig({ dataDir, clusters: [{ name: 'main' }], logLevel: 'silent', workers: 0, masterKey: randomBytes(32).toString('base64') });
     tenantry = await Tenantry.open({ config, onError: () => {} });
     // Throwaway secrets: the document does not depend on them.
     app = await buildApp({ tenantry, adminToken: 'generate-client-admin-token', cursorSecret: 'generate-client-cursor-secret' });

@@ -3,6 +3,7 @@
 // this process, on embedded PGlite in a temporary data directory (no server, no port, no network);
 // the document is written, indented, to a temporary file, and `redocly lint` checks it. Exits non-zero
 // when Redocly reports an error (warnings are printed and counted, and do not fail).
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,7 +25,9 @@ const { defaultConfig } = await import(built('config.js'));
 
 /** The document as GET /openapi.json serves it. */
 async function servedDocument(dataDir) {
-  const tenantry = await Tenantry.open({ config: defaultConfig({ dataDir, workers: 0, logLevel: 'silent', port: 0 }) });
+  const tenantry = await Tenantry.open({
+    config: defaultConfig({ dataDir, workers: 0, logLevel: 'silent', port: 0, masterKey: randomBytes(32).toString('base64') }),
+  });
   try {
     const app = await buildApp({ tenantry, adminToken: 'lint-openapi-admin-token-not-a-secret', cursorSecret: 'lint-openapi' });
     try {

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { parseMasterKey } from './crypto/master-key.js';
 import { ValidationError } from './errors.js';
 import { checkDeploymentName } from './storage/names.js';
 
@@ -44,6 +45,11 @@ export interface TenantryConfig {
   /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
   catalogCacheMs: number;
   /**
+   * How often a process adds what it metered (usage counters) and the failed authentications it
+   * counted to the catalog; what is left is written on graceful shutdown.
+   */
+  usageFlushMs: number;
+  /**
    * How long a process's claim on an operation holds without renewal (renewed every third of it): how
    * soon another process resumes an operation whose process died.
    */
@@ -67,6 +73,18 @@ export interface TenantryConfig {
   logLevel: string;
   /** Platform admin token; unset → generated once into the data directory. */
   adminToken?: string;
+  /**
+   * The admin token being replaced (TENANTRY_ADMIN_TOKEN_PREVIOUS): accepted too, so a rotation needs
+   * no downtime — set the new token with the old one as previous, update the clients, then unset it.
+   */
+  adminTokenPrevious?: string;
+  /** The master key (base64, 32 bytes) wrapping every tenant data key: TENANTRY_MASTER_KEY; unset → generated once into the data directory. */
+  masterKey?: string;
+  /** A file holding the master key in base64 (TENANTRY_MASTER_KEY_FILE: a mounted Kubernetes Secret). */
+  masterKeyFile?: string;
+  /** The master key being replaced (TENANTRY_MASTER_KEY_PREVIOUS[_FILE]): unwraps until `tenantry keys rotate-master` re-wraps under the new one. */
+  masterKeyPrevious?: string;
+  masterKeyPreviousFile?: string;
   /** Key signing list cursors; unset → generated once into the data directory. */
   cursorSecret?: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
@@ -242,6 +260,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     maxConnections: 50,
     tenantPoolSize: 2,
     catalogCacheMs: 1000,
+    usageFlushMs: 10_000,
     operationLeaseMs: 30_000,
     poolMaxIndexes: 64,
     importMaxBytes: 1024 ** 3,
@@ -322,16 +341,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
   if (adminToken !== undefined && adminToken.length < ADMIN_TOKEN_MIN_LENGTH) {
     throw new ValidationError(`TENANTRY_ADMIN_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (unset it to have one generated)`);
   }
+  const adminTokenPrevious = env.TENANTRY_ADMIN_TOKEN_PREVIOUS || undefined;
+  if (adminTokenPrevious !== undefined && adminTokenPrevious.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new ValidationError(`TENANTRY_ADMIN_TOKEN_PREVIOUS must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters`);
+  }
+  // Checked here (a clear error at startup); files are read when Tenantry opens.
+  if (env.TENANTRY_MASTER_KEY) parseMasterKey(env.TENANTRY_MASTER_KEY, 'TENANTRY_MASTER_KEY');
+  if (env.TENANTRY_MASTER_KEY_PREVIOUS) parseMasterKey(env.TENANTRY_MASTER_KEY_PREVIOUS, 'TENANTRY_MASTER_KEY_PREVIOUS');
   return {
     dataDir,
     clusters,
     deployment,
+    adminTokenPrevious,
+    masterKey: env.TENANTRY_MASTER_KEY || undefined,
+    masterKeyFile: env.TENANTRY_MASTER_KEY_FILE || undefined,
+    masterKeyPrevious: env.TENANTRY_MASTER_KEY_PREVIOUS || undefined,
+    masterKeyPreviousFile: env.TENANTRY_MASTER_KEY_PREVIOUS_FILE || undefined,
     maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', d.maxOpenDatabases),
     databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),
     maxConnections: positiveInt(env, 'TENANTRY_MAX_CONNECTIONS', d.maxConnections, 4),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
+    usageFlushMs: positiveInt(env, 'TENANTRY_USAGE_FLUSH_MS', d.usageFlushMs, 100),
     operationLeaseMs: positiveInt(env, 'TENANTRY_OPERATION_LEASE_MS', d.operationLeaseMs, 300),
     poolMaxIndexes: positiveInt(env, 'TENANTRY_POOL_MAX_INDEXES', d.poolMaxIndexes, 0),
     importMaxBytes: positiveInt(env, 'TENANTRY_IMPORT_MAX_BYTES', d.importMaxBytes),

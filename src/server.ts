@@ -78,6 +78,7 @@ export async function serve(config: TenantryConfig): Promise<void> {
     app = await buildApp({
       services,
       adminToken: admin.value,
+      adminTokenPrevious: config.adminTokenPrevious,
       cursorSecret: cursor.value,
       baseDomain: config.baseDomain,
       jwt,

@@ -13,6 +13,7 @@ import { TenantExports } from './tenancy/export/tenant-exports.js';
 import { Tenantry, type OpenOptions } from './tenantry.js';
 import type { EngineOptions } from './workflows/engine.js';
 import { WorkflowRuntime } from './workflows/runtime.js';
+import { UsageService } from './usage/usage.js';
 
 /** A structured log line: level, message, fields (`err` for an error); logging.ts serviceLog makes one over pino. */
 export type ServiceLog = NonNullable<EngineOptions['log']>;
@@ -34,6 +35,8 @@ export class Services {
   readonly tenantExports: TenantExports;
   /** This process's Prometheus registry and instruments (metrics.ts), served at /metrics. */
   readonly metrics: Metrics;
+  /** Usage reports: the metered counters, and what a tenant holds now. */
+  readonly usage: UsageService;
   readonly #sandbox: Sandbox;
   readonly #training: TrainingPool;
   readonly #ownsTenantry: boolean;
@@ -51,7 +54,9 @@ export class Services {
     this.#training = new TrainingPool();
     const scopes = tenantry.withTenant.bind(tenantry);
     this.records = new RecordsService(tenantry, this.#sandbox);
-    this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }));
+    this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }), {
+      trainingStarted: (tenantId) => tenantry.meter.add(tenantId, 'modelTrainings'),
+    });
     this.metrics = new Metrics({
       processMetrics: options.processMetrics,
       topTenants: tenantry.config.metricsTopTenants,
@@ -76,6 +81,7 @@ export class Services {
     });
     this.apiKeys = new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs);
     this.tenantExports = new TenantExports(tenantry, this.#sandbox, this.workflows.schedules);
+    this.usage = new UsageService(tenantry.meter, scopes, (scope) => this.records.storedBytes(scope));
   }
 
   /** Open storage (TenantryConfig from the environment unless given) and build every service on it. */
@@ -101,6 +107,9 @@ export class Services {
       await step(() => this.#training.close());
       await step(() => this.models.idle());
       await step(() => this.#sandbox.close());
+      // What was metered (the engine's last step-seconds included) is written before storage closes.
+      await step(() => this.tenantry.meter.flush());
+      await step(() => this.tenantry.platformAudit.flush());
       if (this.#ownsTenantry) await step(() => this.tenantry.close());
       if (failures.length > 0) throw failures[0];
     })();

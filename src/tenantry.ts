@@ -1,15 +1,23 @@
 import { loadConfig, type TenantryConfig } from './config.js';
+import { DataKeys, type KeysDatabase } from './crypto/data-keys.js';
+import { loadMasterKeys } from './crypto/master-key.js';
 import { appMigrationSet, TENANT_MIGRATIONS, type Migration } from './storage/migrations/tenant-migrations.js';
 import { TenantNotFoundError, ValidationError } from './errors.js';
 import type { NoAppTables, TenantRef, TenantScope, TenantScopes, WithTenantOptions } from './storage/scope.js';
 import { Storage } from './storage/storage.js';
 import { Catalog } from './tenancy/catalog.js';
+import { KeyRotation } from './tenancy/key-rotation.js';
 import { TenantLifecycle } from './tenancy/lifecycle.js';
 import { migrateTenants, type MigrateOptions, type MigrateReport } from './tenancy/migrate.js';
 import { Operations, type OperationsDatabase } from './tenancy/operations.js';
+import { PlatformAudit } from './audit/platform-audit.js';
+import { TenantAudit } from './audit/tenant-audit.js';
+import { Meter } from './usage/meter.js';
 
 export interface OpenOptions {
   config?: TenantryConfig;
+  /** Hears where a master key was generated (no TENANTRY_MASTER_KEY); stderr by default. */
+  onMasterKeyGenerated?: (file: string) => void;
   /** Tenant migration set; the built-in one unless a test or an extension adds to it. */
   migrations?: readonly Migration[];
   /**
@@ -39,6 +47,16 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     readonly migrations: readonly Migration[],
     /** Long-running control-plane work (deletion, …): durable, resumable; `operations.start()` runs them in the background. */
     readonly operations: Operations,
+    /** Per-tenant data keys, wrapped by the master key (crypto-shredding destroys them first on deletion). */
+    readonly keys: DataKeys,
+    /** Tenant key rotation: a new key version, and the re-encryption operation. */
+    readonly keyRotation: KeyRotation,
+    /** Each tenant's audit trail; its scope hook records the writes made for requests. */
+    readonly audit: TenantAudit,
+    /** The platform's audit trail (control-plane actions, failed authentications), in the catalog. */
+    readonly platformAudit: PlatformAudit,
+    /** Metering: per-tenant counters, accumulated in memory and flushed to the catalog. */
+    readonly meter: Meter,
   ) {}
 
   /** `AppDB`: the Kysely types of the application's own tables (`appMigrations`), for typed scopes. */
@@ -47,11 +65,15 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     const core = options.migrations ?? TENANT_MIGRATIONS;
     const migrations = options.appMigrations ? [...core, ...appMigrationSet(options.appMigrations)] : core;
     const onError = options.onError ?? ((error: unknown) => console.error('tenantry:', error));
+    // A bad master key is a startup error, before any storage is opened.
+    const masters = await loadMasterKeys(config, options.onMasterKeyGenerated);
     const storage = await Storage.open(config, onError);
     try {
       const catalog = await Catalog.open(storage.control, storage.clusters, config.catalogCacheMs);
       const operations = new Operations(storage.control.kysely<OperationsDatabase>(), { leaseMs: config.operationLeaseMs, onError });
       const scopes = storage.scopes(catalog);
+      const keys = new DataKeys(storage.control.kysely<KeysDatabase>(), masters, { cacheMs: config.catalogCacheMs });
+      await keys.checkMasters();
       // Two cluster names for one database would make a move delete what it copies: refused here.
       const places = await storage.clusterPlaces();
       for (const [i, a] of places.entries()) {
@@ -61,12 +83,26 @@ export class Tenantry<AppDB extends object = NoAppTables> {
       }
       const servers = new Map(places.map((p) => [p.name, p.server]));
       const labels = new Map(config.clusters.map((c) => [c.name, c.labels ?? {}]));
-      const tenants = new TenantLifecycle(catalog, storage, migrations, operations, scopes, {
-        server: (cluster) => servers.get(cluster),
-        labels: (cluster) => labels.get(cluster) ?? {},
-      });
+      const tenants = new TenantLifecycle(
+        catalog,
+        storage,
+        migrations,
+        operations,
+        scopes,
+        {
+          server: (cluster) => servers.get(cluster),
+          labels: (cluster) => labels.get(cluster) ?? {},
+        },
+        keys,
+      );
       tenants.registerOperations();
-      return new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations);
+      const keyRotation = new KeyRotation(catalog, operations, scopes, keys, config.catalogCacheMs);
+      keyRotation.register();
+      const audit = new TenantAudit((tenant, fn, o) => scopes.withTenant(tenant, fn, o));
+      scopes.use(audit.hook);
+      const meter = new Meter(storage.control, config.usageFlushMs);
+      const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
+      return new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
     } catch (error) {
       await storage.close();
       throw error;
@@ -122,6 +158,9 @@ export class Tenantry<AppDB extends object = NoAppTables> {
 
   async close(): Promise<void> {
     await this.operations.stop();
+    // What was metered and counted but not yet written goes before the pools close.
+    await this.meter.close().catch(() => {});
+    await this.platformAudit.close().catch(() => {});
     await this.storage.close();
   }
 }

@@ -156,11 +156,14 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     expect(new Set(ids).size).toBe(ids.length);
     expect(doc.paths['/v1/collections/{name}/records/{id}']!.get).toMatchObject({ operationId: 'getCollectionsByNameRecordsById' });
     for (const { path, op } of operations) {
-      expect(Object.keys(op.security?.[0] ?? {}), path).toEqual([/^\/v1\/(tenants|operations)/.test(path) ? 'adminToken' : 'tenantCredential']);
+      expect(Object.keys(op.security?.[0] ?? {}), path).toEqual([/^\/v1\/(tenants|operations|platform)/.test(path) ? 'adminToken' : 'tenantCredential']);
     }
     const dataPlane = [
       '/v1/api-keys',
       '/v1/api-keys/{id}',
+      '/v1/api-keys/{id}/rotate',
+      '/v1/audit',
+      '/v1/audit/verify',
       '/v1/collections',
       '/v1/collections/{name}',
       '/v1/collections/{name}/records',
@@ -174,6 +177,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       '/v1/runs/{id}',
       '/v1/runs/{id}/cancel',
       '/v1/tenant',
+      '/v1/usage',
       '/v1/workflows',
       '/v1/workflows/{name}',
       '/v1/workflows/{name}/runs',
@@ -184,14 +188,20 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
         ...dataPlane,
         '/v1/operations',
         '/v1/operations/{id}',
+        '/v1/platform/audit',
+        '/v1/platform/audit/verify',
         '/v1/tenants',
         '/v1/tenants/{id}',
         '/v1/tenants/{id}/api-keys',
+        '/v1/tenants/{id}/audit',
+        '/v1/tenants/{id}/audit/verify',
         '/v1/tenants/{id}/export',
         '/v1/tenants/{id}/import',
+        '/v1/tenants/{id}/keys/rotate',
         '/v1/tenants/{id}/move',
         '/v1/tenants/{id}/resume',
         '/v1/tenants/{id}/suspend',
+        '/v1/tenants/{id}/usage',
       ].sort(),
     );
     expect(Object.keys(doc.paths['/v1/api-keys']!).sort()).toEqual(['get', 'post', 'servers']);
@@ -226,7 +236,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
     for (const [path, item] of Object.entries(doc.paths)) {
       const { servers, ...operations } = item;
       // The data plane's second way in, once per path.
-      if (/^\/v1\/(tenants|operations)/.test(path)) expect(servers, path).toBeUndefined();
+      if (/^\/v1\/(tenants|operations|platform)/.test(path)) expect(servers, path).toBeUndefined();
       else
         expect(
           servers?.map((s) => s.url),
@@ -242,7 +252,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
           if (status === '429') expect(response.headers, where).toHaveProperty(['Retry-After']);
         }
         expect(Object.keys(operation.responses), where).toEqual(
-          expect.arrayContaining(/^\/v1\/(tenants|operations)/.test(path) ? ['401', '429'] : ['401', '403', '429', '503']),
+          expect.arrayContaining(/^\/v1\/(tenants|operations|platform)/.test(path) ? ['401', '429'] : ['401', '403', '429', '503']),
         );
       }
     }

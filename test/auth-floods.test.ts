@@ -123,6 +123,9 @@ describe(`failed authentications are limited per address (${backend})`, () => {
       secretHash: '',
       createdAt: new Date(),
       revokedAt: null,
+      expiresAt: null,
+      lastUsedAt: null,
+      replacedBy: null,
     };
     let queries = 0;
     const catalog = {
@@ -214,8 +217,12 @@ describe(`failed authentications are limited per address (${backend})`, () => {
     try {
       const via = (key: string, client: string) =>
         proxied.inject({ method: 'GET', url: '/v1/tenant', headers: { ...bearer(key), 'x-forwarded-for': client }, remoteAddress: '127.0.0.1' });
-      for (let i = 0; i < BUDGET; i++) await via(randomKey(), '203.0.113.7');
-      expect((await via(randomKey(), '203.0.113.7')).statusCode).toBe(429);
+      // The whole budget of one client is spent (none of it refused), then it is refused: the bucket
+      // refills a little while a loaded machine runs the loop, so the refusal may come a few tries late.
+      for (let i = 0; i < BUDGET; i++) expect((await via(randomKey(), '203.0.113.7')).statusCode).toBe(401);
+      let refused = false;
+      for (let i = 0; i < BUDGET && !refused; i++) refused = (await via(randomKey(), '203.0.113.7')).statusCode === 429;
+      expect(refused).toBe(true);
       // Another client behind the same proxy, with a key this app has never seen: looked up and served.
       expect((await via(keyB, '203.0.113.8')).statusCode).toBe(200);
     } finally {

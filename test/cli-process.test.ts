@@ -114,6 +114,8 @@ describe(`the tenantry command, as a process (${backend})`, () => {
   /** The environment for a child on this backend: its own data directory, and the test database on PostgreSQL. */
   const storage = (dataDir: string): Record<string, string> => ({
     TENANTRY_DATA_DIR: dataDir,
+    // The environment's master key: the processes open the same catalog as the test.
+    TENANTRY_MASTER_KEY: env.config.masterKey!,
     ...(env.config.clusters[0]!.url && { TENANTRY_DATABASE_URL: env.config.clusters[0]!.url }),
   });
   const fresh = () => path.join(scratch, `data-${uniq()}`);
@@ -314,7 +316,7 @@ describe(`the tenantry command, as a process (${backend})`, () => {
     expect(json.code, json.stderr).toBe(0);
     const created = JSON.parse(json.stdout) as { id: string; name: string; role: string; createdAt: string; key: string };
     expect(created).toMatchObject({ name: 'cli', role: 'viewer' });
-    expect(Object.keys(created).sort()).toEqual(['createdAt', 'id', 'key', 'name', 'role']);
+    expect(Object.keys(created).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'key', 'lastUsedAt', 'name', 'replacedBy', 'role']);
 
     const missing = await complete(['key', 'create', tenantId('nobody'), '--role', 'admin'], { env: storage(env.config.dataDir) });
     expect(missing.code).toBe(1);

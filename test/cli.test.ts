@@ -61,9 +61,9 @@ describe(`tenantry CLI (${backend})`, () => {
     expect(deleted.code, deleted.stderr).toBe(0);
     // Off a terminal: one line per step of the operation, then the outcome.
     expect(deleted.stdout).toBe(
-      `[0/3] shutting the tenant out\n[1/3] dropping its storage\n[2/3] removing it from the catalog\n[3/3] deleted\ndeleted tenant ${globex}\n`,
+      `[0/4] shutting the tenant out\n[1/4] destroying its data keys\n[2/4] dropping its storage\n[3/4] removing it from the catalog\n[4/4] deleted\ndeleted tenant ${globex}\n`,
     );
-    expect((await cli(env.config, 'operations')).stdout).toMatch(new RegExp(`^\\S+\\s+delete\\s+${globex}\\s+succeeded\\s+3/3`, 'm'));
+    expect((await cli(env.config, 'operations')).stdout).toMatch(new RegExp(`^\\S+\\s+delete\\s+${globex}\\s+succeeded\\s+4/4`, 'm'));
     expect((await cli(env.config, 'tenant', 'show', globex)).stderr).toBe(`error: tenant '${globex}' does not exist\n`);
   });
 
@@ -105,7 +105,7 @@ describe(`tenantry CLI (${backend})`, () => {
       { name: 'main', kind: backend === 'pglite' ? 'pglite' : 'postgres', labels: {}, tenants: { pooled: 1, schema: 1, database: 0 }, total: 2 },
     ]);
     expect(await parsed('migrate', '--dry-run')).toMatchObject({ dryRun: true, total: expect.any(Number), failed: [] });
-    expect(await parsed('tenant', 'delete', id, '--yes')).toMatchObject({ kind: 'delete', tenantId: id, status: 'succeeded', progress: { done: 3, total: 3 } });
+    expect(await parsed('tenant', 'delete', id, '--yes')).toMatchObject({ kind: 'delete', tenantId: id, status: 'succeeded', progress: { done: 4, total: 4 } });
     const listed = (await parsed('operations', '--tenant', id)) as unknown as Array<{ id: string; kind: string; status: string }>;
     expect(listed).toEqual([expect.objectContaining({ kind: 'delete', status: 'succeeded' })]);
     expect(await parsed('operations', 'show', listed[0]!.id)).toMatchObject({ id: listed[0]!.id, tenantId: id });

@@ -95,7 +95,7 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     const lease = await routerOf(t).controlCluster.main.acquireApp();
     try {
       const inside = await lease.conn.batch<{ tenant: string }>([
-        { sql: SCOPE_PRELUDE_SQL, params: [routerOf(t).names.appRole, '"tenant_pool"', a, generation, '5000', 0] },
+        { sql: SCOPE_PRELUDE_SQL, params: [routerOf(t).names.appRole, '"tenant_pool"', a, generation, '5000', 0, '{}'] },
         { sql: "select current_setting('tenantry.tenant_id', true) as tenant, (select count(*)::int from records) as rows" },
       ]);
       expect(inside.rows[0]).toEqual({ tenant: a, rows: 3 });

@@ -27,7 +27,6 @@ const run = promisify(execFile);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string> }; [key: string]: any };
 
-
 async function render(overlay: string): Promise<K8sObject[]> {
   const { stdout } = await run('kubectl', ['kustomize', path.join(K8S, 'overlays', overlay)], { maxBuffer: 16 * 1024 * 1024 });
   return yamlObjects(stdout);

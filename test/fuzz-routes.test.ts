@@ -715,7 +715,7 @@ function routesOf(app: TenantryApp): Route[] {
       const operation =
         bare === path || !documented ? operationOf(path, method) : { ...documented, parameters: [TENANT_IN_PATH, ...(documented.parameters ?? [])] };
       // API.md: the control plane is /v1/tenants… and /v1/operations…; the rest of /v1 is the data plane.
-      const plane: Plane = /^\/v1\/(tenants|operations)(\/|$)/.test(bare) ? 'control' : bare.startsWith('/v1/') ? 'data' : 'open';
+      const plane: Plane = /^\/v1\/(tenants|operations|platform)(\/|$)/.test(bare) ? 'control' : bare.startsWith('/v1/') ? 'data' : 'open';
       return { method, path, plane, operation };
     })
     .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
@@ -1642,7 +1642,7 @@ describe(`every route answers hostile input with a 4xx problem, never a 5xx (${b
         const route = routes.find((r) => r.method === method.toUpperCase() && r.path.replace(/:(\w+)/g, '{$1}') === path);
         expect(route?.operation, `${method} ${path}`).toBeDefined();
         // …and so is its /t/{tenant} copy, documented once (the second of the path's servers).
-        if (!/^\/v1\/(tenants|operations)/.test(path))
+        if (!/^\/v1\/(tenants|operations|platform)/.test(path))
           expect(routes.find((r) => r.method === route!.method && r.path === `/t/:tenant${route!.path}`)?.operation).toBeDefined();
       }
     }

@@ -62,7 +62,7 @@ describe(`operations (${backend})`, () => {
     expect((await asKey(key, 'GET', '/v1/tenant')).statusCode).toBe(401);
 
     const done = await finished(op.id);
-    expect(done).toMatchObject({ status: 'succeeded', error: null, progress: { done: 3, total: 3 }, attempts: 1 });
+    expect(done).toMatchObject({ status: 'succeeded', error: null, progress: { done: 4, total: 4 }, attempts: 1 });
     expect((await admin('GET', `/v1/tenants/${id}`)).statusCode).toBe(404);
     expect((await admin('DELETE', `/v1/tenants/${id}`)).json()).toMatchObject({ status: 404, code: 'tenant_not_found' });
     const { rows } = await control('select count(*)::int as n from tenantry.api_keys where tenant_id = $1', [id]);

@@ -51,13 +51,13 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     await env?.cleanup();
   });
 
-  it('collections and indexes per tenant are capped by plan (409 limit_reached)', async () => {
+  it('collections (403 quota_exceeded) and indexes (409 limit_reached) per tenant are capped by plan', async () => {
     await t.tenants.update(C, { limits: { maxCollections: 2, maxIndexes: 1 } });
     expect((await call(C, 'admin', 'POST', '/v1/collections', { name: 'one' })).statusCode).toBe(201);
     expect((await call(C, 'admin', 'POST', '/v1/collections', { name: 'two', indexes: ['a'] })).statusCode).toBe(201);
     const third = await call(C, 'admin', 'POST', '/v1/collections', { name: 'three' });
-    expect(third.statusCode).toBe(409);
-    expect(third.json()).toMatchObject({ code: 'limit_reached' });
+    expect(third.statusCode).toBe(403);
+    expect(third.json()).toMatchObject({ code: 'quota_exceeded' });
     expect(third.json().detail).toContain('maxCollections = 2');
     const moreIndexes = await call(C, 'admin', 'PATCH', '/v1/collections/one', { indexes: ['b'] });
     expect(moreIndexes.statusCode).toBe(409);
@@ -66,7 +66,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     await t.tenants.update(C, { limits: { maxCollections: 4 } });
     const burst = await Promise.all(['p', 'q', 'r', 's', 'u'].map((name) => call(C, 'admin', 'POST', '/v1/collections', { name })));
     expect(burst.filter((r) => r.statusCode === 201)).toHaveLength(2);
-    expect(burst.filter((r) => r.statusCode === 409)).toHaveLength(3);
+    expect(burst.filter((r) => r.statusCode === 403)).toHaveLength(3);
   });
 
   it('the shared pool holds a bounded number of indexes; schema tenants index their own tables', async () => {
@@ -115,7 +115,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     expect(await physical('tenant_pool')).toBe(3);
   });
 
-  it('a tenant storing more record data than its plan allows cannot add more (409), until it deletes some', async () => {
+  it('a tenant storing more record data than its plan allows cannot add more (403), until it deletes some', async () => {
     const id = tenantId('lim-store');
     await t.tenants.create({ id });
     keys[id] = await issueKeys(app, ADMIN, id, ['admin', 'member', 'viewer']);
@@ -134,7 +134,7 @@ describe(`shared resources are bounded per tenant (${backend})`, () => {
     const more = await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob } });
     expect(more.statusCode, more.body).toBe(201);
     const refused = await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob } });
-    expect(refused.statusCode).toBe(409);
+    expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toMatch(/past its plan's limit \(storageBytes = 20000\)/);
     expect((await call(id, 'member', 'DELETE', `/v1/collections/blobs/records/${ids.pop()}`)).statusCode).toBe(204);
     expect((await call(id, 'member', 'POST', '/v1/collections/blobs/records', { data: { blob: 'small' } })).statusCode).toBe(201);

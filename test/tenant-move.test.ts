@@ -338,6 +338,7 @@ describe(`online tenant moves (${backend})`, () => {
           TENANTRY_DATABASE_URL: env.config.clusters[0]!.url!,
           TENANTRY_CLUSTERS: `cell2=${env.config.clusters[1]!.url!}`,
           TENANTRY_DATA_DIR: env.config.dataDir,
+          TENANTRY_MASTER_KEY: env.config.masterKey!,
           TENANTRY_OPERATION_LEASE_MS: '1500',
           TENANTRY_LOG_LEVEL: 'warn',
         },

@@ -61,7 +61,7 @@ describe(`the /t/{tenant} prefix (${backend})`, () => {
       .map((r) => ({ path: r.path.slice('/t/:tenant'.length).replace(/:(\w+)/g, '{$1}'), method: r.method.toLowerCase() }));
     expect(operations.filter((o) => o.path.includes('{')).length).toBeGreaterThanOrEqual(22);
     // …and every data-plane route has its copy (the control plane, /v1/tenants…, has none).
-    const dataPlane = table.filter((r) => r.path.startsWith('/v1/') && !/^\/v1\/(tenants|operations)/.test(r.path));
+    const dataPlane = table.filter((r) => r.path.startsWith('/v1/') && !/^\/v1\/(tenants|operations|platform)/.test(r.path));
     expect(dataPlane.filter((r) => !served.has(`${r.method} /t/:tenant${r.path}`))).toEqual([]);
     expect(operations.length).toBe(dataPlane.length);
     expect(operations.some((o) => o.path.startsWith('/v1/tenants/'))).toBe(false);

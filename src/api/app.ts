@@ -12,7 +12,7 @@ import type { ModelsService } from '../ml/models.js';
 import { Services } from '../services.js';
 import type { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
-import { openapiPlugin, TENANT_PREFIX } from './openapi.js';
+import { isControlPlane, openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
@@ -21,6 +21,7 @@ import type { JwtVerifier } from '../auth/jwt.js';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { ADMIN_TOKEN_MIN_LENGTH, type RedisFailMode } from '../config.js';
+import { requestAudit, type RequestAudit } from '../audit/context.js';
 
 export interface AppOptions {
   /** The services to serve (src/services.ts), owned by the caller: closing the app leaves them open. */
@@ -29,6 +30,8 @@ export interface AppOptions {
   tenantry?: Tenantry;
   /** Platform admin token for the control plane. */
   adminToken: string;
+  /** The admin token being replaced: accepted too during a rotation's overlap (TENANTRY_ADMIN_TOKEN_PREVIOUS). */
+  adminTokenPrevious?: string;
   /** Key that signs list cursors. */
   cursorSecret: string;
   /** `{tenant}.<baseDomain>` names a tenant by subdomain. */
@@ -120,10 +123,23 @@ export async function buildApp(options: AppOptions): Promise<TenantryApp> {
 }
 
 async function registerAll(app: TenantryApp, services: Services, options: AppOptions): Promise<void> {
-  const { adminToken, cursorSecret, baseDomain, jwt, addressLimits: limits = {} } = options;
+  const { adminToken, adminTokenPrevious, cursorSecret, baseDomain, jwt, addressLimits: limits = {} } = options;
   const { tenantry, records, models, workflows, apiKeys } = services;
   app.decorate('models', models);
   app.decorate('workflows', workflows);
+
+  // Every request runs in its own audit context (src/audit/context.ts): the planes fill in what a
+  // write is recorded as, and the scopes its work opens find it there. A callback hook, so that the
+  // rest of the request — hooks and handler — runs inside it.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    requestAudit.run({ recorded: false, done: false } satisfies RequestAudit, done);
+  });
+  // Metering: a request of a tenant counts once it is authenticated (no database write: Meter).
+  app.addHook('onResponse', async (request) => {
+    const audit = requestAudit.getStore();
+    if (audit) audit.done = true;
+    if (request.tenantContext) tenantry.meter.add(request.tenantContext.tenant.id, 'apiRequests');
+  });
 
   await app.register(problemPlugin);
   const { corsOrigins = [] } = options;
@@ -167,21 +183,42 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   const addressLimits: AddressLimits = {
     authFailures: new AddressBuckets(limits.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
     controlRequests: new AddressBuckets(limits.controlRequestsPerMinute ?? ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
+    // Recorded in the platform's audit trail, a minute's failures of a plane as one entry.
+    onFailure: (request) => tenantry.platformAudit.authenticationFailed(isControlPlane(request.url.split('?')[0]!) ? 'control' : 'data'),
   };
   await app.register(controlTenantRoutes, {
     tenants: tenantry.tenants,
     catalog: tenantry.catalog,
     apiKeys,
     adminToken,
+    adminTokenPrevious,
+    keyRotation: tenantry.keyRotation,
     cursors,
     addressLimits,
     operations: tenantry.operations,
     tenantExports: services.tenantExports,
+    audit: tenantry.audit,
+    platformAudit: tenantry.platformAudit,
+    usage: services.usage,
   });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = tenantRateLimiter(app, services, options);
   const onRateLimited = (tenant: { tier: string }) => services.metrics.rateLimited.inc({ tier: tenant.tier });
-  const dataPlane = { catalog: tenantry.catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits };
+  const dataPlane = {
+    catalog: tenantry.catalog,
+    apiKeys,
+    jwt,
+    rateLimiter,
+    onRateLimited,
+    records,
+    models,
+    workflows,
+    cursors,
+    baseDomain,
+    addressLimits,
+    audit: tenantry.audit,
+    usage: services.usage,
+  };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: TENANT_PREFIX });
 }

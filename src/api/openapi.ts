@@ -8,7 +8,7 @@ import { HEADERS, components, problems, type HeaderName, type ProblemStatus } fr
 const API_DESCRIPTION = [
   'Tenantry: a multi-tenant backend. Each tenant sees only its own data, enforced by the database.',
   '',
-  '**Two credentials.** The control plane (`/v1/tenants…`, `/v1/operations…`) takes the platform admin token. The data plane (everything else under `/v1`) takes a tenant credential: an API key (`tnty_…`, made with `POST /v1/tenants/{id}/api-keys` or `tenantry key create`) or a tenant JWT. Both go in `Authorization: Bearer …`.',
+  '**Two credentials.** The control plane (`/v1/tenants…`, `/v1/operations…`, `/v1/platform…`) takes the platform admin token. The data plane (everything else under `/v1`) takes a tenant credential: an API key (`tnty_…`, made with `POST /v1/tenants/{id}/api-keys` or `tenantry key create`) or a tenant JWT. Both go in `Authorization: Bearer …`.',
   '',
   '**Naming the tenant.** The credential decides the tenant. Every data-plane operation is also served under `/t/{tenant}` (e.g. `/t/acme/v1/collections`): the second server of each data-plane path. There `{tenant}` must agree with the credential (403 `tenant_mismatch` otherwise); so must `X-Tenant-Id` or a subdomain of the base domain, when given.',
   '',
@@ -23,13 +23,14 @@ const TAGS = [
   { name: 'records', description: 'Collections and their records: JSON objects, optionally checked by a JSON Schema, queried with filters, sorts and cursors' },
   { name: 'models', description: "Classification, regression and recommendation models trained on a collection's records" },
   { name: 'workflows', description: 'Workflow definitions (steps with dependencies, retries, schedules) and their runs' },
+  { name: 'audit', description: 'Audit trails (hash chains) and metered usage: the tenant its own, the platform admin every tenant and the platform' },
 ];
 
 /** The tenant named in the path: every data-plane route is served a second time under it. */
 export const TENANT_PREFIX = '/t/:tenant';
 
-/** The control plane is /v1/tenants… and /v1/operations…; the rest of /v1 is the data plane. */
-const isControlPlane = (path: string) => path.startsWith('/v1/tenants') || path.startsWith('/v1/operations');
+/** The control plane is /v1/tenants…, /v1/operations… and /v1/platform…; the rest of /v1 is the data plane. */
+export const isControlPlane = (path: string) => /^\/v1\/(tenants|operations|platform)(\/|$)/.test(path);
 
 /**
  * The data plane's two ways in, documented once per path (the routes under /t/{tenant} are hidden

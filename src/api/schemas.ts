@@ -158,9 +158,21 @@ export function problems<const S extends readonly ProblemStatus[]>(...statuses: 
 // ---------------------------------------------------------------------------------------------------
 // API keys (both planes)
 
+const ExpiresAt = Type.String({ format: 'date-time', description: 'When the key stops working (401 from then on); none if left out' });
+
 export const NewApiKey = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), role: RoleSchema },
+  { name: Type.String({ minLength: 1, maxLength: 200 }), role: RoleSchema, expiresAt: Type.Optional(ExpiresAt) },
   { additionalProperties: false, examples: [{ name: 'ingest', role: 'member' }] },
+);
+
+export const ApiKeyRotation = Type.Object(
+  {
+    overlapSeconds: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 30 * 86_400, description: 'How long the old key keeps working (default 3600); then it expires' }),
+    ),
+    expiresAt: Type.Optional(ExpiresAt),
+  },
+  { additionalProperties: false, examples: [{ overlapSeconds: 600 }] },
 );
 
 const apiKeyProperties = {
@@ -168,6 +180,9 @@ const apiKeyProperties = {
   name: Type.String(),
   role: RoleSchema,
   createdAt: Timestamp,
+  expiresAt: Type.Union([Timestamp, Type.Null()], { description: 'When it stops working; null: never' }),
+  lastUsedAt: Type.Union([Timestamp, Type.Null()], { description: 'When it last authenticated a request, to the minute (null: never)' }),
+  replacedBy: Type.Union([Type.String(), Type.Null()], { description: 'The key that replaced it (a rotation); it works until expiresAt' }),
 };
 
 export const ApiKey = component('ApiKey', Type.Object(apiKeyProperties, { description: 'An API key (never its secret)' }));
@@ -186,5 +201,8 @@ export const API_KEY_EXAMPLE = {
   name: 'ingest',
   role: 'member',
   createdAt: '2026-01-05T10:00:00.000Z',
+  expiresAt: null,
+  lastUsedAt: null,
+  replacedBy: null,
   key: 'tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc',
 };

@@ -19,10 +19,39 @@ export interface ApiKeyView {
   name: string;
   role: Role;
   createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  replacedBy: string | null;
 }
 
 export function apiKeyView(key: ApiKeyRecord): ApiKeyView {
-  return { id: key.id, name: key.name, role: key.role, createdAt: key.createdAt.toISOString() };
+  return {
+    id: key.id,
+    name: key.name,
+    role: key.role,
+    createdAt: key.createdAt.toISOString(),
+    expiresAt: key.expiresAt?.toISOString() ?? null,
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    replacedBy: key.replacedBy,
+  };
+}
+
+/** A rotated key keeps working this long by default (seconds), and at most this long. */
+export const ROTATION_OVERLAP_DEFAULT_S = 3600;
+export const ROTATION_OVERLAP_MAX_S = 30 * 86_400;
+/** How often a key's last use is written at most, per process (the statement also skips a write within it). */
+const LAST_USED_EVERY_MS = 60_000;
+
+function live(record: ApiKeyRecord, now = Date.now()): boolean {
+  return !record.revokedAt && (record.expiresAt === null || record.expiresAt.getTime() > now);
+}
+
+function expiry(expiresAt: string | Date | undefined | null): Date | null {
+  if (expiresAt === undefined || expiresAt === null) return null;
+  const at = new Date(expiresAt);
+  if (Number.isNaN(at.getTime())) throw new ValidationError(`expiresAt '${String(expiresAt)}' is not a timestamp`);
+  if (at.getTime() <= Date.now()) throw new ValidationError('expiresAt must be in the future');
+  return at;
 }
 
 export interface VerifiedKey {
@@ -42,6 +71,8 @@ export class ApiKeys {
   readonly #found: LRUCache<string, ApiKeyRecord> | undefined;
   /** Key ids the catalog does not hold, remembered for `missingMs`: a repeated bogus key costs no query. */
   readonly #missing: LRUCache<string, true> | undefined;
+  /** When this process last wrote each key's last use (bounded: an evicted key is written again, no harm). */
+  readonly #touched = new LRUCache<string, number>({ max: 100_000 });
 
   /**
    * `cacheMs`: how long a looked-up key row is reused in this process (a catalog query per request
@@ -73,14 +104,54 @@ export class ApiKeys {
     return record;
   }
 
-  async create(tenant: { id: string; generation: number }, name: string, role: string): Promise<ApiKeyView & { key: string }> {
+  async create(
+    tenant: { id: string; generation: number },
+    name: string,
+    role: string,
+    options: { expiresAt?: string | Date | null } = {},
+  ): Promise<ApiKeyView & { key: string }> {
     if (!(ROLES as readonly string[]).includes(role)) throw new ValidationError(`unknown role '${role}'; choose one of ${ROLES.join(', ')}`);
     if (name.trim().length === 0 || name.length > 200) throw new ValidationError('key name must be 1-200 characters');
-    const id = randomBytes(10).toString('hex').slice(0, 16);
-    const secret = randomBytes(32).toString('base64url');
-    const record = await this.catalog.insertApiKey({ id, tenant, name, role: role as Role, secretHash: hashSecret(secret) });
+    const expiresAt = expiry(options.expiresAt);
+    const { id, secret } = newSecret();
+    const record = await this.catalog.insertApiKey({ id, tenant, name, role: role as Role, secretHash: hashSecret(secret), expiresAt });
     this.#missing?.delete(id);
     return { ...apiKeyView(record), key: `tnty_${id}_${secret}` };
+  }
+
+  /**
+   * Replace a key: a new key with the same name and role (the secret shown once), while the old one
+   * keeps working for `overlapSeconds` (default an hour) so clients can switch without downtime, then
+   * expires. 404 for a key the tenant has not got live, or one already replaced.
+   */
+  async rotate(tenantId: string, id: string, options: { overlapSeconds?: number; expiresAt?: string | null } = {}): Promise<ApiKeyView & { key: string }> {
+    const overlap = options.overlapSeconds ?? ROTATION_OVERLAP_DEFAULT_S;
+    if (!Number.isInteger(overlap) || overlap < 0 || overlap > ROTATION_OVERLAP_MAX_S) {
+      throw new ValidationError(`overlapSeconds must be an integer from 0 to ${ROTATION_OVERLAP_MAX_S}`);
+    }
+    const expiresAt = expiry(options.expiresAt);
+    const { id: nextId, secret } = newSecret();
+    const record = await this.catalog.rotateApiKey(
+      tenantId,
+      id,
+      { id: nextId, secretHash: hashSecret(secret), expiresAt },
+      new Date(Date.now() + overlap * 1000),
+    );
+    this.#found?.delete(id);
+    if (!record) throw new TenantryError('not_found', `no live API key '${id}' that has not been replaced already`);
+    this.#missing?.delete(nextId);
+    return { ...apiKeyView(record), key: `tnty_${nextId}_${secret}` };
+  }
+
+  /** Write the key's last use, at most once a minute per key from this process; never waits, never fails a request. */
+  #used(id: string): void {
+    const now = Date.now();
+    const last = this.#touched.get(id);
+    if (last !== undefined && now - last < LAST_USED_EVERY_MS) return;
+    this.#touched.set(id, now);
+    Promise.resolve()
+      .then(() => this.catalog.touchApiKey(id))
+      .catch(() => this.#touched.delete(id));
   }
 
   /**
@@ -90,7 +161,7 @@ export class ApiKeys {
   knownValid(presented: string): boolean {
     const match = KEY_PATTERN.exec(presented);
     const record = match && this.#found?.get(match[1]!);
-    return !!record && !record.revokedAt && this.#matches(record, match[2]!);
+    return !!record && live(record) && this.#matches(record, match[2]!);
   }
 
   #matches(record: ApiKeyRecord, secret: string): boolean {
@@ -105,7 +176,8 @@ export class ApiKeys {
     if (!match) return undefined;
     const [, id, secret] = match as unknown as [string, string, string];
     const record = await this.#find(id);
-    if (!record || record.revokedAt || !this.#matches(record, secret)) return undefined;
+    if (!record || !live(record) || !this.#matches(record, secret)) return undefined;
+    this.#used(record.id);
     return { keyId: record.id, tenantId: record.tenantId, generation: record.tenantGeneration, role: record.role };
   }
 
@@ -118,4 +190,8 @@ export class ApiKeys {
     this.#found?.delete(id);
     if (!revoked) throw new TenantryError('not_found', `no API key '${id}'`);
   }
+}
+
+function newSecret(): { id: string; secret: string } {
+  return { id: randomBytes(10).toString('hex').slice(0, 16), secret: randomBytes(32).toString('base64url') };
 }

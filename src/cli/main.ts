@@ -15,6 +15,7 @@ import { TIERS } from '../tenancy/tiers.js';
 import { Tenantry } from '../tenantry.js';
 import { doctorText, runDoctor } from './doctor.js';
 import { addExportCommands } from './export-commands.js';
+import { addAuditCommands } from './audit-commands.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -323,6 +324,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
   addExportCommands(tenant, { open, stdout: io.stdout, stderr: io.stderr, stdin: io.stdin ?? process.stdin, usage: (m) => new UsageError(m) });
 
+  addAuditCommands(program, { open, stdout: io.stdout, exitCode: (code) => (exitCode = code), usage: (m) => new UsageError(m) });
+
   const operations = program.command('operations').description('long-running control-plane work: deletions, …');
   operations
     .command('list', { isDefault: true })
@@ -353,6 +356,46 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!op) throw new TenantryError('not_found', `operation '${id}' does not exist`);
       if (opts.json) return void printJson(operationJson(op));
       out(table(Object.entries(operationJson(op)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
+    });
+
+  const keys = program.command('keys').description("tenants' data keys (encrypted fields) and the master key wrapping them");
+  keys
+    .command('rotate <tenant>')
+    .description('add a new data key version for a tenant and re-encrypt its records under it, as an operation; older versions are destroyed at the end')
+    .option('--json', 'print the finished operation as JSON', false)
+    .action(async (id: string, opts: { json: boolean }) => {
+      const t = await open();
+      const { operation, version } = await t.keyRotation.request(id);
+      const finished = await followOperation(t, operation, opts.json, io);
+      if (opts.json) printJson(operationJson(finished));
+      if (finished.status === 'failed')
+        throw new Error(`rotating the keys of tenant ${id} failed: ${finished.error} (operation ${finished.id}; run the command again to resume)`);
+      if (!opts.json) out(`tenant ${id} encrypts under data key version ${version}; every record re-encrypted, older versions destroyed\n`);
+    });
+  keys
+    .command('rotate-master')
+    .description('re-wrap every tenant data key under the master key in TENANTRY_MASTER_KEY(_FILE); the old one must be in TENANTRY_MASTER_KEY_PREVIOUS(_FILE)')
+    .option('--json', 'print {rewrapped, total, masterKeyId} as JSON', false)
+    .action(async (opts: { json: boolean }) => {
+      const t = await open();
+      const result = await t.keys.rewrapAll((done, total) => {
+        if (!opts.json) io.stderr.write(`\rre-wrapped ${done}/${total}`);
+      });
+      if (!opts.json && result.total > 0) io.stderr.write('\n');
+      if (opts.json) return void printJson({ ...result, masterKeyId: t.keys.masterKeyId });
+      out(
+        `re-wrapped ${result.rewrapped} of ${result.total} tenant data keys under master key ${t.keys.masterKeyId}; TENANTRY_MASTER_KEY_PREVIOUS can now be removed\n`,
+      );
+    });
+  keys
+    .command('list <tenant>')
+    .description("a tenant's data key versions (never the keys) and the master key wrapping each")
+    .option('--json', 'print JSON', false)
+    .action(async (id: string, opts: { json: boolean }) => {
+      const t = await open();
+      const versions = await t.keys.versions(await t.tenants.get(id));
+      if (opts.json) return void printJson(versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })));
+      out(table([['VERSION', 'MASTER KEY', 'CREATED'], ...versions.map((v) => [String(v.version), v.masterKeyId, v.createdAt.toISOString()])]));
     });
 
   program

@@ -51,6 +51,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/keys/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a tenant's data key (an operation)
+         * @description Adds a new data key version at once (new writes are encrypted under it), then re-encrypts every record sealed under an older version in the background and destroys the older versions; until then they stay readable. Asking while a rotation is under way answers it. 404 `tenant_not_found`; 409 `tenant_not_ready` (not active or suspended, or another operation under way).
+         */
+        post: operations["postTenantsByIdKeysRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/operations": {
         parameters: {
             query?: never;
@@ -83,6 +103,106 @@ export interface paths {
          * @description Its status, current step, progress and error. 404 `not_found`.
          */
         get: operations["getOperationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's audit trail
+         * @description The tenant's own trail, as GET /v1/audit gives it to the tenant. 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a tenant's audit trail
+         * @description Recomputes the tenant's hash chain: `firstBroken` names the first entry altered, missing or out of order. 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's metered usage
+         * @description As GET /v1/usage gives it to the tenant. 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform's audit trail
+         * @description Control-plane actions (tenants created, changed, suspended, moved, deleted; keys made and revoked by the admin) and failed authentications (one entry per minute and plane, with a count), oldest first. Filters: `action`, `actor`, `from`, `to`, `tenant`.
+         */
+        get: operations["getPlatformAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the platform's audit trail
+         * @description Recomputes the platform's hash chain: `firstBroken` names the first entry altered, missing or out of order.
+         */
+        get: operations["getPlatformAuditVerify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -215,6 +335,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's audit trail
+         * @description Every write made with the tenant's credentials, oldest first: who, what, which path, the request id, when, and its place in the hash chain. Filters: `action`, `actor`, `from`, `to`. Admin role. 400 `invalid_cursor`.
+         */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the tenant's audit trail
+         * @description Recomputes the tenant's hash chain from its first entry: `firstBroken` names the first entry altered, missing or out of order. Admin role.
+         */
+        get: operations["getAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's metered usage
+         * @description API requests, model trainings and workflow step-seconds in a month (hour by hour and in total), and what the tenant holds now. Admin role.
+         */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/collections": {
         parameters: {
             query?: never;
@@ -230,7 +410,7 @@ export interface paths {
         put?: never;
         /**
          * Create a collection
-         * @description A collection with an optional JSON Schema for its records' data and up to 16 indexed fields. Admin role. 400 for a bad name, schema or index path; 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).
+         * @description A collection with an optional JSON Schema for its records' data and up to 16 indexed fields; `encrypted` fields are stored encrypted with the tenant's data key. Admin role. 400 for a bad name, schema or index path, or an index on an encrypted field (`field_encrypted`); 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).
          */
         post: operations["postCollections"];
         delete?: never;
@@ -262,7 +442,7 @@ export interface paths {
         head?: never;
         /**
          * Change a collection's schema or indexes
-         * @description At least one of schema (null removes it) and indexes (replaces them). A new schema is checked against the records already there unless ?validate=false. Admin role. 409 `records_do_not_match` (how many, which), `limit_reached`.
+         * @description At least one of schema (null removes it), indexes and encrypted (each replaces what was). A new schema is checked against the records already there unless ?validate=false. Admin role. 400 `field_encrypted` (an index on an encrypted field); 409 `records_do_not_match` (how many, which), `limit_reached`, `collection_not_empty` (encrypted fields change only while there are no records).
          */
         patch: operations["patchCollectionsByName"];
         trace?: never;
@@ -588,15 +768,35 @@ export interface paths {
         };
         /**
          * List the tenant's live API keys
-         * @description Keys not revoked, by id, a page at a time; never their secrets. Admin role. 400 `invalid_cursor`.
+         * @description Keys neither revoked nor expired, by id, a page at a time, with when each was last used (to the minute); never their secrets. Admin role. 400 `invalid_cursor`.
          */
         get: operations["getApiKeys"];
         put?: never;
         /**
          * Create an API key
-         * @description A key of the calling tenant's with one role; the secret is in `key` in this answer only (stored hashed). Admin role.
+         * @description A key of the calling tenant's with one role, optionally expiring at `expiresAt`; the secret is in `key` in this answer only (stored hashed). Admin role.
          */
         post: operations["postApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an API key
+         * @description A new key with the same name and role (its secret in `key`, this once); the old key keeps working for `overlapSeconds` (default 3600), then expires — switch clients over meanwhile. Admin role. 404 for a key that is not live or was replaced already.
+         */
+        post: operations["postApiKeysByIdRotate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -641,7 +841,7 @@ export interface components {
              * @description A stable machine string (src/errors.ts)
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "internal";
+            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "field_encrypted" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "collection_not_empty" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "quota_exceeded" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "data_corrupt" | "key_unavailable" | "internal";
             /** @description The request path this problem is about (without its query; a tenant in the path as {tenant}) */
             instance?: string;
             /** @description The request id (X-Request-Id), for the logs */
@@ -665,6 +865,12 @@ export interface components {
             role: "admin" | "member" | "viewer";
             /** Format: date-time */
             createdAt: string;
+            /** @description When it stops working; null: never */
+            expiresAt: string | null;
+            /** @description When it last authenticated a request, to the minute (null: never) */
+            lastUsedAt: string | null;
+            /** @description The key that replaced it (a rotation); it works until expiresAt */
+            replacedBy: string | null;
         };
         /** @description A new API key, with its secret */
         ApiKeyCreated: {
@@ -678,6 +884,12 @@ export interface components {
             role: "admin" | "member" | "viewer";
             /** Format: date-time */
             createdAt: string;
+            /** @description When it stops working; null: never */
+            expiresAt: string | null;
+            /** @description When it last authenticated a request, to the minute (null: never) */
+            lastUsedAt: string | null;
+            /** @description The key that replaced it (a rotation); it works until expiresAt */
+            replacedBy: string | null;
             /** @description tnty_<keyId>_<secret>: shown this once; send it as Authorization: Bearer … */
             key: string;
         };
@@ -689,7 +901,7 @@ export interface components {
              * @description What the operation does
              * @enum {string}
              */
-            kind: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+            kind: "provision" | "delete" | "move" | "export" | "import" | "migrate" | "rotate-key";
             /** @description The tenant it works on */
             tenantId: string | null;
             /**
@@ -744,6 +956,79 @@ export interface components {
             /** @description Whether the tenant's settings were replaced by the file's */
             settingsRestored: boolean;
         };
+        /** @description An entry of an audit trail */
+        AuditEntry: {
+            /** @description Its place in the chain, from 1 */
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            /** @description `admin`, `key:<api key id>`, `jwt:<subject>`, or `anonymous` (failed authentications) */
+            actor: string;
+            /** @description The route, e.g. `POST /v1/collections/{name}/records`; `auth.failed` for failed authentications */
+            action: string;
+            /** @description The path written to */
+            target: string | null;
+            /** @description The tenant (in the platform trail: the tenant concerned, if any) */
+            tenant: string | null;
+            requestId: string | null;
+            /** @description `success`, `accepted` (an operation started) or `denied` */
+            outcome: string;
+            /** @description More about the action (a count of failed authentications, the status) */
+            detail: {
+                [key: string]: unknown;
+            } | null;
+            /** @description sha256(previous hash || RFC 8785 canonical JSON of the entry), hex */
+            hash: string;
+        };
+        /** @description A page of audit entries, oldest first */
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description The verification of an audit chain */
+        AuditVerification: {
+            /** @description Every entry follows from the one before it, and the head is the last */
+            ok: boolean;
+            /** @description Entries checked before the first broken link (all of them when ok) */
+            entries: number;
+            /** @description The chain's head as recorded */
+            head: {
+                seq: number;
+                hash: string;
+            } | null;
+            /** @description The first entry altered, missing or out of order */
+            firstBroken: {
+                seq: number;
+                reason: string;
+            } | null;
+        };
+        /** @description A tenant's metered usage in a month: API requests, model trainings, workflow step-seconds */
+        UsageReport: {
+            tenant: string | null;
+            /** @description YYYY-MM (UTC) */
+            month: string;
+            totals: {
+                apiRequests: number;
+                modelTrainings: number;
+                workflowStepSeconds: number;
+            };
+            /** @description Hour by hour */
+            hours: {
+                tenantId: string;
+                /** Format: date-time */
+                hour: string;
+                metric: string;
+                n: number;
+            }[];
+            /** @description What the tenant holds now (storageBytes: record data, measured at most once a minute) */
+            current?: {
+                records: number;
+                collections: number;
+                models: number;
+                storageBytes: number;
+            };
+        };
         /** @description A tenant, as the control plane sees it */
         Tenant: {
             /** @description 3-40 lowercase letters, digits and -, starting with a letter */
@@ -767,7 +1052,7 @@ export interface components {
             settings: {
                 [key: string]: unknown;
             };
-            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes */
+            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels */
             limits: {
                 [key: string]: unknown;
             };
@@ -986,6 +1271,8 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             indexes: string[];
+            /** @description Top-level data fields stored encrypted */
+            encrypted: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1167,8 +1454,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "dropping its storage",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1265,7 +1552,7 @@ export interface operations {
                     settings?: {
                         [key: string]: unknown;
                     };
-                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes (unknown keys and values out of range: 400) */
+                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels (unknown keys and values out of range: 400) */
                     limits?: {
                         [key: string]: number;
                     };
@@ -1401,8 +1688,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "copying",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1488,6 +1775,101 @@ export interface operations {
             };
         };
     };
+    postTenantsByIdKeysRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The re-encryption, queued or under way */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01936d2a-7c4e-7b1a-9f3e-2d5c8a1b4e6f",
+                     *       "kind": "rotate-key",
+                     *       "tenantId": "acme",
+                     *       "status": "running",
+                     *       "step": "re-encrypting under key version 2",
+                     *       "progress": {
+                     *         "done": 200,
+                     *         "total": 1000
+                     *       },
+                     *       "error": null,
+                     *       "attempts": 1,
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "startedAt": "2026-01-05T10:00:00.050Z",
+                     *       "finishedAt": null,
+                     *       "updatedAt": "2026-01-05T10:00:00.120Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Operation"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getOperations: {
         parameters: {
             query?: {
@@ -1500,7 +1882,7 @@ export interface operations {
                 /** @description Only operations in this status */
                 status?: "queued" | "running" | "succeeded" | "failed";
                 /** @description Only operations of this kind */
-                kind?: "provision" | "delete" | "move" | "export" | "import" | "migrate";
+                kind?: "provision" | "delete" | "move" | "export" | "import" | "migrate" | "rotate-key";
             };
             header?: never;
             path?: never;
@@ -1525,8 +1907,8 @@ export interface operations {
                      *           "status": "running",
                      *           "step": "dropping its storage",
                      *           "progress": {
-                     *             "done": 1,
-                     *             "total": 3
+                     *             "done": 2,
+                     *             "total": 4
                      *           },
                      *           "error": null,
                      *           "attempts": 1,
@@ -1602,8 +1984,8 @@ export interface operations {
                      *       "status": "running",
                      *       "step": "dropping its storage",
                      *       "progress": {
-                     *         "done": 1,
-                     *         "total": 3
+                     *         "done": 2,
+                     *         "total": 4
                      *       },
                      *       "error": null,
                      *       "attempts": 1,
@@ -1638,6 +2020,326 @@ export interface operations {
             };
             /** @description Not found (`not_found`, `tenant_not_found`) */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdAudit: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
+                cursor?: string;
+                /** @description Only entries of this action */
+                action?: string;
+                /** @description Only entries of this actor */
+                actor?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                /** @description Entries before this instant */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdAuditVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdUsage: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM (UTC); default this month */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformAudit: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
+                cursor?: string;
+                /** @description Only entries of this action */
+                action?: string;
+                /** @description Only entries of this actor */
+                actor?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                /** @description Entries before this instant */
+                to?: string;
+                /** @description Only entries concerning this tenant */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformAuditVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -2070,6 +2772,11 @@ export interface operations {
                      * @enum {string}
                      */
                     role: "admin" | "member" | "viewer";
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -2087,6 +2794,9 @@ export interface operations {
                      *       "name": "ingest",
                      *       "role": "member",
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
                      *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
                      *     }
                      */
@@ -2306,6 +3016,273 @@ export interface operations {
             };
         };
     };
+    getAudit: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
+                cursor?: string;
+                /** @description Only entries of this action */
+                action?: string;
+                /** @description Only entries of this actor */
+                actor?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                /** @description Entries before this instant */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM (UTC); default this month */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReport"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCollections: {
         parameters: {
             query?: never;
@@ -2421,6 +3398,8 @@ export interface operations {
                     } | null;
                     /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
+                    /** @description Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records */
+                    encrypted?: string[];
                 };
             };
         };
@@ -2456,6 +3435,7 @@ export interface operations {
                      *       "indexes": [
                      *         "total"
                      *       ],
+                     *       "encrypted": [],
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
                      *       "updatedAt": "2026-01-05T10:00:00.000Z"
                      *     }
@@ -2610,6 +3590,7 @@ export interface operations {
                      *       "indexes": [
                      *         "total"
                      *       ],
+                     *       "encrypted": [],
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
                      *       "updatedAt": "2026-01-05T10:00:00.000Z"
                      *     }
@@ -2820,6 +3801,8 @@ export interface operations {
                     } | null;
                     /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
+                    /** @description Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records */
+                    encrypted?: string[];
                 };
                 "application/json": {
                     /** @description A JSON Schema every record's data must match, or null for none */
@@ -2828,6 +3811,8 @@ export interface operations {
                     } | null;
                     /** @description Data fields (dot paths) to index, for filters and sorts on them */
                     indexes?: string[];
+                    /** @description Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records */
+                    encrypted?: string[];
                 };
             };
         };
@@ -6236,6 +7221,11 @@ export interface operations {
                      * @enum {string}
                      */
                     role: "admin" | "member" | "viewer";
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -6257,6 +7247,9 @@ export interface operations {
                      *       "name": "ingest",
                      *       "role": "member",
                      *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
                      *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
                      *     }
                      */
@@ -6288,6 +7281,166 @@ export interface operations {
             };
             /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiKeysByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "overlapSeconds": 600
+                 *     }
+                 */
+                "application/json": {
+                    /** @description How long the old key keeps working (default 3600); then it expires */
+                    overlapSeconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The replacement, with its secret */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "k3v9x2m8q1w7e5r4",
+                     *       "name": "ingest",
+                     *       "role": "member",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
+                     *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

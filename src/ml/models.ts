@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { TenantryError, ValidationError } from '../errors.js';
-import { dataField } from '../records/codec.js';
+import { dataField, refuseEncrypted } from '../records/codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from '../records/scope-runner.js';
 import { COLLECTION_NAME_PATTERN, FIELD_PATH_PATTERN } from '../storage/names.js';
-import type { TenantRef, TenantScope } from '../storage/scope.js';
+import { tenantIdOf, type TenantRef, type TenantScope } from '../storage/scope.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { FeatureSpec } from './features.js';
@@ -78,8 +78,9 @@ export class ModelsService {
     private readonly scopes: ScopeRunner,
     pool: TrainingPool,
     onError: (error: Error, context: Record<string, unknown>) => void = () => {},
-    cacheSize = 200,
+    private readonly options: { cacheSize?: number; trainingStarted?: (tenantId: string) => void } = {},
   ) {
+    const cacheSize = options.cacheSize ?? 200;
     this.#training = new ModelTraining(scopes, pool, onError);
     this.#serving = new ModelServing(scopes, cacheSize);
   }
@@ -125,6 +126,9 @@ export class ModelsService {
    */
   async #precheck(scope: TenantScope, def: ModelDefinition): Promise<void> {
     const columns = modelFields(def);
+    // What the database holds of an encrypted field is ciphertext: nothing to train on.
+    const declared = await scope.db.selectFrom('collections').select('encrypted').where('name', '=', def.collection).executeTakeFirst();
+    refuseEncrypted((declared?.encrypted as string[] | undefined) ?? [], columns, `model '${def.name}'`);
     const TYPES = ['number', 'string', 'boolean', 'object', 'array'] as const;
     const target = dataField(columns.at(-1)!);
     const mine = sql`tenant_id = ${scope.tenantId} AND collection = ${def.collection}`;
@@ -182,6 +186,7 @@ export class ModelsService {
       return planLimits(scope.tenant);
     });
     this.#training.start(tenant, def, 1, limits);
+    this.options.trainingStarted?.(tenantIdOf(tenant));
     return this.get(tenant, def.name);
   }
 
@@ -205,6 +210,7 @@ export class ModelsService {
       return { def: definition, version: row.version, limits: planLimits(scope.tenant) };
     });
     this.#training.start(tenant, def, version, limits);
+    this.options.trainingStarted?.(tenantIdOf(tenant));
     return this.scopes(tenant, async (scope) => (await this.#versions(scope, name)).find((v) => v.version === version)!);
   }
 

@@ -9,7 +9,8 @@ import { tenantCacheKey, tenantIdOf, type TenantInfo, type TenantRef, type Tenan
 import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { Tenantry } from '../tenantry.js';
-import { decodeRecord } from './codec.js';
+import type { DataKeys } from '../crypto/data-keys.js';
+import { decodeRecords, keysFrom, refuseEncrypted } from './codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import type { RecordSizes } from './sizes.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
@@ -27,18 +28,24 @@ const INLINE_NODES = 20_000;
  * outside any scope — the budget checked before the scope that changes a collection, the indexes made
  * to match after it commits.
  */
-export type RecordsTenants = Pick<Tenantry, 'withTenant' | 'syncRecordIndexes' | 'checkIndexBudget'>;
+export type RecordsTenants = Pick<Tenantry, 'withTenant' | 'syncRecordIndexes' | 'checkIndexBudget' | 'keys'>;
 
 export interface Collection {
   name: string;
   schema: Record<string, unknown> | null;
   indexes: string[];
+  /** Top-level data fields stored encrypted (codec.ts). */
+  encrypted: string[];
   createdAt: string;
   updatedAt: string;
 }
 
-export type CollectionInput = { name: string; schema?: Record<string, unknown> | null; indexes?: string[] };
-export type CollectionChanges = { schema?: Record<string, unknown> | null; indexes?: string[] };
+export type CollectionInput = { name: string; schema?: Record<string, unknown> | null; indexes?: string[]; encrypted?: string[] };
+export type CollectionChanges = { schema?: Record<string, unknown> | null; indexes?: string[]; encrypted?: string[] };
+
+/** An encrypted field: a top-level data field name. */
+const ENCRYPTED_FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const ENCRYPTED_FIELDS_MAX = 100;
 
 /** Records a new schema would refuse, found by Collections.nonconforming. */
 export interface Nonconforming {
@@ -69,11 +76,12 @@ interface CompiledSchema {
   profile: SchemaProfile;
 }
 
-function toCollection(row: { name: string; schema: unknown; indexes: unknown; created_at: Date; updated_at: Date }): Collection {
+function toCollection(row: { name: string; schema: unknown; indexes: unknown; encrypted?: unknown; created_at: Date; updated_at: Date }): Collection {
   return {
     name: row.name,
     schema: (row.schema as Record<string, unknown> | null) ?? null,
     indexes: (row.indexes as string[]) ?? [],
+    encrypted: (row.encrypted as string[] | undefined) ?? [],
     createdAt: isoTimestamp(row.created_at),
     updatedAt: isoTimestamp(row.updated_at),
   };
@@ -103,6 +111,7 @@ export class Collections {
     private readonly tenants: RecordsTenants,
     private readonly sandbox: Sandbox,
     private readonly sizes: RecordSizes,
+    private readonly keys: DataKeys = tenants.keys,
   ) {
     this.#scopes = (tenant, fn, options) => tenants.withTenant(tenant, fn, options);
   }
@@ -115,14 +124,20 @@ export class Collections {
   async create(tenant: TenantRef, input: CollectionInput): Promise<Collection> {
     if (!COLLECTION_NAME_PATTERN.test(input.name)) throw new ValidationError(`collection name '${input.name}' must match ${COLLECTION_NAME_PATTERN}`);
     this.#checkSchema(tenantIdOf(tenant), input.schema);
-    this.#checkIndexes(input.indexes);
+    this.#checkEncrypted(input.encrypted);
+    this.#checkIndexes(input.indexes, input.encrypted ?? []);
     await this.tenants.checkIndexBudget(tenantIdOf(tenant), input.name, input.indexes ?? []);
     const created = await this.#scopes(tenant, async (scope) => {
       await this.#lockDefinitions(scope);
       await this.#checkPlan(scope, { adding: true, name: input.name, indexes: input.indexes ?? [] });
       const row = await scope.db
         .insertInto('collections')
-        .values({ name: input.name, schema: input.schema ? JSON.stringify(input.schema) : null, indexes: JSON.stringify(input.indexes ?? []) })
+        .values({
+          name: input.name,
+          schema: input.schema ? JSON.stringify(input.schema) : null,
+          indexes: JSON.stringify(input.indexes ?? []),
+          encrypted: JSON.stringify(input.encrypted ?? []),
+        })
         .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
         .returningAll()
         .executeTakeFirst();
@@ -150,7 +165,7 @@ export class Collections {
    */
   async update(tenant: TenantRef, name: string, changes: CollectionChanges, options: { validate?: boolean } = {}): Promise<Collection> {
     this.#checkSchema(tenantIdOf(tenant), changes.schema);
-    this.#checkIndexes(changes.indexes);
+    this.#checkEncrypted(changes.encrypted);
     if (changes.schema && options.validate !== false) {
       const found = await this.nonconforming(tenant, name, changes.schema);
       if (found.count > 0) {
@@ -164,6 +179,19 @@ export class Collections {
     }
     if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
     const updated = await this.#scopes(tenant, async (scope) => {
+      const before = (await this.read(scope, name)).collection;
+      // Indexes and encrypted fields are checked against each other as they will be after the change.
+      this.#checkIndexes(changes.indexes ?? before.indexes, changes.encrypted ?? before.encrypted);
+      if (changes.encrypted !== undefined && !sameFields(changes.encrypted, before.encrypted)) {
+        // Records hold a field either in clear or sealed; which, is fixed while there are any.
+        const any = await scope.db.selectFrom('records').select('id').where('collection', '=', name).limit(1).executeTakeFirst();
+        if (any) {
+          throw new TenantryError(
+            'collection_not_empty',
+            `the encrypted fields of '${name}' can change only while it has no records; create a new collection and copy the records into it`,
+          );
+        }
+      }
       if (changes.indexes !== undefined) {
         await this.#lockDefinitions(scope);
         await this.#checkPlan(scope, { adding: false, name, indexes: changes.indexes });
@@ -174,6 +202,7 @@ export class Collections {
           updated_at: sql<Date>`clock_timestamp()`,
           ...(changes.schema !== undefined && { schema: changes.schema ? JSON.stringify(changes.schema) : null }),
           ...(changes.indexes !== undefined && { indexes: JSON.stringify(changes.indexes) }),
+          ...(changes.encrypted !== undefined && { encrypted: JSON.stringify(changes.encrypted) }),
         })
         .where('name', '=', name)
         .returningAll()
@@ -205,7 +234,7 @@ export class Collections {
           .execute();
         return { tenant: scope.tenant, collection: { ...known.collection, schema }, rows };
       });
-      const items = page.rows.map((row) => decodeRecord({ tenantId: page.tenant.id, collection: name }, row));
+      const items = await decodeRecords(keysFrom(this.keys), { tenantId: page.tenant.id, generation: page.tenant.generation, collection: name }, page.rows);
       // Each pass finds the first that does not match; look on after it.
       for (let start = 0; start < items.length;) {
         const miss = await this.firstMismatch(
@@ -324,10 +353,24 @@ export class Collections {
     if (schema !== null && schema !== undefined) this.#compiled(tenantId, schema);
   }
 
-  #checkIndexes(indexes: string[] | undefined): void {
+  #checkIndexes(indexes: string[] | undefined, encrypted: readonly string[]): void {
     for (const field of indexes ?? []) {
       if (!FIELD_PATH_PATTERN.test(field)) throw new ValidationError(`index field '${field}' is not a dot-separated path of names`);
     }
+    refuseEncrypted(encrypted, indexes ?? [], 'indexes');
+  }
+
+  #checkEncrypted(encrypted: string[] | undefined): void {
+    if (encrypted === undefined) return;
+    if (encrypted.length > ENCRYPTED_FIELDS_MAX) throw new ValidationError(`at most ${ENCRYPTED_FIELDS_MAX} encrypted fields, got ${encrypted.length}`);
+    for (const field of encrypted) {
+      if (!ENCRYPTED_FIELD_PATTERN.test(field)) {
+        throw new ValidationError(
+          `encrypted field '${field}' must be a top-level field name (${ENCRYPTED_FIELD_PATTERN}); encrypt the whole object that holds it`,
+        );
+      }
+    }
+    if (new Set(encrypted).size !== encrypted.length) throw new ValidationError('encrypted names a field twice');
   }
 
   /**
@@ -338,7 +381,7 @@ export class Collections {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`tenantry:collections:${scope.tenantId}`}, 0))`.execute(scope.db);
   }
 
-  /** Refuse (409 limit_reached) a collection count or an index total over the tenant's plan. */
+  /** Refuse (403 quota_exceeded) a collection count, or (409 limit_reached) or an index total over the tenant's plan. */
   async #checkPlan(scope: TenantScope, change: { adding: boolean; name: string; indexes?: string[] }): Promise<void> {
     const limits = planLimits(scope.tenant);
     const { rows } = await sql<{ collections: number; indexes: number }>`
@@ -346,7 +389,7 @@ export class Collections {
         FROM collections`.execute(scope.db);
     const { collections, indexes } = rows[0]!;
     if (change.adding && collections >= limits.maxCollections) {
-      throw new TenantryError('limit_reached', `this tenant has ${collections} collections, its plan's limit (maxCollections = ${limits.maxCollections})`);
+      throw new TenantryError('quota_exceeded', `this tenant has ${collections} collections, its plan's limit (maxCollections = ${limits.maxCollections})`);
     }
     const total = indexes + (change.indexes?.length ?? 0);
     if (change.indexes !== undefined && total > limits.maxIndexes) {
@@ -356,4 +399,8 @@ export class Collections {
       );
     }
   }
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 }

@@ -353,3 +353,10 @@ export function indexedCondition(node: FilterNode, indexes: readonly string[]): 
   if (served(node)) return node;
   return node.kind === 'and' ? node.children.find(served) : undefined;
 }
+
+/** The field paths a filter names. */
+export function filterFields(node: FilterNode): string[] {
+  if (node.kind === 'leaf') return [node.field];
+  if (node.kind === 'not') return filterFields(node.child);
+  return node.children.flatMap(filterFields);
+}

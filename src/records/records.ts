@@ -4,7 +4,20 @@ import { TenantryError, ValidationError } from '../errors.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import { FIELD_PATH_PATTERN } from '../storage/names.js';
 import type { TenantInfo, TenantRef, TenantScope } from '../storage/scope.js';
-import { dataField, decodeRecord, encodeData, type RecordRow, type RecordView } from './codec.js';
+import type { DataKeys } from '../crypto/data-keys.js';
+import {
+  cachedKeysFrom,
+  dataField,
+  decodeRecords,
+  encodeData,
+  keysFrom,
+  refuseEncrypted,
+  type DataPlace,
+  type FieldCipher,
+  type KeySource,
+  type RecordRow,
+  type RecordView,
+} from './codec.js';
 import {
   CheckFailed,
   Collections,
@@ -14,7 +27,7 @@ import {
   type KnownCollection,
   type RecordsTenants,
 } from './collections.js';
-import { compileFilter, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
+import { compileFilter, filterFields, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import { RecordSizes } from './sizes.js';
 import { checkFilterTypes } from './filter-types.js';
@@ -39,6 +52,8 @@ const inCollection = (collection: string) => sql<boolean>`collection || '' = ${c
 /** Records checked by prepareWrite against this version (`updated_at`) of their collection. */
 export interface CheckedWrite {
   stamp: string;
+  /** The collection's encrypted fields and the tenant's keys, loaded before the scope (none for a plain collection). */
+  cipher?: FieldCipher;
 }
 
 /** How validation errors name a record: `data` for one, `records[i].data` in a bulk create. */
@@ -56,10 +71,32 @@ export class RecordsService {
   readonly #scopes: ScopeRunner;
   readonly #sizes = new RecordSizes();
   readonly #collections: Collections;
+  readonly #keys: DataKeys;
+  /** Keys for decoding outside any scope, and inside one (the cache only: see codec.ts cachedKeysFrom). */
+  readonly #outside: KeySource;
+  readonly #inside: KeySource;
 
   constructor(tenants: RecordsTenants, sandbox: Sandbox) {
     this.#scopes = (tenant, fn, options) => tenants.withTenant(tenant, fn, options);
-    this.#collections = new Collections(tenants, sandbox, this.#sizes);
+    const keys = tenants.keys;
+    this.#keys = keys;
+    this.#outside = keysFrom(keys);
+    this.#inside = cachedKeysFrom(keys);
+    this.#collections = new Collections(tenants, sandbox, this.#sizes, keys);
+  }
+
+  /**
+   * What writing to `collection` takes besides the data: nothing for a plain collection (no lookup at
+   * all), else its encrypted fields and the tenant's keys (made on its first encrypted write). Call it
+   * outside any scope.
+   */
+  async #cipher(tenant: TenantInfo, collection: Collection): Promise<FieldCipher | undefined> {
+    if (collection.encrypted.length === 0) return undefined;
+    return { fields: collection.encrypted, ring: await this.#keys.keyring(tenant, { create: true }) };
+  }
+
+  static #place(tenant: { id: string; generation: number }, collection: string): DataPlace {
+    return { tenantId: tenant.id, generation: tenant.generation, collection };
   }
 
   /**
@@ -69,6 +106,11 @@ export class RecordsService {
   async #info(tenant: TenantRef): Promise<TenantInfo> {
     if (typeof tenant === 'object' && 'tier' in tenant && 'limits' in tenant) return tenant as TenantInfo;
     return this.#scopes(tenant, async (scope) => scope.tenant);
+  }
+
+  /** Bytes of record data the tenant stores, approximately (RecordSizes; the storage quota's measure). */
+  async storedBytes(scope: TenantScope): Promise<number> {
+    return (await this.#sizes.stored(scope)).bytes;
   }
 
   /** Create a collection and the indexes it declares (409 past the tenant's plan or the pool's index budget). */
@@ -118,19 +160,28 @@ export class RecordsService {
         this.#collections.forget(tenant, collectionName); // a stale schema may refuse what the current one accepts
         continue;
       }
-      const rows = await scopes(tenant, (scope) => this.#insertGuarded(scope, known, items), { singleStatement: true });
+      const cipher = await this.#cipher(tenant, known.collection);
+      const rows = await scopes(tenant, (scope) => this.#insertGuarded(scope, known, items, cipher), { singleStatement: true });
       if (rows.length === items.length) {
         this.#sizes.grew(tenant, collectionName, items);
-        return rows.map((row) => decodeRecord({ tenantId: tenant.id, collection: collectionName }, row));
+        return decodeRecords(this.#outside, RecordsService.#place(tenant, collectionName), rows);
       }
       this.#collections.forget(tenant, collectionName); // changed (or dropped) since it was read: read it again
     }
     throw new TenantryError('collection_changed', `collection '${collectionName}' kept changing while the records were written; retry`);
   }
 
-  async #insertGuarded(scope: TenantScope, { collection, stamp }: KnownCollection, items: Array<Record<string, unknown>>): Promise<RecordRow[]> {
-    const place = { tenantId: scope.tenantId, collection: collection.name };
-    const values = items.map((data) => sql`(${uuidv7()}::uuid, ${encodeData(place, data)})`);
+  async #insertGuarded(
+    scope: TenantScope,
+    { collection, stamp }: KnownCollection,
+    items: Array<Record<string, unknown>>,
+    cipher: FieldCipher | undefined,
+  ): Promise<RecordRow[]> {
+    const place = RecordsService.#place(scope.tenant, collection.name);
+    const values = items.map((data) => {
+      const id = uuidv7();
+      return sql`(${id}::uuid, ${encodeData(place, id, data, cipher)})`;
+    });
     const { rows } = await sql<RecordRow>`
       INSERT INTO records (collection, id, data)
       SELECT ${collection.name}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
@@ -151,7 +202,7 @@ export class RecordsService {
     });
     const { known, tenant } = await scopes(tenantId, async (scope) => ({ known: await this.#collections.read(scope, collectionName), tenant: scope.tenant }));
     await this.#collections.validate(tenant, known.collection, items, (i) => `records[${i}]`);
-    return { stamp: known.stamp };
+    return { stamp: known.stamp, cipher: await this.#cipher(tenant, known.collection) };
   }
 
   /**
@@ -172,9 +223,10 @@ export class RecordsService {
     if ((await this.#collections.stamp(scope, collectionName)) !== options.checked.stamp) {
       throw new TenantryError('collection_changed', `collection '${collectionName}' changed while the records were being checked; run again`);
     }
-    const place = { tenantId: scope.tenantId, collection: collectionName };
-    const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${encodeData(place, data)})`);
+    const place = RecordsService.#place(scope.tenant, collectionName);
+    const { cipher } = options.checked;
     if (options.key === undefined) {
+      const values = items.map((data, i) => sql`(${options.ids[i]}::uuid, ${encodeData(place, options.ids[i]!, data, cipher)})`);
       const { rows } = await sql<{ id: string }>`
         INSERT INTO records (collection, id, data) SELECT ${collectionName}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
         ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`.execute(scope.db);
@@ -190,11 +242,30 @@ export class RecordsService {
       if (seen.has(text)) throw new ValidationError(`records[${i}] repeats the key ${options.key} = ${text}`);
       seen.add(text);
     });
+    refuseEncrypted(cipher?.fields ?? [], [options.key], 'key');
+    // Ciphertext is bound to its record's id: a record replaced through its key keeps its id, so its
+    // new data is sealed for that id — found first, and matched on it as well as on the key.
+    const ids = [...options.ids];
+    if (cipher) {
+      const keyValues = items.map((data) => JSON.stringify(segments.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], data)));
+      const { rows: found } = await sql<{ id: string; k: string }>`
+        SELECT r.id, (${dataField(options.key, 'r.data')})::text AS k FROM records r
+         WHERE r.collection = ${collectionName} AND ${dataField(options.key, 'r.data')} IN (${sql.join(keyValues.map((k) => sql`${k}::jsonb`))})`.execute(
+        scope.db,
+      );
+      const byKey = new Map(found.map((f) => [JSON.stringify(JSON.parse(f.k)), f.id]));
+      keyValues.forEach((k, i) => {
+        const existing = byKey.get(JSON.stringify(JSON.parse(k)));
+        if (existing) ids[i] = existing;
+      });
+    }
+    const values = items.map((data, i) => sql`(${ids[i]}::uuid, ${encodeData(place, ids[i]!, data, cipher)})`);
+    const sameId = cipher ? sql`AND r.id = v.id` : sql``;
     const { rows } = await sql<{ id: string }>`
       WITH v (id, data) AS (VALUES ${sql.join(values)}),
       updated AS (
         UPDATE records r SET data = v.data, version = r.version + 1, updated_at = now()
-          FROM v WHERE r.collection = ${collectionName} AND ${dataField(options.key, 'r.data')} = ${dataField(options.key, 'v.data')}
+          FROM v WHERE r.collection = ${collectionName} AND ${dataField(options.key, 'r.data')} = ${dataField(options.key, 'v.data')} ${sameId}
         RETURNING r.id),
       inserted AS (
         INSERT INTO records (collection, id, data)
@@ -214,15 +285,33 @@ export class RecordsService {
     collectionName: string,
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[]; count?: 'exact' | 'estimated' },
   ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
-    return inScope(this.#scopes, tenant, (scope) => this.#queryRecords(scope, collectionName, query));
+    const inside = typeof tenant === 'object' && 'db' in tenant;
+    const page = await inScope(this.#scopes, tenant, async (scope) => {
+      const found = await this.#queryRecords(scope, collectionName, query);
+      // Decoded in the scope only when it is the caller's; else after it, where keys may be looked up.
+      return {
+        ...found,
+        items: inside ? await decodeRecords(this.#inside, RecordsService.#place(scope.tenant, collectionName), found.rows) : [],
+        tenant: scope.tenant,
+      };
+    });
+    const items = inside ? page.items : await decodeRecords(this.#outside, RecordsService.#place(page.tenant, collectionName), page.rows);
+    return { items, next: page.next, ...(page.total !== undefined && { total: page.total }) };
   }
 
   async #queryRecords(
     scope: TenantScope,
     collectionName: string,
     query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[]; count?: 'exact' | 'estimated' },
-  ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
+  ): Promise<{ rows: RecordRow[]; next: string[] | null; total?: number }> {
     const collection = (await this.#collections.read(scope, collectionName)).collection;
+    if (query.filter) refuseEncrypted(collection.encrypted, filterFields(query.filter), 'the filter');
+    if (query.sort)
+      refuseEncrypted(
+        collection.encrypted,
+        query.sort.split(',').map((f) => f.trim().replace(/^-/, '')),
+        'the sort',
+      );
     if (query.filter && collection.schema) checkFilterTypes(query.filter, collection.schema, collection.name);
     if (query.filter) await this.#sizes.priceFilter(scope, collectionName, query.filter, collection.indexes);
     const sort = parseSort(query.sort, collection.indexes);
@@ -244,33 +333,42 @@ export class RecordsService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const next = rows.length > query.limit && last ? columns.map((_, i) => last[`k${i}`]!) : null;
-    const items = page.map((row) => decodeRecord({ tenantId: scope.tenantId, collection: collectionName }, row));
-    if (!query.count) return { items, next };
+    const items = page;
+    if (!query.count) return { rows: items, next };
     // The whole filtered list, not what is left after the cursor: the same on every page.
     const matching = sql.join(conditions.slice(0, query.filter ? 3 : 2), sql` AND `);
     // A pooled tenant's table is shared: the planner's estimate there reflects every tenant's rows,
     // so it is counted exactly instead. A schema or database tenant's statistics are its own.
     if (query.count === 'exact' || scope.tenant.isolation === 'pooled') {
       const { rows: counted } = await sql<{ n: string | number }>`SELECT count(*) AS n FROM records WHERE ${matching}`.execute(scope.db);
-      return { items, next, total: Number(counted[0]!.n) };
+      return { rows: items, next, total: Number(counted[0]!.n) };
     }
     const { rows: plan } = await sql<{ 'QUERY PLAN': unknown }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM records WHERE ${matching}`.execute(scope.db);
     const text = plan[0]!['QUERY PLAN'];
     const estimate = (typeof text === 'string' ? JSON.parse(text) : text) as Array<{ Plan: { 'Plan Rows': number } }>;
-    return { items, next, total: Math.round(estimate[0]!.Plan['Plan Rows']) };
+    return { rows: items, next, total: Math.round(estimate[0]!.Plan['Plan Rows']) };
   }
 
   async getRecord(tenant: TenantOrScope, collection: string, id: string): Promise<RecordView> {
-    return inScope(this.#scopes, tenant, (scope) => this.#getRecord(scope, collection, id));
+    const inside = typeof tenant === 'object' && 'db' in tenant;
+    const found = await inScope(this.#scopes, tenant, async (scope) => {
+      const row = await this.#getRecord(scope, collection, id);
+      return {
+        row,
+        tenant: scope.tenant,
+        view: inside ? (await decodeRecords(this.#inside, RecordsService.#place(scope.tenant, collection), [row]))[0] : undefined,
+      };
+    });
+    return found.view ?? (await decodeRecords(this.#outside, RecordsService.#place(found.tenant, collection), [found.row]))[0]!;
   }
 
-  async #getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordView> {
+  async #getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordRow> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
     let query = scope.db.selectFrom('records').selectAll().where('id', '=', id).where(inCollection(collection));
     if (options.forUpdate) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
-    return decodeRecord({ tenantId: scope.tenantId, collection }, row);
+    return row;
   }
 
   /**
@@ -291,27 +389,32 @@ export class RecordsService {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collectionName}'`);
     const tenant = await this.#info(ref);
     const scopes = this.#scopes;
+    const place = RecordsService.#place(tenant, collectionName);
     for (let attempt = 0; attempt < CHANGING_ATTEMPTS; attempt++) {
-      const { current, known } = await scopes(tenant, async (scope) => {
+      const read = await scopes(tenant, async (scope) => {
         await this.#sizes.checkQuota(scope);
-        return { current: await this.#getRecord(scope, collectionName, id), known: await this.#collections.read(scope, collectionName) };
+        return { row: await this.#getRecord(scope, collectionName, id), known: await this.#collections.read(scope, collectionName) };
       });
+      const { known } = read;
+      const [current] = await decodeRecords(this.#outside, place, [read.row]);
+      if (!current) throw new TenantryError('not_found', `no record '${id}' in '${collectionName}'`);
       if (options.ifMatch !== undefined && options.ifMatch !== current.version) {
         throw new TenantryError('version_conflict', `record is at version ${current.version}, not ${options.ifMatch}`);
       }
       const next = options.merge ? mergePatch(current.data, data) : data;
       await this.#collections.validate(tenant, known.collection, [next], () => 'data');
+      const cipher = await this.#cipher(tenant, known.collection);
       const { rows } = await scopes(
         tenant,
         (scope) =>
           sql<RecordRow>`
-            UPDATE records SET data = ${encodeData({ tenantId: tenant.id, collection: collectionName }, next)}, version = version + 1, updated_at = clock_timestamp()
+            UPDATE records SET data = ${encodeData(place, id, next, cipher)}, version = version + 1, updated_at = clock_timestamp()
              WHERE id = ${id}::uuid AND ${inCollection(collectionName)} AND version = ${current.version}
                AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz)
             RETURNING id, data, version, created_at, updated_at`.execute(scope.db),
         { singleStatement: true },
       );
-      if (rows[0]) return decodeRecord({ tenantId: tenant.id, collection: collectionName }, rows[0]);
+      if (rows[0]) return (await decodeRecords(this.#outside, place, rows))[0]!;
       // Another writer got in between (or the collection changed): read again; with If-Match, the
       // next read finds the version moved and answers 412.
       await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));

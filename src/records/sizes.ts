@@ -37,7 +37,12 @@ export class RecordSizes {
     return tenantCacheKey(tenant.id, tenant.generation, ...parts);
   }
 
-  /** Refuse (409 limit_reached) a write that adds data once the tenant stores more than its plan allows. */
+  /** What the tenant stores in records (rows, bytes of data): measured at most once a minute (usage). */
+  async stored(scope: TenantScope): Promise<{ rows: number; bytes: number }> {
+    return this.#stored.get(this.#key(scope.tenant, 'storage')) ?? (await this.#measureStorage(scope));
+  }
+
+  /** Refuse (403 quota_exceeded) a write that adds data once the tenant stores more than its plan allows. */
   async checkQuota(scope: TenantScope): Promise<void> {
     this.#refuseOverQuota(scope.tenant, this.#stored.get(this.#key(scope.tenant, 'storage')) ?? (await this.#measureStorage(scope)));
   }
@@ -70,7 +75,7 @@ export class RecordSizes {
     const { storageBytes } = planLimits(tenant);
     if (stored.bytes <= storageBytes) return;
     throw new TenantryError(
-      'limit_reached',
+      'quota_exceeded',
       `this tenant stores ~${Math.round(stored.bytes / 1e6)} MB of records (${stored.rows}), past its plan's limit (storageBytes = ${storageBytes}); delete records first`,
     );
   }

@@ -46,25 +46,29 @@ $tenantry$`;
 }
 
 /**
- * Let the application role log in by itself with `password` (PostgreSQL servers). Its sessions then
+ * Let the application role log in by itself (PostgreSQL servers), with the password whose SCRAM
+ * verifier (scram.ts) is `verifier`: the password itself is never in the statement, so never in a log. Its sessions then
  * start as a role that is not superuser: `RESET ROLE` leads nowhere above it. It is a member of the
  * schema tenants' roles provisioned through it (grantRoleToAppSql), never of every tenant role on the
  * server; and each deployment has its own (names.ts DeploymentNames), since the password is derived
  * from the owner's credentials, which deployments sharing a server need not share.
  */
-export function appLoginSql(role: string, password: string): string {
-  return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(password)}`;
+export function appLoginSql(role: string, verifier: string): string {
+  if (!verifier.startsWith('SCRAM-SHA-256$')) throw new TypeError('appLoginSql takes a SCRAM verifier, never a password');
+  return `ALTER ROLE ${quoteIdent(role)} WITH LOGIN PASSWORD ${quoteLiteral(verifier)}`;
 }
 
 /**
- * A database tenant's own login (PostgreSQL servers): a role that logs in with `password` and may
+ * A database tenant's own login (PostgreSQL servers): a role that logs in with the password whose
+ * SCRAM verifier is `verifier` (the password never in the statement) and may
  * connect to `database` only — nobody else but the owner may (CONNECT revoked from PUBLIC), the
  * application role included. Provisioning creates the role strictly (`adopt: false`): one that exists
  * is not this tenant's (another deployment's, or made by hand) and fails with duplicate_object.
  * `tenantry migrate` adopts it (`adopt: true`), giving databases made before tenants had their own
  * logins one: the name is then the tenant's own, from the catalog.
  */
-export function databaseLoginSql(role: string, password: string, database: string, options: { adopt: boolean }): string {
+export function databaseLoginSql(role: string, verifier: string, database: string, options: { adopt: boolean }): string {
+  if (!verifier.startsWith('SCRAM-SHA-256$')) throw new TypeError('databaseLoginSql takes a SCRAM verifier, never a password');
   const r = quoteIdent(role);
   const d = quoteIdent(database);
   const create = `CREATE ROLE ${r} NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`;
@@ -82,7 +86,7 @@ END
 $tenantry$`
       : create
   };
-ALTER ROLE ${r} WITH LOGIN PASSWORD ${quoteLiteral(password)};
+ALTER ROLE ${r} WITH LOGIN PASSWORD ${quoteLiteral(verifier)};
 REVOKE CONNECT, TEMPORARY ON DATABASE ${d} FROM PUBLIC;
 GRANT CONNECT ON DATABASE ${d} TO ${r}`;
 }
@@ -129,16 +133,20 @@ export function searchPathValue(schema: string): string {
   return quoteIdent(schema);
 }
 
+/** Tenant tables the application may only read and append to (the audit trail, tenant migration 7). */
+export const APPEND_ONLY_TABLES: readonly string[] = ['audit_log'];
+
 /**
  * Let `role` use the tables of `schema` (and nothing else there): usage on the schema, DML on its
- * tenant tables. The migrations table stays owner-only.
+ * tenant tables (only SELECT and INSERT on APPEND_ONLY_TABLES). The migrations table stays owner-only.
  */
 export function grantSchemaSql(schema: string, role: string, tables: readonly string[]): string {
   const s = quoteIdent(schema);
   const r = quoteIdent(role);
   const lines = [`REVOKE ALL ON SCHEMA ${s} FROM PUBLIC`, `GRANT USAGE ON SCHEMA ${s} TO ${r}`];
   for (const table of tables) {
-    lines.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${s}.${quoteIdent(table)} TO ${r}`);
+    const privileges = APPEND_ONLY_TABLES.includes(table) ? 'SELECT, INSERT' : 'SELECT, INSERT, UPDATE, DELETE';
+    lines.push(`GRANT ${privileges} ON ${s}.${quoteIdent(table)} TO ${r}`);
   }
   return lines.join(';\n');
 }
@@ -168,6 +176,8 @@ export const TENANT_ID_COLUMN = `tenant_id text NOT NULL DEFAULT nullif(current_
 export const FENCED_SQLSTATE = 'TN001';
 /** SQLSTATE the fence raises for a scope routed by a placement that is no longer current (the tenant moved). */
 export const MOVED_SQLSTATE = 'TN002';
+/** SQLSTATE `count_quota` (tenant migration 8) raises for an insert past a counted quota. */
+export const QUOTA_SQLSTATE = 'TN003';
 
 /** The advisory lock key of a tenant's fence in one database (shared by scopes, exclusive for deletion). */
 const fenceLockKey = (tenant: string) => `pg_catalog.hashtextextended('tenantry:fence:' OPERATOR(pg_catalog.||) ${tenant}, 0)`;

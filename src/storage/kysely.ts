@@ -87,6 +87,17 @@ export function isPlainRead(node: OperationNode): boolean {
 }
 
 /**
+ * Whether a statement may write, for AttachOptions.ifWritten: anything but a SELECT — a plain one, one
+ * that locks rows (FOR UPDATE), or raw SQL whose text is a SELECT (possibly after comments). A CTE may
+ * write, so WITH counts as a write.
+ */
+function mayWrite(query: CompiledQuery): boolean {
+  if (isPlainRead(query.query)) return false;
+  if (query.query.kind === 'SelectQueryNode') return (query.query as OperationNode & { with?: unknown }).with !== undefined;
+  return !/^\s*(?:\/\*[^]*?\*\/\s*)*select\b/i.test(query.sql);
+}
+
+/**
  * A statement whose text starts with this comment is prepared once per connection under that name
  * (constant statements on hot paths: their planning is paid once, not per call). Only the text
  * written in the code carries it; the values stay parameters.
@@ -96,10 +107,10 @@ export const PREPARE_MARK = /^\/\* prepare:([a-z][a-z0-9_]{0,50}) \*\//;
 /**
  * The statement that scopes a transaction: the tenant's fence is entered first (ddl.ts fenceSql: it
  * must still admit this generation, and holds the tenant's lock shared until the transaction ends),
- * then role, search_path, tenant and the plan's statement timeout, all transaction-local.
+ * then role, search_path, tenant, the plan's statement timeout and its counted quotas, all transaction-local.
  */
 export const SCOPE_PRELUDE_SQL = `select ${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint, $6::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
- set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true)`;
+ set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true), set_config('tenantry.quotas', $7, true)`;
 /** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
 export const SCOPE_PRELUDE_ASYNC_SQL = `${SCOPE_PRELUDE_SQL}, set_config('synchronous_commit', 'off', true)`;
 
@@ -116,6 +127,23 @@ export interface ScopePrelude {
   statementTimeoutMs: number;
   /** synchronous_commit off for this transaction. */
   asyncCommit?: boolean;
+  /**
+   * The counted quotas the database enforces (tenant migration 9, `count_quota`), as JSON:
+   * `{"records": n, "collections": n, "models": n}`.
+   */
+  quotas: string;
+}
+
+/** How an attached statement commits (TenantScope.attach). */
+export interface AttachOptions {
+  /**
+   * Only if the scope writes (sends a statement other than a SELECT: see mayWrite): with a
+   * single-statement scope's statement, or before COMMIT; left out of a scope that only read (or only
+   * locked). An audit entry of the write it records.
+   */
+  ifWritten?: boolean;
+  /** With ifWritten: called once the scope committed with the statement in it. */
+  committed?: () => void;
 }
 
 /**
@@ -138,6 +166,13 @@ export class ScopedConnection implements DatabaseConnection {
   #changed = false;
   /** Statements that commit with the scope's work (TenantScope.attach). */
   readonly #attached: Statement[] = [];
+  /** Statements that commit with the scope's work only if it wrote (AttachOptions.ifWritten). */
+  readonly #ifWritten: Statement[] = [];
+  /** Called once the scope committed with its ifWritten statements in it. */
+  readonly #committed: Array<() => void> = [];
+  #ifWrittenSent = false;
+  /** A statement that may write was sent (AttachOptions.ifWritten). */
+  #wrote = false;
 
   /** Statements sent so far (a refusal at the first means the scope did nothing before it). */
   /**
@@ -165,6 +200,8 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
+    const writes = mayWrite(query);
+    if (writes) this.#wrote = true;
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
     const setup = this.#setup();
     const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
@@ -172,9 +209,13 @@ export class ScopedConnection implements DatabaseConnection {
     // one round trip, and the batch answers with the statement's own result.
     if (this.single) {
       const attached = this.#attached.splice(0);
+      const conditional = this.#ifWritten.splice(0);
+      // A read writes nothing: what is attached for writes stays out of its batch.
+      if (writes) attached.push(...conditional);
       const result =
         attached.length === 0 ? await this.conn.batch<R>([setup, statement]) : await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1 });
       this.#changed = true;
+      if (conditional.length > 0 && writes) this.#ifWrittenSent = true;
       return toKyselyResult(result);
     }
     if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
@@ -191,8 +232,8 @@ export class ScopedConnection implements DatabaseConnection {
 
   /** The scope's set-up statement (SCOPE_PRELUDE_SQL) with this scope's values. */
   #setup(): Statement {
-    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit } = this.prelude;
-    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch];
+    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit, quotas } = this.prelude;
+    const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch, quotas];
     return asyncCommit
       ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
       : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };
@@ -206,14 +247,25 @@ export class ScopedConnection implements DatabaseConnection {
    * scope's work and whatever that work changed (even nothing): work that depends on the outcome
    * belongs in the statement itself (a data-modifying CTE) or in a transaction scope.
    */
-  attach(query: CompiledQuery): void {
+  attach(query: CompiledQuery, options: AttachOptions = {}): void {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
     if (this.single && this.#statements > 0) throw new Error('attach before the statement of a single-statement scope: it has committed');
-    this.#attached.push({ sql: query.sql, params: query.parameters });
+    (options.ifWritten ? this.#ifWritten : this.#attached).push({ sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] });
+    if (options.ifWritten && options.committed) this.#committed.push(options.committed);
   }
 
   async commit(): Promise<void> {
+    await this.#commit();
+    if (this.#ifWrittenSent) for (const done of this.#committed.splice(0)) done();
+  }
+
+  async #commit(): Promise<void> {
     const attached = this.#attached.splice(0);
+    // A scope that wrote (so its transaction is open) commits what was attached for writes too.
+    if (this.#inTransaction && this.#wrote && this.#ifWritten.length > 0) {
+      attached.push(...this.#ifWritten.splice(0));
+      this.#ifWrittenSent = true;
+    }
     if (attached.length > 0 && !this.#inTransaction) {
       // Nothing open to join (the scope only read, or a single-statement scope never ran its statement):
       // the set-up and the attached statements as one implicit transaction. Counted as a statement, so

@@ -1,12 +1,14 @@
 import type { Compilable, Kysely, Transaction } from 'kysely';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
-import { planLimits } from '../tenancy/plans.js';
-import { FENCED_SQLSTATE, MOVED_SQLSTATE, searchPathValue } from './ddl.js';
-import { ScopedConnection, scopeBaseKysely, scopedTransaction } from './kysely.js';
+import { countedQuotas, planLimits } from '../tenancy/plans.js';
+import { FENCED_SQLSTATE, MOVED_SQLSTATE, QUOTA_SQLSTATE, searchPathValue } from './ddl.js';
+import { ScopedConnection, scopeBaseKysely, scopedTransaction, type AttachOptions } from './kysely.js';
 import type { TenantPlacement } from './placement.js';
 import { PoolShares } from './pool-shares.js';
 import type { TenantLocations } from './strategies/strategy.js';
 import type { TenantDatabase } from './tenant-db.js';
+
+export type { AttachOptions } from './kysely.js';
 
 export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'deleting';
 
@@ -71,9 +73,10 @@ export interface TenantScope<AppDB extends object = NoAppTables> {
    * Work that must commit with the scope or not at all — an audit entry, a usage counter, an outbox
    * row: `query` (built from `db`, not executed) runs in the scope's transaction. In a
    * `singleStatement` scope it rides in the statement's own round trip (attach it before running the
-   * statement); otherwise it is sent just before COMMIT. Nothing attached costs nothing.
+   * statement); otherwise it is sent just before COMMIT. Nothing attached costs nothing. With
+   * `ifWritten`, only if the scope writes (see AttachOptions).
    */
-  attach(query: Compilable): void;
+  attach(query: Compilable, options?: AttachOptions): void;
 }
 
 /**
@@ -194,6 +197,7 @@ export class TenantScopes {
           placementEpoch: tenant.placementEpoch,
           statementTimeoutMs: limits.statementTimeoutMs,
           asyncCommit: options.asyncCommit?.(tenant) ?? false,
+          quotas: countedQuotas(limits),
         },
         options.singleStatement === true,
       );
@@ -204,7 +208,7 @@ export class TenantScopes {
           tenant,
           db: scopedTransaction(this.#base, connection),
           backend: location.db.kind,
-          attach: (query) => connection.attach(query.compile()),
+          attach: (query, attachOptions) => connection.attach(query.compile(), attachOptions),
         };
         for (const hook of this.#hooks) hook(scope, options);
         result = await fn(scope);
@@ -250,6 +254,8 @@ export class TenantScopes {
       );
     }
     if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error, changed);
+    // A counted quota (tenant migration 9): the statement that would pass it was refused, and with it the scope.
+    if (code === QUOTA_SQLSTATE) return new TenantryError('quota_exceeded', (error as Error).message);
     return error;
   }
 

@@ -12,6 +12,8 @@ export interface TenantDatabase {
     name: string;
     schema: ColumnType<unknown, string | null | undefined, string | null>;
     indexes: ColumnType<unknown, string | undefined, string>;
+    /** Top-level data fields stored encrypted (records/codec.ts). */
+    encrypted: ColumnType<unknown, string | undefined, string>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

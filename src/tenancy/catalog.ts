@@ -1,8 +1,9 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import { sql, type ColumnType, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { ControlDb } from '../storage/control-db.js';
 import type { Isolation } from '../storage/placement.js';
 import type { TenantDirectory, TenantInfo, TenantStatus } from '../storage/scope.js';
 import { TenantNotFoundError } from '../errors.js';
+import { CATALOG_SCHEMA } from '../storage/names.js';
 import type { Tier } from './tiers.js';
 
 export interface Tenant extends TenantInfo {
@@ -45,6 +46,12 @@ export interface ApiKeyRecord {
   secretHash: string;
   createdAt: Date;
   revokedAt: Date | null;
+  /** The key stops working at this instant (null: never). */
+  expiresAt: Date | null;
+  /** When the key last authenticated a request (to the minute: written at most once a minute). */
+  lastUsedAt: Date | null;
+  /** The key that replaced it (POST /v1/api-keys/{id}/rotate); it works until expiresAt. */
+  replacedBy: string | null;
 }
 
 interface ApiKeysTable {
@@ -56,6 +63,9 @@ interface ApiKeysTable {
   secret_hash: string;
   created_at: Generated<Date>;
   revoked_at: Date | null;
+  expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_used_at: ColumnType<Date | null, never, Date | null>;
+  replaced_by: ColumnType<string | null, never, string | null>;
 }
 
 function toApiKey(row: Selectable<ApiKeysTable>): ApiKeyRecord {
@@ -68,6 +78,9 @@ function toApiKey(row: Selectable<ApiKeysTable>): ApiKeyRecord {
     secretHash: row.secret_hash,
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+    expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    lastUsedAt: row.last_used_at ? new Date(row.last_used_at) : null,
+    replacedBy: row.replaced_by ?? null,
   };
 }
 
@@ -206,7 +219,14 @@ export class Catalog implements TenantDirectory {
    * (and re-created under the same id) names the old generation, which no longer exists: the foreign
    * key refuses it, and the caller hears that the tenant is gone.
    */
-  async insertApiKey(key: { id: string; tenant: { id: string; generation: number }; name: string; role: Role; secretHash: string }): Promise<ApiKeyRecord> {
+  async insertApiKey(key: {
+    id: string;
+    tenant: { id: string; generation: number };
+    name: string;
+    role: Role;
+    secretHash: string;
+    expiresAt?: Date | null;
+  }): Promise<ApiKeyRecord> {
     try {
       const row = await this.#db
         .insertInto('api_keys')
@@ -218,6 +238,7 @@ export class Catalog implements TenantDirectory {
           role: key.role,
           secret_hash: key.secretHash,
           revoked_at: null,
+          expires_at: key.expiresAt ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -233,9 +254,16 @@ export class Catalog implements TenantDirectory {
     return row ? toApiKey(row) : undefined;
   }
 
-  /** A tenant's live keys in id order; `after` and `limit` page. */
+  /** A tenant's live keys (neither revoked nor expired) in id order; `after` and `limit` page. */
   async listApiKeys(tenantId: string, page: { after?: string; limit: number }): Promise<ApiKeyRecord[]> {
-    let query = this.#db.selectFrom('api_keys').selectAll().where('tenant_id', '=', tenantId).where('revoked_at', 'is', null).orderBy('id').limit(page.limit);
+    let query = this.#db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+      .orderBy('id')
+      .limit(page.limit);
     if (page.after !== undefined) query = query.where('id', '>', page.after);
     return (await query.execute()).map(toApiKey);
   }
@@ -250,6 +278,39 @@ export class Catalog implements TenantDirectory {
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
+   * Replace a live key of the tenant by a new one (`next`, same name and role) in one statement: the
+   * old key keeps working until `overlapEnds` (or its own expiry, if sooner) and names its
+   * replacement. Resolves the new key, or undefined when the tenant has no such live, unreplaced key.
+   */
+  async rotateApiKey(
+    tenantId: string,
+    id: string,
+    next: { id: string; secretHash: string; expiresAt: Date | null },
+    overlapEnds: Date,
+  ): Promise<ApiKeyRecord | undefined> {
+    const keys = sql.table(`${CATALOG_SCHEMA}.api_keys`);
+    const { rows } = await sql<Selectable<ApiKeysTable>>`
+      WITH old AS (
+        UPDATE ${keys} SET expires_at = least(coalesce(expires_at, 'infinity'::timestamptz), ${overlapEnds}::timestamptz), replaced_by = ${next.id}
+         WHERE id = ${id} AND tenant_id = ${tenantId} AND revoked_at IS NULL AND replaced_by IS NULL AND (expires_at IS NULL OR expires_at > now())
+        RETURNING tenant_id, tenant_generation, name, role)
+      INSERT INTO ${keys} (id, tenant_id, tenant_generation, name, role, secret_hash, expires_at)
+      SELECT ${next.id}, tenant_id, tenant_generation, name, role, ${next.secretHash}, ${next.expiresAt}::timestamptz FROM old
+      RETURNING *`.execute(this.#db);
+    return rows[0] ? toApiKey(rows[0]) : undefined;
+  }
+
+  /** Note that a key was used now, unless that was noted less than a minute ago (by any process). */
+  async touchApiKey(id: string): Promise<void> {
+    await this.#db
+      .updateTable('api_keys')
+      .set({ last_used_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`)]))
+      .execute();
   }
 
   /**

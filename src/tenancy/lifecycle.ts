@@ -7,6 +7,7 @@ import type { Storage } from '../storage/storage.js';
 import type { Catalog, Tenant } from './catalog.js';
 import type { Operation, OperationContext, OperationKind, Operations } from './operations.js';
 import type { TenantScopes } from '../storage/scope.js';
+import type { DataKeys } from '../crypto/data-keys.js';
 
 interface MoveParams {
   generation: number;
@@ -46,6 +47,8 @@ export class TenantLifecycle {
     private readonly operations: Operations,
     private readonly scopes: TenantScopes,
     private readonly facts: ClusterFacts = { server: () => undefined, labels: () => ({}) },
+    /** The tenants' data keys: a deletion destroys them before anything else (crypto-shredding). */
+    private readonly keys?: DataKeys,
   ) {}
 
   /**
@@ -277,9 +280,11 @@ export class TenantLifecycle {
   }
 
   /**
-   * Delete a tenant: mark it `deleting` (this process's scopes refuse it from then on), close its fence
-   * (after the scopes in flight anywhere have ended, none of any process can run again — however long
-   * their catalog entry stays cached), drop its storage, then its catalog row, which takes its API
+   * Delete a tenant: mark it `deleting` (this process's scopes refuse it from then on), destroy its data
+   * keys (crypto-shredding: whatever was encrypted under them, wherever a copy survives — a copied
+   * table, a backup, an export — can no longer be decrypted, even if a later step fails), close its
+   * fence (after the scopes in flight anywhere have ended, none of any process can run again — however
+   * long their catalog entry stays cached), drop its storage, then its catalog row, which takes its API
    * keys and schedules with it. Re-running finishes a delete that was interrupted. `onStep` hears
    * each step as it begins (1 to DELETE_STEPS.length).
    */
@@ -290,8 +295,10 @@ export class TenantLifecycle {
     await onStep?.(DELETE_STEPS[0], 0);
     await this.catalog.setStatus(id, 'deleting');
     await onStep?.(DELETE_STEPS[1], 1);
-    await this.storage.deprovision(tenant);
+    await this.keys?.destroy(id, tenant.generation);
     await onStep?.(DELETE_STEPS[2], 2);
+    await this.storage.deprovision(tenant);
+    await onStep?.(DELETE_STEPS[3], 3);
     await this.catalog.remove(id, tenant.generation);
   }
 
@@ -468,4 +475,4 @@ export class TenantLifecycle {
 }
 
 /** The steps of a deletion, as its operation reports them. */
-export const DELETE_STEPS = ['shutting the tenant out', 'dropping its storage', 'removing it from the catalog'] as const;
+export const DELETE_STEPS = ['shutting the tenant out', 'destroying its data keys', 'dropping its storage', 'removing it from the catalog'] as const;

@@ -16,7 +16,7 @@ const OPERATIONS = sql.table(`${CATALOG_SCHEMA}.operations`);
  * its handler from the start — so every handler is written to finish what an earlier run began, and
  * skips what is already done (its checkpoints are the state it left behind).
  */
-export const OPERATION_KINDS = ['provision', 'delete', 'move', 'export', 'import', 'migrate'] as const;
+export const OPERATION_KINDS = ['provision', 'delete', 'move', 'export', 'import', 'migrate', 'rotate-key'] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 export const OPERATION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];

@@ -52,6 +52,10 @@ export interface PlanLimits {
    * (records × average size of a sample) at most once a minute per process, so it is approximate.
    */
   storageBytes: number;
+  /** Records the tenant may have: counted by the database on every insert and delete (tenant migration 9). */
+  maxRecords: number;
+  /** Models the tenant may have: counted the same way. */
+  maxModels: number;
 }
 
 /** Where a tenant of each plan is placed unless its creation names an isolation (moving is its own operation). */
@@ -79,6 +83,8 @@ export const PLAN_LIMITS = {
     runRetentionDays: 7,
     modelVersionsKept: 3,
     storageBytes: 1_000_000_000,
+    maxRecords: 10_000_000,
+    maxModels: 20,
   },
   pro: {
     requestsPerMinute: 3_000,
@@ -97,6 +103,8 @@ export const PLAN_LIMITS = {
     runRetentionDays: 30,
     modelVersionsKept: 10,
     storageBytes: 50_000_000_000,
+    maxRecords: 1_000_000_000,
+    maxModels: 200,
   },
   enterprise: {
     requestsPerMinute: 12_000,
@@ -115,6 +123,8 @@ export const PLAN_LIMITS = {
     runRetentionDays: 90,
     modelVersionsKept: 50,
     storageBytes: 500_000_000_000,
+    maxRecords: 100_000_000_000,
+    maxModels: 2_000,
   },
 } as const satisfies Record<string, PlanLimits>;
 
@@ -136,6 +146,8 @@ const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: tr
   runRetentionDays: { min: 1, max: 36_500 },
   modelVersionsKept: { min: 1, max: 10_000 },
   storageBytes: { min: 1_000, max: 1e15 },
+  maxRecords: { min: 0, max: 1e15 },
+  maxModels: { min: 0, max: 1_000_000 },
 };
 
 export const PLAN_LIMIT_KEYS = Object.keys(RANGES) as Array<keyof PlanLimits>;
@@ -169,4 +181,19 @@ export function checkLimits(limits: Record<string, unknown>): void {
       );
     }
   }
+}
+
+const QUOTAS = new WeakMap<PlanLimits, string>();
+
+/**
+ * The quotas the database counts and enforces itself, under concurrency (tenant migration 9,
+ * `count_quota`): the JSON a scope sets as `tenantry.quotas`. Keys are the counted kinds.
+ */
+export function countedQuotas(limits: PlanLimits): string {
+  let text = QUOTAS.get(limits);
+  if (text === undefined) {
+    text = JSON.stringify({ records: limits.maxRecords, collections: limits.maxCollections, models: limits.maxModels });
+    QUOTAS.set(limits, text);
+  }
+  return text;
 }

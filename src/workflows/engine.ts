@@ -26,6 +26,8 @@ export interface EngineOptions {
   log?: WorkflowLog;
   /** Told how long each step attempt took (seconds): `processed` (whatever the step's outcome) or `error` (infrastructure; retried). */
   onStep?: (item: WorkItem, seconds: number, outcome: 'processed' | 'error') => void;
+  /** Told how long each step attempt ran (metering: workflow step-seconds). */
+  stepTime?: (tenantId: string, seconds: number) => void;
 }
 
 /** Finished runs deleted per statement (their steps go with them), one tenant at a time. */
@@ -266,6 +268,7 @@ export class WorkflowEngine {
         });
       })
       .finally(() => {
+        this.options.stepTime?.(item.tenantId, (performance.now() - started) / 1000);
         this.#inFlight.delete(item.id);
         this.wake();
       });

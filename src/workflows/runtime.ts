@@ -76,6 +76,7 @@ export class WorkflowRuntime {
         pollMs: config.workerPollMs,
         log: this.#log,
         onStep: this.#onStep,
+        stepTime: (tenantId, seconds) => this.tenantry.meter.add(tenantId, 'workflowStepSeconds', seconds),
         ...options,
       },
     );

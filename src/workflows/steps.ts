@@ -151,7 +151,8 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       const sort = p.sort === undefined ? undefined : want<string>(typeof p.sort === 'string', p.sort, 'with.sort must be a string');
       try {
         const filter = p.filter === undefined || p.filter === null ? undefined : parseFilter(p.filter);
-        const page = await services.scopes(ctx.tenantId, (scope) => services.records.queryRecords(scope, collection, { filter, sort, limit }));
+        // Given the tenant, not a scope: encrypted fields are opened after the scope, where keys can be looked up.
+        const page = await services.records.queryRecords(ctx.tenantId, collection, { filter, sort, limit });
         return { output: { items: page.items, count: page.items.length, more: page.next !== null } };
       } catch (error) {
         if (badRecordsRequest(error)) throw new PermanentStepError(error.message);

@@ -72,7 +72,17 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-test-'));
   // The shipped defaults (src/config.ts), bounded for a 2-core machine running two files at once, with
   // no in-process worker, no catalog cache (tests change the catalog and read it back) and no logs.
-  const base = defaultConfig({ dataDir, maxOpenDatabases: 2, poolSize: 8, catalogCacheMs: 0, port: 0, logLevel: 'silent', workers: 0 });
+  // A master key of its own (none generated into the data directory, nothing said on stderr).
+  const base = defaultConfig({
+    dataDir,
+    maxOpenDatabases: 2,
+    poolSize: 8,
+    catalogCacheMs: 0,
+    port: 0,
+    logLevel: 'silent',
+    workers: 0,
+    masterKey: randomBytes(32).toString('base64'),
+  });
   const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];
   const databases: Array<{ server: string; database: string }> = [];
   let config: TenantryConfig;

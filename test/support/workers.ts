@@ -26,7 +26,15 @@ export function startWorker(config: TenantryConfig, env: Record<string, string> 
   if (!url) throw new Error('worker processes need a PostgreSQL cluster');
   const child = spawn(process.execPath, [CLI, 'worker'], {
     // Its health port anywhere free; info, so that it says when it has started.
-    env: { ...process.env, TENANTRY_DATABASE_URL: url, TENANTRY_DATA_DIR: config.dataDir, TENANTRY_LOG_LEVEL: 'info', TENANTRY_WORKER_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      TENANTRY_DATABASE_URL: url,
+      TENANTRY_DATA_DIR: config.dataDir,
+      ...(config.masterKey && { TENANTRY_MASTER_KEY: config.masterKey }),
+      TENANTRY_LOG_LEVEL: 'info',
+      TENANTRY_WORKER_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

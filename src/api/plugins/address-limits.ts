@@ -11,6 +11,8 @@ import type { AddressBuckets } from '../rate-limit.js';
 export interface AddressLimits {
   authFailures: AddressBuckets;
   controlRequests: AddressBuckets;
+  /** Told of each failed authentication (the platform audit trail counts them). */
+  onFailure?: (request: FastifyRequest) => void;
 }
 
 /** Failed authentications per address and minute, and control-plane requests per address and minute. */
@@ -36,6 +38,7 @@ export function refuseFloodingAddress(limits: AddressLimits, request: FastifyReq
 /** Count one failed authentication against the request's address. */
 export function countFailedAuthentication(limits: AddressLimits, request: FastifyRequest): void {
   limits.authFailures.take(request.ip);
+  limits.onFailure?.(request);
 }
 
 /** Admit one control-plane request from the request's address, or refuse it with 429. */

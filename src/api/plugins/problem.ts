@@ -83,10 +83,16 @@ function describe(problems: readonly FieldProblem[]): string {
   return shown.join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
 }
 
+/**
+ * Server-side errors whose detail is written for the caller: what is full (`busy`), which record's
+ * encrypted field failed authentication (`data_corrupt`), which key version is missing (`key_unavailable`).
+ */
+const TOLD_5XX: ReadonlySet<ErrorCode> = new Set(['busy', 'data_corrupt', 'key_unavailable']);
+
 export function problem(code: ErrorCode, detail: string): Problem {
   const { status, title } = ERROR_CODES[code];
-  // An internal error says nothing internal: the detail stays in the log. (503 `busy` says what is full.)
-  return { type: `urn:tenantry:error:${code}`, title, status, detail: status >= 500 && code !== 'busy' ? 'an internal error occurred' : detail, code };
+  // An internal error says nothing internal: the detail stays in the log.
+  return { type: `urn:tenantry:error:${code}`, title, status, detail: status >= 500 && !TOLD_5XX.has(code) ? 'an internal error occurred' : detail, code };
 }
 
 /** Fastify's own client errors, by status, mapped onto the registry. */

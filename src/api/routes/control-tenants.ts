@@ -3,6 +3,7 @@ import { TenantryError } from '../../errors.js';
 import { bearerToken, secretsMatch } from '../../auth/secrets.js';
 import { tenantJson } from '../../tenancy/catalog.js';
 import type { Catalog } from '../../tenancy/catalog.js';
+import type { KeyRotation } from '../../tenancy/key-rotation.js';
 import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 import type { CursorCodec } from '../cursor.js';
 import { PageQuery, pageOf, paginate } from '../pagination.js';
@@ -20,6 +21,11 @@ import { Operation, operationRoutes } from './operations.js';
 import { operationJson } from '../../tenancy/operations.js';
 import { tenantExportRoutes } from './tenant-exports.js';
 import type { TenantExports } from '../../tenancy/export/tenant-exports.js';
+import type { TenantAudit } from '../../audit/tenant-audit.js';
+import type { PlatformAudit } from '../../audit/platform-audit.js';
+import type { UsageService } from '../../usage/usage.js';
+import { controlPlaneAuditPlugin } from '../plugins/audit.js';
+import { platformAuditRoutes } from './audit.js';
 
 export interface ControlPlaneOptions {
   /** Provision, read, change, suspend, resume and delete tenants. */
@@ -27,12 +33,20 @@ export interface ControlPlaneOptions {
   catalog: Catalog;
   apiKeys: ApiKeys;
   adminToken: string;
+  /** The admin token being replaced, accepted too until it is unset (TENANTRY_ADMIN_TOKEN_PREVIOUS). */
+  adminTokenPrevious?: string;
+  /** Tenant key rotation: POST /v1/tenants/{id}/keys/rotate. */
+  keyRotation: KeyRotation;
   cursors: CursorCodec;
   addressLimits: AddressLimits;
   /** Deletion (and later moves, exports…) as operations, and /v1/operations. */
   operations: Operations;
   /** Whole-tenant export and import. */
   tenantExports: TenantExports;
+  /** Tenants' audit trails, the platform's, and usage. */
+  audit: TenantAudit;
+  platformAudit: PlatformAudit;
+  usage: UsageService;
 }
 
 const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'deleting'] as const satisfies readonly TenantStatus[];
@@ -145,7 +159,7 @@ const TenantId = Type.Object({ id: TenantIdSchema }, { additionalProperties: fal
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
   app,
-  { tenants, catalog, apiKeys, adminToken, cursors, addressLimits, operations, tenantExports },
+  { tenants, catalog, apiKeys, adminToken, adminTokenPrevious, keyRotation, cursors, addressLimits, operations, tenantExports, audit, platformAudit, usage },
 ) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
   // address, first a (generous) request limit, then the failed-authentication budget the data plane
@@ -155,7 +169,10 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     const token = bearerToken(request.headers.authorization);
     // Checking the admin token costs no query: the right one is served even from an address that has
     // spent its failed-authentication budget (whose other requests get 429 before the comparison).
-    const valid = !!token && secretsMatch(adminToken, token);
+    // Both compared whatever the first gave, so the time taken says nothing about which matched.
+    const current = !!token && secretsMatch(adminToken, token);
+    const previous = !!token && adminTokenPrevious !== undefined && secretsMatch(adminTokenPrevious, token);
+    const valid = current || previous;
     if (!valid) refuseFloodingAddress(addressLimits, request, reply);
     if (!valid) {
       countFailedAuthentication(addressLimits, request);
@@ -164,7 +181,9 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     }
   });
   // Behind the same admin check: registered after the hook, inside this plugin.
-  await app.register(operationRoutes, { tenants, operations, cursors });
+  await app.register(controlPlaneAuditPlugin, { platformAudit });
+  await app.register(operationRoutes, { tenants, keyRotation, operations, cursors });
+  await app.register(platformAuditRoutes, { tenants, audit, platformAudit, usage, cursors });
   await app.register(tenantExportRoutes, { tenantExports });
 
   app.post(
@@ -274,7 +293,7 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
     },
     async (request, reply) => {
       const tenant = await tenants.get(request.params.id);
-      return reply.code(201).send(await apiKeys.create(tenant, request.body.name, request.body.role));
+      return reply.code(201).send(await apiKeys.create(tenant, request.body.name, request.body.role, { expiresAt: request.body.expiresAt }));
     },
   );
 

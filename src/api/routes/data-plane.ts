@@ -13,9 +13,13 @@ import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
 import type { AddressLimits } from '../plugins/address-limits.js';
-import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
+import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, ApiKeyRotation, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { TIERS } from '../../tenancy/tiers.js';
 import { locate } from '../location.js';
+import type { TenantAudit } from '../../audit/tenant-audit.js';
+import type { UsageService } from '../../usage/usage.js';
+import { dataPlaneAuditPlugin } from '../plugins/audit.js';
+import { tenantAuditRoutes } from './audit.js';
 
 export interface DataPlaneOptions {
   catalog: Catalog;
@@ -29,6 +33,8 @@ export interface DataPlaneOptions {
   cursors: CursorCodec;
   baseDomain?: string;
   addressLimits: AddressLimits;
+  audit: TenantAudit;
+  usage: UsageService;
 }
 
 /** `{tenant}` of `/t/{tenant}/v1/…`: it must name the tenant the credential is for (403 tenant_mismatch otherwise). */
@@ -52,7 +58,7 @@ const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits },
+  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits, audit, usage },
 ) => {
   if (app.prefix.includes(':tenant')) {
     // The /t/{tenant} copy of every route: its path has one parameter more than the route's own
@@ -67,6 +73,8 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     });
   }
   await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited });
+  await app.register(dataPlaneAuditPlugin, { audit });
+  await app.register(tenantAuditRoutes, { audit, usage, cursors });
   await app.register(recordsRoutes, { records, cursors });
   await app.register(modelsRoutes, { models });
   await app.register(workflowsRoutes, { workflows, cursors });
@@ -96,14 +104,15 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: {
         summary: 'Create an API key',
-        description: "A key of the calling tenant's with one role; the secret is in `key` in this answer only (stored hashed). Admin role.",
+        description:
+          "A key of the calling tenant's with one role, optionally expiring at `expiresAt`; the secret is in `key` in this answer only (stored hashed). Admin role.",
         tags: ['data plane'],
         body: NewApiKey,
         response: { 201: json('The key, with its secret', ApiKeyCreated.ref, { headers: ['Location'], example: API_KEY_EXAMPLE }), ...problems(400) },
       },
     },
     async (request, reply) => {
-      const key = await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role);
+      const key = await apiKeys.create(tenantContext(request).tenant, request.body.name, request.body.role, { expiresAt: request.body.expiresAt });
       return locate(request, reply, 'api-keys', key.id).code(201).send(key);
     },
   );
@@ -114,7 +123,8 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       config: { minRole: 'admin' },
       schema: {
         summary: "List the tenant's live API keys",
-        description: 'Keys not revoked, by id, a page at a time; never their secrets. Admin role. 400 `invalid_cursor`.',
+        description:
+          'Keys neither revoked nor expired, by id, a page at a time, with when each was last used (to the minute); never their secrets. Admin role. 400 `invalid_cursor`.',
         tags: ['data plane'],
         querystring: PageQuery,
         response: { 200: json('A page of keys', ApiKeyPage.ref), ...problems(400) },
@@ -123,6 +133,33 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     async (request) => {
       const tenantId = tenantContext(request).tenant.id;
       return paginate(cursors, `api-keys:${tenantId}`, request.query, (p) => apiKeys.list(tenantId, p));
+    },
+  );
+
+  app.post(
+    '/v1/api-keys/:id/rotate',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: 'Rotate an API key',
+        description:
+          'A new key with the same name and role (its secret in `key`, this once); the old key keeps working for `overlapSeconds` (default 3600), then expires — switch clients over meanwhile. Admin role. 404 for a key that is not live or was replaced already.',
+        tags: ['data plane'],
+        params: Type.Object({ id: Type.String({ pattern: API_KEY_ID_PATTERN.source, description: 'The key id' }) }, { additionalProperties: false }),
+        body: ApiKeyRotation,
+        response: {
+          201: json('The replacement, with its secret', ApiKeyCreated.ref, { headers: ['Location'], example: API_KEY_EXAMPLE }),
+          ...problems(400, 404),
+        },
+      },
+      // The body may be left out: the default overlap.
+      preValidation: async (request) => {
+        if (request.body === undefined) request.body = {};
+      },
+    },
+    async (request, reply) => {
+      const key = await apiKeys.rotate(tenantContext(request).tenant.id, request.params.id, request.body);
+      return locate(request, reply, 'api-keys', key.id).code(201).send(key);
     },
   );
 

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { TenantryError } from '../../errors.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import { ISOLATIONS } from '../../storage/placement.js';
+import type { KeyRotation } from '../../tenancy/key-rotation.js';
 import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 import { OPERATION_KINDS, OPERATION_STATUSES, operationJson, type Operations } from '../../tenancy/operations.js';
 import type { CursorCodec } from '../cursor.js';
@@ -11,6 +12,7 @@ import { Timestamp, component, json, problems, stringEnum } from '../schemas.js'
 
 export interface OperationRoutesOptions {
   tenants: TenantLifecycle;
+  keyRotation: KeyRotation;
   operations: Operations;
   cursors: CursorCodec;
 }
@@ -43,7 +45,7 @@ const OPERATION_EXAMPLE = {
   tenantId: 'acme',
   status: 'running',
   step: 'dropping its storage',
-  progress: { done: 1, total: 3 },
+  progress: { done: 2, total: 4 },
   error: null,
   attempts: 1,
   createdAt: '2026-01-05T10:00:00.000Z',
@@ -68,7 +70,7 @@ const ListQuery = Type.Object(
  * Long-running control-plane work (API.md: `DELETE /v1/tenants/{id}` → 202 operation, `GET
  * /v1/operations[/{id}]`). Registered inside the control plane's plugin, behind its admin check.
  */
-export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> = async (app, { tenants, operations, cursors }) => {
+export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> = async (app, { tenants, keyRotation, operations, cursors }) => {
   const tags = ['control plane'];
 
   app.delete(
@@ -119,6 +121,30 @@ export const operationRoutes: FastifyPluginAsyncTypebox<OperationRoutesOptions> 
     },
     async (request, reply) => {
       const { operation } = await tenants.requestMove(request.params.id, request.body);
+      return locate(request, reply, 'operations', operation.id).code(202).send(operationJson(operation));
+    },
+  );
+
+  app.post(
+    '/v1/tenants/:id/keys/rotate',
+    {
+      schema: {
+        summary: "Rotate a tenant's data key (an operation)",
+        description:
+          'Adds a new data key version at once (new writes are encrypted under it), then re-encrypts every record sealed under an older version in the background and destroys the older versions; until then they stay readable. Asking while a rotation is under way answers it. 404 `tenant_not_found`; 409 `tenant_not_ready` (not active or suspended, or another operation under way).',
+        tags,
+        params: TenantId,
+        response: {
+          202: json('The re-encryption, queued or under way', Operation.ref, {
+            headers: ['Location'],
+            example: { ...OPERATION_EXAMPLE, kind: 'rotate-key', step: 're-encrypting under key version 2', progress: { done: 200, total: 1000 } },
+          }),
+          ...problems(400, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { operation } = await keyRotation.request(request.params.id);
       return locate(request, reply, 'operations', operation.id).code(202).send(operationJson(operation));
     },
   );

@@ -24,6 +24,13 @@ const Indexes = Type.Array(Type.String({ maxLength: 200 }), {
   description: 'Data fields (dot paths) to index, for filters and sorts on them',
 });
 
+const Encrypted = Type.Array(Type.String({ maxLength: 63 }), {
+  maxItems: 100,
+  uniqueItems: true,
+  description:
+    "Top-level data fields stored encrypted under the tenant's data key (AES-256-GCM); they cannot be filtered, sorted, indexed or used by models. Changeable only while the collection has no records",
+});
+
 const Collection = component(
   'Collection',
   Type.Object(
@@ -31,6 +38,7 @@ const Collection = component(
       name: Type.String(),
       schema: CollectionSchema,
       indexes: Type.Array(Type.String()),
+      encrypted: Type.Array(Type.String(), { description: 'Top-level data fields stored encrypted' }),
       createdAt: Timestamp,
       updatedAt: Timestamp,
     },
@@ -75,6 +83,7 @@ const COLLECTION_EXAMPLE = {
   name: 'orders',
   schema: { type: 'object', properties: { item: { type: 'string' }, total: { type: 'number' } }, required: ['item'] },
   indexes: ['total'],
+  encrypted: [],
   createdAt: '2026-01-05T10:00:00.000Z',
   updatedAt: '2026-01-05T10:00:00.000Z',
 };
@@ -209,13 +218,14 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       schema: {
         summary: 'Create a collection',
         description:
-          "A collection with an optional JSON Schema for its records' data and up to 16 indexed fields. Admin role. 400 for a bad name, schema or index path; 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).",
+          "A collection with an optional JSON Schema for its records' data and up to 16 indexed fields; `encrypted` fields are stored encrypted with the tenant's data key. Admin role. 400 for a bad name, schema or index path, or an index on an encrypted field (`field_encrypted`); 409 `collection_exists`, `limit_reached` (the plan's collections or indexes).",
         tags,
         body: Type.Object(
           {
             name: Type.String({ maxLength: 63, description: 'Lowercase letters, digits and _, starting with a letter' }),
             schema: Type.Optional(CollectionSchema),
             indexes: Type.Optional(Indexes),
+            encrypted: Type.Optional(Encrypted),
           },
           {
             additionalProperties: false,
@@ -267,11 +277,14 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       schema: {
         summary: "Change a collection's schema or indexes",
         description:
-          'At least one of schema (null removes it) and indexes (replaces them). A new schema is checked against the records already there unless ?validate=false. Admin role. 409 `records_do_not_match` (how many, which), `limit_reached`.',
+          'At least one of schema (null removes it), indexes and encrypted (each replaces what was). A new schema is checked against the records already there unless ?validate=false. Admin role. 400 `field_encrypted` (an index on an encrypted field); 409 `records_do_not_match` (how many, which), `limit_reached`, `collection_not_empty` (encrypted fields change only while there are no records).',
         tags,
         params: CollectionParams,
         consumes: MERGE_PATCH,
-        body: Type.Object({ schema: Type.Optional(CollectionSchema), indexes: Type.Optional(Indexes) }, { additionalProperties: false, minProperties: 1 }),
+        body: Type.Object(
+          { schema: Type.Optional(CollectionSchema), indexes: Type.Optional(Indexes), encrypted: Type.Optional(Encrypted) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         querystring: Type.Object(
           {
             validate: Type.Boolean({

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, PoolStats, QueryResult, SqlConnection, Statement } from './backend.js';
 import type { ConnectionBudget } from '../connection-budget.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
+import { scramVerifier } from '../scram.js';
 import { quoteIdent } from '../names.js';
 
 /** The slice of pg's Connection a query writes protocol messages with. */
@@ -20,6 +21,9 @@ interface ProtocolWriter {
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue(value: unknown): string | Buffer | null };
 
 type QueryCallback = (error: Error | undefined, result: pg.QueryResult | pg.QueryResult[]) => void;
+
+/** Per connection: names of last statements whose Parse a failed batch may or may not have run (BatchQuery). */
+const unconfirmed = new WeakMap<ProtocolWriter, Set<string>>();
 
 /**
  * pg's own Query, with leading statements written ahead of it: Parse/Bind/Describe/Execute for each,
@@ -50,8 +54,17 @@ class BatchQuery extends (pg.Query as unknown as new (
   /** Named leading statements this batch parsed; recorded as prepared once the batch succeeds. */
   readonly parsedHere: Array<{ name: string; sql: string }> = [];
 
+  /** The last statement's name, when pg's own Query will parse it in this batch (not prepared before). */
+  #lastParsedHere: string | undefined;
+
   prepare(connection: ProtocolWriter): void {
     this.connection = connection;
+    const last = (this as unknown as { name?: string; text: string }).name;
+    if (last && connection.parsedStatements[last] !== (this as unknown as { text: string }).text) {
+      this.#lastParsedHere = last;
+      // Perhaps parsed by a batch that failed after it (forgetUnconfirmed): closed first, which is harmless if absent.
+      if (unconfirmed.get(connection)?.delete(last)) connection.close({ type: 'S', name: last });
+    }
     for (const [i, statement] of this.leading.entries()) {
       const { name } = statement;
       if (name && connection.parsedStatements[name] !== statement.sql) {
@@ -67,6 +80,21 @@ class BatchQuery extends (pg.Query as unknown as new (
       connection.execute({ rows: 0 });
     }
     (pg.Query.prototype as unknown as { prepare(c: ProtocolWriter): void }).prepare.call(this, connection);
+  }
+
+  /**
+   * After a failure: pg's Query records its named statement as prepared as soon as it writes the
+   * Parse, but when a statement before it in the batch fails, the server skips that Parse — the name
+   * must be parsed again next time (seen as `prepared statement "…" does not exist`).
+   */
+  forgetUnconfirmed(): void {
+    if (!this.#lastParsedHere || !this.connection) return;
+    delete this.connection.parsedStatements[this.#lastParsedHere];
+    // Whether the server parsed it is unknown (the batch may have failed after the Parse): the next
+    // batch that parses the name closes it first.
+    const names = unconfirmed.get(this.connection) ?? new Set<string>();
+    names.add(this.#lastParsedHere);
+    unconfirmed.set(this.connection, names);
   }
 
   /** After success: the named statements parsed in this batch exist on the connection. */
@@ -93,7 +121,10 @@ class PgConnection implements SqlConnection {
     if (!last) return Promise.resolve({ rows: [] });
     return new Promise((resolve, reject) => {
       const query: BatchQuery = new BatchQuery(statements.slice(0, -1), last, (error, results) => {
-        if (error) return reject(error);
+        if (error) {
+          query.forgetUnconfirmed();
+          return reject(error);
+        }
         query.markPrepared();
         const result = Array.isArray(results) ? results.at(options.resultOf ?? -1)! : results;
         resolve({ rows: result.rows as R[], affectedRows: result.rowCount ?? undefined });
@@ -326,11 +357,11 @@ export class PgCluster implements ClusterBackend {
   }
 
   appLoginSql(role: string): string {
-    return appLoginSql(role, this.#appPassword);
+    return appLoginSql(role, scramVerifier(this.#appPassword));
   }
 
   databaseLoginSql(role: string, database: string, options: { adopt: boolean }): string {
-    return databaseLoginSql(role, databaseRolePassword(this.url, role), database, options);
+    return databaseLoginSql(role, scramVerifier(databaseRolePassword(this.url, role)), database, options);
   }
 
   async createDatabase(database: string): Promise<void> {

@@ -173,11 +173,26 @@ export class TenantExporter {
   }
 
   async #collections(scope: TenantScope, after: string | undefined): Promise<CollectionRow[]> {
-    const { rows } = await sql<{ name: string; schema: Record<string, unknown> | null; indexes: string[]; created: string; updated: string }>`
-      SELECT name, schema, indexes, ${ts('created_at')} AS created, ${ts('updated_at')} AS updated FROM collections
+    const { rows } = await sql<{
+      name: string;
+      schema: Record<string, unknown> | null;
+      indexes: string[];
+      encrypted: string[];
+      created: string;
+      updated: string;
+    }>`
+      SELECT name, schema, indexes, encrypted, ${ts('created_at')} AS created, ${ts('updated_at')} AS updated FROM collections
        WHERE tenant_id = ${scope.tenantId} ${after === undefined ? sql`` : sql`AND name > ${after}`}
        ORDER BY name LIMIT ${PAGE_ROWS}`.execute(scope.db);
-    return rows.map((r) => ({ type: 'collection', name: r.name, schema: r.schema ?? null, indexes: r.indexes, createdAt: r.created, updatedAt: r.updated }));
+    return rows.map((r) => ({
+      type: 'collection',
+      name: r.name,
+      schema: r.schema ?? null,
+      indexes: r.indexes,
+      ...(r.encrypted.length > 0 && { encrypted: r.encrypted }),
+      createdAt: r.created,
+      updatedAt: r.updated,
+    }));
   }
 
   /** A page of a collection's records in (created_at, id) order: the index every collection listing uses. */

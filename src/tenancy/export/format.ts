@@ -140,6 +140,8 @@ export const CollectionLine = line('collection', {
   name: Name,
   schema: Type.Union([JsonObject, Type.Null()]),
   indexes: Type.Array(FieldPath, { maxItems: 100_000 }),
+  /** Top-level fields stored encrypted: the records carry them as ciphertext (in `$enc`), bound to the exported tenant. */
+  encrypted: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), { maxItems: 100 })),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

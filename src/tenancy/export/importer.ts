@@ -8,6 +8,7 @@ import { checkJson, checkJsonNumbers } from '../../api/plugins/json-limits.js';
 import { TenantryError, ValidationError } from '../../errors.js';
 import { artifactProblem } from '../../ml/artifact.js';
 import type { Collection, Collections } from '../../records/collections.js';
+import { decodeRecords, keysFrom, type KeySource } from '../../records/codec.js';
 import type { TenantInfo, TenantScope } from '../../storage/scope.js';
 import type { Tenantry } from '../../tenantry.js';
 import { checkScheduleInterval, checkWorkflow, type WorkflowDefinition } from '../../workflows/definition.js';
@@ -59,7 +60,7 @@ export interface ImportProgress {
 }
 
 export interface ImportDependencies {
-  tenantry: Pick<Tenantry, 'withTenant' | 'tenants' | 'syncRecordIndexes' | 'checkIndexBudget' | 'config'>;
+  tenantry: Pick<Tenantry, 'withTenant' | 'tenants' | 'syncRecordIndexes' | 'checkIndexBudget' | 'config' | 'keys'>;
   /** Records are checked against their collection's schema as writes check them (inline or in the sandbox). */
   schemas: Pick<Collections, 'firstMismatch'>;
   /** Where workflow schedules go once their definitions are stored. */
@@ -119,7 +120,7 @@ export class TenantImporter {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-import-'));
     try {
       const spool = path.join(dir, 'import.ndjson');
-      const check = new FileCheck(tenant, planLimits(tenant), this.deps.schemas);
+      const check = new FileCheck(tenant, planLimits(tenant), this.deps.schemas, keysFrom(tenantry.keys));
       const read = await this.#checkInto(spool, input, check, options.onProgress);
       await check.finish(read.lines);
       const indexed = [...check.collections].filter(([, c]) => c.indexes.length > 0);
@@ -238,13 +239,14 @@ async function refuseUnlessEmpty(scope: TenantScope): Promise<void> {
 /** The insert of each row type: its table, the columns of jsonb_to_recordset, and the row as they name it. */
 const TABLES: Record<LineType, { parent?: LineType; insert: (rows: string) => ReturnType<typeof sql>; row: (line: never) => Record<string, unknown> }> = {
   collection: {
-    insert: (rows) => sql`INSERT INTO collections (name, schema, indexes, created_at, updated_at)
-      SELECT name, schema, indexes, created_at, updated_at
-        FROM jsonb_to_recordset(${rows}::jsonb) AS r (name text, schema jsonb, indexes jsonb, created_at timestamptz, updated_at timestamptz)`,
+    insert: (rows) => sql`INSERT INTO collections (name, schema, indexes, encrypted, created_at, updated_at)
+      SELECT name, schema, indexes, encrypted, created_at, updated_at
+        FROM jsonb_to_recordset(${rows}::jsonb) AS r (name text, schema jsonb, indexes jsonb, encrypted jsonb, created_at timestamptz, updated_at timestamptz)`,
     row: (l: Extract<ExportLine, { type: 'collection' }>) => ({
       name: l.name,
       schema: l.schema,
       indexes: l.indexes,
+      encrypted: l.encrypted ?? [],
       created_at: l.createdAt,
       updated_at: l.updatedAt,
     }),
@@ -441,6 +443,8 @@ class FileCheck {
     private readonly tenant: TenantInfo,
     private readonly limits: PlanLimits,
     private readonly schemas: Pick<Collections, 'firstMismatch'>,
+    /** The target tenant's keys: encrypted fields must open under them (checked, then stored as they came). */
+    private readonly keys: KeySource,
   ) {}
 
   async line({ number: n, text, bytes }: NdjsonLine): Promise<void> {
@@ -545,7 +549,10 @@ class FileCheck {
       );
     }
     this.collections.set(c.name, { line: n, indexes: c.indexes });
-    this.#collection = { name: c.name, schema: c.schema, indexes: c.indexes, createdAt: c.createdAt, updatedAt: c.updatedAt };
+    for (const field of c.encrypted ?? []) {
+      if (c.indexes.some((i) => i.split('.')[0] === field)) throw invalid(n, `collection '${c.name}' indexes its encrypted field '${field}'`);
+    }
+    this.#collection = { name: c.name, schema: c.schema, indexes: c.indexes, encrypted: c.encrypted ?? [], createdAt: c.createdAt, updatedAt: c.updatedAt };
     try {
       await this.schemas.firstMismatch(this.tenant, this.#collection, []); // compiles the schema: within bounds, valid
     } catch (error) {
@@ -570,6 +577,8 @@ class FileCheck {
         `the file's records are larger than ${this.limits.storageBytes} bytes, this tenant's plan's limit (storageBytes)`,
       );
     }
+    const clear = this.#collection.encrypted.find((f) => Object.hasOwn(r.data, f));
+    if (clear) throw invalid(n, `record ${r.id} carries encrypted field '${clear}' of '${r.collection}' in clear`);
     this.#pending.push({ line: n, id: r.id, data: r.data });
     this.#pendingBytes += bytes;
     if (this.#pending.length >= CHECK_ROWS || this.#pendingBytes >= CHECK_BYTES) await this.#flushRecords();
@@ -581,14 +590,30 @@ class FileCheck {
     const collection = this.#collection;
     this.#pending = [];
     this.#pendingBytes = 0;
-    if (pending.length === 0 || !collection?.schema) return;
+    if (pending.length === 0 || !collection) return;
+    // Encrypted fields must open under this tenant's keys — so an export comes back only into the
+    // tenant it was taken from (the AAD names the tenant; its keys are its own), and not once that
+    // tenant was deleted (its keys destroyed) — and the schema applies to what they hold.
+    const plain: Array<Record<string, unknown>> = [];
+    const place = { tenantId: this.tenant.id, generation: this.tenant.generation, collection: collection.name };
+    for (const p of pending) {
+      try {
+        plain.push(
+          (await decodeRecords(this.keys, place, [{ id: p.id, data: p.data, version: 1, created_at: new Date(0), updated_at: new Date(0) }]))[0]!.data,
+        );
+      } catch (error) {
+        if (!(error instanceof TenantryError) || (error.code !== 'data_corrupt' && error.code !== 'key_unavailable')) throw error;
+        throw invalid(
+          p.line,
+          `the encrypted fields of record ${p.id} do not open with this tenant's keys: an export carries them as ciphertext bound to the tenant it was taken from, ` +
+            `which can be imported back only while that tenant's keys exist (${error.message})`,
+        );
+      }
+    }
+    if (!collection.schema) return;
     let miss: { index: number; message: string } | null;
     try {
-      miss = await this.schemas.firstMismatch(
-        this.tenant,
-        collection,
-        pending.map((p) => p.data),
-      );
+      miss = await this.schemas.firstMismatch(this.tenant, collection, plain);
     } catch (error) {
       if (error instanceof ValidationError) throw invalid(pending[0]!.line, error.message);
       throw error;

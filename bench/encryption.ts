@@ -1,0 +1,138 @@
+/**
+ * Encrypted fields against the same operation without them, in one run: a record with three encrypted
+ * fields written (POST) and read by id, through RecordsService on PostgreSQL, against the same record
+ * in a plain collection of the same tenant. Goal (issue 14): at most 1.15× the plain time.
+ *
+ *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:encryption
+ *
+ * Options (environment): BENCH_SECONDS (per measurement, default 1.5), BENCH_ROUNDS (default 7),
+ * BENCH_CONCURRENCY (callers, default 16), BENCH_ROWS (records read from, default 2000).
+ *
+ * Each round measures plain and encrypted back to back; the ratio reported is the median of the
+ * per-round ratios of time per operation (plain ops/s ÷ encrypted ops/s), which keeps a shared VM's
+ * drift out of it. The codec alone (seal and open of the three fields, no database) is printed too.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeRecords, storedData } from '../src/records/codec.js';
+import { Services } from '../src/services.js';
+import { config, median, withBenchDatabase } from './support.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const rows = Number(process.env.BENCH_ROWS ?? 2000);
+const GOAL = 1.15;
+
+/** A customer record: three fields worth encrypting, and three that are not. */
+const record = (n: number) => ({
+  name: `customer ${n}`,
+  plan: n % 2 ? 'pro' : 'free',
+  seats: n % 50,
+  email: `customer${n}@example.com`,
+  phone: `+47 ${String(10_000_000 + n)}`,
+  address: { street: `Storgata ${n % 200}`, city: 'Oslo', postcode: '0155' },
+});
+
+async function run(op: () => Promise<unknown>): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await op();
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+/** Median over rounds of plain ops/s ÷ encrypted ops/s (the encrypted operation's time, relative). */
+async function paired(plain: () => Promise<unknown>, encrypted: () => Promise<unknown>): Promise<{ plain: number; encrypted: number; ratio: number }> {
+  await run(plain);
+  await run(encrypted);
+  const p: number[] = [];
+  const e: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const a = await run(plain);
+    const b = await run(encrypted);
+    p.push(a);
+    e.push(b);
+    ratios.push(a / b);
+  }
+  return { plain: median(p), encrypted: median(e), ratio: median(ratios) };
+}
+
+await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {
+  const services = await Services.open({
+    config: {
+      ...config(mainUrl),
+      dataDir: path.join(os.tmpdir(), `tenantry-bench-encryption-${suffix}`),
+      masterKey: randomBytes(32).toString('base64'),
+    },
+    onError: () => {},
+  });
+  try {
+    const { records, tenantry } = services;
+    const id = `bench-enc-${suffix}`;
+    await tenantry.tenants.create({ id, isolation: 'pooled' });
+    const tenant = await tenantry.tenants.get(id);
+    await records.createCollection(tenant, { name: 'plain' });
+    await records.createCollection(tenant, { name: 'secret', encrypted: ['email', 'phone', 'address'] });
+    const ids: Record<'plain' | 'secret', string[]> = { plain: [], secret: [] };
+    for (const collection of ['plain', 'secret'] as const) {
+      for (let start = 0; start < rows; start += 500) {
+        const batch = Array.from({ length: Math.min(500, rows - start) }, (_, i) => record(start + i));
+        ids[collection].push(...(await records.create(tenant, collection, batch)).map((r) => r.id));
+      }
+    }
+    const pick = (list: string[]) => list[Math.floor(Math.random() * list.length)]!;
+    let n = rows;
+
+    console.log(
+      `encrypted fields (3 of 6, AES-256-GCM) vs plain, pooled tenant on PostgreSQL, ${concurrency} callers, ${rounds} paired rounds of ${seconds}s (medians), ${os.cpus().length} cores`,
+    );
+    console.log('operation   plain ops/s   encrypted ops/s   time ratio   goal');
+    const line = (name: string, r: { plain: number; encrypted: number; ratio: number }) =>
+      console.log(
+        `${name.padEnd(10)}  ${r.plain.toFixed(0).padStart(11)}   ${r.encrypted.toFixed(0).padStart(15)}   ${r.ratio.toFixed(3).padStart(9)}x   <= ${GOAL}x ${r.ratio <= GOAL ? 'met' : 'MISSED'}`,
+      );
+    line(
+      'write',
+      await paired(
+        () => records.create(tenant, 'plain', [record(n++)]),
+        () => records.create(tenant, 'secret', [record(n++)]),
+      ),
+    );
+    line(
+      'read',
+      await paired(
+        () => records.getRecord(tenant, 'plain', pick(ids.plain)),
+        () => records.getRecord(tenant, 'secret', pick(ids.secret)),
+      ),
+    );
+
+    // The codec alone: what sealing and opening the three fields costs per record, without a database.
+    const ring = await tenantry.keys.keyring(tenant);
+    const place = { tenantId: tenant.id, generation: tenant.generation, collection: 'secret' };
+    const cipher = { fields: ['email', 'phone', 'address'], ring };
+    const iterations = 20_000;
+    const data = record(1);
+    let started = process.hrtime.bigint();
+    const sealed = [];
+    for (let i = 0; i < iterations; i++) sealed.push(storedData(place, ids.secret[0]!, data, cipher));
+    const sealUs = Number(process.hrtime.bigint() - started) / 1000 / iterations;
+    const row = { id: ids.secret[0]!, data: sealed[0], version: 1, created_at: new Date(), updated_at: new Date() };
+    const keys = async () => ring;
+    started = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) await decodeRecords(keys, place, [row]);
+    const openUs = Number(process.hrtime.bigint() - started) / 1000 / iterations;
+    console.log(`codec alone: seal 3 fields ${sealUs.toFixed(1)} µs, open 3 fields ${openUs.toFixed(1)} µs per record`);
+  } finally {
+    for (const tenant of await services.tenantry.catalog.list()) await services.tenantry.tenants.delete(tenant.id).catch(() => {});
+    await services.close();
+  }
+});

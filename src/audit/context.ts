@@ -1,0 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuditEntry } from './chain.js';
+
+/**
+ * What a request that writes is recorded as, carried to the scopes its work opens (AsyncLocalStorage,
+ * set by the HTTP layer for the request's lifetime): the scope hook (tenant-audit.ts) attaches the
+ * entry to the first of them that writes for `tenantId`, so it commits with the write or not at all.
+ */
+export interface RequestAudit {
+  /** The entry, once the request is authenticated as a write of `tenantId` (unset for reads). */
+  draft?: Omit<AuditEntry, 'at'> & { tenant: string };
+  /** The entry committed with a write. */
+  recorded: boolean;
+  /** The response is on its way: scopes opened from now on (background work the request started) are not its. */
+  done: boolean;
+}
+
+export const requestAudit = new AsyncLocalStorage<RequestAudit>();
