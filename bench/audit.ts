@@ -31,25 +31,11 @@ import { routerOf } from '../src/storage/internals.js';
 import { quoteIdent } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, median, withBenchDatabase } from './support.js';
+import { config, median, throughput, withBenchDatabase } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const embedded = process.env.BENCH_BACKEND === 'pglite';
-
-async function run(concurrency: number, op: () => Promise<unknown>): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) {
-        await op();
-        count++;
-      }
-    }),
-  );
-  return count / seconds;
-}
 
 interface Side {
   op: () => Promise<unknown>;
@@ -64,7 +50,7 @@ interface Side {
 async function paired(concurrency: number, baseline: Side, candidate: Side) {
   const measure = async (side: Side) => {
     await side.before?.();
-    return run(concurrency, side.op);
+    return throughput(side.op, concurrency, seconds);
   };
   await measure(baseline);
   await measure(candidate);

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeRecords, storedData } from '../src/records/codec.js';
 import { Services } from '../src/services.js';
-import { config, median, withBenchDatabase } from './support.js';
+import { config, median, pairedRounds, withBenchDatabase } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -35,35 +35,10 @@ const record = (n: number) => ({
   address: { street: `Storgata ${n % 200}`, city: 'Oslo', postcode: '0155' },
 });
 
-async function run(op: () => Promise<unknown>): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) {
-        await op();
-        count++;
-      }
-    }),
-  );
-  return count / seconds;
-}
-
 /** Median over rounds of plain ops/s ÷ encrypted ops/s (the encrypted operation's time, relative). */
 async function paired(plain: () => Promise<unknown>, encrypted: () => Promise<unknown>): Promise<{ plain: number; encrypted: number; ratio: number }> {
-  await run(plain);
-  await run(encrypted);
-  const p: number[] = [];
-  const e: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const a = await run(plain);
-    const b = await run(encrypted);
-    p.push(a);
-    e.push(b);
-    ratios.push(a / b);
-  }
-  return { plain: median(p), encrypted: median(e), ratio: median(ratios) };
+  const { base, cand, perRound } = await pairedRounds(plain, encrypted, { concurrency, seconds, rounds });
+  return { plain: base, encrypted: cand, ratio: median(perRound.map((r) => r.base / r.cand)) };
 }
 
 await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {

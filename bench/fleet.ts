@@ -22,7 +22,7 @@ import { routerOf } from '../src/storage/internals.js';
 import { POOL_SCHEMA, quoteIdent } from '../src/storage/names.js';
 import { TENANT_MIGRATIONS, type Migration } from '../src/storage/migrations/tenant-migrations.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, url, withBenchDatabase } from './support.js';
+import { config, median, url, withBenchDatabase } from './support.js';
 
 const POOLED = Number(process.env.BENCH_FLEET_POOLED ?? 10_000);
 const SCHEMAS = Number(process.env.BENCH_FLEET_SCHEMAS ?? 1_000);
@@ -36,7 +36,6 @@ const EXTRA: Migration = {
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Proportional set size of the server's processes (MB), when they run on this machine and can be read. */
 function serverMemoryMb(): number | undefined {

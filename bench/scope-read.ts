@@ -22,7 +22,7 @@ import { SCOPE_PRELUDE_SQL } from '../src/storage/kysely.js';
 import { quoteIdent } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config } from './support.js';
+import { config, pairedRounds } from './support.js';
 import { routerOf } from '../src/storage/internals.js';
 
 const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
@@ -36,41 +36,8 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const rowsPerTenant = Number(process.env.BENCH_ROWS ?? 2000);
 const STRATEGIES = (process.env.BENCH_STRATEGIES ?? 'pooled,schema,database').split(',') as Isolation[];
 
-async function run(op: () => Promise<unknown>): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) {
-        await op();
-        count++;
-      }
-    }),
-  );
-  return count / seconds;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /** Median over rounds of candidate/baseline, each round measuring both back to back. */
-async function paired(baseline: () => Promise<unknown>, candidate: () => Promise<unknown>): Promise<{ base: number; cand: number; ratio: number }> {
-  await run(baseline);
-  await run(candidate);
-  const bases: number[] = [];
-  const cands: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const b = await run(baseline);
-    const c = await run(candidate);
-    bases.push(b);
-    cands.push(c);
-    ratios.push(c / b);
-  }
-  return { base: median(bases), cand: median(cands), ratio: median(ratios) };
-}
+const paired = (baseline: () => Promise<unknown>, candidate: () => Promise<unknown>) => pairedRounds(baseline, candidate, { concurrency, seconds, rounds });
 
 function pick<T>(items: T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;

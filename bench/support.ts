@@ -99,6 +99,48 @@ export async function load(
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Operations per second of `op`, run by `concurrency` callers without pause for `seconds`. */
+export async function throughput(op: () => Promise<unknown>, concurrency: number, seconds: number): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await op();
+        count++;
+      }
+    }),
+  );
+  return count / seconds;
+}
+
+/**
+ * `rounds` rounds, each measuring the throughput of `baseline` then of `candidate` back to back
+ * (after one warm-up of each): the medians of both, the median of the per-round ratios
+ * candidate/baseline, and every round's pair for other ratios.
+ */
+export async function pairedRounds(
+  baseline: () => Promise<unknown>,
+  candidate: () => Promise<unknown>,
+  options: { concurrency: number; seconds: number; rounds: number },
+): Promise<{ base: number; cand: number; ratio: number; perRound: Array<{ base: number; cand: number }> }> {
+  const measure = (op: () => Promise<unknown>) => throughput(op, options.concurrency, options.seconds);
+  await measure(baseline);
+  await measure(candidate);
+  const perRound: Array<{ base: number; cand: number }> = [];
+  for (let r = 0; r < options.rounds; r++) {
+    const base = await measure(baseline);
+    const cand = await measure(candidate);
+    perRound.push({ base, cand });
+  }
+  return {
+    base: median(perRound.map((r) => r.base)),
+    cand: median(perRound.map((r) => r.cand)),
+    ratio: median(perRound.map((r) => r.cand / r.base)),
+    perRound,
+  };
+}
+
 /**
  * Run a benchmark in a database of its own on the server at TENANTRY_BENCH_DATABASE_URL: created
  * first, dropped at the end with every child server in `children` killed, whatever happened.

@@ -20,7 +20,7 @@ import { withDatabase } from '../../src/storage/backends/postgres.js';
 import { quoteIdent } from '../../src/storage/names.js';
 import type { Isolation } from '../../src/storage/placement.js';
 import { routerOf } from '../../src/storage/internals.js';
-import { config } from '../../bench/support.js';
+import { config, pairedRounds } from '../../bench/support.js';
 
 const url = process.env.TENANTRY_BENCH_DATABASE_URL ?? process.env.TENANTRY_TEST_DATABASE_URL ?? process.env.TENANTRY_DATABASE_URL;
 if (!url) {
@@ -33,39 +33,9 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const rowsPerTenant = Number(process.env.BENCH_ROWS ?? 2000);
 const STRATEGIES: Isolation[] = ['pooled', 'schema', 'database'];
 
-async function run(op: () => Promise<unknown>): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) {
-        await op();
-        count++;
-      }
-    }),
-  );
-  return count / seconds;
-}
-
 const out = (line: string) => void process.stdout.write(`${line}\n`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pick = <T>(items: T[]): T => items[Math.floor(Math.random() * items.length)]!;
-
-async function paired(baseline: () => Promise<unknown>, candidate: () => Promise<unknown>): Promise<{ base: number; cand: number; ratio: number }> {
-  await run(baseline);
-  await run(candidate);
-  const bases: number[] = [];
-  const cands: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const b = await run(baseline);
-    const c = await run(candidate);
-    bases.push(b);
-    cands.push(c);
-    ratios.push(c / b);
-  }
-  return { base: median(bases), cand: median(cands), ratio: median(ratios) };
-}
+const paired = (baseline: () => Promise<unknown>, candidate: () => Promise<unknown>) => pairedRounds(baseline, candidate, { concurrency, seconds, rounds });
 
 const suffix = randomBytes(3).toString('hex');
 const database = `tenantry_bench_${suffix}`;
