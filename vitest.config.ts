@@ -29,6 +29,8 @@ export default defineConfig({
   test: {
     // Each file opens PGlite instances of several hundred MB; two at a time suits a 2-core machine.
     pool: 'forks',
+    // One fresh PGlite data directory for the whole run, unpacked by every embedded cluster instead of initdb.
+    globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 180_000,

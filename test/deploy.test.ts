@@ -10,13 +10,13 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { backend, createTestEnv, type TestEnv } from './support/harness.js';
+import { scratchRoot } from './support/scratch.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -321,7 +321,7 @@ describe(`deployment manifests and image (${backend})`, () => {
     }
     expect(build.instructions.filter((i) => i.op === 'RUN').map((i) => i.args)).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npm run build']);
 
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-image-'));
+    const root = await fs.mkdtemp(path.join(scratchRoot, 'tenantry-image-'));
     const asRoot = process.getuid?.() === 0;
     const user = asRoot ? { uid: 65534, gid: 65534 } : {};
     try {

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { sql } from 'kysely';
@@ -23,6 +22,7 @@ import { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { issueKeys } from './support/keys.js';
 import { STRATEGIES } from './support/placements.js';
+import { scratchRoot } from './support/scratch.js';
 
 const ADMIN = 'admin-token-export-tests';
 const NDJSON = { 'content-type': 'application/x-ndjson' };
@@ -476,7 +476,7 @@ describe(`tenantry tenant export | import (${backend})`, () => {
 
   beforeAll(async () => {
     env = await createTestEnv();
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-export-cli-'));
+    dir = await fs.mkdtemp(path.join(scratchRoot, 'tenantry-export-cli-'));
   });
   afterAll(async () => {
     await env?.cleanup();

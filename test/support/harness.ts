@@ -5,14 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { defaultConfig, type TenantryConfig } from '../../src/config.js';
+import { templateFile } from '../../src/storage/backends/pglite.js';
 import { withDatabase } from '../../src/storage/backends/postgres.js';
 import { routerOf } from '../../src/storage/internals.js';
 import type { Migration } from '../../src/storage/migrations/tenant-migrations.js';
 import { Tenantry, type OpenOptions } from '../../src/tenantry.js';
+import { scratchRoot } from './scratch.js';
 
 export type TestBackend = 'pglite' | 'postgres';
 
@@ -46,6 +48,17 @@ export function tenantId(label: string): string {
   return `${label}-${uniq()}`;
 }
 
+/**
+ * Place the run's PGlite template (test/support/global-setup.ts) where embedded clusters under `dataDir`
+ * look for one, so neither they nor their tenant databases run initdb. A hard link: PGlite only reads it.
+ */
+export async function seedPgliteTemplate(dataDir: string): Promise<void> {
+  const root = path.join(dataDir, 'clusters');
+  await fs.mkdir(root, { recursive: true });
+  const source = inject('pgliteTemplate');
+  await fs.link(source, templateFile(root)).catch(() => fs.copyFile(source, templateFile(root)));
+}
+
 export interface TestEnv {
   config: TenantryConfig;
   /**
@@ -69,7 +82,8 @@ async function adminClient(url = serverUrl()): Promise<pg.Client> {
  * one (cell2OnAnotherServer), the others on the test server, standing in for other servers.
  */
 export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, extraClusters = 0): Promise<TestEnv> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-test-'));
+  const dataDir = await fs.mkdtemp(path.join(scratchRoot, 'tenantry-test-'));
+  await seedPgliteTemplate(dataDir);
   // The shipped defaults (src/config.ts), bounded for a 2-core machine running two files at once, with
   // no in-process worker, no catalog cache (tests change the catalog and read it back) and no logs.
   // A master key of its own (none generated into the data directory, nothing said on stderr).

@@ -201,6 +201,26 @@ export class PgliteDatabase implements DatabaseBackend {
   }
 }
 
+/**
+ * The fresh data directory kept beside the clusters under `root` (keyed by the PGlite version, written
+ * by the first tenant database created there, or placed by whoever prepared `root`).
+ */
+export function templateFile(root: string): string {
+  return path.join(root, `template-pglite-${PGLITE_VERSION}.tar`);
+}
+
+async function readTemplate(root: string): Promise<Blob | undefined> {
+  const bytes = await fs.readFile(templateFile(root)).catch(() => undefined);
+  return bytes ? new Blob([bytes]) : undefined;
+}
+
+async function hasDataDir(dir: string): Promise<boolean> {
+  return fs.stat(path.join(dir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** The embedded cluster: the main PGlite instance plus one data directory per tenant database. */
 export class PgliteCluster implements ClusterBackend {
   readonly kind = 'pglite' as const;
@@ -232,8 +252,14 @@ export class PgliteCluster implements ClusterBackend {
     const lockFile = path.join(root, `${name}.lock`);
     await takeLock(lockFile);
     try {
-      const main = await PgliteDatabase.open(path.join(root, name));
-      return new PgliteCluster(name, main, root, lockFile);
+      // A new cluster starts from the template beside it, when an earlier one left it (initdb in
+      // WebAssembly takes seconds): the same unpacking as a new tenant database.
+      const dir = path.join(root, name);
+      const template = (await hasDataDir(dir)) ? undefined : await readTemplate(root);
+      const main = await PgliteDatabase.open(dir, template);
+      const cluster = new PgliteCluster(name, main, root, lockFile);
+      if (template) cluster.#templateBlob = template;
+      return cluster;
     } catch (error) {
       await dropLock(lockFile);
       throw error;
@@ -275,23 +301,17 @@ export class PgliteCluster implements ClusterBackend {
   #templateBlob: Blob | undefined;
 
   #templateFile(): string {
-    return path.join(this.root, `template-pglite-${PGLITE_VERSION}.tar`);
+    return templateFile(this.root);
   }
 
   async #template(): Promise<Blob | undefined> {
-    if (this.#templateBlob) return this.#templateBlob;
-    const bytes = await fs.readFile(this.#templateFile()).catch(() => undefined);
-    if (bytes) this.#templateBlob = new Blob([bytes]);
+    this.#templateBlob ??= await readTemplate(this.root);
     return this.#templateBlob;
   }
 
   async openDatabase(database: string, _role: string): Promise<PgliteDatabase> {
     const dir = this.#dir(database);
-    const exists = await fs.stat(path.join(dir, 'PG_VERSION')).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) throw new Error(`database '${database}' does not exist`);
+    if (!(await hasDataDir(dir))) throw new Error(`database '${database}' does not exist`);
     return PgliteDatabase.open(dir);
   }
 
