@@ -25,6 +25,20 @@ if (!redisUrl) {
 }
 const withoutRedis = redisUrl ? [] : ['test/**/*.redis.test.ts'];
 
+// Files in which the backend plays no part (no database, or only the manifests, the CLI's usage and the
+// image replay): they run once, in the PostgreSQL project when there is one, else in the PGlite one.
+const backendIndependent = [
+  'test/cli-usage.test.ts',
+  'test/config.test.ts',
+  'test/deploy.test.ts',
+  'test/egress.test.ts',
+  'test/migrations-frozen.test.ts',
+  'test/ml-math.test.ts',
+  'test/rate-limit.test.ts',
+  'test/shutdown.test.ts',
+];
+const onceIn = backends.at(-1);
+
 export default defineConfig({
   test: {
     // Each file opens PGlite instances of several hundred MB; two at a time suits a 2-core machine.
@@ -45,7 +59,7 @@ export default defineConfig({
           name,
           env: { TENANTRY_TEST_BACKEND: name },
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.alone.test.ts', ...withoutRedis],
+          exclude: ['test/**/*.alone.test.ts', ...withoutRedis, ...(name === onceIn ? [] : backendIndependent)],
           sequence: { groupOrder: 0 },
         },
       })),

@@ -94,7 +94,7 @@ describe(`model training limits and fair share (${backend})`, () => {
   it("one tenant's long trainings do not hold up another tenant's small model", async () => {
     // Each of A's models alone needs about a minute of CPU here (a 2,402-wide Hessian); A's time limit
     // stops them sooner, one after the other.
-    const a = await tenant('ml-fair-a', { trainingWidth: 20_000, trainingTimeMs: 8_000 });
+    const a = await tenant('ml-fair-a', { trainingWidth: 20_000, trainingTimeMs: 5_000 });
     const b = await tenant('ml-fair-b');
     const { names, records } = wide(12, 3);
     await collection(a, 'wide', records);
@@ -116,7 +116,7 @@ describe(`model training limits and fair share (${backend})`, () => {
     for (const model of ['slow1', 'slow2']) {
       const v = await settle(a, model, 1, 30_000);
       expect(v.status, model).toBe('failed');
-      expect(v.error).toMatch(/training stopped after 8 s, the plan's limit \(trainingTimeMs = 8000\)/);
+      expect(v.error).toMatch(/training stopped after 5 s, the plan's limit \(trainingTimeMs = 5000\)/);
     }
   }, 60_000);
 

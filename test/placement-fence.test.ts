@@ -77,7 +77,8 @@ describe(`placement fence (${backend})`, () => {
     await t.withTenant(id, (s) => s.db.insertInto('collections').values({ name: 'before' }).execute());
     const stale = await moveBehindItsBack(id);
     // A directory that never learns of the move: every attempt lands at the old location.
-    const stuck = new TenantScopes(routerOf(t), { get: async () => stale, invalidate: () => {} });
+    // It waits for the catalog to catch up as long as a real scope would (MOVE_WAIT_MS), shortened here.
+    const stuck = new TenantScopes(routerOf(t), { get: async () => stale, invalidate: () => {} }, { moveWaitMs: 1_000 });
     await expect(stuck.withTenant(id, (s) => s.db.insertInto('collections').values({ name: 'lost' }).execute())).rejects.toMatchObject({
       code: 'busy',
       status: 503,

@@ -128,9 +128,13 @@ export class TenantScopes {
   readonly #shares = new PoolShares();
   readonly #hooks: ScopeHook[] = [];
 
-  constructor(router: TenantLocations, directory: TenantDirectory) {
+  readonly #moveWaitMs: number;
+
+  /** `moveWaitMs`: how long a scope waits for the catalog to record a move (MOVE_WAIT_MS). */
+  constructor(router: TenantLocations, directory: TenantDirectory, options: { moveWaitMs?: number } = {}) {
     this.#router = router;
     this.#directory = directory;
+    this.#moveWaitMs = options.moveWaitMs ?? MOVE_WAIT_MS;
   }
 
   /** Call `hook` as every scope opens from now on (see ScopeHook). */
@@ -147,7 +151,7 @@ export class TenantScopes {
   async withTenant<T>(ref: TenantRef, fn: (scope: TenantScope) => Promise<T>, options: WithTenantOptions = {}): Promise<T> {
     // Refused again, the catalog has not caught up with the fence yet (a move is recording its switch):
     // wait for it, briefly, rather than fail.
-    const deadline = Date.now() + MOVE_WAIT_MS;
+    const deadline = Date.now() + this.#moveWaitMs;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#scope(ref, fn, options);
