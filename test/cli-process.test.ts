@@ -10,7 +10,7 @@ import { ApiKeys } from '../src/auth/api-keys.js';
 import { serve } from '../src/server.js';
 import { Services } from '../src/services.js';
 import { children, complete, freePort, occupy, run, stop } from './support/cli.js';
-import { backend, createTestEnv, tenantId, uniq, type TestEnv } from './support/harness.js';
+import { backend, createTestEnv, seedPgliteTemplate, tenantId, uniq, type TestEnv } from './support/harness.js';
 
 describe(`the tenantry command, as a process (${backend})`, () => {
   let env: TestEnv;
@@ -23,6 +23,12 @@ describe(`the tenantry command, as a process (${backend})`, () => {
     ...(env.config.clusters[0]!.url && { TENANTRY_DATABASE_URL: env.config.clusters[0]!.url }),
   });
   const fresh = () => path.join(scratch, `data-${uniq()}`);
+  /** A fresh data directory holding the run's PGlite template, so an embedded start skips initdb. */
+  const seeded = async (): Promise<string> => {
+    const dataDir = fresh();
+    await seedPgliteTemplate(dataDir);
+    return dataDir;
+  };
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -61,7 +67,7 @@ describe(`the tenantry command, as a process (${backend})`, () => {
   });
 
   it('keeps stdout for JSON log lines: a generated admin token is only named on stderr', async () => {
-    const dataDir = fresh();
+    const dataDir = await seeded();
     const server = run(['serve'], { env: { ...storage(dataDir), TENANTRY_PORT: '0' } });
     try {
       await server.waitFor('stdout', 'tenantry serving');
@@ -93,7 +99,7 @@ describe(`the tenantry command, as a process (${backend})`, () => {
 
   it('reads PORT and .env from the current directory, without overriding what is set', async () => {
     const port = await freePort();
-    const dataDir = fresh();
+    const dataDir = await seeded();
     const cwd = await fs.mkdtemp(path.join(scratch, 'cwd-'));
     // TENANTRY_DATA_DIR is set in the environment as well: the environment wins.
     await fs.writeFile(path.join(cwd, '.env'), `# local settings\nPORT=${port}\nTENANTRY_DATA_DIR=./not-this-one\nTENANTRY_LOG_LEVEL=info\n`);
