@@ -119,7 +119,7 @@ describe(`online tenant moves (${backend})`, () => {
             // copy may already have passed.
             const made = await asKey(moving.key, 'POST', '/v1/collections', { name: `extra${i}` });
             const rec = await asKey(moving.key, 'POST', `/v1/collections/extra${i}/records`, { data: { i } });
-            if (made.statusCode !== 201 || rec.statusCode !== 201) errors.push(`extra ${made.statusCode} ${rec.statusCode} ${rec.body}`);
+            if (made.statusCode !== 201 || rec.statusCode !== 201) errors.push(`extra ${made.statusCode} ${made.body} ${rec.statusCode} ${rec.body}`);
             else extras.push({ collection: `extra${i}`, id: rec.json().id, data: rec.json().data });
           }
           const seen = await asKey(bystander.key, 'GET', '/v1/collections/items/records?limit=5');
