@@ -13,6 +13,8 @@ import { Operations, type OperationsDatabase } from './tenancy/operations.js';
 import { PlatformAudit } from './audit/platform-audit.js';
 import { TenantAudit } from './audit/tenant-audit.js';
 import { Meter } from './usage/meter.js';
+import { Jobs } from './jobs/jobs.js';
+import { WorkQueue } from './workflows/queue.js';
 
 export interface OpenOptions {
   config?: TenantryConfig;
@@ -57,7 +59,27 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     readonly platformAudit: PlatformAudit,
     /** Metering: per-tenant counters, accumulated in memory and flushed to the catalog. */
     readonly meter: Meter,
-  ) {}
+  ) {
+    this.jobs = new Jobs<AppDB>(
+      (tenant, fn, options) => (this as unknown as Tenantry).withTenant(tenant, fn, options),
+      new WorkQueue(storage.control),
+      async (jobs, options) => {
+        // Tenantry's worker (the workflow engine) runs the jobs: services.ts needs this module, hence the late import.
+        const { Services } = await import('./services.js');
+        const services = Services.over(this as unknown as Tenantry);
+        services.workflows.startEngine(options);
+        return { wake: () => services.workflows.engine?.wake(), stop: () => services.close() };
+      },
+      (level, message, fields) => (level === 'error' ? this.#onError({ message, ...fields }) : undefined),
+    );
+  }
+
+  /**
+   * The application's background jobs on Tenantry's fair per-tenant queue, each run in its tenant's
+   * scope: `jobs.define(kind, handler)`, `jobs.enqueue(tenant, kind, payload)`, `jobs.start()` (see Jobs).
+   */
+  readonly jobs: Jobs<AppDB>;
+  #onError: (error: unknown) => void = (error) => console.error('tenantry:', error);
 
   /** `AppDB`: the Kysely types of the application's own tables (`appMigrations`), for typed scopes. */
   static async open<AppDB extends object = NoAppTables>(options: OpenOptions = {}): Promise<Tenantry<AppDB>> {
@@ -102,7 +124,9 @@ export class Tenantry<AppDB extends object = NoAppTables> {
       scopes.use(audit.hook);
       const meter = new Meter(storage.control, config.usageFlushMs);
       const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
-      return new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
+      const tenantry = new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
+      tenantry.#onError = onError;
+      return tenantry;
     } catch (error) {
       await storage.close();
       throw error;
@@ -157,6 +181,7 @@ export class Tenantry<AppDB extends object = NoAppTables> {
   }
 
   async close(): Promise<void> {
+    await this.jobs.stop();
     await this.operations.stop();
     // What was metered and counted but not yet written goes before the pools close.
     await this.meter.close().catch(() => {});
