@@ -7,6 +7,7 @@
  * transaction: what the handler wrote commits with its success or not at all.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { sql, type Transaction } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
@@ -119,7 +120,7 @@ class Fenced extends Error {}
  */
 export class Jobs<AppDB extends object = NoAppTables> {
   readonly #kinds = new Map<string, Kind>();
-  readonly #ajv = new Ajv({ strict: false, allErrors: false });
+  readonly #ajv = addFormats.default(new Ajv({ strict: false, allErrors: false }));
   #worker: JobWorker | undefined;
   #wake: (() => void) | undefined;
 
