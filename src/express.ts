@@ -61,6 +61,7 @@ declare global {
 type Req = IncomingMessage & { params?: Record<string, string | undefined>; ip?: string; originalUrl?: string };
 type Next = (error?: unknown) => void;
 
+/** The middleware's options: how tenants are resolved (TenantResolutionOptions), and the weakest role let through. */
 export interface TenantryMiddlewareOptions extends TenantResolutionOptions {
   /**
    * The weakest role let through (viewer < member < admin): `admin` unless set, as an unmarked route of

@@ -44,6 +44,7 @@ declare module 'fastify' {
   }
 }
 
+/** The plugin's options: how tenants are resolved (TenantResolutionOptions), and whether errors become problem+json. */
 export interface TenantryPluginOptions extends TenantResolutionOptions {
   /** Answer every error of the routes in the plugin's context as application/problem+json (default true). */
   problems?: boolean;

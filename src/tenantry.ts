@@ -16,7 +16,9 @@ import { Meter } from './usage/meter.js';
 import { Jobs } from './jobs/jobs.js';
 import { WorkQueue } from './workflows/queue.js';
 
+/** What `Tenantry.open` is given; everything is optional. */
 export interface OpenOptions {
+  /** The settings; read from the environment (TENANTRY_*, loadConfig) unless given. */
   config?: TenantryConfig;
   /** Hears where a master key was generated (no TENANTRY_MASTER_KEY); stderr by default. */
   onMasterKeyGenerated?: (file: string) => void;
@@ -31,6 +33,7 @@ export interface OpenOptions {
    * Tenantry's policy (TENANT_ID_COLUMN, tenantRlsSql).
    */
   appMigrations?: URL | string | readonly Migration[];
+  /** Hears failures of background work no caller waits for (operations, jobs' bookkeeping); stderr by default. */
   onError?: (error: unknown) => void;
 }
 
@@ -41,11 +44,17 @@ export interface OpenOptions {
  */
 export class Tenantry<AppDB extends object = NoAppTables> {
   private constructor(
+    /** The settings this instance was opened with. */
     readonly config: TenantryConfig,
+    /** The databases: the control plane's and every tenant location's (internal; applications use withTenant). */
     readonly storage: Storage,
+    /** The tenant catalog: each tenant's id, plan, status and placement (read through a short cache). */
     readonly catalog: Catalog,
+    /** Tenant lifecycle: create (provision), suspend, resume, delete. */
     readonly tenants: TenantLifecycle,
+    /** The scope machinery behind withTenant (hooks plug in here: `scopes.use`). */
     readonly scopes: TenantScopes,
+    /** The tenant migrations applied to every location: Tenantry's own, then the application's. */
     readonly migrations: readonly Migration[],
     /** Long-running control-plane work (deletion, …): durable, resumable; `operations.start()` runs them in the background. */
     readonly operations: Operations,
@@ -176,10 +185,15 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     await this.storage.checkIndexBudget(tenant, collection, fields, this.config.poolMaxIndexes);
   }
 
+  /**
+   * Bring every tenant location (the pool, each schema, each database) up to the latest migration —
+   * Tenantry's and the application's — resumably; the report lists each location's outcome.
+   */
   migrate(options?: MigrateOptions): Promise<MigrateReport> {
     return migrateTenants(this.catalog, this.storage, this.migrations, options);
   }
 
+  /** Stop this process's job worker and background operations, flush what is buffered, close every pool. */
   async close(): Promise<void> {
     await this.jobs.stop();
     await this.operations.stop();

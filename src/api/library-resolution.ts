@@ -8,6 +8,7 @@ import type { TenantResolverOptions } from './tenant-resolution.js';
 /** How `tenantry/fastify` and `tenantry/express` resolve a request's tenant. */
 export interface TenantResolutionOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** The opened Tenantry whose tenants, keys and scopes the requests use. */
   tenantry: Tenantry<any>;
   /** Accept tenant JWTs too (the settings of TENANTRY_JWT_*); API keys are always accepted. */
   jwt?: JwtSettings;
