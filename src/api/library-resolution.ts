@@ -7,8 +7,8 @@ import type { TenantResolverOptions } from './tenant-resolution.js';
 
 /** How `tenantry/fastify` and `tenantry/express` resolve a request's tenant. */
 export interface TenantResolutionOptions {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   /** The opened Tenantry whose tenants, keys and scopes the requests use. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   tenantry: Tenantry<any>;
   /** Accept tenant JWTs too (the settings of TENANTRY_JWT_*); API keys are always accepted. */
   jwt?: JwtSettings;
