@@ -19,6 +19,9 @@ describe(`tenantry.jobs runs an app's jobs in their tenant's scope (${backend})`
   /** What each job's handler saw, by job id. */
   const seen = new Map<string, { tenant: string; titles: string[]; updated: number }>();
   const flaky = new Map<string, number>();
+  /** Jobs of the `overlap` kind running at once, by tenant: now, and the most seen. */
+  const overlap = new Map<string, { now: number; max: number }>();
+  const finishedAt = new Map<string, number>();
 
   const settled = async (tenant: string, id: string, want: JobStatus[] = ['succeeded', 'failed']) => {
     const deadline = Date.now() + 10_000;
@@ -85,7 +88,16 @@ describe(`tenantry.jobs runs an app's jobs in their tenant's scope (${backend})`
       ({ signal }) => new Promise<void>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true })),
       { timeoutMs: 100 },
     );
-    await t.jobs.start({ concurrency: 2, pollMs: 50 });
+    t.jobs.define('overlap', async ({ id, tenant }) => {
+      const running = overlap.get(tenant.id) ?? { now: 0, max: 0 };
+      overlap.set(tenant.id, running);
+      running.now++;
+      running.max = Math.max(running.max, running.now);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      running.now--;
+      finishedAt.set(id, Date.now());
+    });
+    await t.jobs.start({ concurrency: 4, pollMs: 50 });
   });
 
   afterAll(async () => {
@@ -138,6 +150,20 @@ describe(`tenantry.jobs runs an app's jobs in their tenant's scope (${backend})`
     expect(await settled(a.id, slow.id)).toMatchObject({ status: 'failed', attempts: 1, error: 'job timed out after 100 ms' });
   });
 
+  it("jobs share the queue's per-tenant cap and fairness: a capped tenant's backlog runs one at a time, and another tenant's job does not wait behind it", async () => {
+    const { a, b } = tenants;
+    await t.catalog.update(b.id, { limits: { workflowConcurrency: 1 } });
+    const backlog = [];
+    for (let i = 0; i < 4; i++) backlog.push((await t.jobs.enqueue(b.id, 'overlap', null)).id);
+    const quick = (await t.jobs.enqueue(a.id, 'overlap', null)).id;
+    for (const id of backlog) expect(await settled(b.id, id)).toMatchObject({ status: 'succeeded' });
+    expect(await settled(a.id, quick)).toMatchObject({ status: 'succeeded' });
+    // b never ran two at once, though the worker had four slots (three of them for one tenant).
+    expect(overlap.get(b.id)!.max).toBe(1);
+    expect(finishedAt.get(quick)!).toBeLessThan(Math.max(...backlog.map((id) => finishedAt.get(id)!)));
+    await t.catalog.update(b.id, { limits: {} });
+  });
+
   it('an unknown kind or a payload its schema refuses is a clear ValidationError, and nothing is queued', async () => {
     const { a } = tenants;
     const count = () => t.withTenant(a.id, async ({ db }) => (await db.selectFrom('tenantry_jobs').select('id').execute()).length);
@@ -153,6 +179,7 @@ describe(`tenantry.jobs runs an app's jobs in their tenant's scope (${backend})`
     await expect(t.jobs.enqueue(a.id, 'flaky', { failures: 0 }, { delayMs: -1 })).rejects.toThrow(/delayMs must be an integer/);
     await expect(t.jobs.enqueue(a.id, 'flaky', 'x'.repeat(300_000))).rejects.toThrow(/bytes of JSON; the limit is/);
     expect(() => t.jobs.define('no spaces', async () => {})).toThrow(/job kind 'no spaces' must match/);
+    await expect(t.jobs.enqueue('no-such-tenant', 'flaky', { failures: 0 })).rejects.toMatchObject({ code: 'tenant_not_found' });
     expect([await count(), await depth()]).toEqual([jobsBefore, queuedBefore]);
   });
 });

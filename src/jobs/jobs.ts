@@ -161,8 +161,9 @@ export class Jobs<AppDB extends object = NoAppTables> {
   /**
    * Queue a job of `kind` for `tenant` (an id, or `request.tenant` to pin the tenant's generation).
    * Refused with a ValidationError (400) when the kind is not defined here or the payload does not
-   * satisfy its schema or is not JSON of at most 256 KiB; a suspended tenant's jobs wait until it is
-   * resumed. Returns the job's id (see `get`).
+   * satisfy its schema or is not JSON of at most 256 KiB; TenantNotFoundError (404) and
+   * TenantSuspendedError (403) as a scope would be. Jobs queued before a tenant was suspended wait
+   * until it is resumed. Returns the job's id (see `get`).
    */
   async enqueue(tenant: TenantRef, kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<{ id: string }> {
     const def = this.#kinds.get(kind);
@@ -181,7 +182,10 @@ export class Jobs<AppDB extends object = NoAppTables> {
     // Queued before the row exists, held (as a workflow run's first steps): a crash in between leaves
     // an item that finds no job (dropped after a grace period), never a job that nothing will run.
     const at = new Date(Date.now() + (delayMs > 0 ? delayMs : HOLD_MS));
-    await this.queue.enqueue(tenantId, id, [`${JOB_STEP_PREFIX}${kind}`], at);
+    await this.queue.enqueue(tenantId, id, [`${JOB_STEP_PREFIX}${kind}`], at).catch((error: unknown) => {
+      // The queue's tenants reference the catalog's: no such tenant.
+      throw (error as { code?: string }).code === '23503' ? new TenantNotFoundError(tenantId) : error;
+    });
     try {
       await this.scopes(
         tenant,
