@@ -12,7 +12,7 @@ const inSelector = STORAGE_INTERNALS.replaceAll('/', '\\/');
 
 export default tseslint.config(
   // src/client/schema.ts is generated (npm run client:generate) and checked against the document instead.
-  { ignores: ['dist/', 'node_modules/', '.vitest-report.json', 'src/client/schema.ts'] },
+  { ignores: ['dist/', 'api-docs/', 'node_modules/', '.vitest-report.json', 'src/client/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48,10 +48,16 @@ export const ERROR_CODES = {
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
+/** A stable error code (ERROR_CODES): the `code` of every problem+json body. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Every error Tenantry means a caller to see: a stable `code` and the HTTP status it is answered with
+ * (tenantry/fastify and tenantry/express turn it into problem+json; a status of 500 says nothing internal).
+ */
 export class TenantryError extends Error {
   readonly code: ErrorCode;
+  /** The HTTP status of `code` (ERROR_CODES). */
   readonly status: number;
 
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
@@ -62,6 +68,7 @@ export class TenantryError extends Error {
   }
 }
 
+/** Bad input (400 `validation_failed` unless another code is given): nothing was changed. */
 export class ValidationError extends TenantryError {
   /** Where in the request the problem is (a JSON pointer: /query/filter, /body/…), when known. */
   readonly pointer: string | undefined;
@@ -72,6 +79,7 @@ export class ValidationError extends TenantryError {
   }
 }
 
+/** No such tenant (404), or it was deleted — or deleted and re-created — since the caller resolved it. */
 export class TenantNotFoundError extends TenantryError {
   readonly tenantId: string;
   constructor(tenantId: string) {
@@ -81,6 +89,7 @@ export class TenantNotFoundError extends TenantryError {
   }
 }
 
+/** The tenant is suspended (403): its scopes are refused until it is resumed. */
 export class TenantSuspendedError extends TenantryError {
   readonly tenantId: string;
   constructor(tenantId: string) {
@@ -90,6 +99,7 @@ export class TenantSuspendedError extends TenantryError {
   }
 }
 
+/** A tenant with this id exists already (409). */
 export class TenantExistsError extends TenantryError {
   constructor(tenantId: string) {
     super('tenant_exists', `tenant '${tenantId}' already exists`);

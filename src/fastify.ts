@@ -16,16 +16,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './api/plugins/address-limits.js';
+import { resolverOptions, type TenantResolutionOptions } from './api/library-resolution.js';
 import { problemErrorHandler } from './api/plugins/problem.js';
 import { tenantAuthPlugin, tenantContext } from './api/plugins/tenant-auth.js';
-import { AddressBuckets, RateLimiter, type TenantRateLimiter } from './api/rate-limit.js';
-import { ApiKeys } from './auth/api-keys.js';
-import { JwtVerifier, type JwtSettings } from './auth/jwt.js';
-import { TenantryError } from './errors.js';
+import { checkRole } from './api/tenant-resolution.js';
 import type { TenantScope, WithTenantOptions } from './storage/scope.js';
 import type { Role, Tenant } from './tenancy/catalog.js';
-import type { Tenantry } from './tenantry.js';
 
 export { ApiKeys } from './auth/api-keys.js';
 export type { Role } from './tenancy/catalog.js';
@@ -48,17 +44,8 @@ declare module 'fastify' {
   }
 }
 
-export interface TenantryPluginOptions {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  tenantry: Tenantry<any>;
-  /** Accept tenant JWTs too (the settings of TENANTRY_JWT_*); API keys are always accepted. */
-  jwt?: JwtSettings;
-  /** `a.example.com` names tenant `a` when set to `example.com` (and must agree with the credential). */
-  baseDomain?: string;
-  /** Per-tenant request limits (default: in this process, by the tenant's plan). */
-  rateLimiter?: TenantRateLimiter;
-  /** Failed authentications allowed per client address and minute before 429 (default 100). */
-  authFailuresPerMinute?: number;
+/** The plugin's options: how tenants are resolved (TenantResolutionOptions), and whether errors become problem+json. */
+export interface TenantryPluginOptions extends TenantResolutionOptions {
   /** Answer every error of the routes in the plugin's context as application/problem+json (default true). */
   problems?: boolean;
 }
@@ -73,18 +60,7 @@ export const tenantryPlugin = fp<TenantryPluginOptions>(
     const { tenantry } = options;
     // The error handler only: the app's own not-found handler (one per prefix) is left to it.
     if (options.problems !== false) app.setErrorHandler(problemErrorHandler);
-    const addressLimits: AddressLimits = {
-      authFailures: new AddressBuckets(options.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
-      controlRequests: new AddressBuckets(ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
-    };
-    await app.register(tenantAuthPlugin, {
-      catalog: tenantry.catalog,
-      apiKeys: new ApiKeys(tenantry.catalog, tenantry.config.catalogCacheMs),
-      jwt: options.jwt ? JwtVerifier.fromSettings(options.jwt) : undefined,
-      baseDomain: options.baseDomain,
-      rateLimiter: options.rateLimiter ?? new RateLimiter(),
-      addressLimits,
-    });
+    await app.register(tenantAuthPlugin, resolverOptions(options));
     app.decorateRequest('verifiedTenant', null);
     app.decorateRequest('tenant', {
       getter(this: FastifyRequest) {
@@ -108,13 +84,9 @@ export const tenantryPlugin = fp<TenantryPluginOptions>(
   { name: 'tenantry', fastify: '5.x' },
 );
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
-
 /** Throw 403 `forbidden` (problem+json) unless the request's role is at least `role`. */
 export function requireRole(request: FastifyRequest, role: Role): void {
-  if (RANK[request.tenantRole] < RANK[role]) {
-    throw new TenantryError('forbidden', `this needs the ${role} role; the credential has ${request.tenantRole}`);
-  }
+  checkRole(request.tenantRole, role);
 }
 
 export default tenantryPlugin;

@@ -26,3 +26,16 @@ export type { Isolation } from './storage/placement.js';
 export type { Tenant } from './tenancy/catalog.js';
 export { TIERS, TIER_DEFAULT_ISOLATION, type Tier } from './tenancy/tiers.js';
 export type { MigrateReport, MigrateOptions, LocationResult } from './tenancy/migrate.js';
+export {
+  Jobs,
+  JOB_KIND_PATTERN,
+  DEFAULT_JOB_TIMEOUT_MS,
+  MAX_JOB_DELAY_MS,
+  type JobContext,
+  type JobHandler,
+  type JobOptions,
+  type EnqueueOptions,
+  type JobStatus,
+  type JobView,
+  type JobWorker,
+} from './jobs/jobs.js';

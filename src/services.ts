@@ -18,6 +18,7 @@ import { UsageService } from './usage/usage.js';
 /** A structured log line: level, message, fields (`err` for an error); logging.ts serviceLog makes one over pino. */
 export type ServiceLog = NonNullable<EngineOptions['log']>;
 
+/** Options of the service layer (logging, process metrics). */
 export interface ServicesOptions {
   /** Where the services report what no caller is waiting for (a training that failed). Silent by default. */
   log?: ServiceLog;
@@ -25,6 +26,10 @@ export interface ServicesOptions {
   processMetrics?: boolean;
 }
 
+/**
+ * Tenantry's services over one Tenantry (records, models, workflows, usage, metrics, exports): what its
+ * HTTP API and `tenantry worker` run on. An application on Tenantry as a library rarely needs them.
+ */
 export class Services {
   readonly records: RecordsService;
   readonly models: ModelsService;

@@ -13,8 +13,12 @@ import { Operations, type OperationsDatabase } from './tenancy/operations.js';
 import { PlatformAudit } from './audit/platform-audit.js';
 import { TenantAudit } from './audit/tenant-audit.js';
 import { Meter } from './usage/meter.js';
+import { Jobs } from './jobs/jobs.js';
+import { WorkQueue } from './workflows/queue.js';
 
+/** What `Tenantry.open` is given; everything is optional. */
 export interface OpenOptions {
+  /** The settings; read from the environment (TENANTRY_*, loadConfig) unless given. */
   config?: TenantryConfig;
   /** Hears where a master key was generated (no TENANTRY_MASTER_KEY); stderr by default. */
   onMasterKeyGenerated?: (file: string) => void;
@@ -29,6 +33,7 @@ export interface OpenOptions {
    * Tenantry's policy (TENANT_ID_COLUMN, tenantRlsSql).
    */
   appMigrations?: URL | string | readonly Migration[];
+  /** Hears failures of background work no caller waits for (operations, jobs' bookkeeping); stderr by default. */
   onError?: (error: unknown) => void;
 }
 
@@ -39,11 +44,17 @@ export interface OpenOptions {
  */
 export class Tenantry<AppDB extends object = NoAppTables> {
   private constructor(
+    /** The settings this instance was opened with. */
     readonly config: TenantryConfig,
+    /** The databases: the control plane's and every tenant location's (internal; applications use withTenant). */
     readonly storage: Storage,
+    /** The tenant catalog: each tenant's id, plan, status and placement (read through a short cache). */
     readonly catalog: Catalog,
+    /** Tenant lifecycle: create (provision), suspend, resume, delete. */
     readonly tenants: TenantLifecycle,
+    /** The scope machinery behind withTenant (hooks plug in here: `scopes.use`). */
     readonly scopes: TenantScopes,
+    /** The tenant migrations applied to every location: Tenantry's own, then the application's. */
     readonly migrations: readonly Migration[],
     /** Long-running control-plane work (deletion, …): durable, resumable; `operations.start()` runs them in the background. */
     readonly operations: Operations,
@@ -57,7 +68,27 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     readonly platformAudit: PlatformAudit,
     /** Metering: per-tenant counters, accumulated in memory and flushed to the catalog. */
     readonly meter: Meter,
-  ) {}
+  ) {
+    this.jobs = new Jobs<AppDB>(
+      (tenant, fn, options) => (this as unknown as Tenantry).withTenant(tenant, fn, options),
+      new WorkQueue(storage.control),
+      async (jobs, options) => {
+        // Tenantry's worker (the workflow engine) runs the jobs: services.ts needs this module, hence the late import.
+        const { Services } = await import('./services.js');
+        const services = Services.over(this as unknown as Tenantry);
+        services.workflows.startEngine(options);
+        return { wake: () => services.workflows.engine?.wake(), stop: () => services.close() };
+      },
+      (level, message, fields) => (level === 'error' ? this.#onError({ message, ...fields }) : undefined),
+    );
+  }
+
+  /**
+   * The application's background jobs on Tenantry's fair per-tenant queue, each run in its tenant's
+   * scope: `jobs.define(kind, handler)`, `jobs.enqueue(tenant, kind, payload)`, `jobs.start()` (see Jobs).
+   */
+  readonly jobs: Jobs<AppDB>;
+  #onError: (error: unknown) => void = (error) => console.error('tenantry:', error);
 
   /** `AppDB`: the Kysely types of the application's own tables (`appMigrations`), for typed scopes. */
   static async open<AppDB extends object = NoAppTables>(options: OpenOptions = {}): Promise<Tenantry<AppDB>> {
@@ -102,7 +133,9 @@ export class Tenantry<AppDB extends object = NoAppTables> {
       scopes.use(audit.hook);
       const meter = new Meter(storage.control, config.usageFlushMs);
       const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
-      return new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
+      const tenantry = new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
+      tenantry.#onError = onError;
+      return tenantry;
     } catch (error) {
       await storage.close();
       throw error;
@@ -152,11 +185,17 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     await this.storage.checkIndexBudget(tenant, collection, fields, this.config.poolMaxIndexes);
   }
 
+  /**
+   * Bring every tenant location (the pool, each schema, each database) up to the latest migration —
+   * Tenantry's and the application's — resumably; the report lists each location's outcome.
+   */
   migrate(options?: MigrateOptions): Promise<MigrateReport> {
     return migrateTenants(this.catalog, this.storage, this.migrations, options);
   }
 
+  /** Stop this process's job worker and background operations, flush what is buffered, close every pool. */
   async close(): Promise<void> {
+    await this.jobs.stop();
     await this.operations.stop();
     // What was metered and counted but not yet written goes before the pools close.
     await this.meter.close().catch(() => {});

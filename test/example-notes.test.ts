@@ -30,6 +30,7 @@ describe(`the example notes app: its routes keep tenants apart, resolving them a
     env = await createTestEnv();
     t = (await env.open({ appMigrations: NOTES_MIGRATIONS })) as unknown as Tenantry<NotesDB>;
     notes = await buildNotesApp(t, { baseDomain: 'notes.test' });
+    await t.jobs.start({ concurrency: 2, pollMs: 50 });
     api = await buildApp({ tenantry: t as unknown as Tenantry, adminToken: 'admin-token-for-notes', cursorSecret: 'cursor-secret', baseDomain: 'notes.test' });
     const keys = new ApiKeys(t.catalog);
     const plan: Record<keyof typeof tenants, Isolation> = { pooledA: 'pooled', pooledB: 'pooled', schema: 'schema', database: 'database' };
@@ -50,6 +51,15 @@ describe(`the example notes app: its routes keep tenants apart, resolving them a
       tenants[label] = { id: tenant.id, key, viewer, notebook: nb.json().id, note: note.json().id };
     }
   });
+
+  const settled = async (tenant: string, id: string) => {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const job = await t.jobs.get(tenant, id);
+      if (job.status === 'succeeded' || job.status === 'failed' || Date.now() > deadline) return job;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   afterAll(async () => {
     await notes?.close();
@@ -92,9 +102,30 @@ describe(`the example notes app: its routes keep tenants apart, resolving them a
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'tenant_mismatch' });
     }
+    // The archive job: refused for the owner's notebook at the route; enqueued directly for the
+    // intruder with the owner's notebook, it runs in the intruder's scope and archives nothing.
+    const archive = await notes.inject({ method: 'POST', url: `/notebooks/${x.notebook}/archive`, headers: as });
+    expect(archive.statusCode).toBe(404);
+    const { id: job } = await t.jobs.enqueue(y.id, 'archive-notes', { notebookId: x.notebook });
+    expect(await settled(y.id, job)).toMatchObject({ status: 'succeeded' });
+    expect((await notes.inject({ method: 'GET', url: `/jobs/${job}`, headers: bearer(x.key) })).statusCode).toBe(404);
     // The owner's note is as it was.
     const mine = await notes.inject({ method: 'GET', url: `/notes/${x.note}`, headers: bearer(x.key) });
-    expect(mine.json()).toMatchObject({ id: x.note, title: `secret of ${owner}`, tenant_id: x.id });
+    expect(mine.json()).toMatchObject({ id: x.note, title: `secret of ${owner}`, tenant_id: x.id, archived_at: null });
+  });
+
+  it("the archive job archives the tenant's notebook in the background: 202, then the job's status, then the notes are off the list", async () => {
+    const a = tenants.pooledA;
+    const nb = (await notes.inject({ method: 'POST', url: '/notebooks', headers: bearer(a.key), payload: { name: 'old' } })).json();
+    await notes.inject({ method: 'POST', url: '/notes', headers: bearer(a.key), payload: { notebookId: nb.id, title: 'secret, but old' } });
+    const listed = async () => (await notes.inject({ method: 'GET', url: '/notes?q=secret', headers: bearer(a.key) })).json().notes.length;
+    expect(await listed()).toBe(2);
+    const res = await notes.inject({ method: 'POST', url: `/notebooks/${nb.id}/archive`, headers: bearer(a.key) });
+    expect(res.statusCode).toBe(202);
+    expect(await settled(a.id, res.json().id)).toMatchObject({ status: 'succeeded', kind: 'archive-notes', payload: { notebookId: nb.id } });
+    const status = await notes.inject({ method: 'GET', url: `/jobs/${res.json().id}`, headers: bearer(a.viewer) });
+    expect(status.json()).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(await listed()).toBe(1);
   });
 
   it('routes work under /t/:tenant for the right tenant, and roles are enforced per route', async () => {

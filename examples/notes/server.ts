@@ -18,6 +18,8 @@ const report = await tenantry.migrate();
 if (report.failed.length > 0) throw new Error(`migration failed: ${report.failed.map((r) => `${r.key}: ${r.error}`).join('; ')}`);
 
 const app = await buildNotesApp(tenantry);
+// This process also runs the app's jobs (any number of processes may: the queue is shared).
+await tenantry.jobs.start();
 const port = Number(process.env.PORT ?? 3000);
 await app.listen({ port, host: '127.0.0.1' });
 console.warn(`notes on http://127.0.0.1:${port} — try: curl -H "Authorization: Bearer <key>" http://127.0.0.1:${port}/notes`);

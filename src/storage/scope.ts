@@ -51,16 +51,18 @@ const QUERY_CANCELED = '57014';
 /** SQLSTATE of a connection to a database that does not exist (a tenant database dropped meanwhile). */
 const INVALID_CATALOG_NAME = '3D000';
 
+/** No tables of an application's own: the default of TenantScope's type parameter. */
+export type NoAppTables = Record<never, never>;
+
 /**
  * What tenant-plane code receives: the tenant, and a Kysely transaction in which the database already
  * enforces that tenant (RLS on tenant_id; for `schema`, a role that can use only its own schema; for
  * `database`, its own database). The transaction commits when the callback returns and rolls back if it throws.
  */
-/** No tables of an application's own: the default of TenantScope's type parameter. */
-export type NoAppTables = Record<never, never>;
-
 export interface TenantScope<AppDB extends object = NoAppTables> {
+  /** The scope's tenant's id (what `tenant_id` is filled in with on insert). */
   readonly tenantId: string;
+  /** The tenant as the catalog had it when the scope opened: plan, limits, placement. */
   readonly tenant: TenantInfo;
   /** Typed with Tenantry's tables and, for an application (Tenantry.open<AppDB>), its own. */
   readonly db: Transaction<TenantDatabase & AppDB>;
@@ -85,6 +87,7 @@ export interface TenantScope<AppDB extends object = NoAppTables> {
  */
 export type ScopeHook = (scope: TenantScope, options: WithTenantOptions) => void;
 
+/** How a scope runs (all optional; the defaults suit request handlers). */
 export interface WithTenantOptions {
   /** Control-plane work (export, delete) may enter a suspended tenant's scope. */
   allowSuspended?: boolean;
@@ -121,6 +124,10 @@ export function tenantIdOf(tenant: TenantRef): string {
  */
 const MOVE_WAIT_MS = 10_000;
 
+/**
+ * Opens tenant scopes: routes each to the tenant's location, takes the tenant's share of the pool, sets
+ * the tenant on the connection, and runs the scope hooks (`use`). Applications call Tenantry.withTenant.
+ */
 export class TenantScopes {
   readonly #router: TenantLocations;
   readonly #directory: TenantDirectory;

@@ -84,4 +84,18 @@ export interface TenantDatabase {
     started_at: Date | null;
     finished_at: Date | null;
   };
+  /** An application's background jobs (src/jobs/). */
+  tenantry_jobs: {
+    tenant_id: Generated<string>;
+    id: string;
+    kind: string;
+    payload: ColumnType<unknown, string, string>;
+    status: Generated<string>;
+    attempts: Generated<number>;
+    error: string | null;
+    created_at: Generated<Date>;
+    run_after: Generated<Date>;
+    started_at: Date | null;
+    finished_at: Date | null;
+  };
 }

@@ -28,6 +28,17 @@ export interface EngineOptions {
   onStep?: (item: WorkItem, seconds: number, outcome: 'processed' | 'error') => void;
   /** Told how long each step attempt ran (metering: workflow step-seconds). */
   stepTime?: (tenantId: string, seconds: number) => void;
+  /**
+   * Items on the same queue that are not workflow steps: an application's jobs (src/jobs/), run by
+   * `jobs` when it owns them, with the same claim, leases, per-tenant caps and fairness.
+   */
+  jobs?: JobDispatch;
+}
+
+/** Runs the queue items it owns in place of StepAttempts (Jobs). */
+export interface JobDispatch {
+  owns(item: WorkItem): boolean;
+  run(item: WorkItem, signal: AbortSignal): Promise<void>;
 }
 
 /** Finished runs deleted per statement (their steps go with them), one tenant at a time. */
@@ -248,7 +259,7 @@ export class WorkflowEngine {
     // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
     // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
     const done = yieldToEventLoop()
-      .then(() => this.#attempts.run(item, abort.signal))
+      .then(() => (this.options.jobs?.owns(item) ? this.options.jobs.run(item, abort.signal) : this.#attempts.run(item, abort.signal)))
       .then(() => observe('processed'))
       .catch(async (err) => {
         if (abort.signal.aborted) return; // stopping: stop() hands the claim back

@@ -77,9 +77,13 @@ export class WorkflowRuntime {
         log: this.#log,
         onStep: this.#onStep,
         stepTime: (tenantId, seconds) => this.tenantry.meter.add(tenantId, 'workflowStepSeconds', seconds),
+        // The application's jobs (tenantry.jobs) share the queue; a job enqueued here wakes this engine.
+        jobs: this.tenantry.jobs,
         ...options,
       },
     );
+    const engine = this.#engine;
+    this.tenantry.jobs.attach(() => engine.wake());
     this.#engine.start();
     return this.#engine;
   }
@@ -87,6 +91,7 @@ export class WorkflowRuntime {
   async stopEngine(): Promise<void> {
     const engine = this.#engine;
     this.#engine = undefined;
+    this.tenantry.jobs.attach(undefined);
     await engine?.stop();
   }
 }

@@ -108,7 +108,8 @@ const FASTIFY_CLIENT_ERRORS: Record<number, ErrorCode> = {
   431: 'headers_too_large',
 };
 
-function toProblem(error: FastifyError | Error): Problem {
+/** Any error as the problem it is answered with (TenantryError by its code; Fastify's and other frameworks' client errors by `statusCode`; anything else 500). */
+export function toProblem(error: FastifyError | Error): Problem {
   if (error instanceof TenantryError) {
     // A 400 always lists its problems, so clients read one shape: here the one the service found.
     if (error.code === 'validation_failed') {

@@ -1,19 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ApiKeys } from '../../auth/api-keys.js';
-import type { JwtVerifier } from '../../auth/jwt.js';
-import { bearerToken } from '../../auth/secrets.js';
-import { requestsPerMinute, type TenantRateLimiter } from '../rate-limit.js';
-import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './address-limits.js';
-import { TenantScopeRequiredError, TenantryError } from '../../errors.js';
-import type { Role, Tenant } from '../../tenancy/catalog.js';
-import type { Catalog } from '../../tenancy/catalog.js';
+import { TenantScopeRequiredError } from '../../errors.js';
+import type { Role } from '../../tenancy/catalog.js';
+import { TenantResolver, type CredentialRequest, type TenantContext, type TenantResolverOptions } from '../tenant-resolution.js';
 
-export interface TenantContext {
-  tenant: Tenant;
-  role: Role;
-  keyId: string;
-}
+export { hostName, type TenantContext } from '../tenant-resolution.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,113 +22,26 @@ export function tenantContext(request: FastifyRequest): TenantContext {
   return request.tenantContext;
 }
 
-const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
-
-export interface TenantAuthOptions {
-  catalog: Catalog;
-  apiKeys: ApiKeys;
-  jwt?: JwtVerifier;
-  baseDomain?: string;
-  rateLimiter: TenantRateLimiter;
-  addressLimits: AddressLimits;
-  /** Told of each request the tenant's rate limit refused (metrics). */
-  onRateLimited?: (tenant: Tenant) => void;
-}
-
-/** A tenant API key (`tnty_…`) or, when configured, a JWT: the tenant and role it carries. */
-async function verifyCredential(
-  token: string,
-  apiKeys: ApiKeys,
-  jwt: JwtVerifier | undefined,
-): Promise<{ tenantId: string; role: Role; keyId: string; issuedAt?: number; generation?: number } | undefined> {
-  if (!token) return undefined;
-  if (token.startsWith('tnty_')) return apiKeys.verify(token);
-  const claims = jwt ? await jwt.verify(token) : undefined;
-  return claims && { tenantId: claims.tenantId, role: claims.role, keyId: `jwt:${claims.subject}`, issuedAt: claims.issuedAt };
-}
-
-/**
- * A token issued before its tenant was created was issued for an earlier tenant of the same id (deleted
- * since): no credential for this one. `iat` has whole seconds, so the comparison is at the second:
- * a token minted in the second the tenant was created is accepted. A token without `iat` is not
- * checked (API.md does not require the claim; such a token lives until its `exp`).
- */
-function issuedBeforeTenant(issuedAt: number | undefined, tenant: Tenant): boolean {
-  return issuedAt !== undefined && issuedAt < Math.floor(tenant.createdAt.getTime() / 1000);
-}
-
-/** A `Host` header as a name to match: lower case, without the port or trailing dots (`B.Example.COM.:443` → `b.example.com`). */
-export function hostName(host: string | undefined): string {
-  const h = (host ?? '').trim().toLowerCase();
-  if (h.startsWith('[')) return h.slice(0, h.indexOf(']') + 1); // an IPv6 literal names no tenant
-  return h.replace(/:\d*$/, '').replace(/\.+$/, '');
-}
-
-/** Tenant names a request carries besides its credential: path prefix, header, subdomain. */
-function namedTenants(request: FastifyRequest, baseDomain: string | undefined): string[] {
-  const named: string[] = [];
-  const fromPath = (request.params as { tenant?: string } | undefined)?.tenant;
-  if (fromPath !== undefined) named.push(fromPath);
-  const header = request.headers['x-tenant-id'];
-  if (header !== undefined) named.push(...(Array.isArray(header) ? header : [header]));
-  if (baseDomain) {
-    // Normalised first: `b.example.com.` (a fully qualified name) or `B.EXAMPLE.COM` names tenant b too.
-    const host = hostName(request.headers.host);
-    if (host.endsWith(`.${baseDomain}`)) named.push(host.slice(0, -baseDomain.length - 1));
-  }
-  return named;
-}
+export type TenantAuthOptions = TenantResolverOptions;
 
 /**
  * The one authentication and tenant-resolution hook for the data plane: registered once on the
- * encapsulated data-plane plugin, so no tenant route can forget it. The credential decides the tenant;
- * a tenant named any other way must agree with it.
+ * encapsulated data-plane plugin, so no tenant route can forget it. The rules are TenantResolver's.
  */
-export const tenantAuthPlugin = fp<TenantAuthOptions>(
-  async (app: FastifyInstance, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited }) => {
-    const domain = baseDomain ? hostName(baseDomain) : undefined;
-    app.decorateRequest('tenantContext', null);
-    app.addHook('onRequest', async (request, reply) => {
-      const token = bearerToken(request.headers.authorization);
-      // Before any lookup: an address flooding us with bad credentials costs no query (429) — but a key
-      // already known valid costs none either, so tenants behind one shared address (a NAT, a proxy
-      // without trustProxy) are not locked out by another client's guessing.
-      if (!apiKeys.knownValid(token)) refuseFloodingAddress(addressLimits, request, reply);
-      const verified = await verifyCredential(token, apiKeys, jwt);
-      // A credential of a deleted (or not yet provisioned) tenant is no credential at all, nor is a JWT
-      // minted for an earlier tenant of the same id.
-      const tenant = verified && (await catalog.get(verified.tenantId));
-      if (
-        !verified ||
-        !tenant ||
-        tenant.status === 'deleting' ||
-        tenant.status === 'provisioning' ||
-        issuedBeforeTenant(verified.issuedAt, tenant) ||
-        // A key of an earlier tenant of this id (a key row another process still has cached).
-        (verified.generation !== undefined && verified.generation !== tenant.generation)
-      ) {
-        countFailedAuthentication(addressLimits, request);
-        reply.header('WWW-Authenticate', 'Bearer');
-        throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
-      }
+export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, options) => {
+  const resolver = new TenantResolver(options);
+  app.decorateRequest('tenantContext', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const credentialRequest: CredentialRequest = {
+      ip: request.ip,
+      url: request.url,
+      headers: request.headers,
+      pathTenant: (request.params as { tenant?: string } | undefined)?.tenant,
+    };
+    request.tenantContext = await resolver.resolve(credentialRequest, reply, request.routeOptions.config.minRole ?? 'admin', (tenant, keyId) => {
       // Every later line of this request says whose it is (the key id or `jwt:<subject>`, never the credential).
-      request.log = reply.log = request.log.child({ tenant: tenant.id, keyId: verified.keyId });
+      request.log = reply.log = request.log.child({ tenant: tenant.id, keyId });
       request.verifiedTenant = { id: tenant.id, tier: tenant.tier };
-      for (const named of namedTenants(request, domain)) {
-        if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
-      }
-      if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
-      // Counted per verified tenant, before any work is done for the request.
-      const rate = await rateLimiter.take(tenant.id, requestsPerMinute(tenant));
-      reply.header('RateLimit-Limit', rate.limit).header('RateLimit-Remaining', rate.remaining).header('RateLimit-Reset', rate.reset);
-      if (!rate.allowed) {
-        onRateLimited?.(tenant);
-        reply.header('Retry-After', rate.retryAfter);
-        throw new TenantryError('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
-      }
-      const minRole = request.routeOptions.config.minRole ?? 'admin';
-      if (RANK[verified.role] < RANK[minRole]) throw new TenantryError('forbidden', `this needs the ${minRole} role; the credential has ${verified.role}`);
-      request.tenantContext = { tenant, role: verified.role, keyId: verified.keyId };
     });
-  },
-);
+  });
+});
