@@ -16,3 +16,12 @@ export interface RequestAudit {
 }
 
 export const requestAudit = new AsyncLocalStorage<RequestAudit>();
+
+/**
+ * Run `fn` as work recorded as `draft` (its own audit context, whatever context it was called from):
+ * the first scope it opens for the draft's tenant that writes commits the entry with the write.
+ * Background work that is not a request (a schedule starting a run) is audited this way.
+ */
+export function auditedAs<T>(draft: NonNullable<RequestAudit['draft']>, fn: () => Promise<T>): Promise<T> {
+  return requestAudit.run({ draft, recorded: false, done: false }, fn);
+}

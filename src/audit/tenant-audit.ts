@@ -55,6 +55,15 @@ SELECT seq, ${entry.at}::timestamptz, ${entry.actor}, ${entry.action}, ${entry.t
 }
 
 /**
+ * Attach `entry` to the scope: appended in the scope's transaction if the scope writes (committed with
+ * the write, or not at all), and not otherwise. What the scope hook does for a request; work that is
+ * not a request (a workflow step's records.write) calls it from inside its scope.
+ */
+export function auditIfWritten(scope: TenantScope, entry: Omit<AuditEntry, 'at' | 'tenant'>, committed?: () => void): void {
+  scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }), { ifWritten: true, committed });
+}
+
+/**
  * Each tenant's audit trail (tenant migration 8): an append-only hash chain in the tenant's own
  * storage. Writes made for a request are recorded through a scope hook, in the same transaction as
  * the write; reads and verification go through the tenant's scopes like any tenant data.
@@ -71,11 +80,8 @@ export class TenantAudit {
     const request = requestAudit.getStore();
     const draft = request?.draft;
     if (!request || !draft || request.recorded || request.done || draft.tenant !== scope.tenantId) return;
-    scope.attach(appendQuery(scope, { ...draft, at: auditTime() }), {
-      ifWritten: true,
-      committed: () => {
-        request.recorded = true;
-      },
+    auditIfWritten(scope, draft, () => {
+      request.recorded = true;
     });
   };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
+import { auditIfWritten } from '../audit/tenant-audit.js';
 import type { ModelsService } from '../ml/models.js';
 import { parseFilter } from '../records/query.js';
 import type { RecordsService, ScopeRunner } from '../records/records.js';
@@ -18,6 +19,7 @@ export type StepOutcome = { output: unknown } | { effect: (scope: TenantScope) =
 
 export interface StepContext {
   tenantId: string;
+  workflow: string;
   runId: string;
   step: StepDefinition;
   /** Evaluated `with`. */
@@ -174,6 +176,15 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       }
       return {
         effect: async (scope) => {
+          // Audited like a request's write: the entry commits with the records and the step's completion.
+          auditIfWritten(scope, {
+            actor: `workflow:${ctx.workflow}/run/${ctx.runId}/step/${ctx.step.id}`,
+            action: 'records.write',
+            target: `/v1/collections/${collection}/records`,
+            requestId: null,
+            outcome: 'success',
+            detail: { records: records.length },
+          });
           try {
             return await services.records.writeIdempotent(scope, collection, records, { ids, key, checked });
           } catch (error) {
