@@ -113,6 +113,45 @@ describe(`encrypted fields (${backend})`, () => {
     }
   });
 
+  it('audits reads of encrypted fields, aggregated per minute, collection and reader, off the read path; the other tenant sees none', async () => {
+    type Entry = { actor: string; action: string; target: string; tenant: string; detail: { reads: number; records: number } };
+    const trail = async (id: string): Promise<Entry[]> => (await call(id, 'admin', 'GET', '/v1/audit?limit=500')).json().items;
+    await t.audit.reads.flush();
+    const [before, otherBefore] = [(await trail(A)).length, await trail(B)];
+    expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'plain' })).statusCode).toBe(201);
+    expect((await call(A, 'member', 'POST', '/v1/collections/plain/records', { data: { n: 1 } })).statusCode).toBe(201);
+    const id = await createPerson(A, 7);
+    // A flood of reads: 40 by id and 10 pages by the member, 1 page by the admin; plain reads too.
+    for (let i = 0; i < 40; i++) expect((await call(A, 'member', 'GET', `/v1/collections/people/records/${id}`)).statusCode).toBe(200);
+    const pages = await Promise.all(Array.from({ length: 10 }, () => call(A, 'member', 'GET', '/v1/collections/people/records?limit=100')));
+    const perPage = pages[0]!.json().items.length;
+    expect(perPage).toBeGreaterThan(1);
+    expect((await call(A, 'admin', 'GET', '/v1/collections/people/records?limit=2')).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await call(A, 'member', 'GET', '/v1/collections/plain/records')).statusCode).toBe(200);
+    // Counted in memory only: nothing was appended by the reads themselves.
+    expect(t.audit.reads.pending).toBeGreaterThanOrEqual(2);
+    const writes = (await trail(A)).slice(before);
+    expect(writes.map((e) => e.action)).toEqual(['POST /v1/collections', 'POST /v1/collections/{name}/records', 'POST /v1/collections/{name}/records']);
+
+    await t.audit.reads.flush();
+    expect(t.audit.reads.pending).toBe(0);
+    const reads = (await trail(A)).slice(before + 3);
+    expect(reads.every((e) => e.action === 'encrypted.read' && e.target === '/v1/collections/people/records' && e.tenant === A)).toBe(true);
+    const actor = (role: 'admin' | 'member') => `key:${keys[A]![role].split('_')[1]}`;
+    const sum = (who: string) => {
+      const mine = reads.filter((e) => e.actor === who);
+      // One entry per minute (two if the flood straddled a minute), with the counts.
+      expect(mine.length).toBeGreaterThanOrEqual(1);
+      expect(mine.length).toBeLessThanOrEqual(2);
+      return mine.reduce((n, e) => ({ reads: n.reads + e.detail.reads, records: n.records + e.detail.records }), { reads: 0, records: 0 });
+    };
+    expect(sum(actor('member'))).toEqual({ reads: 50, records: 40 + 10 * perPage });
+    expect(sum(actor('admin'))).toEqual({ reads: 1, records: 2 });
+    expect((await call(A, 'admin', 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: true, firstBroken: null });
+    // The other tenant's trail is as it was.
+    expect(await trail(B)).toEqual(otherBefore);
+  });
+
   it('checks the JSON Schema against the plaintext, before encrypting', async () => {
     const res = await call(A, 'member', 'POST', '/v1/collections/people/records', { data: { name: 'x', ssn: 'not-an-ssn' } });
     expect(res.statusCode).toBe(400);

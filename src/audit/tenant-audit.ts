@@ -3,6 +3,7 @@ import type { ScopeRunner } from '../records/scope-runner.js';
 import type { ScopeHook, TenantRef, TenantScope } from '../storage/scope.js';
 import { ChainVerifier, auditTime, canonicalEntry, type AuditEntry, type AuditQuery, type AuditRecord, type Verification } from './chain.js';
 import { requestAudit } from './context.js';
+import { EncryptedReads } from './encrypted-reads.js';
 
 /** Entries read per scope when verifying: each page is a plain read of its own. */
 const VERIFY_PAGE = 2000;
@@ -69,7 +70,29 @@ export function auditIfWritten(scope: TenantScope, entry: Omit<AuditEntry, 'at' 
  * the write; reads and verification go through the tenant's scopes like any tenant data.
  */
 export class TenantAudit {
-  constructor(private readonly scopes: ScopeRunner) {}
+  /** Reads of encrypted fields, counted and recorded a minute at a time (encrypted-reads.ts). */
+  readonly reads: EncryptedReads;
+
+  constructor(
+    private readonly scopes: ScopeRunner,
+    flushMs?: number,
+  ) {
+    this.reads = new EncryptedReads((tenant, entries) => this.appendAll(tenant, entries), flushMs);
+  }
+
+  /**
+   * Count a read that opened the encrypted fields of `records` records of `collection`, as the actor of
+   * the request (or workflow step) it is part of. No query: recorded by the next flush of `reads`.
+   */
+  encryptedRead(tenant: { id: string; generation: number }, collection: string, records: number): void {
+    if (records === 0) return;
+    this.reads.read(tenant, collection, requestAudit.getStore()?.actor ?? 'unknown', records);
+  }
+
+  /** Record the counted reads of encrypted fields. */
+  close(): Promise<void> {
+    return this.reads.close();
+  }
 
   /**
    * The scope hook: a scope opened for a request that writes (requestAudit) gets the request's entry
@@ -87,8 +110,13 @@ export class TenantAudit {
 
   /** Append an entry in a transaction of its own (a write recorded after the fact, e.g. one to the catalog). */
   async append(tenant: TenantRef, entry: Omit<AuditEntry, 'at' | 'tenant'>): Promise<void> {
+    await this.appendAll(tenant, [entry]);
+  }
+
+  /** Append entries, in order, in one transaction of their own. */
+  async appendAll(tenant: TenantRef, entries: Array<Omit<AuditEntry, 'at' | 'tenant'>>): Promise<void> {
     await this.scopes(tenant, async (scope) => {
-      scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }));
+      for (const entry of entries) scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }));
     });
   }
 

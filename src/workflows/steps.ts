@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
+import { readingAs } from '../audit/context.js';
 import { auditIfWritten } from '../audit/tenant-audit.js';
 import type { ModelsService } from '../ml/models.js';
 import { parseFilter } from '../records/query.js';
@@ -154,7 +155,10 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       try {
         const filter = p.filter === undefined || p.filter === null ? undefined : parseFilter(p.filter);
         // Given the tenant, not a scope: encrypted fields are opened after the scope, where keys can be looked up.
-        const page = await services.records.queryRecords(ctx.tenantId, collection, { filter, sort, limit });
+        // Its reads of encrypted fields are audited as the step's.
+        const page = await readingAs(`workflow:${ctx.workflow}/run/${ctx.runId}/step/${ctx.step.id}`, () =>
+          services.records.queryRecords(ctx.tenantId, collection, { filter, sort, limit }),
+        );
         return { output: { items: page.items, count: page.items.length, more: page.next !== null } };
       } catch (error) {
         if (badRecordsRequest(error)) throw new PermanentStepError(error.message);
