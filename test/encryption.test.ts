@@ -121,6 +121,7 @@ describe(`encrypted fields (${backend})`, () => {
     expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'plain' })).statusCode).toBe(201);
     expect((await call(A, 'member', 'POST', '/v1/collections/plain/records', { data: { n: 1 } })).statusCode).toBe(201);
     const id = await createPerson(A, 7);
+    await createPerson(A, 8);
     // A flood of reads: 40 by id and 10 pages by the member, 1 page by the admin; plain reads too.
     for (let i = 0; i < 40; i++) expect((await call(A, 'member', 'GET', `/v1/collections/people/records/${id}`)).statusCode).toBe(200);
     const pages = await Promise.all(Array.from({ length: 10 }, () => call(A, 'member', 'GET', '/v1/collections/people/records?limit=100')));
@@ -128,15 +129,15 @@ describe(`encrypted fields (${backend})`, () => {
     expect(perPage).toBeGreaterThan(1);
     expect((await call(A, 'admin', 'GET', '/v1/collections/people/records?limit=2')).statusCode).toBe(200);
     for (let i = 0; i < 5; i++) expect((await call(A, 'member', 'GET', '/v1/collections/plain/records')).statusCode).toBe(200);
-    // Counted in memory only: nothing was appended by the reads themselves.
-    expect(t.audit.reads.pending).toBeGreaterThanOrEqual(2);
-    const writes = (await trail(A)).slice(before);
-    expect(writes.map((e) => e.action)).toEqual(['POST /v1/collections', 'POST /v1/collections/{name}/records', 'POST /v1/collections/{name}/records']);
+    // Counted in memory only: the reads appended nothing themselves (a timer records windows whose minute is over).
+    expect(t.audit.reads.pending).toBeGreaterThanOrEqual(1);
+    const writes = (await trail(A)).slice(before).filter((e) => e.action !== 'encrypted.read');
+    expect(writes.map((e) => e.action)).toEqual(['POST /v1/collections', ...Array(3).fill('POST /v1/collections/{name}/records')]);
 
     await t.audit.reads.flush();
     expect(t.audit.reads.pending).toBe(0);
-    const reads = (await trail(A)).slice(before + 3);
-    expect(reads.every((e) => e.action === 'encrypted.read' && e.target === '/v1/collections/people/records' && e.tenant === A)).toBe(true);
+    const reads = (await trail(A)).slice(before).filter((e) => e.action === 'encrypted.read');
+    expect(reads.every((e) => e.target === '/v1/collections/people/records' && e.tenant === A)).toBe(true);
     const actor = (role: 'admin' | 'member') => `key:${keys[A]![role].split('_')[1]}`;
     const sum = (who: string) => {
       const mine = reads.filter((e) => e.actor === who);

@@ -42,9 +42,10 @@ export function auditRecord(row: AuditRow, tenant: string | null): AuditRecord {
  * sha256(previous hash || canonical JSON). The database computes the hash, so appending needs no read
  * first and rides in the write's own round trip (TenantScope.attach).
  */
-export function appendQuery(scope: TenantScope, entry: AuditEntry): Compilable {
+export function appendQuery(scope: TenantScope, entry: AuditEntry, options: { prepared?: boolean } = {}): Compilable {
   const text = canonicalEntry(entry);
-  const query = sql`/* prepare:tenantry_audit_append */ WITH head AS (
+  // Named (prepared once per connection) unless told otherwise: a batch may not prepare a name twice.
+  const query = sql`${sql.raw(options.prepared === false ? '' : '/* prepare:tenantry_audit_append */ ')}WITH head AS (
   INSERT INTO audit_chain AS c (seq, hash) VALUES (1, sha256(decode(repeat('00', 32), 'hex') || convert_to(${text}, 'UTF8')))
   ON CONFLICT (tenant_id) DO UPDATE SET seq = c.seq + 1, hash = sha256(c.hash || convert_to(${text}, 'UTF8'))
   RETURNING seq, hash)
@@ -116,7 +117,9 @@ export class TenantAudit {
   /** Append entries, in order, in one transaction of their own. */
   async appendAll(tenant: TenantRef, entries: Array<Omit<AuditEntry, 'at' | 'tenant'>>): Promise<void> {
     await this.scopes(tenant, async (scope) => {
-      for (const entry of entries) scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }));
+      // Sent in one batch: only the first as the named statement.
+      for (const [i, entry] of entries.entries())
+        scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }, { prepared: i === 0 }));
     });
   }
 
