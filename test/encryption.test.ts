@@ -361,12 +361,18 @@ describe(`encrypted fields (${backend})`, () => {
     await setUp(tenant);
     const id = await createPerson(tenant, 500);
     const before = (await asOwner<{ data: string }>(tenant, 'select data::text as data from records where tenant_id = $1', [tenant]))[0]!.data;
+    const trail = (await call(tenant, 'admin', 'GET', '/v1/audit')).json().items;
+    expect(trail).toHaveLength(2);
     const { operation } = await t.tenants.requestMove(tenant, { isolation: 'schema' });
     expect(await t.operations.runOne(operation.id)).toMatchObject({ status: 'succeeded' });
     expect((await t.catalog.getFresh(tenant))!.isolation).toBe('schema');
     const after = (await asOwner<{ data: string }>(tenant, 'select data::text as data from records where tenant_id = $1', [tenant]))[0]!.data;
     expect(after).toBe(before); // copied as is
     expect((await call(tenant, 'member', 'GET', `/v1/collections/people/records/${id}`)).json().data).toEqual(person(500));
+    // The audit trail moved with it, as it was: it verifies, and goes on from its head.
+    expect((await call(tenant, 'admin', 'GET', '/v1/audit')).json().items).toEqual(trail);
+    expect((await call(tenant, 'admin', 'POST', '/v1/collections', { name: 'after_move' })).statusCode).toBe(201);
+    expect((await call(tenant, 'admin', 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: true, entries: 3, firstBroken: null });
   });
 
   it('writes keyed workflow records into an encrypted collection bound to the id they keep', async () => {
