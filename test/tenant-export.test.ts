@@ -355,6 +355,11 @@ describe(`tenant export and import (${backend})`, () => {
     await refused(withLine(recordAt + 3, '{"type": "record", "collection": '), 400, 'validation_failed', new RegExp(`^line ${recordAt + 4}: not JSON`));
     // A line for a table that does not exist.
     await refused(withLine(recordAt + 1, '{"type": "api_key", "id": "k", "secretHash": "x"}'), 400, 'validation_failed', /unknown type "api_key"/);
+    // Audit entries out of chain order, or past the head the header names (resealed: only the checks see it).
+    const [a1, a2] = [lines.length - 3, lines.length - 2];
+    await refused(reseal([...lines.slice(0, a1), lines[a2]!, lines[a1]!, lines.at(-1)!]), 400, 'validation_failed', /audit entry \d+ after entry \d+/);
+    const past = JSON.stringify({ ...JSON.parse(lines[a2]!), seq: 99 });
+    await refused(reseal([...lines.slice(0, a2), past, lines.at(-1)!]), 400, 'validation_failed', /audit entry 99 is past the chain's head/);
     // A record whose collection is not in the file; another that repeats an id (resealed, so only the database sees it).
     await refused(
       withLine(recordAt, JSON.stringify({ ...record, collection: 'ghosts' })),
