@@ -95,34 +95,33 @@ SELECT seq, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, hash FROM head`;
   /** Record the failed authentications counted so far. */
   flush(): Promise<void> {
     // After a failed flush too (what it could not record was kept for this one).
-    this.#flushing = this.#flushing
-      .catch(() => {})
-      .then(async () => {
-        const pending = [...this.#failures.values()];
-        this.#failures.clear();
-        for (const [i, f] of pending.entries()) {
-          try {
-            await this.append({
-              actor: 'anonymous',
-              action: 'auth.failed',
-              target: f.plane,
-              tenant: f.tenant,
-              requestId: null,
-              outcome: 'denied',
-              detail: { count: f.count, minute: new Date(f.minute * FAILURE_WINDOW_MS).toISOString() },
-            });
-          } catch (error) {
-            // Kept for the next flush (added to what arrives meanwhile).
-            for (const left of pending.slice(i)) {
-              const key = `${left.minute}/${left.plane}/${left.tenant ?? ''}`;
-              const known = this.#failures.get(key);
-              if (known) known.count += left.count;
-              else this.#failures.set(key, left);
-            }
-            throw error;
+    const previous = this.#flushing.catch(() => {});
+    this.#flushing = previous.then(async () => {
+      const pending = [...this.#failures.values()];
+      this.#failures.clear();
+      for (const [i, f] of pending.entries()) {
+        try {
+          await this.append({
+            actor: 'anonymous',
+            action: 'auth.failed',
+            target: f.plane,
+            tenant: f.tenant,
+            requestId: null,
+            outcome: 'denied',
+            detail: { count: f.count, minute: new Date(f.minute * FAILURE_WINDOW_MS).toISOString() },
+          });
+        } catch (error) {
+          // Kept for the next flush (added to what arrives meanwhile).
+          for (const left of pending.slice(i)) {
+            const key = `${left.minute}/${left.plane}/${left.tenant ?? ''}`;
+            const known = this.#failures.get(key);
+            if (known) known.count += left.count;
+            else this.#failures.set(key, left);
           }
+          throw error;
         }
-      });
+      }
+    });
     return this.#flushing;
   }
 
