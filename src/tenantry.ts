@@ -129,7 +129,7 @@ export class Tenantry<AppDB extends object = NoAppTables> {
       tenants.registerOperations();
       const keyRotation = new KeyRotation(catalog, operations, scopes, keys, config.catalogCacheMs);
       keyRotation.register();
-      const audit = new TenantAudit((tenant, fn, o) => scopes.withTenant(tenant, fn, o));
+      const audit = new TenantAudit((tenant, fn, o) => scopes.withTenant(tenant, fn, o), config.usageFlushMs);
       scopes.use(audit.hook);
       const meter = new Meter(storage.control, config.usageFlushMs);
       const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
@@ -199,6 +199,7 @@ export class Tenantry<AppDB extends object = NoAppTables> {
     await this.operations.stop();
     // What was metered and counted but not yet written goes before the pools close.
     await this.meter.close().catch(() => {});
+    await this.audit.close().catch(() => {});
     await this.platformAudit.close().catch(() => {});
     await this.storage.close();
   }

@@ -190,6 +190,40 @@ describe(`audit trail (${backend})`, () => {
     expect((await send(app, 'GET', `/t/${B}/v1/audit`, undefined, bearer(keys[A]!.admin))).statusCode).toBe(403);
   });
 
+  it("a schedule's run and a workflow step's records are audited with their writes; another tenant's trail sees neither", async () => {
+    const before = (await entries(A)).length;
+    const otherBefore = await entries(B);
+    expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'wf_out' })).statusCode).toBe(201);
+    const steps = [{ id: 'save', kind: 'records.write', with: { collection: 'wf_out', records: [{ n: 1 }, { n: 2 }] } }];
+    expect((await call(A, 'admin', 'PUT', '/v1/workflows/copy', { steps })).statusCode).toBe(201);
+    // Its schedule's slot is overdue (written to the control plane by hand, as a definition's would be).
+    await app.workflows.queue.setSchedule(await t.tenants.get(A), 'copy', { cron: '0 0 1 1 *', timezone: 'UTC', nextAt: new Date(Date.now() - 60_000) });
+    const runs = () => t.withTenant(A, (s) => s.db.selectFrom('runs').select(['id', 'status', 'trigger']).where('workflow', '=', 'copy').execute());
+    app.workflows.startEngine({ concurrency: 2, pollMs: 10, scheduleTickMs: 50 });
+    try {
+      for (const until = Date.now() + 20_000; (await runs()).find((r) => r.status === 'succeeded') === undefined;) {
+        if (Date.now() > until) throw new Error(`the scheduled run did not finish: ${JSON.stringify(await runs())}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      await app.workflows.stopEngine();
+    }
+    const [run] = await runs();
+    expect(run).toMatchObject({ trigger: 'schedule', status: 'succeeded' });
+    const added = (await entries(A)).slice(before);
+    expect(added.map((e) => [e.actor, e.action, e.target])).toEqual([
+      [`key:${keys[A]!.admin.split('_')[1]}`, 'POST /v1/collections', '/v1/collections'],
+      [`key:${keys[A]!.admin.split('_')[1]}`, 'PUT /v1/workflows/{name}', '/v1/workflows/copy'],
+      ['schedule:copy', 'workflows.run', '/v1/workflows/copy/runs'],
+      [`workflow:copy/run/${run!.id}/step/save`, 'records.write', '/v1/collections/wf_out/records'],
+    ]);
+    expect(added[3]!.detail).toEqual({ records: 2 });
+    expect(await verify(A)).toMatchObject({ ok: true, firstBroken: null, entries: before + 4 });
+    // The other tenant's trail is as it was.
+    expect(await entries(B)).toEqual(otherBefore);
+    expect((await call(B, 'admin', 'GET', `/v1/audit?actor=${encodeURIComponent('schedule:copy')}`)).json().items).toEqual([]);
+  });
+
   for (const isolation of STRATEGIES) {
     it(`${isolation}: verify names the row the owner altered, removed or reordered; the application role cannot change the trail`, async () => {
       const id = placed[isolation]!;

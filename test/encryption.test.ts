@@ -113,6 +113,46 @@ describe(`encrypted fields (${backend})`, () => {
     }
   });
 
+  it('audits reads of encrypted fields, aggregated per minute, collection and reader, off the read path; the other tenant sees none', async () => {
+    type Entry = { actor: string; action: string; target: string; tenant: string; detail: { reads: number; records: number } };
+    const trail = async (id: string): Promise<Entry[]> => (await call(id, 'admin', 'GET', '/v1/audit?limit=500')).json().items;
+    await t.audit.reads.flush();
+    const [before, otherBefore] = [(await trail(A)).length, await trail(B)];
+    expect((await call(A, 'admin', 'POST', '/v1/collections', { name: 'plain' })).statusCode).toBe(201);
+    expect((await call(A, 'member', 'POST', '/v1/collections/plain/records', { data: { n: 1 } })).statusCode).toBe(201);
+    const id = await createPerson(A, 7);
+    await createPerson(A, 8);
+    // A flood of reads: 40 by id and 10 pages by the member, 1 page by the admin; plain reads too.
+    for (let i = 0; i < 40; i++) expect((await call(A, 'member', 'GET', `/v1/collections/people/records/${id}`)).statusCode).toBe(200);
+    const pages = await Promise.all(Array.from({ length: 10 }, () => call(A, 'member', 'GET', '/v1/collections/people/records?limit=100')));
+    const perPage = pages[0]!.json().items.length;
+    expect(perPage).toBeGreaterThan(1);
+    expect((await call(A, 'admin', 'GET', '/v1/collections/people/records?limit=2')).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await call(A, 'member', 'GET', '/v1/collections/plain/records')).statusCode).toBe(200);
+    // Counted in memory only: the reads appended nothing themselves (a timer records windows whose minute is over).
+    expect(t.audit.reads.pending).toBeGreaterThanOrEqual(1);
+    const writes = (await trail(A)).slice(before).filter((e) => e.action !== 'encrypted.read');
+    expect(writes.map((e) => e.action)).toEqual(['POST /v1/collections', ...Array(3).fill('POST /v1/collections/{name}/records')]);
+
+    await t.audit.reads.flush();
+    expect(t.audit.reads.pending).toBe(0);
+    const reads = (await trail(A)).slice(before).filter((e) => e.action === 'encrypted.read');
+    expect(reads.every((e) => e.target === '/v1/collections/people/records' && e.tenant === A)).toBe(true);
+    const actor = (role: 'admin' | 'member') => `key:${keys[A]![role].split('_')[1]}`;
+    const sum = (who: string) => {
+      const mine = reads.filter((e) => e.actor === who);
+      // One entry per minute (two if the flood straddled a minute), with the counts.
+      expect(mine.length).toBeGreaterThanOrEqual(1);
+      expect(mine.length).toBeLessThanOrEqual(2);
+      return mine.reduce((n, e) => ({ reads: n.reads + e.detail.reads, records: n.records + e.detail.records }), { reads: 0, records: 0 });
+    };
+    expect(sum(actor('member'))).toEqual({ reads: 50, records: 40 + 10 * perPage });
+    expect(sum(actor('admin'))).toEqual({ reads: 1, records: 2 });
+    expect((await call(A, 'admin', 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: true, firstBroken: null });
+    // The other tenant's trail is as it was.
+    expect(await trail(B)).toEqual(otherBefore);
+  });
+
   it('checks the JSON Schema against the plaintext, before encrypting', async () => {
     const res = await call(A, 'member', 'POST', '/v1/collections/people/records', { data: { name: 'x', ssn: 'not-an-ssn' } });
     expect(res.statusCode).toBe(400);
@@ -321,12 +361,18 @@ describe(`encrypted fields (${backend})`, () => {
     await setUp(tenant);
     const id = await createPerson(tenant, 500);
     const before = (await asOwner<{ data: string }>(tenant, 'select data::text as data from records where tenant_id = $1', [tenant]))[0]!.data;
+    const trail = (await call(tenant, 'admin', 'GET', '/v1/audit')).json().items;
+    expect(trail).toHaveLength(2);
     const { operation } = await t.tenants.requestMove(tenant, { isolation: 'schema' });
     expect(await t.operations.runOne(operation.id)).toMatchObject({ status: 'succeeded' });
     expect((await t.catalog.getFresh(tenant))!.isolation).toBe('schema');
     const after = (await asOwner<{ data: string }>(tenant, 'select data::text as data from records where tenant_id = $1', [tenant]))[0]!.data;
     expect(after).toBe(before); // copied as is
     expect((await call(tenant, 'member', 'GET', `/v1/collections/people/records/${id}`)).json().data).toEqual(person(500));
+    // The audit trail moved with it, as it was: it verifies, and goes on from its head.
+    expect((await call(tenant, 'admin', 'GET', '/v1/audit')).json().items).toEqual(trail);
+    expect((await call(tenant, 'admin', 'POST', '/v1/collections', { name: 'after_move' })).statusCode).toBe(201);
+    expect((await call(tenant, 'admin', 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: true, entries: 3, firstBroken: null });
   });
 
   it('writes keyed workflow records into an encrypted collection bound to the id they keep', async () => {

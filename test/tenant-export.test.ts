@@ -60,14 +60,18 @@ const WORKFLOW = {
   schedule: { cron: '0 0 1 1 *' },
 };
 
+/** The lines of an export but its audit section (and the end line, whose counts and checksum cover it). */
+const dataLines = (lines: string[]) => lines.slice(0, -1).filter((l) => JSON.parse(l).type !== 'audit');
+
 /** An export's lines (without the final newline's empty string). */
 const linesOf = (text: string) => text.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1);
 
 /** The end line made to fit `lines` again (counts and checksum), as a careful forger would. */
 function reseal(lines: string[]): string {
   const body = lines.slice(1, -1);
-  const counts = { collections: 0, records: 0, models: 0, modelVersions: 0, workflows: 0, runs: 0, runSteps: 0 };
+  const counts = { collections: 0, records: 0, models: 0, modelVersions: 0, workflows: 0, runs: 0, runSteps: 0, auditEntries: 0 };
   const key = {
+    audit: 'auditEntries',
     collection: 'collections',
     record: 'records',
     model: 'models',
@@ -170,7 +174,16 @@ describe(`tenant export and import (${backend})`, () => {
     const text = await exportOf(id);
     const lines = linesOf(text);
     expect(lines).toHaveLength(2);
-    expect(JSON.parse(lines[0]!).counts).toEqual({ collections: 0, records: 0, models: 0, modelVersions: 0, workflows: 0, runs: 0, runSteps: 0 });
+    expect(JSON.parse(lines[0]!).counts).toEqual({
+      collections: 0,
+      records: 0,
+      models: 0,
+      modelVersions: 0,
+      workflows: 0,
+      runs: 0,
+      runSteps: 0,
+      auditEntries: 0,
+    });
     expect((await as(id, 'GET', '/v1/collections')).json().items).toEqual([]);
   }
 
@@ -214,7 +227,11 @@ describe(`tenant export and import (${backend})`, () => {
         'run',
         'runStep',
         'runStep',
+        // Its audit trail, in chain order: the seven data-plane writes that populated it.
+        ...Array(7).fill('audit'),
       ]);
+      expect(header.counts.auditEntries).toBe(7);
+      expect(header.auditHead).toEqual({ seq: 7, hash: JSON.parse(lines.at(-2)!).hash });
       // Nothing of the bystander (another pooled tenant, sharing the tables) is in it.
       expect(text).not.toContain(bystander);
       const theirs = linesOf(bystanderExport)
@@ -235,14 +252,28 @@ describe(`tenant export and import (${backend})`, () => {
         settingsRestored: true,
       });
 
-      // Exported again, line for line the same but for the header's tenant and time; so the checksum is.
+      // Exported again, line for line the same but for the header's tenant, time and audit trail.
       const again = linesOf(await exportOf(target));
-      expect(again.slice(1)).toEqual(lines.slice(1));
+      expect(dataLines(again).slice(1)).toEqual(dataLines(lines).slice(1));
       expect(JSON.parse(again[0]!)).toEqual({
         ...header,
         tenant: { ...header.tenant, id: target, name: target, isolation: to },
         exportedAt: expect.any(String),
+        counts: { ...header.counts, auditEntries: 8 },
+        auditHead: { seq: 8, hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
+      // The trail came along, re-chained under the target's id (each hash covers the tenant id), the
+      // import recorded after it naming the source's head; and it verifies.
+      const entries = (id: string) => as(id, 'GET', '/v1/audit?limit=100').then((r) => r.json().items as Array<Record<string, unknown>>);
+      const content = ({ seq: _, hash: __, tenant: ___, ...rest }: Record<string, unknown>) => rest;
+      const carried = await entries(target);
+      expect(carried.slice(0, 7).map(content)).toEqual((await entries(source)).slice(0, 7).map(content));
+      expect(carried[7]).toMatchObject({
+        actor: 'admin',
+        action: 'tenant.import',
+        detail: { from: source, entries: 7, carried: 'rechained', sourceHead: header.auditHead },
+      });
+      expect((await as(target, 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: true, entries: 8, firstBroken: null });
 
       // The restored tenant works: same records (ids, versions, times), queries on its indexes, predictions, runs.
       const query = (id: string) => as(id, 'GET', `/v1/collections/people/records?filter=${encodeURIComponent('{"age":{"$gte":40}}')}&sort=-age&limit=500`);
@@ -269,6 +300,37 @@ describe(`tenant export and import (${backend})`, () => {
     },
   );
 
+  it('carries the audit trail verbatim into the tenant re-created under its id, and the quota counts with the rows', async () => {
+    const id = await fresh('exp-again', 'pooled', { maxRecords: 12 });
+    expect((await as(id, 'POST', '/v1/collections', { name: 'notes' })).statusCode).toBe(201);
+    const bulk = (n: number) => as(id, 'POST', '/v1/collections/notes/records/bulk', { records: Array.from({ length: n }, (_, i) => ({ data: { i } })) });
+    expect((await bulk(10)).statusCode).toBe(201);
+    const trail = async () => (await as(id, 'GET', '/v1/audit?limit=100')).json().items as Array<Record<string, unknown>>;
+    const before = await trail();
+    expect(before).toHaveLength(2);
+    const text = await exportOf(id);
+    // Deleted (its storage and chain with it), made again under the same id in another strategy, restored.
+    await t.tenants.delete(id);
+    await t.tenants.create({ id, isolation: 'schema' });
+    await t.tenants.update(id, { limits: { requestsPerMinute: 1_000_000, maxRecords: 12 } });
+    keys[id] = (await issueKeys(app, ADMIN, id, ['admin'])).admin;
+    const res = await importInto(id, text);
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await trail();
+    expect(after.slice(0, 2)).toEqual(before); // the same sequence numbers and hashes
+    expect(after[2]).toMatchObject({ action: 'tenant.import', detail: { from: id, entries: 2, carried: 'verbatim' } });
+    expect((await as(id, 'GET', '/v1/audit/verify')).json()).toMatchObject({ ok: true, entries: 3, firstBroken: null });
+    // The quota counts were kept by the database as the rows arrived: right, and enforced from there.
+    const { rows } = await t.withTenant(id, (s) => sql<{ kind: string; n: string | number }>`SELECT kind, n FROM quota_counts ORDER BY kind`.execute(s.db));
+    expect(rows.map((r) => [r.kind, Number(r.n)])).toEqual([
+      ['collections', 1],
+      ['records', 10],
+    ]);
+    expect((await as(id, 'GET', '/v1/usage')).json().current).toMatchObject({ records: 10, collections: 1 });
+    expect((await bulk(3)).json()).toMatchObject({ status: 403, code: 'quota_exceeded' });
+    expect((await bulk(2)).statusCode).toBe(201);
+  });
+
   it('refuses a damaged file, a file past the plan or a target that is not empty, and leaves the target empty', async () => {
     const source = bystander;
     const text = bystanderExport;
@@ -293,6 +355,11 @@ describe(`tenant export and import (${backend})`, () => {
     await refused(withLine(recordAt + 3, '{"type": "record", "collection": '), 400, 'validation_failed', new RegExp(`^line ${recordAt + 4}: not JSON`));
     // A line for a table that does not exist.
     await refused(withLine(recordAt + 1, '{"type": "api_key", "id": "k", "secretHash": "x"}'), 400, 'validation_failed', /unknown type "api_key"/);
+    // Audit entries out of chain order, or past the head the header names (resealed: only the checks see it).
+    const [a1, a2] = [lines.length - 3, lines.length - 2];
+    await refused(reseal([...lines.slice(0, a1), lines[a2]!, lines[a1]!, lines.at(-1)!]), 400, 'validation_failed', /audit entry \d+ after entry \d+/);
+    const past = JSON.stringify({ ...JSON.parse(lines[a2]!), seq: 99 });
+    await refused(reseal([...lines.slice(0, a2), past, lines.at(-1)!]), 400, 'validation_failed', /audit entry 99 is past the chain's head/);
     // A record whose collection is not in the file; another that repeats an id (resealed, so only the database sees it).
     await refused(
       withLine(recordAt, JSON.stringify({ ...record, collection: 'ghosts' })),
@@ -506,7 +573,7 @@ describe(`tenantry tenant export | import (${backend})`, () => {
     const exported = await cli(env.config, 'tenant', 'export', source, '--output', file, '--json');
     expect(exported.code, exported.stderr).toBe(0);
     const summary = JSON.parse(exported.stdout);
-    expect(summary).toMatchObject({ tenantId: source, counts: { collections: 1, records: 25, workflows: 1 }, lines: 29 });
+    expect(summary).toMatchObject({ tenantId: source, counts: { collections: 1, records: 25, workflows: 1, auditEntries: 3 }, lines: 32 });
     const text = await fs.readFile(file, 'utf8');
     expect(Buffer.byteLength(text)).toBe(summary.bytes);
 
@@ -518,7 +585,7 @@ describe(`tenantry tenant export | import (${backend})`, () => {
     const again = await cli(env.config, 'tenant', 'export', target);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain(`exported tenant ${target}: 1 collection, 25 records`);
-    expect(linesOf(again.stdout).slice(1)).toEqual(linesOf(text).slice(1));
+    expect(dataLines(linesOf(again.stdout)).slice(1)).toEqual(dataLines(linesOf(text)).slice(1));
 
     const refused = await cli(env.config, 'tenant', 'import', target, '--input', file, '--json');
     expect(refused).toMatchObject({ code: 1, stdout: '' });

@@ -94,7 +94,9 @@ SELECT seq, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9::jsonb, hash FROM head`;
 
   /** Record the failed authentications counted so far. */
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(async () => {
+    // After a failed flush too (what it could not record was kept for this one).
+    const previous = this.#flushing.catch(() => {});
+    this.#flushing = previous.then(async () => {
       const pending = [...this.#failures.values()];
       this.#failures.clear();
       for (const [i, f] of pending.entries()) {

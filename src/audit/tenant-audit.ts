@@ -3,6 +3,7 @@ import type { ScopeRunner } from '../records/scope-runner.js';
 import type { ScopeHook, TenantRef, TenantScope } from '../storage/scope.js';
 import { ChainVerifier, auditTime, canonicalEntry, type AuditEntry, type AuditQuery, type AuditRecord, type Verification } from './chain.js';
 import { requestAudit } from './context.js';
+import { EncryptedReads } from './encrypted-reads.js';
 
 /** Entries read per scope when verifying: each page is a plain read of its own. */
 const VERIFY_PAGE = 2000;
@@ -41,9 +42,10 @@ export function auditRecord(row: AuditRow, tenant: string | null): AuditRecord {
  * sha256(previous hash || canonical JSON). The database computes the hash, so appending needs no read
  * first and rides in the write's own round trip (TenantScope.attach).
  */
-export function appendQuery(scope: TenantScope, entry: AuditEntry): Compilable {
+export function appendQuery(scope: TenantScope, entry: AuditEntry, options: { prepared?: boolean } = {}): Compilable {
   const text = canonicalEntry(entry);
-  const query = sql`/* prepare:tenantry_audit_append */ WITH head AS (
+  // Named (prepared once per connection) unless told otherwise: a batch may not prepare a name twice.
+  const query = sql`${sql.raw(options.prepared === false ? '' : '/* prepare:tenantry_audit_append */ ')}WITH head AS (
   INSERT INTO audit_chain AS c (seq, hash) VALUES (1, sha256(decode(repeat('00', 32), 'hex') || convert_to(${text}, 'UTF8')))
   ON CONFLICT (tenant_id) DO UPDATE SET seq = c.seq + 1, hash = sha256(c.hash || convert_to(${text}, 'UTF8'))
   RETURNING seq, hash)
@@ -55,12 +57,43 @@ SELECT seq, ${entry.at}::timestamptz, ${entry.actor}, ${entry.action}, ${entry.t
 }
 
 /**
+ * Attach `entry` to the scope: appended in the scope's transaction if the scope writes (committed with
+ * the write, or not at all), and not otherwise. What the scope hook does for a request; work that is
+ * not a request (a workflow step's records.write) calls it from inside its scope.
+ */
+export function auditIfWritten(scope: TenantScope, entry: Omit<AuditEntry, 'at' | 'tenant'>, committed?: () => void): void {
+  scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }), { ifWritten: true, committed });
+}
+
+/**
  * Each tenant's audit trail (tenant migration 8): an append-only hash chain in the tenant's own
  * storage. Writes made for a request are recorded through a scope hook, in the same transaction as
  * the write; reads and verification go through the tenant's scopes like any tenant data.
  */
 export class TenantAudit {
-  constructor(private readonly scopes: ScopeRunner) {}
+  /** Reads of encrypted fields, counted and recorded a minute at a time (encrypted-reads.ts). */
+  readonly reads: EncryptedReads;
+
+  constructor(
+    private readonly scopes: ScopeRunner,
+    flushMs?: number,
+  ) {
+    this.reads = new EncryptedReads((tenant, entries) => this.appendAll(tenant, entries), flushMs);
+  }
+
+  /**
+   * Count a read that opened the encrypted fields of `records` records of `collection`, as the actor of
+   * the request (or workflow step) it is part of. No query: recorded by the next flush of `reads`.
+   */
+  encryptedRead(tenant: { id: string; generation: number }, collection: string, records: number): void {
+    if (records === 0) return;
+    this.reads.read(tenant, collection, requestAudit.getStore()?.actor ?? 'unknown', records);
+  }
+
+  /** Record the counted reads of encrypted fields. */
+  close(): Promise<void> {
+    return this.reads.close();
+  }
 
   /**
    * The scope hook: a scope opened for a request that writes (requestAudit) gets the request's entry
@@ -71,18 +104,22 @@ export class TenantAudit {
     const request = requestAudit.getStore();
     const draft = request?.draft;
     if (!request || !draft || request.recorded || request.done || draft.tenant !== scope.tenantId) return;
-    scope.attach(appendQuery(scope, { ...draft, at: auditTime() }), {
-      ifWritten: true,
-      committed: () => {
-        request.recorded = true;
-      },
+    auditIfWritten(scope, draft, () => {
+      request.recorded = true;
     });
   };
 
   /** Append an entry in a transaction of its own (a write recorded after the fact, e.g. one to the catalog). */
   async append(tenant: TenantRef, entry: Omit<AuditEntry, 'at' | 'tenant'>): Promise<void> {
+    await this.appendAll(tenant, [entry]);
+  }
+
+  /** Append entries, in order, in one transaction of their own. */
+  async appendAll(tenant: TenantRef, entries: Array<Omit<AuditEntry, 'at' | 'tenant'>>): Promise<void> {
     await this.scopes(tenant, async (scope) => {
-      scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }));
+      // Sent in one batch: only the first as the named statement.
+      for (const [i, entry] of entries.entries())
+        scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }, { prepared: i === 0 }));
     });
   }
 

@@ -947,6 +947,7 @@ export interface components {
                 workflows: number;
                 runs: number;
                 runSteps: number;
+                auditEntries: number;
             };
             /** @description Runs that were queued or running when the tenant was exported arrive cancelled; versions that were training arrive failed */
             interrupted: {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DataKeys, Keyring, TenantKeyRef } from '../crypto/data-keys.js';
-import { EnvelopeError, envelopeKeyVersion, openField, readEnvelope, sealField } from '../crypto/envelope.js';
+import { EnvelopeError, envelopeKeyVersion, openEnvelope, readEnvelope, sealField } from '../crypto/envelope.js';
 import { TenantryError, ValidationError } from '../errors.js';
 import { jsonPathSql, type DataColumn } from '../storage/json-path.js';
 import { isoTimestamp } from '../storage/tenant-db.js';
@@ -58,8 +58,12 @@ export interface RecordView {
   updatedAt: string;
 }
 
+function recordAadText(place: DataPlace, id: string): string {
+  return `tenantry:record:v1\u0000${place.tenantId}\u0000${place.collection}\u0000${id}`;
+}
+
 function recordAad(place: DataPlace, id: string): Buffer {
-  return Buffer.from(`tenantry:record:v1\u0000${place.tenantId}\u0000${place.collection}\u0000${id}`);
+  return Buffer.from(recordAadText(place, id));
 }
 
 /** `data` as stored: its encrypted fields sealed into `$enc` (the data as is without a cipher). */
@@ -101,7 +105,7 @@ function openFields(place: DataPlace, id: string, enc: unknown, ring: Keyring): 
     const { bytes, version } = readEnvelope(enc);
     const key = ring.keys.get(version);
     if (!key) throw new MissingKeyVersion(version);
-    fields = JSON.parse(openField(key, bytes, recordAad(place, id)).toString('utf8'));
+    fields = JSON.parse(openEnvelope(key, bytes, recordAadText(place, id)).toString('utf8'));
   } catch (error) {
     if (error instanceof EnvelopeError) {
       throw new TenantryError(
@@ -117,14 +121,24 @@ function openFields(place: DataPlace, id: string, enc: unknown, ring: Keyring): 
   return fields as Record<string, unknown>;
 }
 
+function setField(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 /** The record's data as the API shows it: encrypted fields opened with `ring`. */
 export function plainData(place: DataPlace, row: { id: string; data: unknown }, ring: Keyring | undefined): Record<string, unknown> {
   const data = row.data as Record<string, unknown>;
   const enc = data[ENCRYPTED_DATA_KEY];
   if (enc === undefined) return data;
   if (!ring) throw new MissingKeyVersion(0);
-  const { [ENCRYPTED_DATA_KEY]: _, ...rest } = data;
-  return { ...rest, ...openFields(place, row.id, enc, ring) };
+  const fields = openFields(place, row.id, enc, ring);
+  // Copied key by key: cheaper than a rest pattern with a computed key and two spreads. A field named
+  // __proto__ (JSON.parse makes it an own property) stays one, as a spread would keep it.
+  const out: Record<string, unknown> = {};
+  for (const key in data) if (key !== ENCRYPTED_DATA_KEY) setField(out, key, data[key]);
+  for (const key in fields) setField(out, key, fields[key]);
+  return out;
 }
 
 function view(row: RecordRow, data: Record<string, unknown>): RecordView {

@@ -28,7 +28,7 @@ const INLINE_NODES = 20_000;
  * outside any scope — the budget checked before the scope that changes a collection, the indexes made
  * to match after it commits.
  */
-export type RecordsTenants = Pick<Tenantry, 'withTenant' | 'syncRecordIndexes' | 'checkIndexBudget' | 'keys'>;
+export type RecordsTenants = Pick<Tenantry, 'withTenant' | 'syncRecordIndexes' | 'checkIndexBudget' | 'keys' | 'audit'>;
 
 export interface Collection {
   name: string;

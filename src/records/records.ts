@@ -10,6 +10,7 @@ import {
   dataField,
   decodeRecords,
   encodeData,
+  ENCRYPTED_DATA_KEY,
   keysFrom,
   refuseEncrypted,
   type DataPlace,
@@ -37,6 +38,13 @@ export type { Collection, CollectionChanges, CollectionInput, RecordsTenants } f
 export type { ScopeRunner, TenantOrScope } from './scope-runner.js';
 
 export const BULK_MAX = 1000;
+
+/** How many of `rows` hold encrypted fields (what a read of them opens). */
+function encryptedRows(rows: readonly RecordRow[]): number {
+  let n = 0;
+  for (const row of rows) if ((row.data as Record<string, unknown>)[ENCRYPTED_DATA_KEY] !== undefined) n++;
+  return n;
+}
 /** Reads and guarded writes tried before a write that keeps losing to concurrent changes gives up (409). */
 const CHANGING_ATTEMPTS = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,9 +83,12 @@ export class RecordsService {
   /** Keys for decoding outside any scope, and inside one (the cache only: see codec.ts cachedKeysFrom). */
   readonly #outside: KeySource;
   readonly #inside: KeySource;
+  /** Where reads of encrypted fields are counted (audited, aggregated: TenantAudit.encryptedRead). */
+  readonly #audit: RecordsTenants['audit'];
 
   constructor(tenants: RecordsTenants, sandbox: Sandbox) {
     this.#scopes = (tenant, fn, options) => tenants.withTenant(tenant, fn, options);
+    this.#audit = tenants.audit;
     const keys = tenants.keys;
     this.#keys = keys;
     this.#outside = keysFrom(keys);
@@ -296,6 +307,7 @@ export class RecordsService {
       };
     });
     const items = inside ? page.items : await decodeRecords(this.#outside, RecordsService.#place(page.tenant, collectionName), page.rows);
+    this.#audit.encryptedRead(page.tenant, collectionName, encryptedRows(page.rows));
     return { items, next: page.next, ...(page.total !== undefined && { total: page.total }) };
   }
 
@@ -359,7 +371,9 @@ export class RecordsService {
         view: inside ? (await decodeRecords(this.#inside, RecordsService.#place(scope.tenant, collection), [row]))[0] : undefined,
       };
     });
-    return found.view ?? (await decodeRecords(this.#outside, RecordsService.#place(found.tenant, collection), [found.row]))[0]!;
+    const view = found.view ?? (await decodeRecords(this.#outside, RecordsService.#place(found.tenant, collection), [found.row]))[0]!;
+    this.#audit.encryptedRead(found.tenant, collection, encryptedRows([found.row]));
+    return view;
   }
 
   async #getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordRow> {

@@ -1,3 +1,4 @@
+import { auditedAs } from '../audit/context.js';
 import { TenantryError } from '../errors.js';
 import { nextSlot, type WorkflowDefinition } from './definition.js';
 import type { WorkQueue } from './queue.js';
@@ -47,7 +48,20 @@ export class Schedules {
         if (s.tenantStatus === 'active') {
           try {
             // The slot is the idempotency key: two processes firing the same slot make one run.
-            await this.runs.start(s.tenantId, s.workflow, { trigger: 'schedule', idempotencyKey: `schedule:${s.nextAt.toISOString()}` });
+            // Audited like a request: the entry commits with the run it creates (none if the slot's run exists).
+            const slot = s.nextAt.toISOString();
+            await auditedAs(
+              {
+                actor: `schedule:${s.workflow}`,
+                action: 'workflows.run',
+                target: `/v1/workflows/${s.workflow}/runs`,
+                tenant: s.tenantId,
+                requestId: null,
+                outcome: 'success',
+                detail: { trigger: 'schedule', slot },
+              },
+              () => this.runs.start(s.tenantId, s.workflow, { trigger: 'schedule', idempotencyKey: `schedule:${slot}` }),
+            );
           } catch (error) {
             if (error instanceof TenantryError && error.code === 'not_found') {
               await this.queue.setSchedule({ id: s.tenantId, generation: s.generation }, s.workflow, undefined); // the workflow is gone

@@ -108,7 +108,18 @@ export class StepAttempts {
       });
       const outcome = await Promise.race([
         runStep(
-          { tenantId, runId, step, params, data, evaluate, wakeAt: begun.wakeAt, signal: abort.signal, remainingMs: () => deadline - Date.now() },
+          {
+            tenantId,
+            workflow: begun.workflow,
+            runId,
+            step,
+            params,
+            data,
+            evaluate,
+            wakeAt: begun.wakeAt,
+            signal: abort.signal,
+            remainingMs: () => deadline - Date.now(),
+          },
           this.services,
         ),
         timeout,

@@ -13,6 +13,8 @@ export type BeginResult =
   | { state: 'settled'; stepStatus: StepStatus; runStatus: RunStatus; definition: WorkflowDefinition }
   | {
       state: 'run';
+      /** The run's workflow (what its steps' writes are audited as). */
+      workflow: string;
       step: StepDefinition;
       definition: WorkflowDefinition;
       input: unknown;
@@ -63,6 +65,7 @@ export class StepStates {
         const { rows } = await sql<{
           i: number;
           run_status: string | null;
+          workflow: string | null;
           input: unknown;
           definition: WorkflowDefinition | null;
           before: string | null;
@@ -80,11 +83,11 @@ export class StepStates {
                AND EXISTS (SELECT 1 FROM runs WHERE id = v.run_id AND status IN ('queued', 'running'))
             RETURNING st.run_id, st.step_id, st.attempts, st.wake_at),
           r AS (UPDATE runs SET status = 'running', started_at = now() WHERE id = ANY (ARRAY(SELECT run_id FROM s)) AND status = 'queued')
-          SELECT v.i, runs.status AS run_status, runs.input, runs.definition, b.status AS before,
+          SELECT v.i, runs.status AS run_status, runs.workflow, runs.input, runs.definition, b.status AS before,
                  s.run_id IS NOT NULL AS began, s.attempts, s.wake_at,
                  (SELECT jsonb_object_agg(o.step_id, o.output) FROM run_steps o WHERE o.run_id = v.run_id AND o.status = 'succeeded') AS outputs
             FROM v
-            LEFT JOIN LATERAL (SELECT status, input, definition FROM runs WHERE runs.id = v.run_id LIMIT 1) runs ON true
+            LEFT JOIN LATERAL (SELECT status, workflow, input, definition FROM runs WHERE runs.id = v.run_id LIMIT 1) runs ON true
             LEFT JOIN LATERAL (SELECT status FROM run_steps b WHERE b.run_id = v.run_id AND b.step_id = v.step_id LIMIT 1) b ON true
             LEFT JOIN s ON s.run_id = v.run_id AND s.step_id = v.step_id`.execute(scope.db);
         const out: BeginResult[] = [];
@@ -96,6 +99,7 @@ export class StepStates {
           } else {
             out[row.i] = {
               state: 'run',
+              workflow: row.workflow!,
               step: row.definition.steps.find((st) => st.id === stepId)!,
               definition: row.definition,
               input: row.input,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TenantNotFoundError, TenantSuspendedError, TenantryError, ValidationError } from '../errors.js';
+import { readingAs } from '../audit/context.js';
+import { auditIfWritten } from '../audit/tenant-audit.js';
 import type { ModelsService } from '../ml/models.js';
 import { parseFilter } from '../records/query.js';
 import type { RecordsService, ScopeRunner } from '../records/records.js';
@@ -18,6 +20,7 @@ export type StepOutcome = { output: unknown } | { effect: (scope: TenantScope) =
 
 export interface StepContext {
   tenantId: string;
+  workflow: string;
   runId: string;
   step: StepDefinition;
   /** Evaluated `with`. */
@@ -152,7 +155,10 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       try {
         const filter = p.filter === undefined || p.filter === null ? undefined : parseFilter(p.filter);
         // Given the tenant, not a scope: encrypted fields are opened after the scope, where keys can be looked up.
-        const page = await services.records.queryRecords(ctx.tenantId, collection, { filter, sort, limit });
+        // Its reads of encrypted fields are audited as the step's.
+        const page = await readingAs(`workflow:${ctx.workflow}/run/${ctx.runId}/step/${ctx.step.id}`, () =>
+          services.records.queryRecords(ctx.tenantId, collection, { filter, sort, limit }),
+        );
         return { output: { items: page.items, count: page.items.length, more: page.next !== null } };
       } catch (error) {
         if (badRecordsRequest(error)) throw new PermanentStepError(error.message);
@@ -174,6 +180,15 @@ export async function runStep(ctx: StepContext, services: StepServices): Promise
       }
       return {
         effect: async (scope) => {
+          // Audited like a request's write: the entry commits with the records and the step's completion.
+          auditIfWritten(scope, {
+            actor: `workflow:${ctx.workflow}/run/${ctx.runId}/step/${ctx.step.id}`,
+            action: 'records.write',
+            target: `/v1/collections/${collection}/records`,
+            requestId: null,
+            outcome: 'success',
+            detail: { records: records.length },
+          });
           try {
             return await services.records.writeIdempotent(scope, collection, records, { ids, key, checked });
           } catch (error) {

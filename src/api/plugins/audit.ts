@@ -39,10 +39,13 @@ const audited = (request: FastifyRequest) => WRITES.has(request.method) && reque
 export const dataPlaneAuditPlugin = fp<{ audit: TenantAudit }>(async (app: FastifyInstance, { audit }) => {
   app.addHook('preHandler', async (request) => {
     const store = requestAudit.getStore();
-    if (!store || !audited(request)) return;
-    const { tenant, keyId } = tenantContext(request);
+    if (!store || !request.tenantContext) return;
+    const { tenant, keyId } = request.tenantContext;
+    // Reads too: a read of encrypted fields is audited as its actor's (TenantAudit.encryptedRead).
+    store.actor = keyId.startsWith('jwt:') ? keyId : `key:${keyId}`;
+    if (!audited(request)) return;
     store.draft = {
-      actor: keyId.startsWith('jwt:') ? keyId : `key:${keyId}`,
+      actor: store.actor,
       action: actionOf(request),
       target: targetOf(request),
       tenant: tenant.id,

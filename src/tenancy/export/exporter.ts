@@ -19,7 +19,9 @@ import {
   type RunRow,
   type RunStepRow,
   type WorkflowRow,
+  type AuditRow,
 } from './format.js';
+import { auditRecord } from '../../audit/tenant-audit.js';
 
 /** Rows read per scope at most … */
 const PAGE_ROWS = 500;
@@ -76,13 +78,14 @@ export class TenantExporter {
   async export(tenantId: string): Promise<TenantExport> {
     const tenant = await this.tenantry.tenants.get(tenantId);
     const ref: Ref = { id: tenant.id, generation: tenant.generation };
-    const counts = await this.#scope(ref, (scope) => this.#count(scope));
+    const { counts, auditHead } = await this.#scope(ref, (scope) => this.#count(scope));
     const header: ExportHeader = {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       tenant: { id: tenant.id, name: tenant.name, tier: tenant.tier, isolation: tenant.isolation, settings: tenant.settings, limits: tenant.limits },
       exportedAt: new Date().toISOString(),
       counts,
+      auditHead,
     };
     const progress = { counts: zeroCounts(), lines: 0, bytes: 0, sha256: null as string | null };
     return { header, chunks: this.#chunks(ref, header, progress), progress };
@@ -92,12 +95,16 @@ export class TenantExporter {
     return this.tenantry.withTenant(ref, fn, { allowSuspended: true });
   }
 
-  async #count(scope: TenantScope): Promise<ExportCounts> {
+  /** The counts as of now, and the audit chain's head: the file's audit section ends there. */
+  async #count(scope: TenantScope): Promise<{ counts: ExportCounts; auditHead: ExportHeader['auditHead'] }> {
     const n = (table: string) => sql`(SELECT count(*) FROM ${sql.table(table)} WHERE tenant_id = ${scope.tenantId})::int`;
-    const { rows } = await sql<ExportCounts>`
+    const { rows } = await sql<ExportCounts & { head_seq: string | number | null; head_hash: string | null }>`
       SELECT ${n('collections')} AS collections, ${n('records')} AS records, ${n('models')} AS models, ${n('model_versions')} AS "modelVersions",
-             ${n('workflows')} AS workflows, ${n('runs')} AS runs, ${n('run_steps')} AS "runSteps"`.execute(scope.db);
-    return rows[0]!;
+             ${n('workflows')} AS workflows, ${n('runs')} AS runs, ${n('run_steps')} AS "runSteps", ${n('audit_log')} AS "auditEntries",
+             (SELECT seq FROM audit_chain WHERE tenant_id = ${scope.tenantId}) AS head_seq,
+             (SELECT encode(hash, 'hex') FROM audit_chain WHERE tenant_id = ${scope.tenantId}) AS head_hash`.execute(scope.db);
+    const { head_seq, head_hash, ...counts } = rows[0]!;
+    return { counts, auditHead: head_seq === null ? null : { seq: Number(head_seq), hash: head_hash! } };
   }
 
   async *#chunks(
@@ -141,6 +148,8 @@ export class TenantExporter {
     }
     for await (const page of this.#batches(ref, (scope, after: string | undefined) => this.#workflows(scope, after))) yield emit(page.lines);
     for await (const page of this.#batches(ref, (scope, after: string | undefined) => this.#runs(scope, after))) yield emit(page.lines);
+    const last = header.auditHead?.seq ?? 0;
+    for await (const page of this.#batches(ref, (scope, after: number | undefined) => this.#audit(scope, after ?? 0, last))) yield emit(page.lines);
 
     progress.sha256 = hash.digest('hex');
     const end: ExportEnd = { type: 'end', counts: { ...progress.counts }, sha256: progress.sha256 };
@@ -282,6 +291,20 @@ export class TenantExporter {
     return {
       lines: rows.map((r) => ({ type: 'workflow', name: r.name, definition: r.definition, revision: r.revision, createdAt: r.created, updatedAt: r.updated })),
       next: rows.at(-1)?.name ?? '',
+    };
+  }
+
+  /** A page of the audit trail in chain order, up to the head the export began with (entries appended since are left out). */
+  async #audit(scope: TenantScope, after: number, last: number): Promise<{ lines: AuditRow[]; next: number }> {
+    const { rows } = await sql<Parameters<typeof auditRecord>[0]>`
+      SELECT seq, at, actor, action, target, request_id, outcome, detail, encode(hash, 'hex') AS hash
+        FROM audit_log WHERE tenant_id = ${scope.tenantId} AND seq > ${after} AND seq <= ${last} ORDER BY seq LIMIT ${PAGE_ROWS}`.execute(scope.db);
+    return {
+      lines: rows.map((row) => {
+        const { tenant: _, ...entry } = auditRecord(row, null);
+        return { type: 'audit', ...entry };
+      }),
+      next: rows.length > 0 ? Number(rows.at(-1)!.seq) : last,
     };
   }
 

@@ -10,7 +10,9 @@ import { MAX_STEPS, STEP_KINDS } from '../../workflows/definition.js';
  *   isolation, settings, limits}, "exportedAt", "counts"}` — counts as they were when the export began.
  * - Then one line per row the tenant owns, by `type`, in sections: each `collection` followed by its
  *   `record`s; each `model` followed by its `modelVersion`s; the `workflow`s; each `run` followed by
- *   its `runStep`s. A child line always follows its parent's, so a file can be checked line by line.
+ *   its `runStep`s; last the tenant's audit trail, its `audit` entries in chain order (up to the chain's
+ *   head as the export began, which the header carries as `auditHead`). A child line always follows
+ *   its parent's, so a file can be checked line by line.
  * - Last, `{"type": "end", "counts", "sha256"}`: the lines actually written by type, and the SHA-256 (hex)
  *   of every byte between the header and this line (each line with its `\n`). Without it (a truncated
  *   file), or when either disagrees, an import is refused. The header is left out of the checksum, so
@@ -34,12 +36,14 @@ export const MAX_LINE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_ROW_LINE_BYTES = 8 * 1024 * 1024;
 
-export const COUNT_KEYS = ['collections', 'records', 'models', 'modelVersions', 'workflows', 'runs', 'runSteps'] as const;
+export const COUNT_KEYS = ['collections', 'records', 'models', 'modelVersions', 'workflows', 'runs', 'runSteps', 'auditEntries'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type ExportCounts = Record<CountKey, number>;
+/** Counts a file written before the audit trail was exported may lack (read as 0). */
+export const OPTIONAL_COUNTS: ReadonlySet<CountKey> = new Set(['auditEntries']);
 
 export function zeroCounts(): ExportCounts {
-  return { collections: 0, records: 0, models: 0, modelVersions: 0, workflows: 0, runs: 0, runSteps: 0 };
+  return { collections: 0, records: 0, models: 0, modelVersions: 0, workflows: 0, runs: 0, runSteps: 0, auditEntries: 0 };
 }
 
 /**
@@ -106,9 +110,14 @@ const WorkflowDefinition = Type.Object(
   { additionalProperties: false },
 );
 
-const Counts = Type.Object(Object.fromEntries(COUNT_KEYS.map((k) => [k, Type.Integer({ minimum: 0 })])) as Record<CountKey, ReturnType<typeof Type.Integer>>, {
-  additionalProperties: false,
-});
+const Counts = Type.Object(
+  Object.fromEntries(COUNT_KEYS.map((k) => [k, OPTIONAL_COUNTS.has(k) ? Type.Optional(Type.Integer({ minimum: 0 })) : Type.Integer({ minimum: 0 })])) as Record<
+    CountKey,
+    ReturnType<typeof Type.Integer>
+  >,
+  { additionalProperties: false },
+);
+const Hash = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
 export const HeaderLine = Type.Object(
   {
@@ -124,14 +133,13 @@ export const HeaderLine = Type.Object(
     }),
     exportedAt: Timestamp,
     counts: Counts,
+    /** The tenant's audit chain's head as the export began (its last sequence number and hash); null: no entries. */
+    auditHead: Type.Optional(Type.Union([Type.Object({ seq: Type.Integer({ minimum: 1 }), hash: Hash }, { additionalProperties: false }), Type.Null()])),
   },
   { additionalProperties: false },
 );
 
-export const EndLine = Type.Object(
-  { type: Type.Literal('end'), counts: Counts, sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) },
-  { additionalProperties: false },
-);
+export const EndLine = Type.Object({ type: Type.Literal('end'), counts: Counts, sha256: Hash }, { additionalProperties: false });
 
 const line = <P extends Record<string, TSchema>, T extends string>(type: T, properties: P) =>
   Type.Object({ type: Type.Literal(type), ...properties }, { additionalProperties: false });
@@ -200,6 +208,19 @@ export const RunStepLine = line('runStep', {
   finishedAt: MaybeTimestamp,
 });
 
+/** An entry of the tenant's audit trail, as it was hashed (src/audit/chain.ts), with its place and hash. */
+export const AuditLine = line('audit', {
+  seq: Type.Integer({ minimum: 1 }),
+  at: Timestamp,
+  actor: Type.String({ maxLength: 1000 }),
+  action: Type.String({ maxLength: 1000 }),
+  target: Type.Union([Type.String({ maxLength: 10_000 }), Type.Null()]),
+  requestId: Type.Union([Type.String({ maxLength: 1000 }), Type.Null()]),
+  outcome: Type.String({ maxLength: 100 }),
+  detail: Type.Union([JsonObject, Type.Null()]),
+  hash: Hash,
+});
+
 export type ExportHeader = Static<typeof HeaderLine>;
 export type ExportEnd = Static<typeof EndLine>;
 export type CollectionRow = Static<typeof CollectionLine>;
@@ -209,7 +230,8 @@ export type ModelVersionRow = Static<typeof ModelVersionLine>;
 export type WorkflowRow = Static<typeof WorkflowLine>;
 export type RunRow = Static<typeof RunLine>;
 export type RunStepRow = Static<typeof RunStepLine>;
-export type ExportLine = CollectionRow | RecordRow | ModelRow | ModelVersionRow | WorkflowRow | RunRow | RunStepRow;
+export type AuditRow = Static<typeof AuditLine>;
+export type ExportLine = CollectionRow | RecordRow | ModelRow | ModelVersionRow | WorkflowRow | RunRow | RunStepRow | AuditRow;
 export type LineType = ExportLine['type'];
 
 /** Each row type: the count it adds to and the section it belongs to (sections come in this order). */
@@ -221,6 +243,7 @@ export const LINE_TYPES: Record<LineType, { count: CountKey; section: number; sc
   workflow: { count: 'workflows', section: 2, schema: WorkflowLine },
   run: { count: 'runs', section: 3, schema: RunLine },
   runStep: { count: 'runSteps', section: 3, schema: RunStepLine },
+  audit: { count: 'auditEntries', section: 4, schema: AuditLine },
 };
 
 const ajv = new Ajv({ strict: false, allErrors: false });

@@ -29,9 +29,12 @@ import {
   type ExportHeader,
   type ExportLine,
   type LineType,
+  type AuditRow,
   type ModelRow,
   type RunRow,
+  OPTIONAL_COUNTS,
 } from './format.js';
+import { AuditCarrier } from './audit-carrier.js';
 import { ndjsonLines, type NdjsonLine } from './ndjson.js';
 
 /** What an import restored. */
@@ -78,7 +81,7 @@ const CHECK_BYTES = 4 * 1024 * 1024;
 /** Spooled lines are written to the temporary file in chunks of about this many bytes. */
 const SPOOL_CHUNK = 1024 * 1024;
 
-const SECTIONS = ['collections and records', 'models and versions', 'workflows', 'runs and steps'];
+const SECTIONS = ['collections and records', 'models and versions', 'workflows', 'runs and steps', 'the audit trail'];
 const INTERRUPTED_RUN = new Set(['queued', 'running']);
 const INTERRUPTED_STEP = new Set(['pending', 'queued', 'running']);
 const INTERRUPTED_VERSION = new Set(['queued', 'training']);
@@ -132,7 +135,7 @@ export class TenantImporter {
         );
       }
 
-      const written = await tenantry.withTenant(ref, (scope) => this.#write(scope, spool, read, options.onProgress), { allowSuspended: true });
+      const written = await tenantry.withTenant(ref, (scope) => this.#write(scope, spool, read, check.header!, options.onProgress), { allowSuspended: true });
       for (const [name] of indexed) await tenantry.syncRecordIndexes(tenant.id, name);
       for (const [name, definition] of check.scheduled) await this.deps.schedules.sync(ref, name, definition);
       // The region is where the target lives (placement, like its cluster), not the file's to change.
@@ -186,6 +189,7 @@ export class TenantImporter {
     scope: TenantScope,
     spool: string,
     read: { lines: number; bytes: number },
+    header: ExportHeader,
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<{ interrupted: ImportSummary['interrupted'] }> {
     // Under the locks the tenant's own collection and workflow changes take, so none lands meanwhile.
@@ -194,6 +198,7 @@ export class TenantImporter {
     }
     await refuseUnlessEmpty(scope);
     const writer = new RowWriter(scope);
+    const audit = new AuditCarrier(scope, header.tenant.id, header.auditHead ?? null);
     const now = new Date().toISOString();
     const interrupted = { runs: 0, modelVersions: 0 };
     let cancelling: string | undefined;
@@ -210,6 +215,8 @@ export class TenantImporter {
         }
       } else if (row.type === 'runStep' && row.runId === cancelling && INTERRUPTED_STEP.has(row.status)) {
         Object.assign(row, { status: 'cancelled', finishedAt: row.finishedAt ?? now });
+      } else if (row.type === 'audit') {
+        await audit.place(row);
       } else if (row.type === 'modelVersion' && INTERRUPTED_VERSION.has(row.status)) {
         interrupted.modelVersions++;
         Object.assign(row, { status: 'failed', error: INTERRUPTED_TRAINING, finishedAt: row.finishedAt ?? now });
@@ -217,6 +224,8 @@ export class TenantImporter {
       if (await writer.add(row, line)) onProgress?.({ phase: 'writing', lines: line.number, bytes });
     }
     await writer.flushAll();
+    // The chain's head where the carried entries end, and the import recorded as its next entry.
+    await audit.finish();
     onProgress?.({ phase: 'writing', lines: read.lines, bytes: read.bytes });
     return { interrupted };
   }
@@ -330,6 +339,23 @@ const TABLES: Record<LineType, { parent?: LineType; insert: (rows: string) => Re
       finished_at: l.finishedAt,
     }),
   },
+  audit: {
+    insert: (rows) => sql`INSERT INTO audit_log (seq, at, actor, action, target, request_id, outcome, detail, hash)
+      SELECT seq, at, actor, action, target, request_id, outcome, detail, decode(hash, 'hex')
+        FROM jsonb_to_recordset(${rows}::jsonb)
+          AS r (seq bigint, at timestamptz, actor text, action text, target text, request_id text, outcome text, detail jsonb, hash text)`,
+    row: (l: AuditRow) => ({
+      seq: l.seq,
+      at: l.at,
+      actor: l.actor,
+      action: l.action,
+      target: l.target,
+      request_id: l.requestId,
+      outcome: l.outcome,
+      detail: l.detail,
+      hash: l.hash,
+    }),
+  },
   runStep: {
     parent: 'run',
     insert: (rows) => sql`INSERT INTO run_steps (run_id, step_id, needs, status, attempts, output, error, wake_at, started_at, finished_at)
@@ -436,6 +462,7 @@ class FileCheck {
   readonly #workflows = new Map<string, number>();
   #run: { id: string; line: number; steps: Set<string>; seen: Set<string> } | undefined;
   #lastRun = '';
+  #lastAudit = 0;
   /** Run definitions already checked (runs of one revision share theirs), by their JSON text. */
   readonly #checkedDefinitions = new Set<string>();
 
@@ -501,6 +528,8 @@ class FileCheck {
         return this.#runLine(n, row);
       case 'runStep':
         return this.#stepLine(n, row);
+      case 'audit':
+        return this.#auditLine(n, row);
     }
   }
 
@@ -510,8 +539,9 @@ class FileCheck {
     await this.#closeSection();
     if (!this.end) throw new ValidationError(`the file ends at line ${lines} without its end line: it is truncated`);
     for (const key of COUNT_KEYS) {
-      if (this.end.value.counts[key] !== this.counts[key]) {
-        throw new ValidationError(`the end line counts ${this.end.value.counts[key]} ${key} but the file holds ${this.counts[key]}: lines were lost or added`);
+      const counted = this.end.value.counts[key] ?? (OPTIONAL_COUNTS.has(key) ? 0 : undefined);
+      if (counted !== this.counts[key]) {
+        throw new ValidationError(`the end line counts ${counted} ${key} but the file holds ${this.counts[key]}: lines were lost or added`);
       }
     }
     if (this.#hash.digest('hex') !== this.end.value.sha256)
@@ -622,6 +652,13 @@ class FileCheck {
       const at = pending[miss.index]!;
       throw invalid(at.line, `record ${at.id} does not match the schema of '${collection.name}': ${miss.message}`);
     }
+  }
+
+  #auditLine(n: number, a: Extract<ExportLine, { type: 'audit' }>): void {
+    if (a.seq <= this.#lastAudit) throw invalid(n, `audit entry ${a.seq} after entry ${this.#lastAudit}: entries come in increasing order, each once`);
+    const head = this.header?.auditHead;
+    if (!head || a.seq > head.seq) throw invalid(n, `audit entry ${a.seq} is past the chain's head in the header (${head ? head.seq : 'none'})`);
+    this.#lastAudit = a.seq;
   }
 
   #modelLine(n: number, m: ModelRow): void {
