@@ -56,7 +56,8 @@ function startWorker(mainUrl: string, concurrency: number, children: ChildProces
 function startServer(mainUrl: string, adminToken: string, dataDir: string, children: ChildProcess[]): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, TENANTRY_DATABASE_URL: mainUrl, TENANTRY_ADMIN_TOKEN: adminToken, TENANTRY_DATA_DIR: dataDir };
   env.TENANTRY_PORT = '0';
-  env.TENANTRY_LOG_LEVEL = 'warn';
+  // Its defaults, logging included (a line per request at `info`).
+  delete env.TENANTRY_LOG_LEVEL;
   delete env.TENANTRY_WORKERS;
   delete env.TENANTRY_WORKER_POLL_MS;
   const child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -64,8 +65,9 @@ function startServer(mainUrl: string, adminToken: string, dataDir: string, child
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
+      if (out.length > 100_000) return; // listening long ago: only drained from now on
       out += c.toString();
-      const m = /Server listening at (http:\/\/[0-9.:]+)/.exec(out);
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:[0-9]+)/.exec(out);
       if (m) resolve(m[1]!);
     });
     child.stderr!.on('data', (c: Buffer) => void (out += c.toString()));
