@@ -7,6 +7,7 @@ import type { Tenantry } from '../src/tenantry.js';
 import type { WorkflowEngine } from '../src/workflows/engine.js';
 import { MAX_HANDOFFS, tenantSlotLimit } from '../src/workflows/engine.js';
 import { literalValue } from '../src/workflows/steps.js';
+import { needsSecondLook } from '../src/workflows/step-states.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
@@ -203,6 +204,31 @@ describe(`workflow limits (${backend})`, () => {
     for (const text of ['1 + 1', 'input', '"a" & "b"', '[1]', '{"a": 1}', '1e999', 'nulls', "'single'", '', '$now()']) {
       expect(typeof literalValue(text), text).toBe('symbol');
     }
+  });
+
+  it('moves a run on in the step’s own statement only where no sibling finishing at the same moment could be missed', () => {
+    const def = (steps: Array<[string, string[]]>) => ({ steps: steps.map(([id, needs]) => ({ id, kind: 'transform' as const, needs })) });
+    const chain = def([
+      ['a', []],
+      ['b', ['a']],
+      ['c', ['b']],
+    ]);
+    expect(['a', 'b', 'c'].map((id) => needsSecondLook(chain, id))).toEqual([false, false, false]);
+    // Fan-out and back in: the branches feed a step with two needs; the root and the join do not.
+    const diamond = def([
+      ['root', []],
+      ['l', ['root']],
+      ['r', ['root']],
+      ['join', ['l', 'r']],
+    ]);
+    expect(['root', 'l', 'r', 'join'].map((id) => needsSecondLook(diamond, id))).toEqual([false, true, true, false]);
+    // Two sinks: either may be the run's last step.
+    const fork = def([
+      ['root', []],
+      ['x', ['root']],
+      ['y', ['root']],
+    ]);
+    expect(['root', 'x', 'y'].map((id) => needsSecondLook(fork, id))).toEqual([false, true, true]);
   });
 
   it('caps workflow definitions per tenant, also against concurrent creations', async () => {
