@@ -5,11 +5,18 @@
  *  2. 5-step chains: steps per second;
  *  3. latency from run creation to its first step starting, on an idle system (one run at a time);
  *  4. a noisy neighbour: one tenant queues 3,000 runs, nine queue 100 each; Jain's fairness index of
- *     per-tenant throughput while all ten have a backlog.
+ *     per-tenant throughput while all ten have a backlog;
+ *  5. delay accuracy: 1,000 runs of one 100 ms delay step started at once, each delay's actual wait
+ *     (the step's start → its end, database clock);
+ *  6. as a user meets it: `tenantry serve` with its defaults (the in-process worker, 8 slots), 400
+ *     five-step chains started over HTTP across 4 tenants (16 requests at a time), steps per second.
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:workflows
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -42,6 +49,29 @@ function startWorker(mainUrl: string, concurrency: number, children: ChildProces
       });
     }
     child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${err}`)));
+  });
+}
+
+/** `tenantry serve` with its defaults on `mainUrl`; resolves its base URL once it listens. */
+function startServer(mainUrl: string, adminToken: string, dataDir: string, children: ChildProcess[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, TENANTRY_DATABASE_URL: mainUrl, TENANTRY_ADMIN_TOKEN: adminToken, TENANTRY_DATA_DIR: dataDir };
+  env.TENANTRY_PORT = '0';
+  // Its defaults, logging included (a line per request at `info`).
+  delete env.TENANTRY_LOG_LEVEL;
+  delete env.TENANTRY_WORKERS;
+  delete env.TENANTRY_WORKER_POLL_MS;
+  const child = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      if (out.length > 100_000) return; // listening long ago: only drained from now on
+      out += c.toString();
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:[0-9]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.stderr!.on('data', (c: Buffer) => void (out += c.toString()));
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
 }
 
@@ -183,17 +213,72 @@ async function main(): Promise<void> {
     const end = Math.min(...finishes.slice(1).map((f) => Math.max(...f)));
     const inWindow = finishes.map((f) => f.filter((ms) => ms <= end).length);
 
+    // 5. Delay accuracy: 1,000 runs of one 100 ms delay step, started at once, all asleep together.
+    const sleeper = await tenant('delay', 64);
+    await runtime.definitions.put(sleeper, 'nap', { steps: [{ id: 'nap', kind: 'delay', with: { ms: 100 } }] });
+    await Promise.all(Array.from({ length: PROCESSES }, () => startWorker(mainUrl, WORKERS, children)));
+    await queue(sleeper, 'nap', 1000);
+    await waitAll([sleeper], 1000);
+    await stopWorkers(children);
+    const waits = await t.withTenant(sleeper, async (s) =>
+      (await sql<{ ms: number }>`SELECT extract(epoch FROM (finished_at - started_at)) * 1000 AS ms FROM run_steps`.execute(s.db)).rows
+        .map((r) => Number(r.ms))
+        .sort((a, b) => a - b),
+    );
+
+    // 6. As a user meets it: `tenantry serve`, defaults, 400 five-step chains started over HTTP.
+    const adminToken = randomBytes(16).toString('hex');
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tenantry-bench-serve-'));
+    const base = await startServer(mainUrl, adminToken, dataDir, children);
+    const call = async (pathName: string, token: string, body?: unknown, method = 'POST') => {
+      const res = await fetch(`${base}${pathName}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (res.status >= 300) throw new Error(`${method} ${pathName}: ${res.status} ${text}`);
+      return JSON.parse(text) as Record<string, unknown>;
+    };
+    const userTenants = ['ua', 'ub', 'uc', 'ud'].map((l) => `bench-${l}-${suffix}`);
+    const keys = new Map<string, string>();
+    for (const id of userTenants) {
+      await call('/v1/tenants', adminToken, { id });
+      const key = String((await call(`/v1/tenants/${id}/api-keys`, adminToken, { name: 'bench', role: 'admin' })).key);
+      keys.set(id, key);
+      await call('/v1/workflows/five', key, noop(5), 'PUT');
+    }
+    const userRuns = Array.from({ length: 400 }, (_, i) => userTenants[i % 4]!);
+    const userStart = performance.now();
+    for (let i = 0; i < userRuns.length; i += 16) {
+      await Promise.all(userRuns.slice(i, i + 16).map((id) => call('/v1/workflows/five/runs', keys.get(id)!, {})));
+    }
+    await waitAll(userTenants, 400);
+    const userWall = (performance.now() - userStart) / 1000;
+    const userRate = await stepRate(userTenants, 'five');
+    await stopWorkers(children);
+    await rm(dataDir, { recursive: true, force: true });
+
     await services.close();
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+    const w = (q: number) => waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]!;
     console.log(`workflow engine, PostgreSQL, ${PROCESSES} worker processes × ${WORKERS} steps, ${RUNS} runs`);
     console.log(`  pg-boss 10 alone (4 workers, batch 100):  ${fmt(bossRate)} jobs/s`);
     console.log(`  no-op single-step runs:                   ${fmt(oneRate)} steps/s  (${(oneRate / bossRate).toFixed(2)}× pg-boss alone; goal 2,000)`);
-    console.log(`  5-step chains:                            ${fmt(fiveRate)} steps/s  (${(fiveRate / bossRate).toFixed(2)}× pg-boss alone)`);
+    console.log(
+      `  5-step chains:                            ${fmt(fiveRate)} steps/s  (${(fiveRate / bossRate).toFixed(2)}× pg-boss alone), ${fmt(fiveRate / 5)} chains/s`,
+    );
     console.log(
       `  start latency, idle (100 runs):           p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (goal p50 < 50 ms); median ${median(latencies).toFixed(1)}`,
     );
     console.log(
       `  noisy neighbour (3,000 vs 9 × 100, 2 × 8 slots): runs per tenant while all had a backlog ${JSON.stringify(inWindow)}, Jain's index ${jain(inWindow).toFixed(3)}`,
+    );
+    console.log(
+      `  delay accuracy (1,000 × 100 ms at once):  actual wait p50 ${w(0.5).toFixed(1)} ms, p99 ${w(0.99).toFixed(1)} ms, max ${waits.at(-1)!.toFixed(1)} ms`,
+    );
+    console.log(
+      `  as a user meets it (serve, defaults, 400 five-step chains over HTTP, 4 tenants): ${fmt(userRate)} steps/s, all done ${userWall.toFixed(1)} s after the first request`,
     );
   });
 }

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import type { Tenantry } from '../src/tenantry.js';
 import type { WorkflowEngine } from '../src/workflows/engine.js';
-import { tenantSlotLimit } from '../src/workflows/engine.js';
+import { MAX_HANDOFFS, tenantSlotLimit } from '../src/workflows/engine.js';
+import { literalValue } from '../src/workflows/steps.js';
+import { needsSecondLook } from '../src/workflows/step-states.js';
 import { issueKeys } from './support/keys.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
@@ -41,7 +43,13 @@ describe(`workflow limits (${backend})`, () => {
     expect(res.statusCode, res.body).toBe(202);
     return res.json() as { id: string };
   };
-  type RunJson = { id: string; status: string; createdAt: string; steps: Array<{ id: string; status: string; attempts: number; error: string | null }> };
+  type RunJson = {
+    id: string;
+    status: string;
+    createdAt: string;
+    finishedAt: string | null;
+    steps: Array<{ id: string; status: string; attempts: number; error: string | null; output: unknown }>;
+  };
   const finished = async (tenant: string, id: string, timeoutMs = 10_000): Promise<RunJson> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -150,6 +158,77 @@ describe(`workflow limits (${backend})`, () => {
         openGate();
       }
     });
+  });
+
+  it("hands a chain's next step to the worker that finished its parent, a few in a row at most, so another tenant still gets the slot", async () => {
+    const long = await newTenant('chain-long');
+    const other = await newTenant('chain-other');
+    const chain = (n: number) => ({
+      steps: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'transform', ...(i > 0 && { needs: [`s${i - 1}`] }), with: { expression: `${i}` } })),
+    });
+    await define(long, 'chain', chain(3 * MAX_HANDOFFS));
+    await define(other, 'one', chain(1));
+    // One slot: the long chain holds it; every MAX_HANDOFFS steps it goes back through the queue's fair order.
+    await withEngine({ concurrency: 1 }, async (engine) => {
+      const a = await start(long, 'chain');
+      await waitFor('the chain to be under way', async () => (await call(long, 'viewer', 'GET', `/v1/runs/${a.id}`)).json().steps[1].status === 'succeeded');
+      const b = await start(other, 'one');
+      const [runA, runB] = await Promise.all([finished(long, a.id, 20_000), finished(other, b.id, 20_000)]);
+      expect(runA.status).toBe('succeeded');
+      expect(runB.status).toBe('succeeded');
+      const at = (run: RunJson) => Date.parse(run.finishedAt!);
+      expect(at(runB)).toBeLessThan(at(runA));
+      // Most of the chain's steps came straight from their parents, without a claim.
+      expect(engine.stats.handedOver).toBeGreaterThanOrEqual(3 * MAX_HANDOFFS - 4);
+      expect(runA.steps.map((st) => st.output)).toEqual(Array.from({ length: 3 * MAX_HANDOFFS }, (_, i) => i));
+    });
+    // Every lease handed over was accounted for: nothing counts as running any more.
+    const depth = (await app.workflows.queue.depth()).filter((d) => d.tenantId === long || d.tenantId === other);
+    expect(depth.map((d) => [d.running, d.queued])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('evaluates an expression that is a JSON literal without the sandbox, and anything else with it', () => {
+    for (const [text, value] of [
+      ['1', 1],
+      [' -2.5e3 ', -2500],
+      ['"a \\"b\\" \\u00e9"', 'a "b" é'],
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      expect(literalValue(text)).toEqual(value);
+    }
+    for (const text of ['1 + 1', 'input', '"a" & "b"', '[1]', '{"a": 1}', '1e999', 'nulls', "'single'", '', '$now()']) {
+      expect(typeof literalValue(text), text).toBe('symbol');
+    }
+  });
+
+  it('moves a run on in the step’s own statement only where no sibling finishing at the same moment could be missed', () => {
+    const def = (steps: Array<[string, string[]]>) => ({ steps: steps.map(([id, needs]) => ({ id, kind: 'transform' as const, needs })) });
+    const chain = def([
+      ['a', []],
+      ['b', ['a']],
+      ['c', ['b']],
+    ]);
+    expect(['a', 'b', 'c'].map((id) => needsSecondLook(chain, id))).toEqual([false, false, false]);
+    // Fan-out and back in: the branches feed a step with two needs; the root and the join do not.
+    const diamond = def([
+      ['root', []],
+      ['l', ['root']],
+      ['r', ['root']],
+      ['join', ['l', 'r']],
+    ]);
+    expect(['root', 'l', 'r', 'join'].map((id) => needsSecondLook(diamond, id))).toEqual([false, true, true, false]);
+    // Two sinks: either may be the run's last step.
+    const fork = def([
+      ['root', []],
+      ['x', ['root']],
+      ['y', ['root']],
+    ]);
+    expect(['root', 'x', 'y'].map((id) => needsSecondLook(fork, id))).toEqual([false, true, true]);
   });
 
   it('caps workflow definitions per tenant, also against concurrent creations', async () => {

@@ -153,7 +153,7 @@ describe(`workflow runs (${backend})`, () => {
     const runs = await Promise.all(Array.from({ length: 5 }, (_, i) => start(A, 'fan', { base: i + 1 })));
     for (const [i, r] of runs.entries()) {
       const run = await finished(A, r.id);
-      expect(run.status).toBe('succeeded');
+      expect(run.status, JSON.stringify(run.steps)).toBe('succeeded');
       expect(step(run, 'join').output).toBe((i + 1) * ((width * (width + 1)) / 2));
     }
   });
@@ -307,8 +307,8 @@ describe(`workflow runs (${backend})`, () => {
     } finally {
       spy.mockRestore();
     }
-    // begin, succeed and advance each asked, with the runtime's rule.
-    expect(asked.length).toBeGreaterThanOrEqual(3);
+    // begin, and succeed-and-advance (one statement), each asked, with the runtime's rule.
+    expect(asked.length).toBeGreaterThanOrEqual(2);
     const tenantA = await t.tenants.get(A);
     const cluster = t.storage.defaultCluster;
     const at = (isolation: TenantInfo['isolation'], on = cluster): TenantInfo => ({ ...tenantA, isolation, cluster: on });

@@ -252,6 +252,11 @@ export class Jobs<AppDB extends object = NoAppTables> {
   }
 
   /** Whether a claimed queue item is a job (the engine's dispatch: EngineOptions.jobs). */
+  /** Done with the queue item: a job never hands its slot on to a next step (WorkQueue.ack's handoff). */
+  async #ack(item: WorkItem): Promise<void> {
+    await this.queue.ack(item);
+  }
+
   owns(item: WorkItem): boolean {
     return item.stepId.startsWith(JOB_STEP_PREFIX);
   }
@@ -283,14 +288,14 @@ export class Jobs<AppDB extends object = NoAppTables> {
         { singleStatement: true },
       );
     } catch (error) {
-      if (error instanceof TenantNotFoundError) return this.queue.ack(item); // deleted: its jobs went with its storage
+      if (error instanceof TenantNotFoundError) return this.#ack(item); // deleted: its jobs went with its storage
       if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000); // waits until resumed
       throw error;
     }
     if (!begun) {
       // Finished already (a worker died between its commit and the ack), or its row is not there yet.
       const finished = await this.#exists(item.tenantId, jobId);
-      if (finished || Date.now() - item.createdAt.getTime() > ORPHAN_GRACE_MS) return this.queue.ack(item);
+      if (finished || Date.now() - item.createdAt.getTime() > ORPHAN_GRACE_MS) return this.#ack(item);
       return this.queue.release(item, 5000);
     }
     const attempt = begun.attempts;
@@ -321,13 +326,13 @@ export class Jobs<AppDB extends object = NoAppTables> {
                                 WHERE id = ${jobId}::uuid AND attempts = ${attempt} AND status = 'running'`.execute(scope.db);
         if (done.numAffectedRows !== 1n) throw new Fenced();
       });
-      return this.queue.ack(item);
+      return this.#ack(item);
     } catch (error) {
       clearTimeout(timer);
       if (signal.aborted) throw error; // stopping: the engine hands the claim back
-      if (error instanceof Fenced) return this.queue.ack(item);
+      if (error instanceof Fenced) return this.#ack(item);
       if (error instanceof TenantSuspendedError) return this.queue.release(item, 5000);
-      if (error instanceof TenantNotFoundError) return this.queue.ack(item);
+      if (error instanceof TenantNotFoundError) return this.#ack(item);
       if (error instanceof TenantryError && (error.code === 'rate_limited' || error.code === 'busy')) {
         return this.#settle(item, attempt, { status: 'queued', refund: true, retryMs: BUSY_RETRY_MS });
       }
@@ -369,7 +374,7 @@ export class Jobs<AppDB extends object = NoAppTables> {
              WHERE id = ${item.runId}::uuid AND attempts = ${attempt} AND status = 'running'`.execute(db),
       { singleStatement: true },
     );
-    if (numAffectedRows !== 1n || finished) return this.queue.ack(item);
+    if (numAffectedRows !== 1n || finished) return this.#ack(item);
     return this.queue.release(item, outcome.retryMs ?? 0);
   }
 }

@@ -55,7 +55,19 @@ export function tenantSlotLimit(concurrency: number): number {
 
 export interface EngineStats extends AttemptStats {
   claimed: number;
+  /** Steps this worker got straight from a parent it finished, without a claim (WorkQueue.ack's handoff). */
+  handedOver: number;
 }
+
+/**
+ * A chain's next step goes straight to the worker that finished its parent at most this many times in
+ * a row; then it goes through the queue, where every tenant waiting is offered the slot in turn.
+ */
+export const MAX_HANDOFFS = 8;
+/** Sleeping steps falling due within this many milliseconds of each other share one wake-up of the claim loop. */
+const WAKE_GRAIN_MS = 5;
+/** Tenants a claim returned work for count as waiting for this long (a worker's view of who shares it). */
+const SEEN_MS = 1000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -69,8 +81,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export class WorkflowEngine {
   readonly workerId: string;
-  readonly stats: EngineStats = { claimed: 0, succeeded: 0, failed: 0, retried: 0, fenced: 0 };
-  readonly #inFlight = new Map<string, { item: WorkItem; abort: AbortController; done: Promise<void> }>();
+  readonly stats: EngineStats = { claimed: 0, handedOver: 0, succeeded: 0, failed: 0, retried: 0, fenced: 0 };
+  readonly #inFlight = new Map<string, { item: WorkItem; abort: AbortController; done: Promise<void>; handoffs: number }>();
+  /** Times (WAKE_GRAIN_MS slots) a timer will wake the claim loop at (see #wakeAt). */
+  readonly #wakeSlots = new Set<number>();
+  /** Tenants this worker's claims returned work for, and when last. */
+  readonly #seen = new Map<string, number>();
   /** Items this worker failed to hand back to the queue: still leased to it, and tried again with each heartbeat. */
   readonly #unreleased = new Map<string, WorkItem>();
   readonly #leaseMs: number;
@@ -95,7 +111,14 @@ export class WorkflowEngine {
     services: StepServices,
     private readonly options: EngineOptions,
   ) {
-    this.#attempts = new StepAttempts(queue, steps, services, this.stats);
+    this.#attempts = new StepAttempts(
+      queue,
+      steps,
+      services,
+      this.stats,
+      (item) => this.#handoff(item),
+      (at) => this.#wakeAt(at),
+    );
     this.#schedules = new Schedules(queue, runs);
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     const defaults = defaultConfig();
@@ -142,6 +165,23 @@ export class WorkflowEngine {
     });
     every(this.#tickMs, () => this.#schedules.fireDue(this.#tickMs, () => this.#running, this.#log));
     every(this.#retentionSweepMs, () => this.#pruneRuns());
+  }
+
+  /**
+   * Look for work at `at` (a step this worker put to sleep falls due then), not a poll interval later.
+   * Times within WAKE_GRAIN_MS of one already set share its timer.
+   */
+  #wakeAt(at: Date): void {
+    const slot = Math.ceil(at.getTime() / WAKE_GRAIN_MS) * WAKE_GRAIN_MS;
+    if (!this.#running || this.#wakeSlots.has(slot)) return;
+    this.#wakeSlots.add(slot);
+    setTimeout(
+      () => {
+        this.#wakeSlots.delete(slot);
+        this.wake();
+      },
+      Math.max(0, slot - Date.now()),
+    ).unref();
   }
 
   /** Look for work now (a run was just queued in this process). */
@@ -211,6 +251,8 @@ export class WorkflowEngine {
           const items = await this.queue.claim(free, this.#leaseMs, this.workerId, { held: this.#heldPerTenant(), perTenant: this.#perTenant });
           claimed = items.length;
           this.stats.claimed += claimed;
+          const now = Date.now();
+          for (const item of items) this.#seen.set(item.tenantId, now);
           for (const item of items) this.#spawn(item);
         } catch (err) {
           if (!this.#running) break;
@@ -252,15 +294,44 @@ export class WorkflowEngine {
     });
   }
 
-  #spawn(item: WorkItem): void {
+  /**
+   * Whether the next step of `item`'s run may come straight back to this worker (WorkQueue.ack's
+   * handoff) rather than through the queue. The tenant keeps the slot it holds — its count of running
+   * steps, and so its cap, do not change — only while it holds no more than its fair share of this
+   * worker's slots (the slots over the tenants running here or whose work recent claims returned), and
+   * for at most MAX_HANDOFFS steps in a row: then the slot goes back to the queue's fair order.
+   */
+  #handoff(item: WorkItem): { worker: string; leaseMs: number } | undefined {
+    const entry = this.#inFlight.get(item.id);
+    if (!this.#running || !entry || entry.handoffs >= MAX_HANDOFFS) return undefined;
+    const now = Date.now();
+    const tenants = new Set<string>();
+    for (const [tenantId, at] of this.#seen) {
+      if (now - at > SEEN_MS) this.#seen.delete(tenantId);
+      else tenants.add(tenantId);
+    }
+    let held = 0;
+    for (const { item: other } of this.#inFlight.values()) {
+      tenants.add(other.tenantId);
+      if (other.tenantId === item.tenantId) held++;
+    }
+    if (held > Math.ceil(this.options.concurrency / tenants.size)) return undefined;
+    return { worker: this.workerId, leaseMs: this.#leaseMs };
+  }
+
+  #spawn(item: WorkItem, handoffs = 0): void {
     const abort = new AbortController();
     const started = performance.now();
     const observe = (outcome: 'processed' | 'error') => this.options.onStep?.(item, (performance.now() - started) / 1000, outcome);
+    let next: WorkItem | undefined;
     // Embedded PGlite answers on this thread, through promises only: without a turn of the event loop
     // between steps, a backlog would run start to finish with timers and HTTP requests waiting behind it.
     const done = yieldToEventLoop()
       .then(() => (this.options.jobs?.owns(item) ? this.options.jobs.run(item, abort.signal) : this.#attempts.run(item, abort.signal)))
-      .then(() => observe('processed'))
+      .then((handed) => {
+        next = handed || undefined;
+        observe('processed');
+      })
       .catch(async (err) => {
         if (abort.signal.aborted) return; // stopping: stop() hands the claim back
         observe('error');
@@ -281,9 +352,17 @@ export class WorkflowEngine {
       .finally(() => {
         this.options.stepTime?.(item.tenantId, (performance.now() - started) / 1000);
         this.#inFlight.delete(item.id);
-        this.wake();
+        if (next && this.#running) {
+          // The run's next step, leased to this worker already: it takes over the slot.
+          this.stats.handedOver++;
+          this.#spawn(next, handoffs + 1);
+        } else {
+          // Handed over while stopping: back to the queue with the rest (stop() waits for this).
+          if (next) this.#unreleased.set(next.id, next);
+          this.wake();
+        }
       });
-    this.#inFlight.set(item.id, { item, abort, done });
+    this.#inFlight.set(item.id, { item, abort, done, handoffs });
   }
 
   /**

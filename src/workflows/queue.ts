@@ -184,28 +184,65 @@ export class WorkQueue {
   /**
    * Done with an item: delete it and queue `next` steps of the same run. Concurrent acks go together in
    * one statement (see Coalescer).
+   *
+   * With `handoff`, the first of `next` is queued already leased to `handoff.worker` (as if it had
+   * claimed it at once) and returned, for that worker to run without a round trip through the queue:
+   * a chain's next step goes straight to the worker that finished its parent. Only if this claim
+   * still held `item` (its lease passes to the new item, so the tenant's count of running steps, and
+   * with it its cap, stays as it was); otherwise, or when the step is queued already, nothing is handed off.
    */
-  ack(item: WorkItem, next: readonly string[] = []): Promise<void> {
-    return this.#ack.call('', { item, next });
+  async ack(item: WorkItem, next: readonly string[] = [], handoff?: { worker: string; leaseMs: number }): Promise<WorkItem | undefined> {
+    return this.#ack.call('', { item, next, handoff });
   }
 
-  readonly #ack = new Coalescer<{ item: WorkItem; next: readonly string[] }, void>(async (_, batch) => {
-    const items = batch.map(({ item, next }) => ({ id: item.id, token: item.token, tenant_id: item.tenantId, run_id: item.runId, next }));
-    await this.#query(
-      `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v (id bigint, token bigint, tenant_id text, run_id uuid, next jsonb)),
-       done AS (
-         DELETE FROM ${this.#Q}.work_items w USING v
-          WHERE w.id = ANY (ARRAY(SELECT id FROM v)) AND w.id = v.id AND w.token = v.token AND w.lease_until IS NOT NULL RETURNING w.tenant_id),
-       unleased AS (${unleaseSql(this.#Q, 'done')})
-       INSERT INTO ${this.#Q}.work_items (tenant_id, run_id, step_id)
-       SELECT v.tenant_id, v.run_id, s FROM v, jsonb_array_elements_text(v.next) AS s
-       ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
-      [JSON.stringify(items)],
-      false,
-      'tenantry_wf_ack',
-    );
-    return batch.map(() => undefined);
-  });
+  readonly #ack = new Coalescer<{ item: WorkItem; next: readonly string[]; handoff?: { worker: string; leaseMs: number } }, WorkItem | undefined>(
+    async (_, batch) => {
+      const items = batch.map(({ item, next, handoff }, i) => ({
+        i,
+        id: item.id,
+        token: item.token,
+        tenant_id: item.tenantId,
+        run_id: item.runId,
+        next,
+        worker: handoff?.worker ?? null,
+        lease_ms: handoff?.leaseMs ?? null,
+      }));
+      const rows = await this.#query<{ i: number; id: string; tenant_id: string; run_id: string; step_id: string; token: string; created_at: Date | string }>(
+        `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v (i int, id bigint, token bigint, tenant_id text, run_id uuid, next jsonb, worker text, lease_ms int)),
+         done AS (
+           DELETE FROM ${this.#Q}.work_items w USING v
+            WHERE w.id = ANY (ARRAY(SELECT id FROM v)) AND w.id = v.id AND w.token = v.token AND w.lease_until IS NOT NULL RETURNING w.id, w.tenant_id),
+         queued AS (
+           INSERT INTO ${this.#Q}.work_items (tenant_id, run_id, step_id, token, lease_until, worker)
+           SELECT v.tenant_id, v.run_id, s.step_id, CASE WHEN h.handoff THEN 1 ELSE 0 END,
+                  CASE WHEN h.handoff THEN now() + v.lease_ms * interval '1 millisecond' END, CASE WHEN h.handoff THEN v.worker END
+             FROM v CROSS JOIN LATERAL jsonb_array_elements_text(v.next) WITH ORDINALITY AS s (step_id, n)
+             CROSS JOIN LATERAL (SELECT s.n = 1 AND v.worker IS NOT NULL AND EXISTS (SELECT 1 FROM done WHERE done.id = v.id) AS handoff) h
+           ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING
+           RETURNING id, tenant_id, run_id, step_id, token, created_at, lease_until IS NOT NULL AS leased),
+         delta AS (
+           SELECT tenant_id, sum(d)::int AS d FROM (SELECT tenant_id, -1 AS d FROM done UNION ALL SELECT tenant_id, 1 FROM queued WHERE leased) x
+            GROUP BY tenant_id HAVING sum(d) <> 0),
+         -- A handed-off lease replaces the one given up: the tenant's row is left alone (no lock, no write).
+         counted AS (
+           UPDATE ${this.#Q}.queue_tenants q SET running = q.running + c.d FROM delta c
+            WHERE q.tenant_id = ANY (ARRAY(SELECT tenant_id FROM delta)) AND q.tenant_id = c.tenant_id)
+         -- Each handed-off item to one caller only (two siblings of a run may both have offered to take it).
+         SELECT DISTINCT ON (q.id) v.i, q.id::text, q.tenant_id, q.run_id::text, q.step_id, q.token::text, q.created_at
+           FROM queued q JOIN v ON v.tenant_id = q.tenant_id AND v.run_id = q.run_id AND v.worker IS NOT NULL AND v.next ->> 0 = q.step_id
+          WHERE q.leased AND EXISTS (SELECT 1 FROM done WHERE done.id = v.id)
+          ORDER BY q.id, v.i`,
+        [JSON.stringify(items)],
+        false,
+        'tenantry_wf_ack',
+      );
+      const out: Array<WorkItem | undefined> = batch.map(() => undefined);
+      for (const r of rows) {
+        out[r.i] = { id: r.id, tenantId: r.tenant_id, runId: r.run_id, stepId: r.step_id, token: r.token, createdAt: new Date(r.created_at) };
+      }
+      return out;
+    },
+  );
 
   /** Give an item back to the queue, due after `delayMs` (a retry's backoff, a delay step's wait). */
   async release(item: WorkItem, delayMs: number): Promise<void> {

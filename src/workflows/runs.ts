@@ -122,17 +122,17 @@ export class RunsService {
     const insert = this.scopes(
       tenant,
       async (scope) => {
-        const { rows } = await sql<{ id: string }>`
+        const { rows } = await sql<{ id: string; created_at: Date | string }>`
           WITH run AS (
             INSERT INTO runs (id, workflow, revision, definition, input, trigger, idempotency_key)
             VALUES (${id}::uuid, ${workflow}, ${revision}, ${JSON.stringify(definition)}::jsonb, ${inputText}::jsonb, ${options.trigger ?? 'manual'}, ${key})
             ON CONFLICT (tenant_id, workflow, idempotency_key) DO NOTHING
-            RETURNING id)
+            RETURNING id, created_at)
           INSERT INTO run_steps (run_id, step_id, needs, status)
           SELECT run.id, s.step_id, ARRAY(SELECT jsonb_array_elements_text(s.needs)), s.status
             FROM run, jsonb_to_recordset(${JSON.stringify(steps)}::jsonb) AS s (step_id text, needs jsonb, status text)
-          RETURNING run_id AS id`.execute(scope.db);
-        return rows.length > 0;
+          RETURNING run_id AS id, (SELECT created_at FROM run) AS created_at`.execute(scope.db);
+        return rows[0]?.created_at;
       },
       { singleStatement: true },
     );
@@ -145,7 +145,7 @@ export class RunsService {
         .catch((err: unknown) => this.log('warn', 'could not drop the queue items of a run not created', { err, tenant: tenantId, run: id }));
       throw error;
     });
-    if (!inserted) {
+    if (inserted === undefined) {
       // Another request with the same key won the race: drop what we queued, answer with its run.
       await this.queue.dropRun(tenantId, id);
       const run = await this.scopes(tenant, (scope) => this.#byKey(scope, workflow, key!, inputText));
@@ -154,7 +154,29 @@ export class RunsService {
     }
     await this.queue.publish(tenantId, id);
     this.onQueued();
-    return { run: await this.get(tenant, id), created: true };
+    // The run as it was created (a worker may have begun it since: GET /v1/runs/{id} shows that), without reading it back.
+    const run: RunView = {
+      id,
+      workflow,
+      revision,
+      status: 'queued',
+      trigger: options.trigger ?? 'manual',
+      createdAt: isoTimestamp(inserted),
+      startedAt: null,
+      finishedAt: null,
+      input: JSON.parse(inputText) as unknown,
+      steps: definition.steps.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        status: d.needs?.length ? 'pending' : 'queued',
+        attempts: 0,
+        output: null,
+        error: null,
+        startedAt: null,
+        finishedAt: null,
+      })),
+    };
+    return { run, created: true };
   }
 
   /**

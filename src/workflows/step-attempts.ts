@@ -45,10 +45,20 @@ export class StepAttempts {
     private readonly steps: StepStates,
     private readonly services: StepServices,
     private readonly stats: AttemptStats,
+    /**
+     * Asked when a step succeeded and made others ready: whether (and to which worker) the first of
+     * them may be handed straight over, leased (WorkQueue.ack), instead of going through the queue.
+     */
+    private readonly handoff: (item: WorkItem) => { worker: string; leaseMs: number } | undefined = () => undefined,
+    /** Told when a step went back to the queue to sleep until `at` (a delay step): the worker looks for it then. */
+    private readonly sleeping: (at: Date) => void = () => {},
   ) {}
 
-  /** Run the attempt `item` claims; `signal` aborts it (the worker is stopping: it hands the claim back). */
-  async run(item: WorkItem, signal: AbortSignal): Promise<void> {
+  /**
+   * Run the attempt `item` claims; `signal` aborts it (the worker is stopping: it hands the claim back).
+   * Resolves the next step's item when one was handed over to this worker (see `handoff`): the caller runs it.
+   */
+  async run(item: WorkItem, signal: AbortSignal): Promise<WorkItem | void> {
     const { tenantId, runId, stepId, token } = item;
     let begun;
     try {
@@ -127,22 +137,30 @@ export class StepAttempts {
       clearTimeout(timer);
       if ('sleepUntil' in outcome) {
         if (await this.steps.requeue(tenantId, runId, stepId, token, { wakeAt: outcome.sleepUntil })) {
-          return this.queue.release(item, Math.max(0, outcome.sleepUntil.getTime() - Date.now()));
+          await this.queue.release(item, Math.max(0, outcome.sleepUntil.getTime() - Date.now()));
+          return this.sleeping(outcome.sleepUntil);
         }
         this.stats.fenced++;
         return this.queue.ack(item);
       }
-      const ok =
-        'effect' in outcome
-          ? await this.steps.succeed(tenantId, runId, stepId, token, null, outcome.effect)
-          : await this.steps.succeed(tenantId, runId, stepId, token, outcome.output);
-      if (!ok) {
-        this.stats.fenced++;
-        return this.queue.ack(item);
+      let ready: string[];
+      if ('effect' in outcome) {
+        // The effect commits with the step's success, in a transaction of its own; the run moves on after it.
+        if (!(await this.steps.succeed(tenantId, runId, stepId, token, null, outcome.effect))) {
+          this.stats.fenced++;
+          return this.queue.ack(item);
+        }
+        ready = (await this.steps.advance(tenantId, runId, stepId, [])).ready;
+      } else {
+        const done = await this.steps.succeedAndAdvance(tenantId, runId, stepId, token, outcome.output, begun.definition);
+        if (!done.ok) {
+          this.stats.fenced++;
+          return this.queue.ack(item);
+        }
+        ready = done.ready;
       }
       this.stats.succeeded++;
-      const { ready } = await this.steps.advance(tenantId, runId, stepId, []);
-      return this.queue.ack(item, ready);
+      return this.queue.ack(item, ready, ready.length > 0 ? this.handoff(item) : undefined);
     } catch (error) {
       clearTimeout(timer);
       if (signal.aborted) throw error; // stopping: stop() hands the claim back

@@ -164,6 +164,74 @@ export class StepStates {
   );
 
   /**
+   * succeed() and advance() in one statement: record the step's success if `token` still holds it,
+   * queue the dependents whose needs have now all succeeded, and end the run when nothing is left.
+   * `ok` is false when the attempt was fenced off (then nothing changed).
+   *
+   * One statement sees one snapshot, so a sibling finishing at the same moment in another transaction
+   * is invisible to it: two siblings that both a dependent needs could each see the other still running
+   * and neither queue it, and the last two branches of a run could each leave the run open. Where the
+   * definition allows that (`definition`: the step has a dependent with more needs than this step, or
+   * is one of several steps nothing depends on), advance() runs again after the commit — the two-
+   * statement path's guarantee, at its cost. A chain's step, and the one last step of any run, never
+   * need it: one statement, one round trip, one commit.
+   */
+  async succeedAndAdvance(
+    tenantId: string,
+    runId: string,
+    stepId: string,
+    token: string,
+    output: unknown,
+    definition: WorkflowDefinition,
+  ): Promise<{ ok: boolean; ready: string[] }> {
+    const done = await this.#finish.call(tenantId, { runId, stepId, token, output: boundedJson(output, 'output') });
+    if (!done.ok || !needsSecondLook(definition, stepId)) return done;
+    const { ready } = await this.advance(tenantId, runId, stepId, []);
+    return { ok: true, ready: [...new Set([...done.ready, ...ready])] };
+  }
+
+  readonly #finish = new Coalescer<{ runId: string; stepId: string; token: string; output: string }, { ok: boolean; ready: string[] }>((tenantId, batch) =>
+    this.scopes(
+      tenantId,
+      async (scope) => {
+        const items = JSON.stringify(batch.map((b, i) => ({ i, run_id: b.runId, step_id: b.stepId, token: b.token, output: b.output })));
+        const { rows } = await sql<{ i: number; ready: string | null }>`/* prepare:tenantry_wf_finish */
+          WITH v AS (SELECT * FROM jsonb_to_recordset(${items}::jsonb) AS v (i int, run_id uuid, step_id text, token bigint, output text)),
+          done AS (
+            UPDATE run_steps st SET status = 'succeeded', output = v.output::jsonb, error = NULL, finished_at = now(), claim = NULL, wake_at = NULL
+              FROM v
+             WHERE st.run_id = ANY (ARRAY(SELECT run_id FROM v)) AND st.run_id = v.run_id AND st.step_id = v.step_id AND st.claim = v.token AND st.status = 'running'
+            RETURNING v.i, st.run_id, st.step_id),
+          -- This statement's snapshot still shows the steps it succeeds as running: they count as succeeded.
+          ready AS (
+            UPDATE run_steps d SET status = 'queued'
+              FROM done
+             WHERE d.run_id = ANY (ARRAY(SELECT run_id FROM done)) AND d.run_id = done.run_id AND d.status = 'pending' AND done.step_id = ANY (d.needs)
+               AND NOT EXISTS (
+                 SELECT 1 FROM run_steps n WHERE n.run_id = d.run_id AND n.step_id = ANY (d.needs) AND n.status <> 'succeeded'
+                    AND NOT EXISTS (SELECT 1 FROM done x WHERE x.run_id = n.run_id AND x.step_id = n.step_id))
+            RETURNING d.run_id, d.step_id),
+          fin AS (
+            UPDATE runs r SET finished_at = now(),
+                   status = CASE WHEN EXISTS (SELECT 1 FROM run_steps WHERE run_id = r.id AND status = 'failed') THEN 'failed' ELSE 'succeeded' END
+             WHERE r.id = ANY (ARRAY(SELECT run_id FROM done)) AND r.status IN ('queued', 'running')
+               AND NOT EXISTS (SELECT 1 FROM ready WHERE ready.run_id = r.id)
+               AND NOT EXISTS (
+                 SELECT 1 FROM run_steps st WHERE st.run_id = r.id AND st.status IN ('pending', 'queued', 'running')
+                    AND NOT EXISTS (SELECT 1 FROM done x WHERE x.run_id = st.run_id AND x.step_id = st.step_id)))
+          SELECT done.i, ready.step_id AS ready FROM done LEFT JOIN ready ON ready.run_id = done.run_id`.execute(scope.db);
+        const out = batch.map(() => ({ ok: false, ready: [] as string[] }));
+        for (const row of rows) {
+          out[row.i]!.ok = true;
+          if (row.ready !== null) out[row.i]!.ready.push(row.ready);
+        }
+        return out;
+      },
+      this.#write,
+    ),
+  );
+
+  /**
    * Put a step back to `queued` (a retry to come, or a delay step's wait); false when fenced off.
    * `refundAttempt`: the attempt never really ran (the sandbox was full), so it does not count.
    */
@@ -255,6 +323,25 @@ export class StepStates {
 }
 
 class Fenced extends Error {}
+
+/**
+ * Whether a step's success must be followed by a separate advance() (see StepStates.succeedAndAdvance):
+ * some step needs it and another step too, or it is one of several steps nothing depends on.
+ */
+export function needsSecondLook(definition: WorkflowDefinition, stepId: string): boolean {
+  let dependents = 0;
+  let sinks = 0;
+  const needed = new Set<string>();
+  for (const s of definition.steps) {
+    for (const n of s.needs ?? []) needed.add(n);
+    if (s.needs?.includes(stepId)) {
+      dependents++;
+      if (s.needs.length > 1) return true;
+    }
+  }
+  for (const s of definition.steps) if (!needed.has(s.id)) sinks++;
+  return dependents === 0 && sinks > 1;
+}
 
 /** Change a running step only if claim `token` still holds it; resolves whether it did. */
 async function fencedUpdate(

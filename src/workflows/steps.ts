@@ -64,8 +64,11 @@ export function expressionEvaluator(
   data: unknown,
   timeoutMs: () => number,
 ): (expression: string, where: string) => Promise<unknown> {
-  const json = JSON.stringify(data);
+  let json: string | undefined;
   return async (expression, where) => {
+    const constant = literalValue(expression);
+    if (constant !== NOT_LITERAL) return constant;
+    json ??= JSON.stringify(data);
     try {
       return await sandbox.evaluate(tenantId, expression, json, Math.max(1, timeoutMs()));
     } catch (error) {
@@ -73,6 +76,26 @@ export function expressionEvaluator(
       throw error;
     }
   };
+}
+
+const NOT_LITERAL = Symbol('not a literal');
+
+/**
+ * The value of an expression that is a single JSON literal — a string, a finite number, `true`,
+ * `false` or `null` — which JSONata evaluates to that same value; else NOT_LITERAL. Such an expression
+ * reads no data and cannot loop or allocate beyond its own text, so it needs no sandbox: a constant
+ * step (a no-op, a fixed parameter) costs no round trip to an evaluator process.
+ */
+export function literalValue(expression: string): unknown {
+  const text = expression.trim();
+  if (text === '' || text.length > 1024 || !/^(?:"|-?[0-9]|true$|false$|null$)/.test(text)) return NOT_LITERAL;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  } catch {
+    // not JSON: JSONata decides
+  }
+  return NOT_LITERAL;
 }
 
 /** Replace every `{"$expr": …}` inside `value` with its result. */
