@@ -15,7 +15,8 @@ import { startWorker, type WorkerProcess } from './support/workers.js';
  * The engine under load and failure: fairness between a noisy tenant and nine quiet ones (both
  * backends; on PostgreSQL with two worker processes), and on PostgreSQL worker processes killed with
  * SIGKILL mid-flight, two workers sharing per-tenant caps, and one schedule fired by two workers.
- * Runs alone (timing matters): see vitest.config.ts.
+ * Nothing here depends on timing: fairness is measured as each tenant's share of the runs finished
+ * in one window, and the failure cases check outcomes, so the file runs beside the others.
  */
 
 const jain = (xs: number[]) => xs.reduce((a, b) => a + b, 0) ** 2 / (xs.length * xs.reduce((a, b) => a + b * b, 0));
@@ -81,7 +82,7 @@ describe(`workflow engine under load (${backend})`, () => {
     await env?.cleanup();
   });
 
-  it("keeps a noisy tenant's 5,000 runs from starving nine tenants with 100 each (Jain's index >= 0.9)", async () => {
+  it("keeps a noisy tenant's 2,000 runs from starving nine tenants with 50 each (Jain's index >= 0.9)", async () => {
     const noisy = tenantId('noisy');
     const quiet = Array.from({ length: 9 }, (_, i) => tenantId(`quiet${i}`));
     const noop: WorkflowDefinition = { steps: [{ id: 'noop', kind: 'transform', with: { expression: '1' } }] };
@@ -89,8 +90,9 @@ describe(`workflow engine under load (${backend})`, () => {
       await t.tenants.create({ id, isolation: 'pooled' });
       await define(id, 'noop', noop);
     }
-    await startRuns(noisy, 'noop', 5000);
-    for (const id of quiet) await startRuns(id, 'noop', 100);
+    // The noisy backlog is over four times all the others together.
+    await startRuns(noisy, 'noop', 2000);
+    for (const id of quiet) await startRuns(id, 'noop', 50);
 
     if (backend === 'postgres') await spawnWorkers(2);
     else runtime.startEngine({ concurrency: 8, pollMs: 20 });
@@ -98,7 +100,7 @@ describe(`workflow engine under load (${backend})`, () => {
       'the nine quiet tenants to finish',
       async () => {
         const counts = await Promise.all(quiet.map((id) => statusCounts(id)));
-        return counts.every((c) => c.succeeded === 100) && counts;
+        return counts.every((c) => c.succeeded === 50) && counts;
       },
       300_000,
       50,
@@ -106,7 +108,7 @@ describe(`workflow engine under load (${backend})`, () => {
     expect(quietDone).toHaveLength(9);
     const noisyCounts = await statusCounts(noisy);
     // The nine finished while most of the backlog was still waiting.
-    expect(noisyCounts.succeeded ?? 0).toBeLessThan(2500);
+    expect(noisyCounts.succeeded ?? 0).toBeLessThan(1000);
 
     // Throughput per tenant over the window in which all ten had a backlog: from the first finished
     // run to the first quiet tenant's last run.
