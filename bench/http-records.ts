@@ -12,15 +12,18 @@
  * with 429 before touching the database.
  *
  * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16); BENCH_CASES
- * (`read,write` by default), BENCH_NOISY=0 leaves out the noisy neighbour, BENCH_CPU_PROF=<dir> has
+ * (`read,write` by default), BENCH_SERVER=serve (Tenantry as shipped: `tenantry serve` with its defaults,
+ * instead of the benchmark's child server with logs off and no worker), BENCH_NOISY=0 leaves out the noisy neighbour, BENCH_CPU_PROF=<dir> has
  * both servers write CPU profiles there.
  */
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import { Tenantry } from '../src/tenantry.js';
 import pg from 'pg';
-import { config, connections, type Load, load, loadWithCpu, median, rounds, seconds, start, withBenchDatabase } from './support.js';
+import { config, connections, type Load, load, loadWithCpu, median, rounds, seconds, start, startServe, withBenchDatabase } from './support.js';
 
 async function main(): Promise<void> {
   await withBenchDatabase('http', async ({ mainUrl, suffix, children }) => {
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
     await t.close();
 
     const bare = await start('bare', mainUrl, tenant);
-    const full = await start('tenantry', mainUrl, tenant);
+    // BENCH_SERVER=serve: `tenantry serve` with its shipped defaults instead of the tuned child server.
+    const asShipped = process.env.BENCH_SERVER === 'serve';
+    const full = asShipped ? await startServe(mainUrl, mkdtempSync(path.join(os.tmpdir(), 'tenantry-bench-serve-'))) : await start('tenantry', mainUrl, tenant);
     children.push(bare.proc, full.proc);
     const admin = new pg.Client({ connectionString: mainUrl });
     await admin.connect();
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
           loadWithCpu(admin, full.proc.pid!, () => load(full.port, () => ({ method: 'POST', path: '/v1/collections/items/records', body: body() }), auth)),
       },
     };
+    if (asShipped) console.log('Tenantry server: `tenantry serve` with its defaults (BENCH_SERVER=serve)');
     console.log(
       `HTTP, autocannon ${connections} connections, ${rounds} paired rounds of ${seconds}s (medians), servers in child processes, ${os.cpus().length} cores`,
     );

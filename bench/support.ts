@@ -4,7 +4,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +75,45 @@ export function start(kind: string, mainUrl: string, tenant: string): Promise<{ 
     proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port }));
     proc.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
+}
+
+/**
+ * Tenantry as a user meets it: `tenantry serve` (what `npm start` runs) in a child process with only
+ * the database, a port, an admin token and a data directory set — every other setting at its default
+ * (in-process workflow worker, pool sizes, info-level request logs, written here to a file as a
+ * service manager would). Resolves once it answers /healthz.
+ */
+export async function startServe(mainUrl: string, dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const log = openSync(path.join(dataDir, 'serve.log'), 'a');
+  const proc = fork(fileURLToPath(new URL('../src/cli/main.js', import.meta.url)), ['serve'], {
+    stdio: ['ignore', log, log, 'ipc'],
+    execArgv: process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF, '--cpu-prof-name', `serve-${Date.now()}.cpuprofile`]
+      : [],
+    env: {
+      PATH: process.env.PATH,
+      TENANTRY_DATABASE_URL: mainUrl,
+      TENANTRY_PORT: String(port),
+      TENANTRY_DATA_DIR: dataDir,
+      TENANTRY_ADMIN_TOKEN: randomBytes(24).toString('hex'),
+    },
+  });
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`tenantry serve exited with ${proc.exitCode}; see ${path.join(dataDir, 'serve.log')}`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { proc, port };
+    if (i > 600) throw new Error('tenantry serve did not answer /healthz within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface Load {
