@@ -11,13 +11,19 @@
  * floods the same server with as many requests as 16 more connections can send, nearly all refused
  * with 429 before touching the database.
  *
- * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16).
+ * Options: BENCH_SECONDS (default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 16); BENCH_CASES
+ * (`read,write` by default), BENCH_SERVER=serve (Tenantry as shipped: `tenantry serve` with its defaults,
+ * instead of the benchmark's child server with logs off and no worker), BENCH_NOISY=0 leaves out the noisy neighbour, BENCH_CPU_PROF=<dir> has
+ * both servers write CPU profiles there.
  */
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { ApiKeys } from '../src/auth/api-keys.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, connections, type Load, load, median, rounds, seconds, start, withBenchDatabase } from './support.js';
+import pg from 'pg';
+import { config, connections, type Load, load, loadWithCpu, median, rounds, seconds, start, startServe, withBenchDatabase } from './support.js';
 
 async function main(): Promise<void> {
   await withBenchDatabase('http', async ({ mainUrl, suffix, children }) => {
@@ -31,7 +37,9 @@ async function main(): Promise<void> {
       await db.insertInto('records').values(rows).execute();
       return rows.map((r) => r.id);
     });
-    await t.tenants.update(tenant, { limits: { requestsPerMinute: 100_000_000 } });
+    await t.tenants.update(tenant, {
+      limits: { requestsPerMinute: 100_000_000, ...(process.env.BENCH_POOL_SHARE && { poolShare: Number(process.env.BENCH_POOL_SHARE) }) },
+    });
     const noisy = `bench-noisy-${suffix}`;
     await t.tenants.create({ id: noisy, isolation: 'pooled' });
     await t.tenants.update(noisy, { limits: { requestsPerMinute: 600 } });
@@ -39,26 +47,35 @@ async function main(): Promise<void> {
     await t.close();
 
     const bare = await start('bare', mainUrl, tenant);
-    const full = await start('tenantry', mainUrl, tenant);
+    // BENCH_SERVER=serve: `tenantry serve` with its shipped defaults instead of the tuned child server.
+    const asShipped = process.env.BENCH_SERVER === 'serve';
+    const full = asShipped ? await startServe(mainUrl, mkdtempSync(path.join(os.tmpdir(), 'tenantry-bench-serve-'))) : await start('tenantry', mainUrl, tenant);
     children.push(bare.proc, full.proc);
+    const admin = new pg.Client({ connectionString: mainUrl });
+    await admin.connect();
     const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
     const body = () => JSON.stringify({ data: { title: 'new', n: Math.random() } });
     const auth = { authorization: `Bearer ${key}` };
     const cases = {
       read: {
-        bare: () => load(bare.port, () => ({ method: 'GET', path: `/records/${pick()}` }), {}),
-        full: () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), auth),
+        bare: () => loadWithCpu(admin, bare.proc.pid!, () => load(bare.port, () => ({ method: 'GET', path: `/records/${pick()}` }), {})),
+        full: () => loadWithCpu(admin, full.proc.pid!, () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), auth)),
       },
       write: {
-        bare: () => load(bare.port, () => ({ method: 'POST', path: '/records', body: body() }), {}),
-        full: () => load(full.port, () => ({ method: 'POST', path: '/v1/collections/items/records', body: body() }), auth),
+        bare: () => loadWithCpu(admin, bare.proc.pid!, () => load(bare.port, () => ({ method: 'POST', path: '/records', body: body() }), {})),
+        full: () =>
+          loadWithCpu(admin, full.proc.pid!, () => load(full.port, () => ({ method: 'POST', path: '/v1/collections/items/records', body: body() }), auth)),
       },
     };
+    if (asShipped) console.log('Tenantry server: `tenantry serve` with its defaults (BENCH_SERVER=serve)');
     console.log(
       `HTTP, autocannon ${connections} connections, ${rounds} paired rounds of ${seconds}s (medians), servers in child processes, ${os.cpus().length} cores`,
     );
     console.log('case    bare req/s   tenantry req/s   ratio   bare p99   tenantry p99   p99 ratio   errors');
+    const cpuLines: string[] = [];
+    const only = process.env.BENCH_CASES?.split(',');
     for (const [name, c] of Object.entries(cases)) {
+      if (only && !only.includes(name)) continue;
       await c.bare();
       await c.full();
       const b: Load[] = [];
@@ -71,6 +88,10 @@ async function main(): Promise<void> {
       const p99b = median(b.map((x) => x.p99));
       const p99f = median(f.map((x) => x.p99));
       const errors = [...b, ...f].reduce((n, x) => n + x.errors, 0);
+      const cpu = (xs: Load[], k: 'server' | 'database') => median(xs.map((x) => x.cpu![k]));
+      cpuLines.push(
+        `${name.padEnd(7)} ${cpu(b, 'server').toFixed(0).padStart(11)}   ${cpu(b, 'database').toFixed(0).padStart(11)}   ${cpu(f, 'server').toFixed(0).padStart(15)}   ${cpu(f, 'database').toFixed(0).padStart(15)}   ${((cpu(f, 'server') + cpu(f, 'database')) / (cpu(b, 'server') + cpu(b, 'database'))).toFixed(2)}x`,
+      );
       console.log(
         `${name.padEnd(7)} ${median(b.map((x) => x.rps))
           .toFixed(0)
@@ -80,6 +101,11 @@ async function main(): Promise<void> {
       );
     }
 
+    console.log('\nCPU ms per 1,000 requests (medians): each server process, and the PostgreSQL backends of the database');
+    console.log('case    bare server   bare pg       tenantry server   tenantry pg       total ratio');
+    for (const line of cpuLines) console.log(line);
+    await admin.end();
+    if (process.env.BENCH_NOISY === '0') return;
     // Noisy neighbour, paired rounds: B alone, then B while A floods.
     const readB = () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), auth);
     const flood = () => load(full.port, () => ({ method: 'GET', path: `/v1/collections/items/records/${pick()}` }), { authorization: `Bearer ${noisyKey}` });

@@ -4,6 +4,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { openSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,14 +68,63 @@ export async function child(kind: string, mainUrl: string, tenant: string): Prom
 
 export function start(kind: string, mainUrl: string, tenant: string): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const proc = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), [kind, mainUrl, tenant], { stdio: 'inherit' });
+    // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it is stopped (node --cpu-prof).
+    const profile = process.env.BENCH_CPU_PROF;
+    const execArgv = profile ? ['--cpu-prof', '--cpu-prof-dir', profile, '--cpu-prof-name', `${kind}-${Date.now()}.cpuprofile`] : [];
+    const proc = fork(fileURLToPath(new URL('./server-child.js', import.meta.url)), [kind, mainUrl, tenant], { stdio: 'inherit', execArgv });
     proc.once('message', (m: { port: number }) => resolve({ proc, port: m.port }));
     proc.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
 }
 
+/**
+ * Tenantry as a user meets it: `tenantry serve` (what `npm start` runs) in a child process with only
+ * the database, a port, an admin token and a data directory set — every other setting at its default
+ * (in-process workflow worker, pool sizes, info-level request logs, written here to a file as a
+ * service manager would). Resolves once it answers /healthz.
+ */
+export async function startServe(mainUrl: string, dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const log = openSync(path.join(dataDir, 'serve.log'), 'a');
+  const proc = fork(fileURLToPath(new URL('../src/cli/main.js', import.meta.url)), ['serve'], {
+    stdio: ['ignore', log, log, 'ipc'],
+    execArgv: process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF, '--cpu-prof-name', `serve-${Date.now()}.cpuprofile`]
+      : [],
+    env: {
+      PATH: process.env.PATH,
+      TENANTRY_DATABASE_URL: mainUrl,
+      TENANTRY_PORT: String(port),
+      TENANTRY_DATA_DIR: dataDir,
+      TENANTRY_ADMIN_TOKEN: randomBytes(24).toString('hex'),
+    },
+  });
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`tenantry serve exited with ${proc.exitCode}; see ${path.join(dataDir, 'serve.log')}`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { proc, port };
+    if (i > 600) throw new Error('tenantry serve did not answer /healthz within a minute');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export interface Load {
   rps: number;
+  /** Requests answered during the load. */
+  requests: number;
+  /**
+   * CPU milliseconds per 1,000 requests, when the load was given processes to watch (loadWithCpu):
+   * the server process, and the PostgreSQL backends of the benchmark's database.
+   */
+  cpu?: { server: number; database: number };
   p50: number;
   p99: number;
   errors: number;
@@ -94,7 +145,56 @@ export async function load(
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
   const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, statuses };
+  return {
+    rps: result.requests.average,
+    requests: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    statuses,
+  };
+}
+
+/** CPU time used so far by the processes `pids`, in milliseconds (Linux /proc; a process gone counts 0). */
+export function cpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone, or not Linux
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** The kernel's clock ticks per second (USER_HZ): 100 on every mainstream Linux. */
+const CLOCK_TICKS = 100;
+
+/**
+ * `load`, and the CPU time it cost: of the server process `serverPid`, and of the PostgreSQL backends
+ * serving the database `admin` is connected to (found in pg_stat_activity before and after; both
+ * servers' pools stay connected, and the one not under load uses none). Throughput on a shared
+ * 2-core machine drifts with whatever else runs; CPU per request does much less, and on a machine
+ * the server and PostgreSQL saturate it is what throughput is the inverse of.
+ */
+export async function loadWithCpu(admin: pg.Client, serverPid: number, run: () => Promise<Load>): Promise<Load> {
+  const backends = async () =>
+    (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map(
+      (r) => r.pid,
+    );
+  const before = new Map((await backends()).map((pid) => [pid, cpuMs([pid])]));
+  const server0 = cpuMs([serverPid]);
+  const result = await run();
+  const server1 = cpuMs([serverPid]);
+  // Backends that appeared during the load count from zero (they started during it); one that ended
+  // during it is missed (the pools keep theirs open).
+  let database = 0;
+  for (const pid of await backends()) database += cpuMs([pid]) - (before.get(pid) ?? 0);
+  const per = (ms: number) => (ms / Math.max(1, result.requests)) * 1000;
+  return { ...result, cpu: { server: per(server1 - server0), database: per(database) } };
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

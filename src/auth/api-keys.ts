@@ -94,14 +94,40 @@ export class ApiKeys {
     this.#missing = missingMs > 0 ? new LRUCache<string, true>({ max, ttl: missingMs }) : undefined;
   }
 
+  /** Key lookups on their way, by id: concurrent misses of one key (its entry expired under load) share one query. */
+  readonly #pending = new Map<string, Promise<ApiKeyRecord | undefined>>();
+  /** Advanced by every revocation or rotation here: a lookup that began before one does not refill the cache. */
+  #changes = 0;
+
   async #find(id: string): Promise<ApiKeyRecord | undefined> {
     const hit = this.#found?.get(id);
     if (hit) return hit;
     if (this.#missing?.has(id)) return undefined;
-    const record = await this.catalog.findApiKey(id);
-    if (record) this.#found?.set(id, record);
-    else this.#missing?.set(id, true);
-    return record;
+    const pending = this.#pending.get(id);
+    if (pending) return pending;
+    const changes = this.#changes;
+    const lookup = this.catalog
+      .findApiKey(id)
+      .then((record) => {
+        if (changes === this.#changes) {
+          if (record) this.#found?.set(id, record);
+          else this.#missing?.set(id, true);
+        }
+        return record;
+      })
+      .finally(() => {
+        if (this.#pending.get(id) === lookup) this.#pending.delete(id);
+      });
+    this.#pending.set(id, lookup);
+    return lookup;
+  }
+
+  /** A key changed here (revoked, replaced, created): forget it, and let no lookup already on its way cache it. */
+  #forget(id: string): void {
+    this.#found?.delete(id);
+    this.#missing?.delete(id);
+    this.#pending.delete(id);
+    this.#changes++;
   }
 
   async create(
@@ -115,7 +141,7 @@ export class ApiKeys {
     const expiresAt = expiry(options.expiresAt);
     const { id, secret } = newSecret();
     const record = await this.catalog.insertApiKey({ id, tenant, name, role: role as Role, secretHash: hashSecret(secret), expiresAt });
-    this.#missing?.delete(id);
+    this.#forget(id);
     return { ...apiKeyView(record), key: `tnty_${id}_${secret}` };
   }
 
@@ -137,9 +163,9 @@ export class ApiKeys {
       { id: nextId, secretHash: hashSecret(secret), expiresAt },
       new Date(Date.now() + overlap * 1000),
     );
-    this.#found?.delete(id);
+    this.#forget(id);
     if (!record) throw new TenantryError('not_found', `no live API key '${id}' that has not been replaced already`);
-    this.#missing?.delete(nextId);
+    this.#forget(nextId);
     return { ...apiKeyView(record), key: `tnty_${nextId}_${secret}` };
   }
 
@@ -187,7 +213,7 @@ export class ApiKeys {
 
   async revoke(tenantId: string, id: string): Promise<void> {
     const revoked = await this.catalog.revokeApiKey(tenantId, id);
-    this.#found?.delete(id);
+    this.#forget(id);
     if (!revoked) throw new TenantryError('not_found', `no API key '${id}'`);
   }
 }

@@ -205,6 +205,9 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
     const setup = this.#setup();
     const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
+    // A statement prepared under a name keeps its plan in the extended protocol; any other is planned
+    // afresh each time either way, and the batch goes as one query string (BatchOptions.inline).
+    const inline = statement.name === undefined;
     // Attached statements ride in the single statement's batch, after it: one implicit transaction,
     // one round trip, and the batch answers with the statement's own result.
     if (this.single) {
@@ -213,14 +216,16 @@ export class ScopedConnection implements DatabaseConnection {
       // A read writes nothing: what is attached for writes stays out of its batch.
       if (writes) attached.push(...conditional);
       const result =
-        attached.length === 0 ? await this.conn.batch<R>([setup, statement]) : await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1 });
+        attached.length === 0
+          ? await this.conn.batch<R>([setup, statement], { inline })
+          : await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1, inline: inline && attached.every((a) => a.name === undefined) });
       this.#changed = true;
       if (conditional.length > 0 && writes) this.#ifWrittenSent = true;
       return toKyselyResult(result);
     }
-    if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement]));
+    if (isPlainRead(query.query)) return toKyselyResult(await this.conn.batch<R>([setup, statement], { inline }));
     this.#inTransaction = true; // set before sending: if the batch fails, the open transaction is rolled back
-    const result = await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement]);
+    const result = await this.conn.batch<R>([{ sql: 'BEGIN' }, setup, statement], { inline });
     this.#changed = true;
     return toKyselyResult(result);
   }

@@ -135,12 +135,31 @@ export class Catalog implements TenantDirectory {
     return new Catalog(db, cacheMs);
   }
 
+  /** Lookups on their way, by id: concurrent misses of one tenant share one query. */
+  readonly #pending = new Map<string, Promise<Tenant | undefined>>();
+  /** Advanced by every invalidate: a lookup that began before one does not refill the cache. */
+  #invalidations = 0;
+
   async get(id: string): Promise<Tenant | undefined> {
     const hit = this.#cache.get(id);
     if (hit && hit.expires > Date.now()) return hit.tenant;
-    const tenant = await this.getFresh(id);
-    if (this.#cacheMs > 0) this.#cache.set(id, { tenant, expires: Date.now() + this.#cacheMs });
-    return tenant;
+    // When an entry expires under load, every request of the tenant in flight misses at once: one
+    // query answers them all (the catalog pool is small, and a queue of identical lookups on it would
+    // hold each of those requests for several round trips).
+    const pending = this.#pending.get(id);
+    if (pending) return pending;
+    const invalidations = this.#invalidations;
+    const lookup = this.getFresh(id)
+      .then((tenant) => {
+        // Changed meanwhile (invalidate): what this lookup read may predate the change; not cached.
+        if (this.#cacheMs > 0 && invalidations === this.#invalidations) this.#cache.set(id, { tenant, expires: Date.now() + this.#cacheMs });
+        return tenant;
+      })
+      .finally(() => {
+        if (this.#pending.get(id) === lookup) this.#pending.delete(id);
+      });
+    this.#pending.set(id, lookup);
+    return lookup;
   }
 
   async getFresh(id: string): Promise<Tenant | undefined> {
@@ -150,6 +169,9 @@ export class Catalog implements TenantDirectory {
 
   invalidate(id: string): void {
     this.#cache.delete(id);
+    // Later lookups query again rather than join one that began before the change.
+    this.#pending.delete(id);
+    this.#invalidations++;
   }
 
   /** Tenants in id order; `after` and `limit` page through them. */

@@ -18,6 +18,12 @@ export interface Statement {
 export interface BatchOptions {
   /** Resolve the result of the statement at this index instead of the last one's. */
   resultOf?: number;
+  /**
+   * Send the batch as one simple-protocol query string with its parameters written as literals
+   * (inline.ts), where the backend can: less protocol work per statement than the extended protocol,
+   * but no statement keeps a prepared plan. A batch the backend cannot write so goes as usual.
+   */
+  inline?: boolean;
 }
 
 /** One connection, held exclusively by whoever leased it. */

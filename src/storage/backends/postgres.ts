@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import pg from 'pg';
 import type { BatchOptions, ClusterBackend, DatabaseBackend, Lease, PoolStats, QueryResult, SqlConnection, Statement } from './backend.js';
 import type { ConnectionBudget } from '../connection-budget.js';
+import { inlineBatch } from './inline.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
 import { scramVerifier } from '../scram.js';
 import { quoteIdent } from '../names.js';
@@ -119,6 +120,8 @@ class PgConnection implements SqlConnection {
     if (!this.namedStatements) statements = statements.map(({ sql, params }) => ({ sql, params }));
     const last = statements.at(-1);
     if (!last) return Promise.resolve({ rows: [] });
+    const text = options.inline && statements.length > 1 ? inlineBatch(statements) : undefined;
+    if (text !== undefined) return this.#simple<R>(text, options);
     return new Promise((resolve, reject) => {
       const query: BatchQuery = new BatchQuery(statements.slice(0, -1), last, (error, results) => {
         if (error) {
@@ -131,6 +134,13 @@ class PgConnection implements SqlConnection {
       });
       this.client.query(query as unknown as pg.Submittable);
     });
+  }
+
+  /** A batch written as one query string (inlineBatch): one result per statement. */
+  async #simple<R>(text: string, options: BatchOptions): Promise<QueryResult<R>> {
+    const results = (await this.client.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+    const result = Array.isArray(results) ? results.at(options.resultOf ?? -1)! : results;
+    return { rows: result.rows as R[], affectedRows: result.rowCount ?? undefined };
   }
 
   async exec(sql: string): Promise<void> {
