@@ -6,21 +6,22 @@ const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { 
 
 /**
  * `value` as an SQL literal of unknown type — what an untyped `$n` parameter is too, so the server
- * resolves its type from the context the same way — or undefined when it cannot be written as one (a
- * NUL character, which an extended-protocol parameter refuses with a clear error instead).
+ * resolves its type from the context the same way — or undefined when it is not written as one, and
+ * the statement goes with its parameters: a NUL character (which a parameter refuses with a clear
+ * error instead), or a backslash.
  *
- * Quoting never depends on the server's standard_conforming_strings: text without a backslash is
- * written '…' (quotes doubled), which both settings read the same; text with one is written E'…'
- * with backslashes doubled too.
+ * Only text without a backslash is written, as '…' with quotes doubled. Such a literal reads the same
+ * whatever the server's standard_conforming_strings, and whatever its client_encoding: the byte of a
+ * backslash (0x5C) can be the second byte of a character in SJIS, BIG5, GBK and the like, so an E'…'
+ * literal with escaped backslashes could be closed early under those encodings, but no encoding takes
+ * a quote (0x27) as part of a character (pg sends no client_encoding: the server's or role's default
+ * applies). Buffers (bytea's hex form starts with a backslash) and JSON with escapes take the parameter path.
  */
 export function sqlLiteral(value: unknown): string | undefined {
   const wire = prepareValue(value);
   if (wire === null) return 'NULL';
-  // A Buffer goes as bytea's hex input form (the extended protocol sends it in binary).
-  const text = typeof wire === 'string' ? wire : `\\x${wire.toString('hex')}`;
-  if (text.includes('\0')) return undefined;
-  const quoted = text.replaceAll("'", "''");
-  return text.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+  if (typeof wire !== 'string' || wire.includes('\0') || wire.includes('\\')) return undefined;
+  return `'${wire.replaceAll("'", "''")}'`;
 }
 
 const isIdentifierChar = (c: string | undefined) => c !== undefined && (/[A-Za-z0-9_$]/.test(c) || c.charCodeAt(0) > 127);
@@ -58,8 +59,9 @@ export function substituteParameters(sql: string, literals: readonly string[]): 
       if (end < 0) return undefined;
       i = end + 1; // a doubled "" closes and reopens: the same scan
     } else if (c === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? sql.length : end + 1;
+      // PostgreSQL ends a `--` comment at a line feed or a carriage return.
+      const end = sql.slice(i).search(/[\n\r]/);
+      i = end < 0 ? sql.length : i + end + 1;
     } else if (c === '/' && sql[i + 1] === '*') {
       let depth = 1; // PostgreSQL's block comments nest
       i += 2;
