@@ -261,6 +261,11 @@ export async function withBenchDatabase(
   const children: ChildProcess[] = [];
   try {
     await fn({ mainUrl: withDatabase(url, database), suffix, children });
+  } catch (error) {
+    // Said first: dropping the database below ends connections a failed run may still hold, and a
+    // client without an error handler would take the process down, hiding this error.
+    console.error(error);
+    throw error;
   } finally {
     for (const c of children) c.kill();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
