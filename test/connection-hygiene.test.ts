@@ -123,6 +123,30 @@ describe(`connections carry no tenant outside a scope (${backend})`, () => {
     expect(await unscopedView(t)).toEqual({ role: routerOf(t).names.appRole, tenant: null, rows: 0 });
   });
 
+  // Embedded, there is no server to end a connection.
+  if (backend === 'postgres') {
+    it('a connection the server ends between two statements of a scope fails that scope only; the process and the next scope are fine', async () => {
+      const admin = routerOf(t).controlCluster.main;
+      const error = await t
+        .withTenant(a, async ({ db }) => {
+          const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
+          const lease = await admin.acquireAdmin();
+          try {
+            await lease.conn.query('select pg_terminate_backend($1)', [rows[0]!.pid]);
+          } finally {
+            lease.release();
+          }
+          // The termination arrives while this scope runs no statement: pg emits 'error' on the client.
+          await new Promise((r) => setTimeout(r, 200));
+          await db.selectFrom('records').select('id').execute();
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((await visibleRecords(t, a)).length).toBeGreaterThan(0);
+      expect(await unscopedView(t)).toMatchObject({ tenant: null, rows: 0 });
+    });
+  }
+
   it('a scope handle cannot be used after its scope ended', async () => {
     let leaked: Parameters<Parameters<Tenantry['withTenant']>[1]>[0]['db'] | undefined;
     await t.withTenant(a, async ({ db }) => {

@@ -150,12 +150,23 @@ class PgConnection implements SqlConnection {
 
 function lease(client: pg.PoolClient, namedStatements: boolean, budget: ConnectionBudget | undefined): Lease {
   let released = false;
+  // The pool listens for errors only on idle clients. One lent out and between statements (a scope's
+  // code awaiting something else) whose server ends it — pg_terminate_backend, a failover, a dropped
+  // database — emits 'error' with no query to fail; unheard, that would end the process. Heard here:
+  // the scope's next statement fails ("not queryable"), and the connection is discarded on release.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost ??= error;
+  };
+  client.on('error', onError);
   return {
     conn: new PgConnection(client, namedStatements),
     release: (broken) => {
       if (released) return;
       released = true;
-      if (broken) client.release(new Error('connection discarded after a failed transaction'));
+      client.removeListener('error', onError);
+      if (lost) client.release(lost);
+      else if (broken) client.release(new Error('connection discarded after a failed transaction'));
       // Others wait for a place in the connection budget: close this one rather than keep it idle.
       else if (budget && budget.waiting > 0) client.release(true);
       else client.release();
