@@ -34,6 +34,21 @@ interface Bucket {
  * verified tenant, never by address, so one tenant's flood drains only its own bucket. With several
  * replicas, RedisRateLimiter (redis-rate-limit.ts) keeps the same buckets in Redis.
  */
+/**
+ * The decision of a token bucket refilling `limit` tokens a minute, with `tokens` left after taking
+ * (or not): shared by the in-process buckets here and the Redis ones (redis-rate-limit.ts).
+ */
+export function rateDecision(allowed: boolean, limit: number, tokens: number): RateDecision {
+  const perMs = limit / 60_000;
+  return {
+    allowed,
+    limit,
+    remaining: Math.floor(tokens),
+    reset: Math.ceil((limit - tokens) / perMs / 1000),
+    retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
+  };
+}
+
 export class RateLimiter implements TenantRateLimiter {
   readonly #buckets = new Map<string, Bucket>();
 
@@ -54,13 +69,7 @@ export class RateLimiter implements TenantRateLimiter {
     }
     const allowed = bucket.tokens >= 1;
     if (allowed) bucket.tokens -= 1;
-    return {
-      allowed,
-      limit,
-      remaining: Math.floor(bucket.tokens),
-      reset: Math.ceil((limit - bucket.tokens) / perMs / 1000),
-      retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
-    };
+    return rateDecision(allowed, limit, bucket.tokens);
   }
 
   /** Drop buckets that have refilled: a full bucket is the same as none. */
@@ -125,13 +134,7 @@ export class AddressBuckets {
       if (allowed) tokens -= 1;
       this.#buckets.set(key, { tokens, updated: now, limit });
     }
-    return {
-      allowed,
-      limit,
-      remaining: Math.floor(tokens),
-      reset: Math.ceil((limit - tokens) / perMs / 1000),
-      retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
-    };
+    return rateDecision(allowed, limit, tokens);
   }
 }
 

@@ -18,7 +18,7 @@ import { Redis } from 'ioredis';
 import type { RedisFailMode } from '../config.js';
 import { TenantryError } from '../errors.js';
 import { tenantCacheKey } from '../storage/scope.js';
-import { RateLimiter, type RateDecision, type TenantRateLimiter } from './rate-limit.js';
+import { RateLimiter, rateDecision, type RateDecision, type TenantRateLimiter } from './rate-limit.js';
 
 const TAKE = `
 local t = redis.call('TIME')
@@ -102,7 +102,7 @@ export class RedisRateLimiter implements TenantRateLimiter {
     const key = tenantCacheKey(tenantId, 'rate');
     try {
       const [allowed, left] = await (this.#redis as unknown as { tenantryTake: TakeCommand }).tenantryTake(key, limit);
-      return decision(allowed === 1, limit, Number(left));
+      return rateDecision(allowed === 1, limit, Number(left));
     } catch (error) {
       const outcome = this.#options.fail === 'open' ? 'allowed' : 'refused';
       this.#options.onStoreError?.(error as Error, outcome);
@@ -124,16 +124,4 @@ export class RedisRateLimiter implements TenantRateLimiter {
     if (this.#redis.status === 'ready') await this.#redis.quit().catch(() => this.#redis.disconnect());
     else this.#redis.disconnect();
   }
-}
-
-/** The decision for `tokens` left after taking (or not): RateLimiter's arithmetic. */
-function decision(allowed: boolean, limit: number, tokens: number): RateDecision {
-  const perMs = limit / 60_000;
-  return {
-    allowed,
-    limit,
-    remaining: Math.floor(tokens),
-    reset: Math.ceil((limit - tokens) / perMs / 1000),
-    retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
-  };
 }
