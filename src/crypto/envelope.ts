@@ -59,11 +59,16 @@ export function open(key: AesKey, sealed: Buffer, aad: Buffer, prefixBytes = 0):
   const prefix = sealed.subarray(0, prefixBytes);
   const iv = sealed.subarray(prefixBytes, prefixBytes + IV_BYTES);
   const tag = sealed.subarray(sealed.length - TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(prefixBytes > 0 ? Buffer.concat([prefix, aad]) : aad);
+  return decrypt(key, iv, prefixBytes > 0 ? Buffer.concat([prefix, aad]) : aad, tag, sealed.subarray(prefixBytes + IV_BYTES, sealed.length - TAG_BYTES));
+}
+
+/** AES-256-GCM decryption of `ciphertext`, or EnvelopeError when the tag does not authenticate it with `aad`. */
+function decrypt(key: AesKey, iv: Buffer, aad: Buffer, tag: Buffer, ciphertext: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(aad);
   decipher.setAuthTag(tag);
   try {
-    const body = decipher.update(sealed.subarray(prefixBytes + IV_BYTES, sealed.length - TAG_BYTES));
+    const body = decipher.update(ciphertext);
     const rest = decipher.final();
     return rest.length === 0 ? body : Buffer.concat([body, rest]);
   } catch {
@@ -100,16 +105,13 @@ export function openEnvelope(key: AesKey, bytes: Buffer, aadText: string): Buffe
   const aad = Buffer.allocUnsafe(HEADER_BYTES + Buffer.byteLength(aadText));
   bytes.copy(aad, 0, 0, HEADER_BYTES);
   aad.write(aadText, HEADER_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES), { authTagLength: TAG_BYTES });
-  decipher.setAAD(aad);
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  try {
-    const body = decipher.update(bytes.subarray(HEADER_BYTES + IV_BYTES, bytes.length - TAG_BYTES));
-    const rest = decipher.final();
-    return rest.length === 0 ? body : Buffer.concat([body, rest]);
-  } catch {
-    throw new EnvelopeError('authentication failed');
-  }
+  return decrypt(
+    key,
+    bytes.subarray(HEADER_BYTES, HEADER_BYTES + IV_BYTES),
+    aad,
+    bytes.subarray(bytes.length - TAG_BYTES),
+    bytes.subarray(HEADER_BYTES + IV_BYTES, bytes.length - TAG_BYTES),
+  );
 }
 
 /** A field envelope's bytes and the key version its header names (throws EnvelopeError for anything else). */
