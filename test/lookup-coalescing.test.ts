@@ -43,9 +43,30 @@ describe(`lookup coalescing (${backend})`, () => {
 
   it('a lookup that began before a change does not refill the cache: the next request sees the change', async () => {
     t.catalog.invalidate(a);
-    const before = t.catalog.get(a); // on its way, reading the tenant active
-    await t.tenants.suspend(a); // changes the row and invalidates the entry
-    expect((await before)?.status).toBe('active'); // began before the suspension: may say active…
+    // The lookup reads the tenant, and is held from answering until the suspension is done (left to
+    // chance, its query could reach the database after the suspension and read it).
+    const real = t.catalog.getFresh.bind(t.catalog);
+    let read!: () => void;
+    let answer!: () => void;
+    const hasRead = new Promise<void>((resolve) => (read = resolve));
+    const mayAnswer = new Promise<void>((resolve) => (answer = resolve));
+    const fresh = vi.spyOn(t.catalog, 'getFresh').mockImplementationOnce(async (id) => {
+      const tenant = await real(id);
+      read();
+      await mayAnswer;
+      return tenant;
+    });
+    let before: Awaited<ReturnType<Tenantry['catalog']['get']>>;
+    try {
+      const lookup = t.catalog.get(a); // on its way, reading the tenant active
+      await hasRead;
+      await t.tenants.suspend(a); // changes the row and invalidates the entry
+      answer();
+      before = await lookup;
+    } finally {
+      fresh.mockRestore();
+    }
+    expect(before?.status).toBe('active'); // began before the suspension: says active…
     expect((await t.catalog.get(a))?.status).toBe('suspended'); // …but was not cached: the next one reads again
     await t.tenants.resume(a);
     expect((await t.catalog.get(a))?.status).toBe('active');
