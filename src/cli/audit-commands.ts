@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Verification } from '../audit/chain.js';
-import { Services } from '../services.js';
 import type { Tenantry } from '../tenantry.js';
 import { METRICS } from '../usage/meter.js';
 import type { UsageReport } from '../usage/usage.js';
@@ -51,7 +50,7 @@ export function addAuditCommands(program: Command, ctx: AuditCommandsContext): v
     .action(async (opts: { tenant?: string; month?: string; csv: boolean; json: boolean }) => {
       if (opts.csv && opts.json) throw ctx.usage('choose one of --csv and --json');
       const t = await ctx.open();
-      const services = Services.over(t);
+      const services = (await import('../services.js')).Services.over(t);
       let report: UsageReport;
       try {
         const tenant = opts.tenant === undefined ? undefined : await t.tenants.get(opts.tenant);

@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { ValidationError } from '../errors.js';
-import { Services } from '../services.js';
+import type { Services } from '../services.js';
 import type { ExportCounts } from '../tenancy/export/format.js';
 import type { Tenantry } from '../tenantry.js';
 
@@ -32,7 +32,7 @@ function describeCounts(c: ExportCounts): string {
 
 /** Run `fn` with the services over the command's Tenantry (the importer checks schemas in their sandbox), closed after. */
 async function withServices<T>(ctx: ExportCommandsContext, fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = Services.over(await ctx.open());
+  const services = (await import('../services.js')).Services.over(await ctx.open());
   try {
     return await fn(services);
   } finally {

@@ -246,21 +246,28 @@ export const LINE_TYPES: Record<LineType, { count: CountKey; section: number; sc
   audit: { count: 'auditEntries', section: 4, schema: AuditLine },
 };
 
-const ajv = new Ajv({ strict: false, allErrors: false });
-ajv.addFormat('timestamp', { type: 'string', validate: validTimestamp });
+/** The line validators, compiled on first use: compiling them costs ~0.1 s, which every process importing this module (the CLI, the server) would pay at start. */
+let validators: Map<string, ValidateFunction> | undefined;
 
-const validators = new Map<string, ValidateFunction>([
-  ['header', ajv.compile(HeaderLine)],
-  ['end', ajv.compile(EndLine)],
-  ...Object.entries(LINE_TYPES).map(([type, { schema }]) => [type, ajv.compile(schema)] as const),
-]);
+function validator(kind: string): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ strict: false, allErrors: false });
+    ajv.addFormat('timestamp', { type: 'string', validate: validTimestamp });
+    validators = new Map<string, ValidateFunction>([
+      ['header', ajv.compile(HeaderLine)],
+      ['end', ajv.compile(EndLine)],
+      ...Object.entries(LINE_TYPES).map(([type, { schema }]) => [type, ajv.compile(schema)] as const),
+    ]);
+  }
+  return validators.get(kind)!;
+}
 
 /**
  * Why `value` is not a line of `kind` ('header', 'end' or a row type) — the first problem, with where
  * in the line — or null when it is one.
  */
 export function lineProblem(kind: 'header' | 'end' | LineType, value: unknown): string | null {
-  const validate = validators.get(kind)!;
+  const validate = validator(kind);
   if (validate(value)) return null;
   const error = validate.errors?.[0];
   if (!error) return 'is not valid';
