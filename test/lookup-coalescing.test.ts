@@ -18,7 +18,8 @@ describe(`lookup coalescing (${backend})`, () => {
   let b: string;
 
   beforeAll(async () => {
-    env = await createTestEnv();
+    // A catalog cache (the harness has none by default): "does not refill the cache" is only tested with one.
+    env = await createTestEnv({ catalogCacheMs: 60_000 });
     t = await env.open();
     a = tenantId('coal-a');
     b = tenantId('coal-b');
