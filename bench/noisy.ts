@@ -128,6 +128,28 @@ async function main(): Promise<void> {
       for (const m of text.matchAll(/^tenantry_shed_requests_total\{tier="(\w+)"\} (\d+)/gm)) shed[m[1]!] = Number(m[2]);
       return shed;
     };
+    /** The server's load-shedding pressure (its /metrics gauges) every 250 ms until `until` settles: the highest seen. */
+    const watchPressure = async <T>(until: Promise<T>): Promise<[T, string]> => {
+      let top = { pressure: 0, delay: 0, waiting: 0 };
+      let done = false;
+      const watching = (async () => {
+        while (!done) {
+          const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+          const read = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
+          const now = {
+            pressure: read(/^tenantry_load_pressure ([\d.e+-]+)/m),
+            delay: read(/^tenantry_load_signal\{signal="event_loop_delay_ms"\} ([\d.e+-]+)/m),
+            waiting: read(/^tenantry_load_signal\{signal="db_waiting"\} ([\d.e+-]+)/m),
+          };
+          if (now.pressure >= top.pressure) top = now;
+          await sleep(250);
+        }
+      })();
+      const result = await until;
+      done = true;
+      await watching;
+      return [result, `highest pressure ${top.pressure.toFixed(2)} (event-loop delay ${top.delay.toFixed(0)} ms, ${top.waiting} waiting)`];
+    };
     const backlogLeft = async () =>
       Number(
         (await admin.query<{ n: string }>("SELECT count(*) AS n FROM tenant_pool.runs WHERE tenant_id = $1 AND status IN ('queued', 'running')", [queuer.id]))
@@ -182,10 +204,13 @@ async function main(): Promise<void> {
       const alone: Load[] = [];
       const during: Load[] = [];
       const drained: string[] = [];
+      const pressures: string[] = [];
       for (let r = 0; r < NOISY_ROUNDS; r++) {
         const before = await backlogLeft();
         const since = performance.now();
-        during.push(await quietRead());
+        const [q, pressure] = await watchPressure(quietRead());
+        during.push(q);
+        pressures.push(pressure);
         const after = await backlogLeft();
         drained.push(`${before} → ${after} (${((before - after) / ((performance.now() - since) / 1000)).toFixed(0)} runs/s)`);
         if (after === 0) console.log('(c): the backlog ran out during the measurement; raise BENCH_BACKLOG');
@@ -194,14 +219,27 @@ async function main(): Promise<void> {
       for (let i = 0; i < 3000 && (await backlogLeft()) > 0; i++) await sleep(100);
       drained.push(`the rest drained in ${((performance.now() - mark) / 1000).toFixed(0)} s`);
       for (let r = 0; r < NOISY_ROUNDS; r++) alone.push(await quietRead());
-      report(`(c) ${BACKLOG.toLocaleString('en')}-run workflow backlog`, alone, during, `runs queued or running ${drained.join(', ')}`);
+      report(
+        `(c) ${BACKLOG.toLocaleString('en')}-run workflow backlog`,
+        alone,
+        during,
+        `runs queued or running ${drained.join(', ')}; ${pressures.join(', ')}`,
+      );
     }
 
     for (const [name, { label, spec }] of Object.entries(neighbours)) {
       const alone: Load[] = [];
       const during: Load[] = [];
       const noisy: Load[] = [];
+      const pressures: string[] = [];
       const shed0 = await shedTotals();
+      if (name === 'filters') {
+        // One filter alone first: what each of the 50 costs.
+        const since = performance.now();
+        const one = await fetch(`${base}${spec.paths[0]}`, { headers: spec.headers });
+        const body = (await one.json()) as { code?: string };
+        console.log(`    one filter alone: ${one.status}${body.code ? ` ${body.code}` : ''} in ${(performance.now() - since).toFixed(0)} ms`);
+      }
       for (let r = 0; r < NOISY_ROUNDS; r++) {
         alone.push(await quietRead());
         // The flood starts with its tenant's bucket empty (a bucket holds a minute's requests), so it
@@ -210,17 +248,20 @@ async function main(): Promise<void> {
           const drain = () => load(port, () => ({ method: 'GET', path: spec.paths[0]! }), spec.headers, { connections: 16, amount: 1000 });
           while (((await drain()).statuses['4xx'] ?? 0) < 900);
         }
-        const [q, n] = await Promise.all([quietRead(), generate(spec)]);
+        const [[q, n], pressure] = await watchPressure(Promise.all([quietRead(), generate(spec)]));
         during.push(q);
         noisy.push(n);
+        pressures.push(pressure);
       }
       const shed1 = await shedTotals();
-      const st = (k: string) => noisy.reduce((n, x) => n + (x.statuses[k] ?? 0), 0);
+      const codes: Record<string, number> = {};
+      for (const x of noisy) for (const [code, n] of Object.entries(x.codes)) codes[code] = (codes[code] ?? 0) + n;
       report(
         label,
         alone,
         during,
-        `neighbour ${median(noisy.map((x) => x.rps)).toFixed(0)} req/s (p50 ${median(noisy.map((x) => x.p50))} ms): 2xx ${st('2xx')}, 4xx ${st('4xx')}, 5xx ${st('5xx')}, shed ${(shed1.free ?? 0) - (shed0.free ?? 0)}`,
+        `neighbour ${median(noisy.map((x) => x.rps)).toFixed(0)} req/s (p50 ${median(noisy.map((x) => x.p50))} ms), statuses ${JSON.stringify(codes)}, ` +
+          `shed ${(shed1.free ?? 0) - (shed0.free ?? 0)}; ${pressures.join(', ')}`,
       );
     }
     const shed = await shedTotals();

@@ -136,6 +136,8 @@ export interface Load {
   errors: number;
   /** Responses by status class, e.g. { '2xx': 100, '4xx': 3 }. */
   statuses: Record<string, number>;
+  /** Responses by status code, e.g. { '200': 100, '429': 3 }. */
+  codes: Record<string, number>;
 }
 
 /** How a load is run: connections (BENCH_CONNECTIONS), for `duration` seconds (BENCH_SECONDS), at most `overallRate` requests/s, or `amount` requests in all. */
@@ -161,6 +163,7 @@ export async function load(
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
   const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
+  const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]));
   return {
     rps: result.requests.average,
     requests: result.requests.total,
@@ -168,6 +171,7 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
     statuses,
+    codes,
   };
 }
 
