@@ -9,7 +9,7 @@
  *   (c) a 5,000-run workflow backlog (BENCH_BACKLOG; one-step no-op runs started over HTTP first).
  * Goal: the quiet tenant's p99 within 1.5× of alone in each. The neighbour's load comes from a child
  * process of its own (this file, `generate`), the quiet reads from this one, so neither generator
- * slows the other; alone and during are paired per round (BENCH_ROUNDS, default 2, of BENCH_SECONDS, 5).
+ * slows the other; alone and during are paired per round (BENCH_ROUNDS, default 3, of BENCH_SECONDS, 5).
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:noisy
  *
@@ -30,7 +30,7 @@ import { config, type Load, type LoadShape, load, median, seconds, startServe, w
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 5000);
 const QUIET_RATE = Number(process.env.BENCH_QUIET_RATE ?? 200);
-const NOISY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const NOISY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const FLOOD_LIMIT = 6000; // per minute: the flood runs at 10× it
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -190,9 +190,10 @@ async function main(): Promise<void> {
       const errors = (xs: Load[]) => xs.reduce((n, x) => n + x.errors, 0);
       const p99 = (xs: Load[]) => `${m(xs, (x) => x.p99).toFixed(1)} ms`.padStart(10);
       const verdict = ratio <= 1.5 ? 'met ' : 'MISS';
+      const pairs = alone.map((a, i) => `${a.p99}/${during[i]!.p99}`).join(', ');
       console.log(
         `${label.padEnd(50)} ${p99(alone)} ${p99(during)}  ${ratio.toFixed(2).padStart(5)}x ${verdict}  ` +
-          `p50 ${m(alone, (x) => x.p50)} → ${m(during, (x) => x.p50)} ms, quiet non-2xx ${errors(alone)} + ${errors(during)}; ${noisy}`,
+          `(rounds, ms: ${pairs}) p50 ${m(alone, (x) => x.p50)} → ${m(during, (x) => x.p50)} ms, quiet non-2xx ${errors(alone)} + ${errors(during)}; ${noisy}`,
       );
     };
     console.log(`${'neighbour'.padEnd(50)} ${'p99 alone'.padStart(10)} ${'p99 during'.padStart(10)}  ratio`);
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
     // (c) first, while the worker drains the backlog queued before the server started; then, once it is
     // gone, the quiet tenant alone (not paired round by round like (a) and (b): the backlog is there once).
     {
-      await quietRead(1); // warm-up
+      await quietRead(3); // warm-up (the server has just started)
       const alone: Load[] = [];
       const during: Load[] = [];
       const drained: string[] = [];

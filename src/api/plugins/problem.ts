@@ -84,7 +84,8 @@ function describe(problems: readonly FieldProblem[]): string {
 }
 
 /**
- * Server-side errors whose detail is written for the caller: what is full (`busy`), which record's
+ * Server-side errors whose detail is written for the caller: what is full (`busy`), why the request
+ * was shed (`overloaded`: the plan and the pressure, never another tenant's anything), which record's
  * encrypted field failed authentication (`data_corrupt`), which key version is missing (`key_unavailable`).
  */
 const TOLD_5XX: ReadonlySet<ErrorCode> = new Set(['busy', 'overloaded', 'data_corrupt', 'key_unavailable']);
