@@ -14,7 +14,8 @@
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:noisy
  *
  * The quiet tenant is on the `pro` plan and every neighbour on `free` (BENCH_QUIET_TIER=free puts the
- * quiet one on the neighbours' plan); BENCH_SHED=off runs the server without load shedding.
+ * quiet one on the neighbours' plan); BENCH_SHED=off runs the server without load shedding;
+ * BENCH_FILTER_POOL_SHARE gives (b)'s tenant that `poolShare` instead of its plan's (free: 0.4 of 10).
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     const quiet = await tenant('quiet', quietTier, 100_000_000);
     const flooder = await tenant('flood', 'free', FLOOD_LIMIT);
     const filterer = await tenant('filter', 'free', 100_000_000);
+    const filterShare = process.env.BENCH_FILTER_POOL_SHARE;
+    if (filterShare) await t.tenants.update(filterer.id, { limits: { requestsPerMinute: 100_000_000, poolShare: Number(filterShare) } });
     const queuer = await tenant('backlog', 'free', 100_000_000);
     const seed = (id: string, collection: string, n: number) =>
       t.withTenant(id, async ({ db }) => {
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
         },
       },
       filters: {
-        label: `(b) 50 concurrent filters, ${(ROWS / 1e6).toLocaleString('en')}M-row pooled collection`,
+        label: `(b) 50 concurrent filters, ${(ROWS / 1e6).toLocaleString('en')}M-row pooled collection${filterShare ? ` (poolShare ${filterShare})` : ''}`,
         spec: { port, method: 'GET', paths: [`/v1/collections/big/records?limit=20&filter=${filter}`], headers: filterer.auth, shape: { connections: 50 } },
       },
     };
