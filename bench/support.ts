@@ -83,7 +83,12 @@ export function start(kind: string, mainUrl: string, tenant: string): Promise<{ 
  * (in-process workflow worker, pool sizes, info-level request logs, written here to a file as a
  * service manager would). Resolves once it answers /healthz.
  */
-export async function startServe(mainUrl: string, dataDir: string): Promise<{ proc: ChildProcess; port: number }> {
+export async function startServe(
+  mainUrl: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ proc: ChildProcess; port: number; adminToken: string }> {
+  const adminToken = randomBytes(24).toString('hex');
   const port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const { port: free } = probe.address() as net.AddressInfo;
@@ -101,7 +106,8 @@ export async function startServe(mainUrl: string, dataDir: string): Promise<{ pr
       TENANTRY_DATABASE_URL: mainUrl,
       TENANTRY_PORT: String(port),
       TENANTRY_DATA_DIR: dataDir,
-      TENANTRY_ADMIN_TOKEN: randomBytes(24).toString('hex'),
+      TENANTRY_ADMIN_TOKEN: adminToken,
+      ...env,
     },
   });
   for (let i = 0; ; i++) {
@@ -110,7 +116,7 @@ export async function startServe(mainUrl: string, dataDir: string): Promise<{ pr
       (r) => r.ok,
       () => false,
     );
-    if (up) return { proc, port };
+    if (up) return { proc, port, adminToken };
     if (i > 600) throw new Error('tenantry serve did not answer /healthz within a minute');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -130,21 +136,34 @@ export interface Load {
   errors: number;
   /** Responses by status class, e.g. { '2xx': 100, '4xx': 3 }. */
   statuses: Record<string, number>;
+  /** Responses by status code, e.g. { '200': 100, '429': 3 }. */
+  codes: Record<string, number>;
+}
+
+/** How a load is run: connections (BENCH_CONNECTIONS), for `duration` seconds (BENCH_SECONDS), at most `overallRate` requests/s, or `amount` requests in all. */
+export interface LoadShape {
+  connections?: number;
+  duration?: number;
+  overallRate?: number;
+  amount?: number;
 }
 
 export async function load(
   port: number,
   request: () => { method: 'GET' | 'POST'; path: string; body?: string },
   headers: Record<string, string>,
+  shape: LoadShape = {},
 ): Promise<Load> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections,
-    duration: seconds,
+    connections: shape.connections ?? connections,
+    ...(shape.amount !== undefined ? { amount: shape.amount } : { duration: shape.duration ?? seconds }),
+    ...(shape.overallRate !== undefined && { overallRate: shape.overallRate }),
     headers: { 'content-type': 'application/json', ...headers },
     requests: [{ setupRequest: (req) => ({ ...req, ...request() }) }],
   });
   const statuses = { '2xx': result['2xx'], '4xx': result['4xx'], '5xx': result['5xx'] };
+  const codes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]));
   return {
     rps: result.requests.average,
     requests: result.requests.total,
@@ -152,6 +171,7 @@ export async function load(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
     statuses,
+    codes,
   };
 }
 

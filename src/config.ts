@@ -10,6 +10,13 @@ export const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
 /** What a rate-limit decision Redis did not answer does (TENANTRY_REDIS_FAIL). */
 export type RedisFailMode = 'open' | 'closed';
 export const REDIS_FAIL_MODES: readonly RedisFailMode[] = ['open', 'closed'];
+/**
+ * Whether `tenantry serve` sheds the lowest plans' non-critical requests under overload
+ * (TENANTRY_LOAD_SHEDDING, src/api/load-shedding.ts): `auto` is on when every cluster is a PostgreSQL
+ * server and off with embedded PGlite, whose queries run on the event loop the delay is measured on.
+ */
+export type LoadSheddingMode = 'auto' | 'on' | 'off';
+export const LOAD_SHEDDING_MODES: readonly LoadSheddingMode[] = ['auto', 'on', 'off'];
 
 /** One PostgreSQL cluster (or the embedded PGlite "cluster") that tenants can be placed on. */
 export interface ClusterConfig {
@@ -115,6 +122,14 @@ export interface TenantryConfig {
   redisFail: RedisFailMode;
   /** How long a Redis command may take before it counts as unanswered (ms). */
   redisTimeoutMs: number;
+  /** Load shedding under overload (TENANTRY_LOAD_SHEDDING): auto, on or off. */
+  loadShedding: LoadSheddingMode;
+  /** Mean event-loop delay (ms) over a window that counts as pressure 1: the free plan's non-critical requests are shed from there. */
+  shedEventLoopDelayMs: number;
+  /** Requests waiting for a database connection that count as pressure 1. */
+  shedDbWaiting: number;
+  /** How often the overload signals are read (ms). */
+  shedSampleMs: number;
   /** Tenant JWTs (src/auth/jwt.ts); unset key → JWTs are not accepted. */
   jwt: { secret?: string; publicKey?: string; jwksUrl?: string; issuer?: string; audience?: string };
 }
@@ -280,6 +295,10 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     shutdownTimeoutMs: 25_000,
     redisFail: 'open',
     redisTimeoutMs: 250,
+    loadShedding: 'auto',
+    shedEventLoopDelayMs: 200,
+    shedDbWaiting: 50,
+    shedSampleMs: 500,
     jwt: {},
     ...overrides,
   };
@@ -388,6 +407,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     redisUrl: redisUrl(env.TENANTRY_REDIS_URL),
     redisFail: oneOf(env, 'TENANTRY_REDIS_FAIL', REDIS_FAIL_MODES, d.redisFail),
     redisTimeoutMs: positiveInt(env, 'TENANTRY_REDIS_TIMEOUT_MS', d.redisTimeoutMs, 10),
+    loadShedding: oneOf(env, 'TENANTRY_LOAD_SHEDDING', LOAD_SHEDDING_MODES, d.loadShedding),
+    shedEventLoopDelayMs: positiveInt(env, 'TENANTRY_SHED_EVENT_LOOP_DELAY_MS', d.shedEventLoopDelayMs, 1),
+    shedDbWaiting: positiveInt(env, 'TENANTRY_SHED_DB_WAITING', d.shedDbWaiting, 1),
+    shedSampleMs: positiveInt(env, 'TENANTRY_SHED_SAMPLE_MS', d.shedSampleMs, 10),
     adminToken,
     cursorSecret: env.TENANTRY_CURSOR_SECRET || undefined,
     baseDomain: env.TENANTRY_BASE_DOMAIN?.toLowerCase() || undefined,
@@ -399,6 +422,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
       audience: env.TENANTRY_JWT_AUDIENCE || undefined,
     },
   };
+}
+
+/** Whether load shedding is on for this configuration (`auto`: on when no cluster is embedded PGlite). */
+export function loadSheddingOn(config: Pick<TenantryConfig, 'loadShedding' | 'clusters'>): boolean {
+  return config.loadShedding === 'on' || (config.loadShedding === 'auto' && config.clusters.every((c) => c.url !== undefined));
 }
 
 /** `redis://` or `rediss://` (TLS), with an optional password and database number. */

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   tenant_scope_required: { status: 500, title: 'Internal error' },
   migration_failed: { status: 500, title: 'Internal error' },
   busy: { status: 503, title: 'Busy' },
+  overloaded: { status: 503, title: 'Overloaded' },
   data_corrupt: { status: 500, title: 'Stored data failed authentication' },
   key_unavailable: { status: 503, title: 'Encryption key unavailable' },
   internal: { status: 500, title: 'Internal error' },

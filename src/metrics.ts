@@ -25,6 +25,12 @@ export interface MetricSources {
   operations?: () => Promise<Array<{ kind: string; status: string; count: number }>>;
 }
 
+/** What the load-shedding gauges read (src/api/load-shedding.ts LoadShedder). */
+export interface LoadSource {
+  pressure: number;
+  signals: { eventLoopDelayMs: number; dbWaiting: number };
+}
+
 export interface MetricsOptions {
   /** Tenant ids shown in `tenantry_tenant_requests_total` (the busiest of this process); default 10. */
   topTenants?: number;
@@ -75,9 +81,11 @@ export class Metrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'tier'>;
   readonly rateLimited: Counter<'tier'>;
   readonly rateLimitStoreErrors: Counter<'outcome'>;
+  readonly shedRequests: Counter<'tier'>;
   readonly scopeDuration: Histogram<'outcome'>;
   readonly stepDuration: Histogram<'tier' | 'outcome'>;
   readonly #top: TopTenants;
+  #load: LoadSource | undefined;
   readonly #topN: number;
 
   constructor(options: MetricsOptions = {}) {
@@ -123,6 +131,33 @@ export class Metrics {
       help: 'Rate-limit decisions the shared store (Redis) could not make, by what was done instead (allowed: fail open; refused: fail closed)',
       labelNames: ['outcome'],
       registers,
+    });
+    this.shedRequests = new Counter({
+      name: 'tenantry_shed_requests_total',
+      help: 'Data-plane requests shed under overload (503 overloaded), by tier',
+      labelNames: ['tier'],
+      registers,
+    });
+    const load = () => this.#load;
+    new Gauge({
+      name: 'tenantry_load_pressure',
+      help: 'Load pressure of the last sampling window: the larger overload signal as a multiple of its threshold (a tier sheds at its shedAt; 0 without load shedding)',
+      registers,
+      collect() {
+        this.set(load()?.pressure ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'tenantry_load_signal',
+      help: 'Overload signals of the last sampling window: event_loop_delay_ms (mean), db_waiting (requests waiting for a connection)',
+      labelNames: ['signal'],
+      registers,
+      collect() {
+        const signals = load()?.signals;
+        if (!signals) return;
+        this.set({ signal: 'event_loop_delay_ms' }, signals.eventLoopDelayMs);
+        this.set({ signal: 'db_waiting' }, signals.dbWaiting);
+      },
     });
     this.scopeDuration = new Histogram({
       name: 'tenantry_scope_duration_seconds',
@@ -228,6 +263,11 @@ export class Metrics {
     this.httpRequests.inc(l);
     this.httpDuration.observe(l, seconds);
     if (labels.tenantId) this.#top.add(labels.tenantId);
+  }
+
+  /** The load shedder whose pressure and signals the gauges show (an app with load shedding on). */
+  observeLoad(source: LoadSource | undefined): void {
+    this.#load = source;
   }
 
   /** The exposition text and its content type. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildApp, type TenantryApp } from './api/app.js';
 import { JwtVerifier } from './auth/jwt.js';
 import { loadSecret } from './auth/secrets.js';
-import type { TenantryConfig } from './config.js';
+import { loadSheddingOn, type TenantryConfig } from './config.js';
 import type { FastifyInstance } from 'fastify';
 import { createLogger, serviceLog } from './logging.js';
 import { buildOpsServer } from './ops-server.js';
@@ -86,6 +86,9 @@ export async function serve(config: TenantryConfig): Promise<void> {
       corsOrigins: config.corsOrigins,
       loggerInstance: log,
       rateLimits: { redisUrl: config.redisUrl, fail: config.redisFail, timeoutMs: config.redisTimeoutMs },
+      loadShedding: loadSheddingOn(config)
+        ? { eventLoopDelayMs: config.shedEventLoopDelayMs, dbWaiting: config.shedDbWaiting, sampleMs: config.shedSampleMs }
+        : undefined,
     });
     await app.listen({ host: config.host, port: config.port }).catch((error: unknown) => {
       throw new ListenError(config.host, config.port, error);
@@ -134,7 +137,8 @@ export async function serve(config: TenantryConfig): Promise<void> {
   const { deployment } = services.tenantry.storage;
   running.log.info(
     `tenantry serving; clusters: ${where}; roles and databases named for ${deployment ? `deployment '${deployment}'` : 'no deployment name'}` +
-      (config.redisUrl ? '; rate limits shared in Redis' : '; rate limits in process'),
+      (config.redisUrl ? '; rate limits shared in Redis' : '; rate limits in process') +
+      (loadSheddingOn(config) ? '; load shedding on' : '; load shedding off'),
   );
 }
 

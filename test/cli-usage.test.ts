@@ -38,6 +38,7 @@ describe('the tenantry command: usage, version and refusals before storage', () 
       [['tenant', 'create', 'acme-x', '--isolation', 'mixed'], /^error: unknown isolation 'mixed'; choose one of pooled, schema, database$/],
       [['tenant', 'delete', 'acme-x'], /^error: refusing to delete tenant 'acme-x' without --yes$/],
       [['serve', '--port', '99999'], /^error: option '--port <port>' argument '99999' is invalid/],
+      [['serve', '--load-shedding', 'maybe'], /^error: unknown load-shedding mode 'maybe'; choose one of auto, on, off$/],
       [['worker', '--port', 'http'], /^error: option '--port <port>' argument 'http' is invalid/],
       [['key', 'create', 'acme-x'], /^error: required option '--role <role>' not specified/],
       [['key', 'create', 'acme-x', '--role', 'owner'], /^error: unknown role 'owner'; choose one of admin, member, viewer$/],

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadDotEnv } from '../src/config.js';
+import { loadConfig, loadDotEnv, loadSheddingOn } from '../src/config.js';
 import { ValidationError } from '../src/errors.js';
 
 describe('configuration from the environment', () => {
@@ -48,6 +48,19 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ workers: 0, workerLeaseMs: 5000, egressAllow: ['hooks.internal', '10.0.0.5'] });
     expect(() => loadConfig({ TENANTRY_WORKERS: '-1' })).toThrow(/TENANTRY_WORKERS must be an integer >= 0/);
     expect(() => loadConfig({ TENANTRY_WORKER_LEASE_MS: '10' })).toThrow(/TENANTRY_WORKER_LEASE_MS must be an integer >= 1000/);
+  });
+
+  it('reads the load-shedding settings: auto is on with PostgreSQL only', () => {
+    expect(loadConfig({})).toMatchObject({ loadShedding: 'auto', shedEventLoopDelayMs: 200, shedDbWaiting: 50, shedSampleMs: 500 });
+    expect(loadSheddingOn(loadConfig({}))).toBe(false);
+    expect(loadSheddingOn(loadConfig({ TENANTRY_DATABASE_URL: 'postgres://u:p@db1/app' }))).toBe(true);
+    expect(loadSheddingOn(loadConfig({ TENANTRY_DATABASE_URL: 'postgres://u:p@db1/app', TENANTRY_CLUSTERS: 'cell2=embedded' }))).toBe(false);
+    expect(loadSheddingOn(loadConfig({ TENANTRY_LOAD_SHEDDING: 'on' }))).toBe(true);
+    expect(loadSheddingOn(loadConfig({ TENANTRY_DATABASE_URL: 'postgres://u:p@db1/app', TENANTRY_LOAD_SHEDDING: 'off' }))).toBe(false);
+    const tuned = loadConfig({ TENANTRY_SHED_EVENT_LOOP_DELAY_MS: '80', TENANTRY_SHED_DB_WAITING: '20', TENANTRY_SHED_SAMPLE_MS: '250' });
+    expect(tuned).toMatchObject({ shedEventLoopDelayMs: 80, shedDbWaiting: 20, shedSampleMs: 250 });
+    expect(() => loadConfig({ TENANTRY_LOAD_SHEDDING: 'yes' })).toThrow(/TENANTRY_LOAD_SHEDDING must be one of auto, on, off/);
+    expect(() => loadConfig({ TENANTRY_SHED_EVENT_LOOP_DELAY_MS: '0' })).toThrow(/TENANTRY_SHED_EVENT_LOOP_DELAY_MS must be an integer >= 1/);
   });
 
   it('requires TENANTRY_ADMIN_TOKEN to be at least 16 characters, without echoing it', () => {

@@ -22,6 +22,7 @@ import { TenantryError, ValidationError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
 import { ADMIN_TOKEN_MIN_LENGTH, type RedisFailMode } from '../config.js';
 import { requestAudit, type RequestAudit } from '../audit/context.js';
+import { LoadShedder, type LoadSheddingOptions } from './load-shedding.js';
 
 export interface AppOptions {
   /** The services to serve (src/services.ts), owned by the caller: closing the app leaves them open. */
@@ -49,6 +50,11 @@ export interface AppOptions {
   loggerInstance?: Logger;
   /** Per-tenant buckets in Redis (TENANTRY_REDIS_URL), shared by every replica; in process without a URL. */
   rateLimits?: { redisUrl?: string; fail?: RedisFailMode; timeoutMs?: number; keyPrefix?: string };
+  /**
+   * Shed the lowest plans' non-critical requests under overload (load-shedding.ts): thresholds, or a
+   * LoadShedder of the caller's (started and stopped with the app); off when absent.
+   */
+  loadShedding?: LoadSheddingOptions | LoadShedder;
 }
 
 /** An incoming X-Request-Id is honoured when it is a plausible id: visible ASCII, at most 128 characters. */
@@ -204,6 +210,8 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = tenantRateLimiter(app, services, options);
   const onRateLimited = (tenant: { tier: string }) => services.metrics.rateLimited.inc({ tier: tenant.tier });
+  const shedder = loadShedder(app, services, options.loadShedding);
+  const onShed = (tenant: { tier: string }) => services.metrics.shedRequests.inc({ tier: tenant.tier });
   const dataPlane = {
     catalog: tenantry.catalog,
     apiKeys,
@@ -218,6 +226,8 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     addressLimits,
     audit: tenantry.audit,
     usage: services.usage,
+    shedder,
+    onShed,
   };
   await app.register(dataPlaneRoutes, dataPlane);
   await app.register(dataPlaneRoutes, { ...dataPlane, prefix: TENANT_PREFIX });
@@ -235,10 +245,35 @@ function observeRequests(app: TenantryApp, metrics: Metrics): void {
     const status = reply.statusCode;
     if (route !== '/metrics') metrics.request({ method: request.method, route, status, tier: tenant?.tier ?? 'none', tenantId: tenant?.id }, seconds);
     const fields = { method: request.method, route, status, durationMs: Math.round(reply.elapsedTime * 10) / 10 };
-    if (status >= 500) reply.log.error(fields, 'request completed');
+    // 503: refused for want of capacity (busy, overloaded: shed), which the caller retries — not a failure.
+    if (status === 503) reply.log.warn(fields, 'request completed');
+    else if (status >= 500) reply.log.error(fields, 'request completed');
     else if (route === '/healthz' || route === '/readyz' || route === '/metrics') reply.log.debug(fields, 'request completed');
     else reply.log.info(fields, 'request completed');
   });
+}
+
+/**
+ * The app's load shedder, measuring while the app is open: requests waiting for a database connection
+ * are those waiting for a place in the process's connection budget plus those queued at a main pool.
+ */
+function loadShedder(app: TenantryApp, services: Services, given: LoadSheddingOptions | LoadShedder | undefined): LoadShedder | undefined {
+  if (!given) return undefined;
+  const { storage } = services.tenantry;
+  const shedder =
+    given instanceof LoadShedder
+      ? given
+      : new LoadShedder({
+          dbWaitingNow: () => (storage.connectionBudget()?.waiting ?? 0) + storage.poolStats().reduce((n, p) => n + p.waiting, 0),
+          ...given,
+        });
+  shedder.start();
+  services.metrics.observeLoad(shedder);
+  app.addHook('onClose', async () => {
+    shedder.stop();
+    services.metrics.observeLoad(undefined);
+  });
+  return shedder;
 }
 
 /** In process, or in Redis when a URL is given (closed with the app). */

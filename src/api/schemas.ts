@@ -140,7 +140,7 @@ const PROBLEM_STATUSES = {
   415: 'The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`)',
   422: 'The Idempotency-Key was used before with a different request (`idempotency_key_reused`)',
   429: 'Too many requests (`rate_limited`); Retry-After says when to come back',
-  503: 'No capacity right now (`busy`); Retry-After says when to come back',
+  503: 'No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_STATUSES;

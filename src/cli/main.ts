@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { SingleBar } from 'cli-progress';
 import { ApiKeys, ROLES } from '../auth/api-keys.js';
 import { TenantryError } from '../errors.js';
-import { loadConfig, loadDotEnv, parsePort, type TenantryConfig } from '../config.js';
+import { LOAD_SHEDDING_MODES, loadConfig, loadDotEnv, parsePort, type LoadSheddingMode, type TenantryConfig } from '../config.js';
 import { ISOLATIONS } from '../storage/placement.js';
 import { tenantJson } from '../tenancy/catalog.js';
 import { OPERATION_STATUSES, operationJson, type Operation, type OperationStatus } from '../tenancy/operations.js';
@@ -67,6 +67,8 @@ interface ListenFlags {
   port?: number;
   host?: string;
   dataDir?: string;
+  /** serve's --load-shedding (TENANTRY_LOAD_SHEDDING). */
+  loadShedding?: LoadSheddingMode;
 }
 
 function addListenFlags(command: Command): Command {
@@ -118,6 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ...(flags.port !== undefined && { port: flags.port }),
         ...(flags.host !== undefined && { host: flags.host }),
         ...(flags.dataDir !== undefined && { dataDir: path.resolve(flags.dataDir) }),
+        ...(flags.loadShedding !== undefined && { loadShedding: flags.loadShedding }),
       };
     }
     return loadConfig({
@@ -125,6 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ...(flags.port !== undefined && { TENANTRY_PORT: String(flags.port) }),
       ...(flags.host !== undefined && { TENANTRY_HOST: flags.host }),
       ...(flags.dataDir !== undefined && { TENANTRY_DATA_DIR: flags.dataDir }),
+      ...(flags.loadShedding !== undefined && { TENANTRY_LOAD_SHEDDING: flags.loadShedding }),
     });
   };
   let exitCode = 0;
@@ -145,6 +149,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   addListenFlags(program.command('serve'))
     .description('serve the HTTP API (embedded PGlite unless TENANTRY_DATABASE_URL is set)')
+    .addOption(
+      new Option(
+        '--load-shedding <mode>',
+        `shed the lowest plans' non-critical requests under overload: ${LOAD_SHEDDING_MODES.join(', ')} (TENANTRY_LOAD_SHEDDING; default auto: on with PostgreSQL, off with embedded PGlite)`,
+      ).argParser(oneOf('load-shedding mode', LOAD_SHEDDING_MODES)),
+    )
     .action(async (flags: ListenFlags) => {
       const { serve } = await import('../server.js');
       await serve(configWith(flags));

@@ -841,7 +841,7 @@ export interface components {
              * @description A stable machine string (src/errors.ts)
              * @enum {string}
              */
-            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "field_encrypted" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "collection_not_empty" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "quota_exceeded" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "data_corrupt" | "key_unavailable" | "internal";
+            code: "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "payload_too_large" | "uri_too_long" | "headers_too_large" | "request_timeout" | "rate_limited" | "query_timeout" | "query_too_expensive" | "unsupported_media_type" | "invalid_tenant_id" | "unknown_tier" | "unknown_isolation" | "unknown_cluster" | "field_encrypted" | "not_found" | "tenant_not_found" | "tenant_exists" | "name_taken" | "region_mismatch" | "collection_exists" | "model_exists" | "model_not_ready" | "run_finished" | "limit_reached" | "collection_changed" | "collection_not_empty" | "records_do_not_match" | "version_conflict" | "idempotency_key_reused" | "tenant_suspended" | "quota_exceeded" | "tenant_mismatch" | "tenant_not_ready" | "tenant_not_empty" | "tenant_scope_required" | "migration_failed" | "busy" | "overloaded" | "data_corrupt" | "key_unavailable" | "internal";
             /** @description The request path this problem is about (without its query; a tenant in the path as {tenant}) */
             instance?: string;
             /** @description The request id (X-Request-Id), for the logs */
@@ -1053,7 +1053,7 @@ export interface components {
             settings: {
                 [key: string]: unknown;
             };
-            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels */
+            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt */
             limits: {
                 [key: string]: unknown;
             };
@@ -1553,7 +1553,7 @@ export interface operations {
                     settings?: {
                         [key: string]: unknown;
                     };
-                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels (unknown keys and values out of range: 400) */
+                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt (unknown keys and values out of range: 400) */
                     limits?: {
                         [key: string]: number;
                     };
@@ -3102,7 +3102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3177,7 +3177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3268,7 +3268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3343,7 +3343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3533,7 +3533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3662,7 +3662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3764,7 +3764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -3933,7 +3933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4073,7 +4073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4247,7 +4247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4419,7 +4419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4553,7 +4553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4732,7 +4732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -4852,7 +4852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5043,7 +5043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5118,7 +5118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5318,7 +5318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5422,7 +5422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5550,7 +5550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5728,7 +5728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5885,7 +5885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -5989,7 +5989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6246,7 +6246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6348,7 +6348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6441,7 +6441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6550,7 +6550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6749,7 +6749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -6890,7 +6890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7007,7 +7007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7091,7 +7091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7184,7 +7184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7333,7 +7333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7493,7 +7493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];
@@ -7595,7 +7595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No capacity right now (`busy`); Retry-After says when to come back */
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
             503: {
                 headers: {
                     "Retry-After": components["headers"]["Retry-After"];

@@ -56,6 +56,11 @@ export interface PlanLimits {
   maxRecords: number;
   /** Models the tenant may have: counted the same way. */
   maxModels: number;
+  /**
+   * Load pressure at which the tenant's non-critical requests are shed (503 `overloaded`): a multiple
+   * of the process's overload thresholds (src/api/load-shedding.ts), 0 = never shed.
+   */
+  shedAt: number;
 }
 
 /** Where a tenant of each plan is placed unless its creation names an isolation (moving is its own operation). */
@@ -85,6 +90,7 @@ export const PLAN_LIMITS = {
     storageBytes: 1_000_000_000,
     maxRecords: 10_000_000,
     maxModels: 20,
+    shedAt: 1,
   },
   pro: {
     requestsPerMinute: 3_000,
@@ -105,6 +111,7 @@ export const PLAN_LIMITS = {
     storageBytes: 50_000_000_000,
     maxRecords: 1_000_000_000,
     maxModels: 200,
+    shedAt: 2,
   },
   enterprise: {
     requestsPerMinute: 12_000,
@@ -125,6 +132,7 @@ export const PLAN_LIMITS = {
     storageBytes: 500_000_000_000,
     maxRecords: 100_000_000_000,
     maxModels: 2_000,
+    shedAt: 0,
   },
 } as const satisfies Record<string, PlanLimits>;
 
@@ -148,6 +156,7 @@ const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: tr
   storageBytes: { min: 1_000, max: 1e15 },
   maxRecords: { min: 0, max: 1e15 },
   maxModels: { min: 0, max: 1_000_000 },
+  shedAt: { min: 0, max: 1_000, fraction: true },
 };
 
 export const PLAN_LIMIT_KEYS = Object.keys(RANGES) as Array<keyof PlanLimits>;

@@ -84,10 +84,11 @@ function describe(problems: readonly FieldProblem[]): string {
 }
 
 /**
- * Server-side errors whose detail is written for the caller: what is full (`busy`), which record's
+ * Server-side errors whose detail is written for the caller: what is full (`busy`), why the request
+ * was shed (`overloaded`: the plan and the pressure, never another tenant's anything), which record's
  * encrypted field failed authentication (`data_corrupt`), which key version is missing (`key_unavailable`).
  */
-const TOLD_5XX: ReadonlySet<ErrorCode> = new Set(['busy', 'data_corrupt', 'key_unavailable']);
+const TOLD_5XX: ReadonlySet<ErrorCode> = new Set(['busy', 'overloaded', 'data_corrupt', 'key_unavailable']);
 
 export function problem(code: ErrorCode, detail: string): Problem {
   const { status, title } = ERROR_CODES[code];
@@ -139,9 +140,12 @@ function instanceOf(request: FastifyRequest): string {
 export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const body: Problem = { ...toProblem(error), instance: instanceOf(request), requestId: request.id };
   if (body.code === 'busy') request.log.warn({ err: error }, 'request refused: busy');
+  // A shed request is counted (tenantry_shed_requests_total) and has its completion line; a warning
+  // each would add to the overload it is shed for.
+  else if (body.code === 'overloaded') request.log.debug('request shed');
   else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
   // Every 429 and 503 says when to come back (API.md); refusals that know better set it themselves.
-  if ((body.status === 429 || body.code === 'busy') && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
+  if ((body.status === 429 || body.status === 503) && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 

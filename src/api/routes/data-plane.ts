@@ -12,6 +12,7 @@ import { workflowsRoutes } from './workflows.js';
 import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
+import { shedHook, type LoadShedder } from '../load-shedding.js';
 import type { AddressLimits } from '../plugins/address-limits.js';
 import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, ApiKeyRotation, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { TIERS } from '../../tenancy/tiers.js';
@@ -35,6 +36,10 @@ export interface DataPlaneOptions {
   addressLimits: AddressLimits;
   audit: TenantAudit;
   usage: UsageService;
+  /** Load shedding (load-shedding.ts): none when absent. */
+  shedder?: LoadShedder;
+  /** Told of each request shed (metrics). */
+  onShed?: (tenant: { tier: string }) => void;
 }
 
 /** `{tenant}` of `/t/{tenant}/v1/…`: it must name the tenant the credential is for (403 tenant_mismatch otherwise). */
@@ -58,7 +63,7 @@ const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits, audit, usage },
+  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits, audit, usage, shedder, onShed },
 ) => {
   if (app.prefix.includes(':tenant')) {
     // The /t/{tenant} copy of every route: its path has one parameter more than the route's own
@@ -73,6 +78,8 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
     });
   }
   await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited });
+  // Right after the tenant is known, before anything is drafted or done for the request.
+  if (shedder) app.addHook('onRequest', shedHook(shedder, onShed));
   await app.register(dataPlaneAuditPlugin, { audit });
   await app.register(tenantAuditRoutes, { audit, usage, cursors });
   await app.register(recordsRoutes, { records, cursors });

@@ -197,7 +197,7 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
   app.post(
     '/v1/models/:name/train',
     {
-      config: { minRole: 'member' },
+      config: { minRole: 'member', shed: true },
       schema: {
         summary: 'Train a new version',
         description:
@@ -222,7 +222,7 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
   app.post(
     '/v1/models/:name/predict',
     {
-      config: { minRole: 'viewer', audit: false },
+      config: { minRole: 'viewer', audit: false, shed: true },
       schema: {
         summary: `Predict for up to ${PREDICT_MAX} inputs`,
         description:
@@ -251,7 +251,7 @@ export const modelsRoutes: FastifyPluginAsyncTypebox<ModelsRoutesOptions> = asyn
   app.post(
     '/v1/models/:name/recommend',
     {
-      config: { minRole: 'viewer', audit: false },
+      config: { minRole: 'viewer', audit: false, shed: true },
       schema: {
         summary: 'Top items a user has not interacted with',
         description: 'For a recommendation model: items scored for `user` from similar users, best first. Viewer role. 409 `model_not_ready`.',

@@ -231,7 +231,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
   app.post(
     '/v1/workflows/:name/runs',
     {
-      config: { minRole: 'member' },
+      config: { minRole: 'member', shed: true },
       schema: {
         summary: 'Start a run',
         description:
