@@ -83,6 +83,18 @@ describe(`tenant lifecycle (${backend})`, () => {
     });
   }
 
+  it('pooled tenants created at once on a fresh cluster all provision (the pool is migrated and granted once)', async () => {
+    const fresh = await createTestEnv();
+    try {
+      const t2 = await fresh.open();
+      const ids = Array.from({ length: 4 }, (_, i) => tenantId(`first-${i}`));
+      await Promise.all(ids.map((id) => t2.tenants.create({ id, isolation: 'pooled' })));
+      for (const id of ids) expect(await visibleRecords(t2, id)).toEqual([]);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
   it('tiers choose the default isolation and an explicit isolation wins', async () => {
     const free = await t.tenants.create({ id: tenantId('tier-f') });
     const pro = await t.tenants.create({ id: tenantId('tier-p'), tier: 'pro' });

@@ -191,6 +191,9 @@ async function ungranted(db: DatabaseBackend, schema: string, role: string): Pro
 
 async function grantTables(db: DatabaseBackend, schema: string, role: string): Promise<void> {
   await adminTransaction(db, async (conn) => {
+    // Under the schema's migration lock: two first provisions of pooled tenants at once would otherwise
+    // both GRANT on the same tables, and PostgreSQL refuses the second ("tuple concurrently updated").
+    await conn.query('select pg_advisory_xact_lock(hashtext($1))', [`tenantry:migrate:${schema}`]);
     const tables = await conn.query<{ tablename: string }>(
       `select tablename from pg_tables where schemaname = $1 and tablename <> all($2::text[]) order by tablename`,
       [schema, BOOKKEEPING_TABLES],
