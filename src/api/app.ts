@@ -267,7 +267,11 @@ function loadShedder(app: TenantryApp, services: Services, given: LoadSheddingOp
           dbWaitingNow: () => (storage.connectionBudget()?.waiting ?? 0) + storage.poolStats().reduce((n, p) => n + p.waiting, 0),
           ...given,
         });
-  shedder.start();
+  // Measuring from when the app is ready: compiling the routes' schemas blocks the loop for a moment,
+  // which would otherwise read as overload and shed the first requests.
+  app.addHook('onReady', async () => {
+    shedder.start();
+  });
   services.metrics.observeLoad(shedder);
   app.addHook('onClose', async () => {
     shedder.stop();

@@ -63,6 +63,8 @@ export class LoadShedder {
   #timer: NodeJS.Timeout | undefined;
   #signals: PressureSignals = { eventLoopDelayMs: 0, dbWaiting: 0 };
   #pressure = 0;
+  /** When the last sample was taken (performance.now()). */
+  #sampledAt: number | undefined;
 
   constructor(options: LoadSheddingOptions = {}) {
     this.#options = { ...LOAD_SHEDDING_DEFAULTS, ...options };
@@ -75,6 +77,7 @@ export class LoadShedder {
       this.#histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
       this.#histogram.enable();
     }
+    this.#sampledAt = performance.now();
     this.#timer = setInterval(() => this.sample(), this.#options.sampleMs).unref();
     return this;
   }
@@ -84,6 +87,7 @@ export class LoadShedder {
     this.#timer = undefined;
     this.#histogram?.disable();
     this.#histogram = undefined;
+    this.#sampledAt = undefined;
   }
 
   /** Read the signals of the window just ended and decide the pressure (the timer calls this). */
@@ -96,13 +100,16 @@ export class LoadShedder {
 
   #measure(): PressureSignals {
     const h = this.#histogram;
-    // The histogram holds no sample when the loop was blocked for the whole window: its mean is NaN then.
-    const mean = h && h.count > 0 ? h.mean / 1e6 : 0;
+    const now = performance.now();
+    // How late this sample itself is: a loop blocked for a whole window records no histogram sample at
+    // all (its mean is NaN then), yet it is the most overloaded of all — the sampler's own lateness says so.
+    const late = this.#sampledAt === undefined ? 0 : Math.max(0, now - this.#sampledAt - this.#options.sampleMs);
+    this.#sampledAt = now;
+    const mean = h && h.count > 0 ? h.mean / 1e6 - RESOLUTION_MS : 0;
     h?.reset();
-    return { eventLoopDelayMs: Math.max(0, mean - RESOLUTION_MS), dbWaiting: this.#options.dbWaitingNow?.() ?? 0 };
+    return { eventLoopDelayMs: Math.max(0, mean, late), dbWaiting: this.#options.dbWaitingNow?.() ?? 0 };
   }
 
-  /** The pressure of the last window: the larger signal as a multiple of its threshold. */
   get pressure(): number {
     return this.#pressure;
   }
