@@ -72,7 +72,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       };
     });
   }
-  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited });
+  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited, costs: usage.costs });
   await app.register(dataPlaneAuditPlugin, { audit });
   await app.register(tenantAuditRoutes, { audit, usage, cursors });
   await app.register(recordsRoutes, { records, cursors });
