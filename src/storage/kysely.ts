@@ -284,7 +284,8 @@ export class ScopedConnection implements DatabaseConnection {
   }
 
   async commit(): Promise<void> {
-    const clock = this.clock;
+    // Timed only when it sends something: COMMIT, or what was attached to a scope that only read.
+    const clock = this.#inTransaction || this.#attached.length > 0 ? this.clock : undefined;
     const start = clock?.sent() ?? 0;
     try {
       await this.#commit();
