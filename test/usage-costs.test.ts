@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { Tenantry } from '../src/tenantry.js';
+import { CostAttribution } from '../src/usage/costs.js';
 import { Meter } from '../src/usage/meter.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { bearer, callerAs, send } from './support/http.js';
@@ -58,6 +59,46 @@ describe(`cost attribution (${backend})`, () => {
   afterAll(async () => {
     await app?.close();
     await env?.cleanup();
+  });
+
+  it("the process's CPU goes to the tenants with work running, by time; a tenant waiting for PostgreSQL gets none of it", () => {
+    const charged: Record<string, number> = {};
+    const costs = new CostAttribution((tenantId, metric, n) => {
+      if (metric === 'cpuSeconds') charged[tenantId] = (charged[tenantId] ?? 0) + n;
+    });
+    const spin = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    try {
+      costs.settleNow(); // what the process used before is not theirs
+      const [x, y, z] = ['x', 'y', 'z'].map((id) => costs.begin(id)) as [
+        ReturnType<CostAttribution['begin']>,
+        ReturnType<CostAttribution['begin']>,
+        ReturnType<CostAttribution['begin']>,
+      ];
+      const waiting = costs.clock('z', 'postgres');
+      const sent = waiting.sent();
+      spin(150);
+      costs.settleNow();
+      waiting.answered(sent);
+      // x and y ran side by side: half each; z waited for the server throughout: nothing.
+      expect(charged.x).toBeGreaterThan(0.05);
+      expect(charged.y! / charged.x!).toBeGreaterThan(0.8);
+      expect(charged.y! / charged.x!).toBeLessThan(1.25);
+      expect(charged.z ?? 0).toBe(0);
+      y.end();
+      z.end();
+      const before = charged.x!;
+      spin(100);
+      costs.settleNow();
+      // x alone: all of it.
+      expect(charged.x! - before).toBeGreaterThan(0.05);
+      expect(charged.y! + (charged.z ?? 0)).toBeLessThan(before * 1.25);
+      x.end();
+    } finally {
+      costs.close();
+    }
   });
 
   it("a tenant's database and CPU time grow with its own requests, not another's; each sees only its own", async () => {
