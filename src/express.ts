@@ -97,6 +97,9 @@ export function tenantryMiddleware(options: TenantryMiddlewareOptions): (req: Re
       pathTenant: req.params?.tenant,
     };
     resolver.resolve(request, header, minRole).then((context) => {
+      // In flight for its tenant's CPU share (src/usage/costs.ts) until the response is done or the connection dropped.
+      const cost = tenantry.meter.costs.begin(context.tenant.id);
+      res.once('close', () => cost.end());
       Object.defineProperties(req, {
         [CONTEXT]: { value: context, configurable: true },
         tenant: { get: () => contextOf(req).tenant, configurable: true },

@@ -60,7 +60,8 @@ export const tenantryPlugin = fp<TenantryPluginOptions>(
     const { tenantry } = options;
     // The error handler only: the app's own not-found handler (one per prefix) is left to it.
     if (options.problems !== false) app.setErrorHandler(problemErrorHandler);
-    await app.register(tenantAuthPlugin, resolverOptions(options));
+    // The application's requests are its tenants' units of work for CPU attribution too (src/usage/costs.ts).
+    await app.register(tenantAuthPlugin, { ...resolverOptions(options), costs: tenantry.meter.costs });
     app.decorateRequest('verifiedTenant', null);
     app.decorateRequest('tenant', {
       getter(this: FastifyRequest) {

@@ -10,6 +10,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { TIERS } from './tenancy/tiers.js';
+import type { CostTotals } from './usage/costs.js';
 
 /** What the gauges read when scraped; each may be absent (a process that has no such thing). */
 export interface MetricSources {
@@ -23,6 +24,8 @@ export interface MetricSources {
   trainings?: () => number;
   /** Control-plane operations queued or running, over all processes. */
   operations?: () => Promise<Array<{ kind: string; status: string; count: number }>>;
+  /** What this process's cost attribution adds up to (src/usage/costs.ts): totals, no tenant labels. */
+  costs?: () => CostTotals;
 }
 
 /** What the load-shedding gauges read (src/api/load-shedding.ts LoadShedder). */
@@ -174,7 +177,33 @@ export class Metrics {
       registers,
     });
 
-    const { pools, connections, queueDepth, trainings, operations } = sources;
+    const { pools, connections, queueDepth, trainings, operations, costs } = sources;
+    if (costs) {
+      // Totals only: per tenant these are in the usage table (GET /v1/tenants/{id}/usage), and a
+      // tenant label here would grow with the number of tenants.
+      new Counter({
+        name: 'tenantry_attributed_cpu_seconds_total',
+        help: "CPU seconds of this process apportioned to tenants' requests and steps (tenant), used while no tenant work was in flight (none), and measured in child processes for tenants' trainings and evaluations (child)",
+        labelNames: ['to'],
+        registers,
+        collect() {
+          const t = costs();
+          this.reset();
+          this.inc({ to: 'tenant' }, t.cpuSeconds);
+          this.inc({ to: 'none' }, t.unattributedCpuSeconds);
+          this.inc({ to: 'child' }, t.childCpuSeconds);
+        },
+      });
+      new Counter({
+        name: 'tenantry_tenant_database_seconds_total',
+        help: "Wall time of tenant scopes' statements (round trips), every tenant together",
+        registers,
+        collect() {
+          this.reset();
+          this.inc(costs().databaseSeconds);
+        },
+      });
+    }
     if (connections) {
       new Gauge({
         name: 'tenantry_db_connections',

@@ -55,8 +55,10 @@ export class Services {
     this.#ownsTenantry = ownsTenantry;
     const log = options.log ?? (() => {});
     // Tenant-supplied logic (JSONata, heavy schema checks) and training run in child processes, bounded.
-    this.#sandbox = new Sandbox();
-    this.#training = new TrainingPool();
+    // Their CPU is measured in the child, per task, and charged to the task's tenant (src/usage/costs.ts).
+    const childCpu = (tenantId: string, seconds: number) => tenantry.meter.costs.childCpu(tenantId, seconds);
+    this.#sandbox = new Sandbox({ onCpu: childCpu });
+    this.#training = new TrainingPool(undefined, childCpu);
     const scopes = tenantry.withTenant.bind(tenantry);
     this.records = new RecordsService(tenantry, this.#sandbox);
     this.models = new ModelsService(scopes, this.#training, (err, context) => log('error', 'model training failed', { err, ...context }), {
@@ -71,6 +73,7 @@ export class Services {
         queueDepth: () => this.workflows.queue.depthByTier(),
         trainings: () => this.models.trainingsRunning,
         operations: () => tenantry.operations.inProgress(),
+        costs: () => tenantry.meter.costs.totals,
       },
     });
     // The first services over a Tenantry time its scopes (tests build several over one).

@@ -132,6 +132,8 @@ export class Tenantry<AppDB extends object = NoAppTables> {
       const audit = new TenantAudit((tenant, fn, o) => scopes.withTenant(tenant, fn, o), config.usageFlushMs);
       scopes.use(audit.hook);
       const meter = new Meter(storage.control, config.usageFlushMs);
+      // Each tenant's statement time, metered with its usage (src/usage/costs.ts).
+      scopes.timeStatements((tenantId, backend) => meter.costs.clock(tenantId, backend));
       const platformAudit = new PlatformAudit(storage.control, config.usageFlushMs);
       const tenantry = new Tenantry<AppDB>(config, storage, catalog, tenants, scopes, migrations, operations, keys, keyRotation, audit, platformAudit, meter);
       tenantry.#onError = onError;

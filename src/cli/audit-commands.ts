@@ -42,7 +42,9 @@ export function addAuditCommands(program: Command, ctx: AuditCommandsContext): v
 
   program
     .command('usage')
-    .description("metered usage in a month: API requests, model trainings, workflow step-seconds (every tenant's, or one's with what it holds now)")
+    .description(
+      "metered usage in a month: API requests, model trainings, workflow step-seconds, database seconds, CPU seconds (every tenant's, or one's with what it holds now)",
+    )
     .option('--tenant <id>', 'one tenant')
     .option('--month <YYYY-MM>', 'the month (UTC); default this month')
     .option('--csv', 'print CSV: tenant,hour,metric,n', false)
@@ -72,7 +74,9 @@ export function addAuditCommands(program: Command, ctx: AuditCommandsContext): v
         totals.set(h.tenantId, row);
       }
       const rows = [['TENANT', ...METRICS.map((m) => m.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase())]];
-      for (const [tenant, row] of totals) rows.push([tenant, ...METRICS.map((m) => String(Math.round(row[m]! * 100) / 100))]);
+      // Seconds to the millisecond (CPU and database time are often fractions of a second); counts whole.
+      const shown = (m: string, n: number) => String(m.endsWith('Seconds') ? Math.round(n * 1000) / 1000 : Math.round(n * 100) / 100);
+      for (const [tenant, row] of totals) rows.push([tenant, ...METRICS.map((m) => shown(m, row[m]!))]);
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
       out(`usage in ${report.month}\n`);
       out(

@@ -1004,21 +1004,29 @@ export interface components {
                 reason: string;
             } | null;
         };
-        /** @description A tenant's metered usage in a month: API requests, model trainings, workflow step-seconds */
+        /** @description A tenant's metered usage in a month: API requests, model trainings, workflow step-seconds, and the costs attributed to it (database seconds, CPU seconds) */
         UsageReport: {
             tenant: string | null;
             /** @description YYYY-MM (UTC) */
             month: string;
             totals: {
+                /** @description Authenticated data-plane requests */
                 apiRequests: number;
+                /** @description Model trainings started */
                 modelTrainings: number;
+                /** @description Wall time of the tenant's workflow steps and jobs, in seconds */
                 workflowStepSeconds: number;
+                /** @description Wall time of the tenant's database statements (round trips of its scopes), in seconds */
+                databaseSeconds: number;
+                /** @description CPU time charged to the tenant, in seconds: the server's CPU apportioned between the tenants whose requests and steps were in flight (an estimate), plus its trainings' and evaluations' CPU measured in their processes */
+                cpuSeconds: number;
             };
             /** @description Hour by hour */
             hours: {
                 tenantId: string;
                 /** Format: date-time */
                 hour: string;
+                /** @description One of the names in totals */
                 metric: string;
                 n: number;
             }[];

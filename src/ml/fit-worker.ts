@@ -14,11 +14,19 @@ try {
 
 let job: TrainingJob | undefined;
 let rows: unknown[][] = [];
+/** CPU of this process when the job started: what it used since is the job's (its tenant's, src/usage/costs.ts). */
+let cpuAtStart = process.cpuUsage();
+
+function cpuMs(): number {
+  const used = process.cpuUsage(cpuAtStart);
+  return (used.user + used.system) / 1000;
+}
 
 process.on('message', (message: ToWorker) => {
   if (message.type === 'start') {
     job = message.job;
     rows = [];
+    cpuAtStart = process.cpuUsage();
   } else if (message.type === 'rows') {
     if (!job) return; // refused already: the rest of its pages are dropped
     for (const row of JSON.parse(message.json) as unknown[][]) rows.push(row);
@@ -33,11 +41,12 @@ process.on('message', (message: ToWorker) => {
         ok: false,
         message: `the collection has too many records for this model: over ${limit} cells (records × columns), the plan's limit (trainingCells = ${limit}); train on fewer records or features`,
         dataError: true,
+        cpuMs: cpuMs(),
       });
     }
   } else if (message.type === 'abort') {
     rows = [];
-    process.send!({ ok: false, message: 'aborted', dataError: false });
+    process.send!({ ok: false, message: 'aborted', dataError: false, cpuMs: cpuMs() });
   } else if (job) {
     const current = job;
     const data = rows;
@@ -51,9 +60,9 @@ process.on('message', (message: ToWorker) => {
           : trainLinear(current.kind, current.features, current.target!, data, current.options, current.limits);
       // Time in the worker from the last row to the finished model: encoding, fit and holdout metrics.
       result.metrics.fitMs = Math.round(performance.now() - t0);
-      process.send!({ ok: true, result });
+      process.send!({ ok: true, result, cpuMs: cpuMs() });
     } catch (error) {
-      process.send!({ ok: false, message: (error as Error).message, dataError: error instanceof FeatureError });
+      process.send!({ ok: false, message: (error as Error).message, dataError: error instanceof FeatureError, cpuMs: cpuMs() });
     }
   }
 });

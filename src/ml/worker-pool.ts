@@ -38,7 +38,8 @@ interface Queued {
   reject: (e: Error) => void;
 }
 
-type FromWorker = { ok: true; result: TrainResult } | { ok: false; message: string; dataError: boolean };
+/** A job's end; `cpuMs`: the CPU the training process used on it (milliseconds). */
+type FromWorker = ({ ok: true; result: TrainResult } | { ok: false; message: string; dataError: boolean }) & { cpuMs?: number };
 
 /**
  * A small pool of training processes (BoundedProcess), so a long fit never blocks the event loop that
@@ -54,7 +55,11 @@ export class TrainingPool {
   #closed = false;
 
   /** Two processes at least (see above), four at most: each may hold a gigabyte of heap. */
-  constructor(size = Math.max(2, Math.min(4, os.availableParallelism() - 1))) {
+  /** `onCpu`: told the CPU seconds a training process measured for a job of a tenant (cost attribution). */
+  constructor(
+    size = Math.max(2, Math.min(4, os.availableParallelism() - 1)),
+    private readonly onCpu?: (tenantId: string, seconds: number) => void,
+  ) {
     this.#pool = new FairPool<Queued>({
       size,
       perTenant: 1,
@@ -91,6 +96,7 @@ export class TrainingPool {
       else reject(outcome.error);
     };
     const onMessage = (m: FromWorker) => {
+      if (m.cpuMs !== undefined) this.onCpu?.(queued.tenantId, m.cpuMs / 1000);
       if (m.ok) finish({ result: m.result }, false);
       else finish({ error: m.dataError ? new TrainingDataError(m.message) : new Error(m.message) }, false);
     };

@@ -11,10 +11,14 @@ export type SandboxTask =
   /** Validate each of `items` (JSON text of an array) against `schema` (JSON text). */
   | { kind: 'validate'; schema: string; items: string };
 
-export type SandboxReply =
+export type SandboxReply = (
   | { ok: true; json?: string; invalid?: { index: number; message: string } | null }
   /** The task failed on its own terms (a JSONata error, a result too large): the message says why. */
-  | { ok: false; message: string };
+  | { ok: false; message: string }
+) & {
+  /** CPU this process used on the task (milliseconds, every thread of it): its tenant's (src/usage/costs.ts). */
+  cpuMs?: number;
+};
 
 /** A result larger than this, as JSON, is refused (a step's output is bounded the same way). */
 export const MAX_RESULT_BYTES = 256 * 1024;
@@ -53,10 +57,17 @@ async function run(task: SandboxTask): Promise<SandboxReply> {
 }
 
 process.on('message', (task: SandboxTask) => {
+  // One task at a time: what the process used meanwhile is the task's.
+  const cpu = process.cpuUsage();
+  const cpuMs = () => {
+    const used = process.cpuUsage(cpu);
+    return (used.user + used.system) / 1000;
+  };
   run(task).then(
-    (reply) => process.send!(reply),
+    (reply) => process.send!({ ...reply, cpuMs: cpuMs() }),
     // Messages are the tenant's own text ($error("…")): bounded like everything else it sends back.
-    (error: unknown) => process.send!({ ok: false, message: String((error as Error)?.message ?? error).slice(0, 1_000) } satisfies SandboxReply),
+    (error: unknown) =>
+      process.send!({ ok: false, message: String((error as Error)?.message ?? error).slice(0, 1_000), cpuMs: cpuMs() } satisfies SandboxReply),
   );
 });
 // Started: the parent counts a task's deadline from here, not from this process's boot.

@@ -34,6 +34,8 @@ export interface SandboxOptions {
   workers?: number;
   /** Heap of each evaluator, in megabytes (default 256). */
   memoryMb?: number;
+  /** Told the CPU seconds an evaluator measured for a task of a tenant (cost attribution). */
+  onCpu?: (tenantId: string, seconds: number) => void;
 }
 
 interface Queued {
@@ -52,6 +54,7 @@ const START_MS = 15_000;
 
 export class Sandbox {
   readonly #memoryMb: number;
+  readonly #onCpu: SandboxOptions['onCpu'];
   readonly #pool: FairPool<Queued>;
   /** Each evaluator's start: its first message. A task's deadline counts from then, never its process's boot. */
   readonly #ready = new WeakMap<BoundedProcess, Promise<boolean>>();
@@ -60,6 +63,7 @@ export class Sandbox {
   constructor(options: SandboxOptions = {}) {
     const size = Math.max(1, options.workers ?? Math.max(2, Math.min(4, os.availableParallelism())));
     this.#memoryMb = options.memoryMb ?? 256;
+    this.#onCpu = options.onCpu;
     this.#pool = new FairPool<Queued>({
       size,
       // A tenant may hold every evaluator but one (all of them when there is only one).
@@ -131,6 +135,7 @@ export class Sandbox {
       else reject(outcome.error);
     };
     const onMessage = (reply: SandboxReply) => {
+      if (reply.cpuMs !== undefined) this.#onCpu?.(queued.tenantId, reply.cpuMs / 1000);
       if (reply.ok) finish({ reply }, false);
       else finish({ error: new SandboxError(reply.message) }, false);
     };

@@ -134,6 +134,17 @@ export interface ScopePrelude {
   quotas: string;
 }
 
+/**
+ * Times a scope's statements for cost attribution (TenantScopes.timeStatements; the usage layer's
+ * TenantCost implements it): called around every round trip a scope makes, without allocating.
+ */
+export interface StatementClock {
+  /** A statement (or batch) is handed to the driver: returns its start (performance.now()). */
+  sent(): number;
+  /** Its result arrived, or it failed. */
+  answered(start: number): void;
+}
+
 /** How an attached statement commits (TenantScope.attach). */
 export interface AttachOptions {
   /**
@@ -194,9 +205,22 @@ export class ScopedConnection implements DatabaseConnection {
     private readonly prelude: ScopePrelude,
     /** One statement only, in the implicit transaction of its batch (committed at its Sync). */
     private readonly single = false,
+    /** Times each round trip (the tenant's database time), when given. */
+    private readonly clock?: StatementClock,
   ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<KyselyResult<R>> {
+    const clock = this.clock;
+    if (clock === undefined) return this.#execute<R>(query);
+    const start = clock.sent();
+    try {
+      return await this.#execute<R>(query);
+    } finally {
+      clock.answered(start);
+    }
+  }
+
+  async #execute<R>(query: CompiledQuery): Promise<KyselyResult<R>> {
     if (this.#finished) throw new Error('tenant scope has ended; its handle cannot be used any more');
     if (this.single && this.#statements > 0) throw new Error('this tenant scope was opened for a single statement');
     this.#statements++;
@@ -260,7 +284,14 @@ export class ScopedConnection implements DatabaseConnection {
   }
 
   async commit(): Promise<void> {
-    await this.#commit();
+    // Timed only when it sends something: COMMIT, or what was attached to a scope that only read.
+    const clock = this.#inTransaction || this.#attached.length > 0 ? this.clock : undefined;
+    const start = clock?.sent() ?? 0;
+    try {
+      await this.#commit();
+    } finally {
+      clock?.answered(start);
+    }
     if (this.#ifWrittenSent) for (const done of this.#committed.splice(0)) done();
   }
 
@@ -289,7 +320,14 @@ export class ScopedConnection implements DatabaseConnection {
 
   async rollback(): Promise<void> {
     this.#finished = true;
-    if (this.#inTransaction) await this.conn.query('ROLLBACK');
+    if (!this.#inTransaction) return;
+    const clock = this.clock;
+    const start = clock?.sent() ?? 0;
+    try {
+      await this.conn.query('ROLLBACK');
+    } finally {
+      clock?.answered(start);
+    }
   }
 }
 

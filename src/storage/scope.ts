@@ -2,13 +2,13 @@ import type { Compilable, Kysely, Transaction } from 'kysely';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
 import { countedQuotas, planLimits } from '../tenancy/plans.js';
 import { FENCED_SQLSTATE, MOVED_SQLSTATE, QUOTA_SQLSTATE, searchPathValue } from './ddl.js';
-import { ScopedConnection, scopeBaseKysely, scopedTransaction, type AttachOptions } from './kysely.js';
+import { ScopedConnection, scopeBaseKysely, scopedTransaction, type AttachOptions, type StatementClock } from './kysely.js';
 import type { TenantPlacement } from './placement.js';
 import { PoolShares } from './pool-shares.js';
 import type { TenantLocations } from './strategies/strategy.js';
 import type { TenantDatabase } from './tenant-db.js';
 
-export type { AttachOptions } from './kysely.js';
+export type { AttachOptions, StatementClock } from './kysely.js';
 
 export type TenantStatus = 'provisioning' | 'active' | 'suspended' | 'deleting';
 
@@ -134,6 +134,7 @@ export class TenantScopes {
   readonly #base: Kysely<TenantDatabase> = scopeBaseKysely<TenantDatabase>();
   readonly #shares = new PoolShares();
   readonly #hooks: ScopeHook[] = [];
+  #clocks: ((tenantId: string, backend: 'pglite' | 'postgres') => StatementClock) | undefined;
 
   readonly #moveWaitMs: number;
 
@@ -147,6 +148,15 @@ export class TenantScopes {
   /** Call `hook` as every scope opens from now on (see ScopeHook). */
   use(hook: ScopeHook): void {
     this.#hooks.push(hook);
+  }
+
+  /**
+   * Time every scope's statements from now on with the clock `clocks` gives for its tenant and
+   * backend (the tenant's database time: src/usage/costs.ts). Round trips only — set-up and statement
+   * batches, BEGIN, COMMIT, ROLLBACK — not the wait for a connection nor the handler between them.
+   */
+  timeStatements(clocks: (tenantId: string, backend: 'pglite' | 'postgres') => StatementClock): void {
+    this.#clocks = clocks;
   }
 
   /**
@@ -211,6 +221,7 @@ export class TenantScopes {
           quotas: countedQuotas(limits),
         },
         options.singleStatement === true,
+        this.#clocks?.(tenant.id, location.db.kind),
       );
       let result: T;
       try {

@@ -1,8 +1,12 @@
 import type { ControlDb } from '../storage/control-db.js';
 import { quoteIdent } from '../storage/names.js';
+import { CostAttribution } from './costs.js';
 
-/** What is counted per tenant and hour (usage.metric). */
-export const METRICS = ['apiRequests', 'modelTrainings', 'workflowStepSeconds'] as const;
+/**
+ * What is counted per tenant and hour (usage.metric): requests, trainings, workflow steps' wall time,
+ * and the attributed costs — statement time and CPU time (costs.ts says how each is measured).
+ */
+export const METRICS = ['apiRequests', 'modelTrainings', 'workflowStepSeconds', 'databaseSeconds', 'cpuSeconds'] as const;
 export type Metric = (typeof METRICS)[number];
 
 const HOUR_MS = 3_600_000;
@@ -27,9 +31,12 @@ export class Meter {
   #pending = new Map<string, number>();
   readonly #timer: NodeJS.Timeout;
   #flushing: Promise<void> = Promise.resolve();
+  /** Database and CPU time per tenant (costs.ts), handed to this meter every tick. */
+  readonly costs: CostAttribution;
 
   constructor(control: ControlDb, flushMs = 10_000) {
     this.#control = control;
+    this.costs = new CostAttribution((tenantId, metric, n) => this.add(tenantId, metric, n));
     this.#table = `${quoteIdent(control.schema)}.usage`;
     this.#timer = setInterval(() => void this.flush().catch(() => {}), flushMs);
     this.#timer.unref();
@@ -43,6 +50,8 @@ export class Meter {
 
   /** Write what was counted so far (one statement); resolves when it is in the table. */
   flush(): Promise<void> {
+    // The costs measured up to now are in the batch too.
+    this.costs.settleNow();
     const run = this.#flushing.then(async () => {
       if (this.#pending.size === 0) return;
       const batch = this.#pending;
@@ -77,6 +86,7 @@ export class Meter {
   /** Flush what is left and stop the timer (graceful shutdown). */
   async close(): Promise<void> {
     clearInterval(this.#timer);
+    this.costs.close();
     await this.flush();
   }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ValidationError } from '../errors.js';
 import type { ScopeRunner } from '../records/scope-runner.js';
 import type { TenantRef, TenantScope } from '../storage/scope.js';
+import type { CostAttribution } from './costs.js';
 import { METRICS, type Meter, type Metric, type UsageRow } from './meter.js';
 
 export interface UsageReport {
@@ -40,6 +41,11 @@ export class UsageService {
     private readonly scopes: ScopeRunner,
     private readonly storedBytes: (scope: TenantScope) => Promise<number>,
   ) {}
+
+  /** Per-tenant database and CPU time (the meter's, src/usage/costs.ts): requests and steps report to it. */
+  get costs(): CostAttribution {
+    return this.meter.costs;
+  }
 
   async report(tenant: TenantRef | undefined, month?: string): Promise<UsageReport> {
     const range = monthRange(month);

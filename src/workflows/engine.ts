@@ -26,8 +26,10 @@ export interface EngineOptions {
   log?: WorkflowLog;
   /** Told how long each step attempt took (seconds): `processed` (whatever the step's outcome) or `error` (infrastructure; retried). */
   onStep?: (item: WorkItem, seconds: number, outcome: 'processed' | 'error') => void;
-  /** Told how long each step attempt ran (metering: workflow step-seconds). */
+  /** Told how long each step attempt ran (metering: workflow step-seconds); it has ended. */
   stepTime?: (tenantId: string, seconds: number) => void;
+  /** Told as each step attempt (or job) starts; `stepTime` follows once it has ended (cost attribution). */
+  stepStarted?: (tenantId: string) => void;
   /**
    * Items on the same queue that are not workflow steps: an application's jobs (src/jobs/), run by
    * `jobs` when it owns them, with the same claim, leases, per-tenant caps and fairness.
@@ -321,6 +323,7 @@ export class WorkflowEngine {
 
   #spawn(item: WorkItem, handoffs = 0): void {
     const abort = new AbortController();
+    this.options.stepStarted?.(item.tenantId);
     const started = performance.now();
     const observe = (outcome: 'processed' | 'error') => this.options.onStep?.(item, (performance.now() - started) / 1000, outcome);
     let next: WorkItem | undefined;

@@ -76,7 +76,12 @@ export class WorkflowRuntime {
         pollMs: config.workerPollMs,
         log: this.#log,
         onStep: this.#onStep,
-        stepTime: (tenantId, seconds) => this.tenantry.meter.add(tenantId, 'workflowStepSeconds', seconds),
+        // A step is in flight for its tenant's CPU share (src/usage/costs.ts) from its start to its end.
+        stepStarted: (tenantId) => this.tenantry.meter.costs.of(tenantId).begin(),
+        stepTime: (tenantId, seconds) => {
+          this.tenantry.meter.add(tenantId, 'workflowStepSeconds', seconds);
+          this.tenantry.meter.costs.of(tenantId).end();
+        },
         // The application's jobs (tenantry.jobs) share the queue; a job enqueued here wakes this engine.
         jobs: this.tenantry.jobs,
         ...options,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { TenantScopeRequiredError } from '../../errors.js';
 import type { Role } from '../../tenancy/catalog.js';
+import type { CostAttribution } from '../../usage/costs.js';
 import { TenantResolver, type CredentialRequest, type TenantContext, type TenantResolverOptions } from '../tenant-resolution.js';
 
 export { hostName, type TenantContext } from '../tenant-resolution.js';
@@ -22,7 +23,10 @@ export function tenantContext(request: FastifyRequest): TenantContext {
   return request.tenantContext;
 }
 
-export type TenantAuthOptions = TenantResolverOptions;
+export type TenantAuthOptions = TenantResolverOptions & {
+  /** Where a request's CPU time is attributed to its tenant (src/usage/costs.ts), while it is in flight. */
+  costs?: CostAttribution;
+};
 
 /**
  * The one authentication and tenant-resolution hook for the data plane: registered once on the
@@ -30,6 +34,7 @@ export type TenantAuthOptions = TenantResolverOptions;
  */
 export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, options) => {
   const resolver = new TenantResolver(options);
+  const { costs } = options;
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
     const credentialRequest: CredentialRequest = {
@@ -42,6 +47,12 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
       // Every later line of this request says whose it is (the key id or `jwt:<subject>`, never the credential).
       request.log = reply.log = request.log.child({ tenant: tenant.id, keyId });
       request.verifiedTenant = { id: tenant.id, tier: tenant.tier };
+      // In flight for the tenant's CPU share until the response is done or its connection dropped
+      // ('close' comes either way; onResponse does not when the client went away first).
+      if (costs) {
+        const cost = costs.begin(tenant.id);
+        reply.raw.once('close', () => cost.end());
+      }
     });
   });
 });

@@ -47,7 +47,17 @@ const AuditVerification = component(
     { description: 'The verification of an audit chain' },
   ),
 );
-const Totals = Type.Object(Object.fromEntries(METRICS.map((m) => [m, Type.Number()])) as Record<(typeof METRICS)[number], ReturnType<typeof Type.Number>>);
+const METRIC_HELP: Record<(typeof METRICS)[number], string> = {
+  apiRequests: 'Authenticated data-plane requests',
+  modelTrainings: 'Model trainings started',
+  workflowStepSeconds: "Wall time of the tenant's workflow steps and jobs, in seconds",
+  databaseSeconds: "Wall time of the tenant's database statements (round trips of its scopes), in seconds",
+  cpuSeconds:
+    "CPU time charged to the tenant, in seconds: the server's CPU apportioned between the tenants whose requests and steps were in flight (an estimate), plus its trainings' and evaluations' CPU measured in their processes",
+};
+const Totals = Type.Object(
+  Object.fromEntries(METRICS.map((m) => [m, Type.Number({ description: METRIC_HELP[m] })])) as Record<(typeof METRICS)[number], ReturnType<typeof Type.Number>>,
+);
 const UsageReport = component(
   'UsageReport',
   Type.Object(
@@ -55,9 +65,12 @@ const UsageReport = component(
       tenant: Type.Union([Type.String(), Type.Null()]),
       month: Type.String({ description: 'YYYY-MM (UTC)' }),
       totals: Totals,
-      hours: Type.Array(Type.Object({ tenantId: Type.String(), hour: Timestamp, metric: Type.String(), n: Type.Number() }), {
-        description: 'Hour by hour',
-      }),
+      hours: Type.Array(
+        Type.Object({ tenantId: Type.String(), hour: Timestamp, metric: Type.String({ description: 'One of the names in totals' }), n: Type.Number() }),
+        {
+          description: 'Hour by hour',
+        },
+      ),
       current: Type.Optional(
         Type.Object(
           { records: Type.Integer(), collections: Type.Integer(), models: Type.Integer(), storageBytes: Type.Number() },
@@ -65,7 +78,10 @@ const UsageReport = component(
         ),
       ),
     },
-    { description: "A tenant's metered usage in a month: API requests, model trainings, workflow step-seconds" },
+    {
+      description:
+        "A tenant's metered usage in a month: API requests, model trainings, workflow step-seconds, and the costs attributed to it (database seconds, CPU seconds)",
+    },
   ),
 );
 

@@ -77,7 +77,7 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       };
     });
   }
-  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited });
+  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited, costs: usage.costs });
   // Right after the tenant is known, before anything is drafted or done for the request.
   if (shedder) app.addHook('onRequest', shedHook(shedder, onShed));
   await app.register(dataPlaneAuditPlugin, { audit });
