@@ -15,6 +15,7 @@ import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { isControlPlane, openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
+import { consolePlugin } from './console.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
 import type { JwtVerifier } from '../auth/jwt.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   loggerInstance?: Logger;
   /** Per-tenant buckets in Redis (TENANTRY_REDIS_URL), shared by every replica; in process without a URL. */
   rateLimits?: { redisUrl?: string; fail?: RedisFailMode; timeoutMs?: number; keyPrefix?: string };
+  /** The console's built files (dist/console by default; src/api/console.ts). */
+  consoleRoot?: string;
 }
 
 /** An incoming X-Request-Id is honoured when it is a plausible id: visible ASCII, at most 128 characters. */
@@ -155,6 +158,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   }
   await app.register(jsonLimitsPlugin);
   await app.register(openapiPlugin);
+  await app.register(consolePlugin, { root: options.consoleRoot });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   // Prometheus on the public port needs the platform admin token (it names the busiest tenants);
