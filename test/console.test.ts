@@ -71,6 +71,7 @@ describe(`admin console in a browser (${backend})`, () => {
     t = await env.open();
     app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'cursor-secret-console-tests' });
     t.operations.start();
+    app.workflows.startEngine({ concurrency: 2, pollMs: 10, scheduleTickMs: 1000 });
     await app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
@@ -220,6 +221,13 @@ describe(`admin console in a browser (${backend})`, () => {
     await row.getByRole('button', { name: 'Confirm revoking key short-lived' }).click();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'short-lived' }).count()).toBe(0);
     expect((await api('GET', '/v1/tenant', undefined, minted)).status).toBe(401);
+
+    // The audit trail holds the mint and the revoke, and its chain verifies.
+    await page.reload();
+    const audit = page.getByRole('table', { name: 'Audit entries' });
+    await audit.getByRole('row').filter({ hasText: 'DELETE /v1/api-keys/{id}' }).waitFor();
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByTestId('audit-verification').textContent()).toMatch(/^Chain intact: \d+ entries verified\.$/);
   });
 
   it('a viewer key cannot mint keys: the console shows why and offers no control', async () => {
@@ -231,6 +239,35 @@ describe(`admin console in a browser (${backend})`, () => {
     expect(await page.getByRole('button', { name: 'Mint key' }).count()).toBe(0);
     // And the API refuses it anyway.
     expect((await api('POST', '/v1/api-keys', { name: 'nope', role: 'admin' }, keys.viewer)).status).toBe(403);
+  });
+
+  it("opens a workflow run and shows its steps as the DAG, with each step's status, attempts and error", async () => {
+    const steps = [
+      { id: 'load', kind: 'transform', with: { expression: '{"n": 2}' } },
+      { id: 'double', kind: 'transform', needs: ['load'], with: { expression: 'steps.load.n * 2' } },
+      { id: 'square', kind: 'transform', needs: ['load'], with: { expression: 'steps.load.n * steps.load.n' } },
+      { id: 'report', kind: 'transform', needs: ['double', 'square'], with: { expression: "$error('report is out of paper')" } },
+    ];
+    expect((await api('PUT', '/v1/workflows/nightly', { steps }, keys.admin)).status).toBe(200);
+    const started = await api('POST', '/v1/workflows/nightly/runs', {}, keys.admin);
+    expect(started.status).toBe(202);
+    const runId = started.body.id as string;
+    await expect.poll(async () => (await api('GET', `/v1/runs/${runId}`, undefined, keys.admin)).body.status, { timeout: 30_000 }).toBe('failed');
+
+    const page = await open();
+    await signIn(page, keys.admin!);
+    await page.getByLabel('Workflow').selectOption('nightly');
+    await page.getByRole('button', { name: `Open run ${runId}` }).click();
+    const run = page.getByRole('region', { name: `Run ${runId}` });
+    const stages = run.getByRole('list', { name: 'Steps by stage' }).locator('.dag-column');
+    await expect.poll(() => stages.count()).toBe(3);
+    expect(await stages.nth(1).locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')).sort())).toEqual(['double', 'square']);
+    const report = run.locator('[data-step="report"]');
+    expect(await report.getAttribute('data-status')).toBe('failed');
+    expect(await report.textContent()).toContain('after double, square');
+    expect(await report.textContent()).toContain('report is out of paper');
+    expect(await run.locator('[data-step="double"]').getAttribute('data-status')).toBe('succeeded');
+    await run.screenshot({ path: path.join(SHOTS, 'workflow-run.png') });
   });
 
   it('moves a tenant, the progress bar following the operation to 100%, and lists it on the operations page', async () => {

@@ -1,7 +1,9 @@
 import { unwrap, type TenantryClient } from 'tenantry/client';
 import { ProblemBox, useLoad } from '../components';
+import { AuditPanel } from './audit';
 import { KeysPanel } from './keys';
 import { UsagePanel } from './usage';
+import { WorkflowsPanel } from './workflows';
 
 /**
  * A tenant signed in with its own credential: its tenant, keys and usage through the data plane only
@@ -43,6 +45,8 @@ export function OwnTenantView({ client }: { client: TenantryClient }) {
           </section>
           <KeysPanel client={client} tenantId={t.id} mode="tenant" />
           <UsagePanel client={client} tenantId={t.id} mode="tenant" />
+          <WorkflowsPanel client={client} />
+          <AuditPanel client={client} tenantId={t.id} mode="tenant" />
         </>
       )}
     </main>

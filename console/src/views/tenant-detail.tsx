@@ -14,6 +14,7 @@ import {
 } from '../components';
 import { navigate } from '../router';
 import type { ShownProblem } from '../session';
+import { AuditPanel } from './audit';
 import { KeysPanel } from './keys';
 import { ISOLATIONS } from './tenants';
 import { UsagePanel } from './usage';
@@ -59,6 +60,7 @@ export function TenantDetail({ client, id }: { client: TenantryClient; id: strin
           <SettingsEditor client={client} tenant={t} onSaved={tenant.reload} />
           <KeysPanel client={client} tenantId={t.id} mode="admin" />
           <UsagePanel client={client} tenantId={t.id} mode="admin" />
+          <AuditPanel client={client} tenantId={t.id} mode="admin" />
           <TenantOperations client={client} tenantId={t.id} />
           <DeletePanel client={client} tenant={t} />
         </>
