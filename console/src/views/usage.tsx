@@ -29,7 +29,7 @@ export function UsagePanel({ client, tenantId, mode }: { client: TenantryClient;
             </div>
             <div>
               <dt>Workflow step seconds</dt>
-              <dd>{u.totals.workflowStepSeconds}</dd>
+              <dd>{u.totals.workflowStepSeconds.toLocaleString(undefined, { maximumFractionDigits: 1 })}</dd>
             </div>
             {u.current && (
               <>
