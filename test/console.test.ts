@@ -238,6 +238,12 @@ describe(`admin console in a browser (${backend})`, () => {
     expect(await page.getByRole('button', { name: 'Mint key' }).count()).toBe(0);
     // And the API refuses it anyway.
     expect((await api('POST', '/v1/api-keys', { name: 'nope', role: 'admin' }, keys.viewer)).status).toBe(403);
+
+    // Revoked meanwhile: the next call's 401 signs the tab out, saying why, and forgets the key.
+    expect((await api('DELETE', `/v1/api-keys/${keys.viewer!.split('_')[1]}`, undefined, keys.admin)).status).toBe(204);
+    await page.reload();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('no longer accepts this token (401)');
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
   });
 
   it("opens a workflow run and shows its steps as the DAG, with each step's status, attempts and error", async () => {
@@ -304,6 +310,9 @@ describe(`admin console in a browser (${backend})`, () => {
 
     await nav(page, 'Operations').click();
     await page.getByRole('table', { name: 'Operations' }).getByRole('row').filter({ hasText: A }).filter({ hasText: 'move' }).waitFor();
+    const platformAudit = page.getByRole('region', { name: 'Platform audit trail' });
+    await platformAudit.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.getByTestId('audit-verification').textContent()).toMatch(/^Chain intact: \d+ entries verified\.$/);
     await shot(page, 'operations');
   });
 

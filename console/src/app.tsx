@@ -10,9 +10,25 @@ import { TenantsView } from './views/tenants';
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
   const path = usePath();
-  const client = useMemo(() => (session ? clientFor(session.token, session.kind === 'tenant' ? session.tenantId : undefined) : null), [session]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const client = useMemo(
+    () =>
+      session
+        ? clientFor(session.token, {
+            tenant: session.kind === 'tenant' ? session.tenantId : undefined,
+            // The token stopped working (revoked, rotated, its tenant deleted): back to the sign-in form.
+            onUnauthorized: () => {
+              saveSession(null);
+              setSession(null);
+              setNotice('Signed out: the server no longer accepts this token (401). Sign in again.');
+            },
+          })
+        : null,
+    [session],
+  );
 
   const signIn = (next: Session) => {
+    setNotice(null);
     saveSession(next);
     setSession(next);
     navigate(next.kind === 'admin' ? '/tenants' : '/tenant');
@@ -23,7 +39,7 @@ export function App() {
     navigate('/');
   };
 
-  if (!session || !client) return <SignIn onSignIn={signIn} />;
+  if (!session || !client) return <SignIn onSignIn={signIn} notice={notice} />;
 
   const links =
     session.kind === 'admin'

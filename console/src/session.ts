@@ -28,9 +28,21 @@ export function saveSession(session: Session | null): void {
   else sessionStorage.removeItem(KEY);
 }
 
-/** A typed client (src/client) for this server and a token. */
-export function clientFor(token: string, tenant?: string): TenantryClient {
-  return createClient({ baseUrl: window.location.origin, token, ...(tenant !== undefined && { tenant }) });
+/**
+ * A typed client (src/client) for this server and a token. `onUnauthorized` is called when the server
+ * answers 401: the token was revoked, rotated or its tenant deleted since sign-in.
+ */
+export function clientFor(token: string, options: { tenant?: string; onUnauthorized?: () => void } = {}): TenantryClient {
+  const { tenant, onUnauthorized } = options;
+  const client = createClient({ baseUrl: window.location.origin, token, ...(tenant !== undefined && { tenant }) });
+  if (onUnauthorized)
+    client.use({
+      onResponse({ response }) {
+        if (response.status === 401) onUnauthorized();
+        return undefined;
+      },
+    });
+  return client;
 }
 
 /** What a failed call shows: the problem's title and detail (RFC 9457), and the field errors of a 400. */

@@ -6,19 +6,22 @@ type AuditPage = Body<'get', '/v1/audit'>;
 type Verification = Body<'get', '/v1/audit/verify'>;
 
 /**
- * A tenant's audit trail, oldest first, a page at a time, and a Verify button that has the server
- * recompute its hash chain. The platform admin reads it through the control plane
- * (/v1/tenants/{id}/audit), the tenant through its own (/v1/audit, admin role).
+ * An audit trail, oldest first, a page at a time, and a Verify button that has the server recompute
+ * its hash chain: a tenant's, read by the platform admin through the control plane
+ * (/v1/tenants/{id}/audit) or by the tenant through its own (/v1/audit, admin role); or the platform's
+ * (/v1/platform/audit: control-plane actions and failed authentications).
  */
-export function AuditPanel({ client, tenantId, mode }: { client: TenantryClient; tenantId: string; mode: 'admin' | 'tenant' }) {
+export function AuditPanel({ client, tenantId, mode }: { client: TenantryClient; tenantId?: string; mode: 'admin' | 'tenant' | 'platform' }) {
   const [pages, setPages] = useState<AuditPage[]>([]);
   const more = useAction();
   const verify = useAction();
   const [verification, setVerification] = useState<Verification | null>(null);
   const page = (cursor?: string) =>
-    mode === 'admin'
-      ? unwrap(client.GET('/v1/tenants/{id}/audit', { params: { path: { id: tenantId }, query: { limit: 50, cursor } } }))
-      : unwrap(client.GET('/v1/audit', { params: { query: { limit: 50, cursor } } }));
+    mode === 'platform'
+      ? unwrap(client.GET('/v1/platform/audit', { params: { query: { limit: 50, cursor } } }))
+      : mode === 'admin'
+        ? unwrap(client.GET('/v1/tenants/{id}/audit', { params: { path: { id: tenantId ?? '' }, query: { limit: 50, cursor } } }))
+        : unwrap(client.GET('/v1/audit', { params: { query: { limit: 50, cursor } } }));
   const first = useLoad(async () => {
     const p = await page();
     setPages([p]);
@@ -30,7 +33,11 @@ export function AuditPanel({ client, tenantId, mode }: { client: TenantryClient;
   const onVerify = async () => {
     setVerification(null);
     const result = await verify.run(() =>
-      mode === 'admin' ? unwrap(client.GET('/v1/tenants/{id}/audit/verify', { params: { path: { id: tenantId } } })) : unwrap(client.GET('/v1/audit/verify')),
+      mode === 'platform'
+        ? unwrap(client.GET('/v1/platform/audit/verify'))
+        : mode === 'admin'
+          ? unwrap(client.GET('/v1/tenants/{id}/audit/verify', { params: { path: { id: tenantId ?? '' } } }))
+          : unwrap(client.GET('/v1/audit/verify')),
     );
     if (result) setVerification(result);
   };
@@ -43,7 +50,7 @@ export function AuditPanel({ client, tenantId, mode }: { client: TenantryClient;
   return (
     <section class="panel" aria-labelledby="audit-heading">
       <div class="page-head">
-        <h2 id="audit-heading">Audit trail</h2>
+        <h2 id="audit-heading">{mode === 'platform' ? 'Platform audit trail' : 'Audit trail'}</h2>
         <button type="button" class="secondary small" disabled={verify.busy} onClick={onVerify}>
           Verify
         </button>
@@ -66,6 +73,7 @@ export function AuditPanel({ client, tenantId, mode }: { client: TenantryClient;
                 <th scope="col">When</th>
                 <th scope="col">Actor</th>
                 <th scope="col">Action</th>
+                {mode === 'platform' && <th scope="col">Tenant</th>}
                 <th scope="col">Target</th>
                 <th scope="col">Outcome</th>
               </tr>
@@ -79,6 +87,7 @@ export function AuditPanel({ client, tenantId, mode }: { client: TenantryClient;
                     <code>{e.actor}</code>
                   </td>
                   <td>{e.action}</td>
+                  {mode === 'platform' && <td>{e.tenant ?? '—'}</td>}
                   <td>{e.target ?? '—'}</td>
                   <td>{e.outcome}</td>
                 </tr>

@@ -1,9 +1,13 @@
 import { useEffect } from 'preact/hooks';
 import { unwrap, type TenantryClient } from 'tenantry/client';
 import { OperationProgress, ProblemBox, useLoad, type Operation } from '../components';
+import { AuditPanel } from './audit';
 import { OperationTable } from './tenant-detail';
 
-/** The platform's operations: those under way with live progress bars (refreshed each second), then the latest. */
+/**
+ * The platform page: operations under way with live progress bars (refreshed each second), the latest
+ * ones, and the platform's audit trail with Verify.
+ */
 export function OperationsView({ client }: { client: TenantryClient }) {
   const ops = useLoad(async () => {
     const [running, queued, recent] = await Promise.all(
@@ -41,6 +45,7 @@ export function OperationsView({ client }: { client: TenantryClient }) {
         <h2 id="recent-heading">Latest</h2>
         <OperationTable ops={ops.data?.recent ?? []} />
       </section>
+      <AuditPanel client={client} mode="platform" />
     </main>
   );
 }

@@ -7,7 +7,7 @@ import { clientFor, looksLikeTenantCredential, type Session } from '../session';
  * Sign in with the platform admin token (the control plane) or a tenant's admin API key or JWT (its own
  * tenant only). The token is checked by a call with it before it is kept (in sessionStorage).
  */
-export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
+export function SignIn({ onSignIn, notice }: { onSignIn: (session: Session) => void; notice?: string | null }) {
   const [token, setToken] = useState('');
   const [kind, setKind] = useState<'admin' | 'tenant'>('admin');
   const [touchedKind, setTouchedKind] = useState(false);
@@ -41,6 +41,11 @@ export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
     <main class="sign-in">
       <form class="card" onSubmit={onSubmit} aria-labelledby="sign-in-heading">
         <h1 id="sign-in-heading">Tenantry console</h1>
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         <fieldset>
           <legend>Sign in as</legend>
           <label class="choice">
