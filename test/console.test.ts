@@ -66,6 +66,7 @@ describe(`admin console in a browser (${backend})`, () => {
 
   beforeAll(async () => {
     expect(existsSync(path.join(consoleDir(), 'index.html')), 'the console is built by `npm run build`').toBe(true);
+    expect(existsSync(CHROMIUM), `no browser at ${CHROMIUM}: apt-get install chromium (or set TENANTRY_TEST_CHROMIUM)`).toBe(true);
     await fs.mkdir(SHOTS, { recursive: true });
     env = await createTestEnv();
     t = await env.open();
