@@ -17,6 +17,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/ scripts/
 COPY src/ src/
 COPY bench/ bench/
+COPY console/ console/
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
@@ -34,6 +35,8 @@ COPY package.json package-lock.json ./
 # Production dependencies only; --ignore-scripts again (no "prepare" build: the output comes from the build stage).
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/src/ dist/src/
+# The admin console (static files, built by Vite in the build stage), served at /console/.
+COPY --from=build /app/dist/console/ dist/console/
 # The data directory: embedded PGlite data and generated secrets (a volume; on Kubernetes an emptyDir
 # or a PersistentVolumeClaim). The image's own files stay owned by root, read-only to the process.
 RUN mkdir -p /data && chown node:node /data

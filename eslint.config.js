@@ -12,7 +12,7 @@ const inSelector = STORAGE_INTERNALS.replaceAll('/', '\\/');
 
 export default tseslint.config(
   // src/client/schema.ts is generated (npm run client:generate) and checked against the document instead.
-  { ignores: ['dist/', 'api-docs/', 'node_modules/', '.vitest-report.json', 'src/client/schema.ts'] },
+  { ignores: ['dist/', 'api-docs/', 'test-output/', 'node_modules/', '.vitest-report.json', 'src/client/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -67,6 +67,23 @@ export default tseslint.config(
             {
               regex: String.raw`^(?!openapi-fetch$|\./)`,
               message: 'src/client/ imports only openapi-fetch and its own files: it must run in a browser, without the server',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The console runs in a browser: it reaches the server only over HTTP, through the typed client.
+    files: ['console/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?!preact(/hooks)?$|tenantry/client$|\./|\.\./)`,
+              message: 'console/src/ imports only preact, tenantry/client and its own files: it is a browser app, talking to the server over HTTP',
             },
           ],
         },

@@ -30,6 +30,9 @@ const withoutRedis = redisUrl ? [] : ['test/**/*.redis.test.ts'];
 const backendIndependent = [
   'test/cli-usage.test.ts',
   'test/config.test.ts',
+  // The console in a browser: it checks the console's flows over HTTP, whose behaviour on each backend
+  // the API's own tests cover (one browser, one server: once is enough, and CI's time is short).
+  'test/console.test.ts',
   'test/deploy.test.ts',
   'test/egress.test.ts',
   'test/migrations-frozen.test.ts',

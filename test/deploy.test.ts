@@ -406,6 +406,10 @@ describe(`deployment manifests and image (${backend})`, () => {
       // Every path the manifests probe the API on is a route of this server, and it is up.
       expect([...apiProbePaths()].sort()).toEqual(['/healthz', '/readyz']);
       for (const probe of apiProbePaths()) expect((await fetch(`http://127.0.0.1:${port}${probe}`)).status, probe).toBe(200);
+      // The admin console is in the image (built in the build stage) and served.
+      const consolePage = await fetch(`http://127.0.0.1:${port}/console/`);
+      expect(consolePage.status).toBe(200);
+      expect(await consolePage.text()).toContain('<div id="app"></div>');
       // The image's HEALTHCHECK command itself, as Docker would run it in the container.
       const healthcheck = JSON.parse(runtime.instructions.find((i) => i.op === 'HEALTHCHECK')!.args.replace(/^.*?CMD\s+/, '')) as string[];
       expect(healthcheck[0]).toBe('node');

@@ -15,6 +15,7 @@ import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { isControlPlane, openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
+import { consolePlugin } from './console.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
 import type { JwtVerifier } from '../auth/jwt.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
    * LoadShedder of the caller's (started and stopped with the app); off when absent.
    */
   loadShedding?: LoadSheddingOptions | LoadShedder;
+  /** The console's built files (dist/console by default; src/api/console.ts). */
+  consoleRoot?: string;
 }
 
 /** An incoming X-Request-Id is honoured when it is a plausible id: visible ASCII, at most 128 characters. */
@@ -161,6 +164,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   }
   await app.register(jsonLimitsPlugin);
   await app.register(openapiPlugin);
+  await app.register(consolePlugin, { root: options.consoleRoot });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   // Prometheus on the public port needs the platform admin token (it names the busiest tenants);
