@@ -35,7 +35,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 function startWorker(mainUrl: string, concurrency: number, children: ChildProcess[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'worker'], {
+  // BENCH_WORKER_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'worker'], {
     env: { ...process.env, TENANTRY_DATABASE_URL: mainUrl, TENANTRY_WORKERS: String(concurrency), TENANTRY_LOG_LEVEL: 'info', TENANTRY_WORKER_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -83,13 +83,22 @@ WITH pick AS (
    LIMIT $1
    FOR UPDATE OF q SKIP LOCKED
 ), candidates AS (
-  SELECT c.id, p.tenant_id, p.served, row_number() OVER (PARTITION BY p.tenant_id ORDER BY c.available_at, c.id) AS rank
+  -- A tenant's steps begun before (token > 0: woken from a delay, retried, or lost with a worker)
+  -- first, then its new ones, each in due order; the second probe runs only if the first left room.
+  SELECT c.id, p.tenant_id, p.served, row_number() OVER (PARTITION BY p.tenant_id ORDER BY c.fresh, c.available_at, c.id) AS rank
     FROM pick p CROSS JOIN LATERAL (
-      SELECT w.id, w.available_at FROM ${Q}.work_items w
-       WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.available_at <= now()
-       ORDER BY w.available_at, w.id
-       LIMIT least(p.room, $1)
-       FOR UPDATE SKIP LOCKED) c
+      SELECT * FROM (SELECT w.id, w.available_at, false AS fresh FROM ${Q}.work_items w
+        WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.token > 0 AND w.available_at <= now()
+        ORDER BY w.available_at, w.id
+        LIMIT least(p.room, $1)
+        FOR UPDATE SKIP LOCKED) resumed
+      UNION ALL
+      SELECT * FROM (SELECT w.id, w.available_at, true AS fresh FROM ${Q}.work_items w
+        WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.token = 0 AND w.available_at <= now()
+        ORDER BY w.available_at, w.id
+        LIMIT least(p.room, $1)
+        FOR UPDATE SKIP LOCKED) fresh
+      LIMIT least(p.room, $1)) c
 ), taken AS (
   SELECT id FROM candidates ORDER BY rank, served LIMIT $1
 ), claimed AS (
