@@ -35,7 +35,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 function startWorker(mainUrl: string, concurrency: number, children: ChildProcess[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'worker'], {
+  // BENCH_WORKER_NODE_ARGS: node flags for the worker processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'worker'], {
     env: { ...process.env, TENANTRY_DATABASE_URL: mainUrl, TENANTRY_WORKERS: String(concurrency), TENANTRY_LOG_LEVEL: 'info', TENANTRY_WORKER_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -147,6 +149,12 @@ async function main(): Promise<void> {
       const last = Math.max(...spans.map((x) => new Date(x.last).getTime()));
       return spans.reduce((a, x) => a + x.n, 0) / ((last - first) / 1000);
     };
+    /** Transactions committed in the benchmark's database so far (every statement the engine sends is one). */
+    const commits = async () => {
+      await sleep(1200); // backends report their counts within a second
+      const c = await t.storage.control.executeSql<{ n: string }>(`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`);
+      return Number(c[0]!.n);
+    };
     const tenants = await Promise.all(['a', 'b', 'c', 'd'].map((l) => tenant(l, 64)));
     const per = Math.ceil(RUNS / tenants.length);
 
@@ -165,17 +173,21 @@ async function main(): Promise<void> {
 
     // 1. No-op single-step runs, queued first, then two worker processes drain them.
     for (const id of tenants) await queue(id, 'one', per);
+    const oneCommits = await commits();
     await Promise.all(Array.from({ length: PROCESSES }, () => startWorker(mainUrl, WORKERS, children)));
     await waitAll(tenants, per * tenants.length);
     const oneRate = await stepRate(tenants, 'one');
+    const onePerStep = ((await commits()) - oneCommits) / (per * tenants.length);
 
     // 2. Five-step chains.
     const chains = Math.ceil(RUNS / 5 / tenants.length);
     await stopWorkers(children);
     for (const id of tenants) await queue(id, 'five', chains);
+    const fiveCommits = await commits();
     await Promise.all(Array.from({ length: PROCESSES }, () => startWorker(mainUrl, WORKERS, children)));
     await waitAll(tenants, (per + chains) * tenants.length);
     const fiveRate = await stepRate(tenants, 'five');
+    const fivePerStep = ((await commits()) - fiveCommits) / (chains * 5 * tenants.length);
 
     // 3. Start latency on an idle system: one run at a time, creation → first step started (database clock).
     const idle = await tenant('idle', 8);
@@ -264,9 +276,11 @@ async function main(): Promise<void> {
     const w = (q: number) => waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]!;
     console.log(`workflow engine, PostgreSQL, ${PROCESSES} worker processes × ${WORKERS} steps, ${RUNS} runs`);
     console.log(`  pg-boss 10 alone (4 workers, batch 100):  ${fmt(bossRate)} jobs/s`);
-    console.log(`  no-op single-step runs:                   ${fmt(oneRate)} steps/s  (${(oneRate / bossRate).toFixed(2)}× pg-boss alone; goal 2,000)`);
     console.log(
-      `  5-step chains:                            ${fmt(fiveRate)} steps/s  (${(fiveRate / bossRate).toFixed(2)}× pg-boss alone), ${fmt(fiveRate / 5)} chains/s`,
+      `  no-op single-step runs:                   ${fmt(oneRate)} steps/s  (${(oneRate / bossRate).toFixed(2)}× pg-boss alone; goal 2,000), ${onePerStep.toFixed(2)} transactions per step`,
+    );
+    console.log(
+      `  5-step chains:                            ${fmt(fiveRate)} steps/s  (${(fiveRate / bossRate).toFixed(2)}× pg-boss alone), ${fmt(fiveRate / 5)} chains/s, ${fivePerStep.toFixed(2)} transactions per step`,
     );
     console.log(
       `  start latency, idle (100 runs):           p50 ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (goal p50 < 50 ms); median ${median(latencies).toFixed(1)}`,

@@ -433,7 +433,7 @@ describe(`hot statements keep their plans whatever the statistics say (${backend
           expectIntended(
             plan,
             {
-              work_items: ['work_items_ready', 'work_items_pkey'],
+              work_items: ['work_items_ready', 'work_items_resumed', 'work_items_pkey'],
               queue_tenants: ['queue_tenants_served', 'queue_tenants_pkey'],
               tenants: ['tenants_pkey', 'tenants_id_generation'],
             },

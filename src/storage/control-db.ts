@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseBackend } from './backends/backend.js';
+import type { DatabaseBackend, Statement } from './backends/backend.js';
 import { leaseKysely } from './kysely.js';
 import { applyMigrations } from './migrations/runner.js';
 import { CATALOG_MIGRATIONS } from './migrations/catalog-migrations.js';
@@ -32,6 +32,12 @@ export interface ControlDb {
   readonly schema: string;
   /** Run one statement and return its rows. */
   executeSql<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: ControlSqlOptions): Promise<R[]>;
+  /**
+   * Run `statements` in order in one transaction (one round trip on PostgreSQL) and return the last
+   * one's rows. Each statement reads a snapshot of its own (READ COMMITTED): what a later one sees
+   * includes what committed while an earlier one waited or locked.
+   */
+  executeBatch<R = Record<string, unknown>>(statements: readonly Statement[]): Promise<R[]>;
   /** Kysely over the catalog schema, typed by the caller (each query leases a connection for itself). */
   kysely<DB>(): Kysely<DB>;
 }
@@ -66,6 +72,15 @@ class BackendControlDb implements ControlDb {
           ? await lease.conn.batch<R>([{ sql, params, name: options.name }])
           : await lease.conn.query<R>(sql, params);
       return result.rows;
+    } finally {
+      lease.release();
+    }
+  }
+
+  async executeBatch<R>(statements: readonly Statement[]): Promise<R[]> {
+    const lease = await this.#db.acquireAdmin();
+    try {
+      return (await lease.conn.batch<R>(statements)).rows;
     } finally {
       lease.release();
     }

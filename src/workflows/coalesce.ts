@@ -1,8 +1,10 @@
 /**
- * Coalesce concurrent calls into batches, per key, without waiting on purpose: the first call runs at
- * once; calls made while a batch for the same key is in flight queue up and go together as the next
- * batch. Under light load every call is its own batch; under heavy load statements carry many items,
- * which is what lets one worker run thousands of small steps a second on few round trips and commits.
+ * Coalesce concurrent calls into batches, per key, without waiting on purpose: the first call runs
+ * after the current turn of the event loop (setImmediate), so calls made in the same turn go with it
+ * — the steps of one claim are spawned together, and their begins are one statement, not one and then
+ * the rest; calls made while a batch for the same key is in flight queue up and go together as the
+ * next batch. Under light load every call is its own batch; under heavy load statements carry many
+ * items, which is what lets one worker run thousands of small steps a second on few round trips and commits.
  */
 export class Coalescer<T, R> {
   readonly #lanes = new Map<string, Array<{ value: T; resolve: (r: R) => void; reject: (e: unknown) => void }>>();
@@ -21,7 +23,7 @@ export class Coalescer<T, R> {
       }
       const lane = [{ value, resolve, reject }];
       this.#lanes.set(key, lane);
-      void this.#drain(key, lane);
+      setImmediate(() => void this.#drain(key, lane));
     });
   }
 

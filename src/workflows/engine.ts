@@ -22,6 +22,8 @@ export interface EngineOptions {
   drainMs?: number;
   /** How often finished runs past their tenant's retention (PlanLimits.runRetentionDays) are deleted. */
   retentionSweepMs?: number;
+  /** How often tenants with nothing queued are taken out of the queue's claim scan (WorkQueue.sweepIdle). */
+  idleSweepMs?: number;
   workerId?: string;
   log?: WorkflowLog;
   /** Told how long each step attempt took (seconds): `processed` (whatever the step's outcome) or `error` (infrastructure; retried). */
@@ -96,6 +98,7 @@ export class WorkflowEngine {
   readonly #tickMs: number;
   readonly #drainMs: number;
   readonly #retentionSweepMs: number;
+  readonly #idleSweepMs: number;
   readonly #log: NonNullable<EngineOptions['log']>;
   #running = false;
   #busyUntil = 0;
@@ -129,6 +132,7 @@ export class WorkflowEngine {
     this.#tickMs = options.scheduleTickMs ?? 250;
     this.#drainMs = options.drainMs ?? 10_000;
     this.#retentionSweepMs = options.retentionSweepMs ?? 10 * 60_000;
+    this.#idleSweepMs = options.idleSweepMs ?? 60_000;
     this.#log = options.log ?? (() => {});
   }
 
@@ -167,6 +171,7 @@ export class WorkflowEngine {
     });
     every(this.#tickMs, () => this.#schedules.fireDue(this.#tickMs, () => this.#running, this.#log));
     every(this.#retentionSweepMs, () => this.#pruneRuns());
+    every(this.#idleSweepMs, () => this.queue.sweepIdle());
   }
 
   /**

@@ -35,6 +35,9 @@ export interface DueSchedule {
   tenantStatus: string;
 }
 
+/** Tries of one enqueue whose tenant's queue row an idle sweep took meanwhile (see WorkQueue.sweepIdle). */
+const ENQUEUE_TRIES = 5;
+
 /** How long a new run's first steps stay held if publish() never comes. */
 export const HOLD_MS = 5000;
 
@@ -80,13 +83,22 @@ WITH pick AS (
    LIMIT $1
    FOR UPDATE OF q SKIP LOCKED
 ), candidates AS (
-  SELECT c.id, p.tenant_id, p.served, row_number() OVER (PARTITION BY p.tenant_id ORDER BY c.available_at, c.id) AS rank
+  -- A tenant's steps begun before (token > 0: woken from a delay, retried, or lost with a worker)
+  -- first, then its new ones, each in due order; the second probe runs only if the first left room.
+  SELECT c.id, p.tenant_id, p.served, row_number() OVER (PARTITION BY p.tenant_id ORDER BY c.fresh, c.available_at, c.id) AS rank
     FROM pick p CROSS JOIN LATERAL (
-      SELECT w.id, w.available_at FROM ${Q}.work_items w
-       WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.available_at <= now()
-       ORDER BY w.available_at, w.id
-       LIMIT least(p.room, $1)
-       FOR UPDATE SKIP LOCKED) c
+      SELECT * FROM (SELECT w.id, w.available_at, false AS fresh FROM ${Q}.work_items w
+        WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.token > 0 AND w.available_at <= now()
+        ORDER BY w.available_at, w.id
+        LIMIT least(p.room, $1)
+        FOR UPDATE SKIP LOCKED) resumed
+      UNION ALL
+      SELECT * FROM (SELECT w.id, w.available_at, true AS fresh FROM ${Q}.work_items w
+        WHERE w.tenant_id = p.tenant_id AND w.lease_until IS NULL AND w.token = 0 AND w.available_at <= now()
+        ORDER BY w.available_at, w.id
+        LIMIT least(p.room, $1)
+        FOR UPDATE SKIP LOCKED) fresh
+      LIMIT least(p.room, $1)) c
 ), taken AS (
   SELECT id FROM candidates ORDER BY rank, served LIMIT $1
 ), claimed AS (
@@ -142,14 +154,56 @@ export class WorkQueue {
    */
   async enqueue(tenantId: string, runId: string, stepIds: readonly string[], at?: Date): Promise<void> {
     if (stepIds.length === 0) return;
-    await this.#query(
-      `WITH tenant AS (INSERT INTO ${this.#Q}.queue_tenants (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING)
-       INSERT INTO ${this.#Q}.work_items (tenant_id, run_id, step_id, available_at)
-       SELECT $1, $2::uuid, s, coalesce($4::timestamptz, now()) FROM jsonb_array_elements_text($3::jsonb) AS s
-       ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
-      [tenantId, runId, JSON.stringify(stepIds), at?.toISOString() ?? null],
-      true,
-    );
+    // The tenant's queue row may be swept away (sweepIdle) between this statement finding it and its
+    // foreign-key check: the check then fails, nothing is written, and the next try queues the row anew.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#query(
+          `WITH tenant AS (INSERT INTO ${this.#Q}.queue_tenants (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING),
+           known AS (INSERT INTO ${this.#Q}.workflow_tenants (tenant_id) VALUES ($1) ON CONFLICT (tenant_id) DO NOTHING)
+           INSERT INTO ${this.#Q}.work_items (tenant_id, run_id, step_id, available_at)
+           SELECT $1, $2::uuid, s, coalesce($4::timestamptz, now()) FROM jsonb_array_elements_text($3::jsonb) AS s
+           ON CONFLICT (tenant_id, run_id, step_id) DO NOTHING`,
+          [tenantId, runId, JSON.stringify(stepIds), at?.toISOString() ?? null],
+          true,
+        );
+        return;
+      } catch (error) {
+        // 23503 for good (the tenant itself is gone) after a few tries: a sweep takes a row once per idle spell.
+        if ((error as { code?: string }).code !== '23503' || attempt >= ENQUEUE_TRIES) throw error;
+      }
+    }
+  }
+
+  /**
+   * Take up to `limit` idle tenants (no work items, none running) out of the queue, so the claim's scan
+   * of queue_tenants covers only tenants with work; a tenant's next enqueue puts its row back (at the
+   * front of the line, as a newcomer). Returns the tenants removed.
+   *
+   * Two statements in one transaction, because an enqueue may be adding the tenant's first item at
+   * the same moment, and deleting the row would take that item with it (ON DELETE CASCADE):
+   *  1. lock idle rows FOR UPDATE SKIP LOCKED. An enqueue whose foreign-key check holds the row (FOR
+   *     KEY SHARE, until it commits) makes it skipped; one whose check comes later waits for this
+   *     transaction, then fails on the deleted row and tries again (enqueue), re-creating it.
+   *  2. with a snapshot taken after the locks, delete the locked rows that still have no work item:
+   *     an item committed before the lock was taken is seen here, and keeps its tenant's row.
+   * The locked tenants pass from 1 to 2 in a transaction-local setting.
+   */
+  async sweepIdle(limit = 1000): Promise<string[]> {
+    const idle = (q: string) => `${q}.running = 0 AND NOT EXISTS (SELECT 1 FROM ${this.#Q}.work_items w WHERE w.tenant_id = ${q}.tenant_id)`;
+    const rows = await this.db.executeBatch<{ tenant_id: string }>([
+      {
+        sql: `SELECT set_config('tenantry.queue_sweep', coalesce((SELECT jsonb_agg(tenant_id) FROM (
+                SELECT q.tenant_id FROM ${this.#Q}.queue_tenants q WHERE ${idle('q')} ORDER BY q.served LIMIT $1 FOR UPDATE SKIP LOCKED) c), '[]')::text, true)`,
+        params: [limit],
+      },
+      {
+        sql: `DELETE FROM ${this.#Q}.queue_tenants q
+               WHERE q.tenant_id = ANY (ARRAY(SELECT jsonb_array_elements_text(current_setting('tenantry.queue_sweep')::jsonb))) AND ${idle('q')}
+              RETURNING q.tenant_id`,
+      },
+    ]);
+    return rows.map((r) => r.tenant_id);
   }
 
   /** Make a run's held items due now. */
@@ -377,7 +431,7 @@ export class WorkQueue {
     const rows = await this.#query<{ tenant_id: string }>(
       `SELECT t.id AS tenant_id FROM ${this.#Q}.tenants t
         WHERE t.status = 'active'
-          AND (EXISTS (SELECT 1 FROM ${this.#Q}.queue_tenants q WHERE q.tenant_id = t.id) OR EXISTS (SELECT 1 FROM ${this.#Q}.schedules s WHERE s.tenant_id = t.id))
+          AND (EXISTS (SELECT 1 FROM ${this.#Q}.workflow_tenants q WHERE q.tenant_id = t.id) OR EXISTS (SELECT 1 FROM ${this.#Q}.schedules s WHERE s.tenant_id = t.id))
         ORDER BY t.id`,
     );
     return rows.map((r) => r.tenant_id);
