@@ -210,8 +210,9 @@ export interface CpuRun {
 
 /**
  * Measures `throughput` together with its CPU cost per operation: this process's (process.cpuUsage)
- * and that of the PostgreSQL backends connected to the database at `databaseUrl` (pg_stat_activity
- * before and after, /proc/<pid>/stat; the server must be on this machine). On a shared machine
+ * and that of the PostgreSQL client backends connected to the database at `databaseUrl`
+ * (pg_stat_activity before and after, /proc/<pid>/stat; the server must be on this machine). Autovacuum
+ * workers are left out: one that wakes after the writes of one side would be charged to the other. On a shared machine
  * throughput drifts with whatever else runs; CPU per operation much less.
  */
 export interface CpuMeter {
@@ -225,9 +226,11 @@ export async function cpuMeter(databaseUrl?: string): Promise<CpuMeter> {
   await admin?.connect();
   const backends = async () =>
     admin
-      ? (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map(
-          (r) => r.pid,
-        )
+      ? (
+          await admin.query<{ pid: number }>(
+            "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'",
+          )
+        ).rows.map((r) => r.pid)
       : [];
   return {
     async measure(op, concurrency, secs) {
