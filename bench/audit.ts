@@ -16,7 +16,8 @@
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:audit
  *
- * Options (environment): BENCH_SECONDS (per measurement, default 1.5), BENCH_ROUNDS (default 7).
+ * Options (environment): BENCH_SECONDS (per measurement, default 1.5), BENCH_ROUNDS (default 7),
+ * BENCH_PARTS (which parts to run, default "123").
  * BENCH_BACKEND=pglite measures parts 1 and 3 on embedded PGlite instead (no server needed).
  */
 import fs from 'node:fs/promises';
@@ -31,11 +32,13 @@ import { routerOf } from '../src/storage/internals.js';
 import { quoteIdent } from '../src/storage/names.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, median, throughput, withBenchDatabase } from './support.js';
+import { config, cpuMeter, median, withBenchDatabase, type CpuMeter, type CpuRun } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const embedded = process.env.BENCH_BACKEND === 'pglite';
+/** BENCH_PARTS: which of the parts below to run (default all: "123"). */
+const parts = process.env.BENCH_PARTS ?? '123';
 
 interface Side {
   op: () => Promise<unknown>;
@@ -43,23 +46,25 @@ interface Side {
   before?: () => Promise<void> | void;
 }
 
+let meter: CpuMeter;
+
 /**
  * Median over rounds of candidate/baseline throughput; each round measures both back to back, which
- * one goes first alternating from round to round.
+ * one goes first alternating from round to round. With the CPU time per operation of each side (this
+ * process, and the PostgreSQL backends) and the median of the per-round ratios of their sum.
  */
 async function paired(concurrency: number, baseline: Side, candidate: Side) {
   const measure = async (side: Side) => {
     await side.before?.();
-    return throughput(side.op, concurrency, seconds);
+    return meter.measure(side.op, concurrency, seconds);
   };
   await measure(baseline);
   await measure(candidate);
-  const bases: number[] = [];
-  const cands: number[] = [];
-  const ratios: number[] = [];
+  const bases: CpuRun[] = [];
+  const cands: CpuRun[] = [];
   for (let r = 0; r < rounds; r++) {
-    let b: number;
-    let c: number;
+    let b: CpuRun;
+    let c: CpuRun;
     if (r % 2 === 0) {
       b = await measure(baseline);
       c = await measure(candidate);
@@ -69,10 +74,20 @@ async function paired(concurrency: number, baseline: Side, candidate: Side) {
     }
     bases.push(b);
     cands.push(c);
-    ratios.push(c / b);
   }
-  return { base: median(bases), cand: median(cands), ratio: median(ratios) };
+  const cpu = (runs: CpuRun[]) => ({ client: median(runs.map((x) => x.client)), database: median(runs.map((x) => x.database)) });
+  return {
+    base: median(bases.map((x) => x.ops)),
+    cand: median(cands.map((x) => x.ops)),
+    ratio: median(bases.map((b, i) => cands[i]!.ops / b.ops)),
+    cpuRatio: median(bases.map((b, i) => (cands[i]!.client + cands[i]!.database) / (b.client + b.database))),
+    baseCpu: cpu(bases),
+    candCpu: cpu(cands),
+  };
 }
+
+/** "client+database µs" of one side. */
+const cpuText = (c: { client: number; database: number }) => `${c.client.toFixed(0)}+${c.database.toFixed(0)}`;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -109,18 +124,20 @@ async function measure(t: Tenantry, label: string): Promise<void> {
 
     console.log(`\n${label}: ${rounds} paired rounds of ${seconds}s (medians), ${os.cpus().length} cores`);
     console.log('1. record write, audited vs unaudited (goal: audited time <= 1.15x)');
-    console.log('strategy  callers  unaudited ops/s  audited ops/s  audited time');
-    for (const isolation of strategies) {
+    console.log('strategy  callers  unaudited ops/s  audited ops/s  audited time  CPU µs/op client+db: unaudited  audited  ratio');
+    for (const isolation of parts.includes('1') ? strategies : []) {
       for (const callers of [1, 8]) {
         const id = tenants[isolation];
-        const { base, cand, ratio } = await paired(callers, { op: () => write(id) }, { op: () => audited(id) });
-        console.log(`${isolation.padEnd(8)}  ${String(callers).padStart(7)}  ${fmt(base).padStart(15)}  ${fmt(cand).padStart(13)}  ${(1 / ratio).toFixed(2)}x`);
+        const { base, cand, ratio, cpuRatio, baseCpu, candCpu } = await paired(callers, { op: () => write(id) }, { op: () => audited(id) });
+        console.log(
+          `${isolation.padEnd(8)}  ${String(callers).padStart(7)}  ${fmt(base).padStart(15)}  ${fmt(cand).padStart(13)}  ${(1 / ratio).toFixed(2).padStart(11)}x  ${cpuText(baseCpu).padStart(34)}  ${cpuText(candCpu).padStart(7)}  ${cpuRatio.toFixed(2)}x`,
+        );
       }
     }
     const verify = await t.audit.verify(tenants.pooled);
     console.log(`(the pooled tenant's chain after the run: ${verify.entries} entries, ${verify.ok ? 'intact' : 'BROKEN'})`);
 
-    if (!embedded) {
+    if (!embedded && parts.includes('2')) {
       // 2. The counting triggers of the schema tenant's own records table, off (baseline) and on.
       const id = tenants.schema;
       const location = await routerOf(t).open((await t.catalog.getFresh(id))!);
@@ -131,15 +148,17 @@ async function measure(t: Tenantry, label: string): Promise<void> {
           `ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER records_count_added; ALTER TABLE ${table} ${on ? 'ENABLE' : 'DISABLE'} TRIGGER records_count_removed`,
         );
       console.log('2. record write, counted quotas vs the same with the counting triggers disabled (schema tenant)');
-      console.log('callers  uncounted ops/s  counted ops/s  counted time');
+      console.log('callers  uncounted ops/s  counted ops/s  counted time  CPU µs/op client+db: uncounted  counted  ratio');
       try {
         for (const callers of [1, 8]) {
-          const { base, cand, ratio } = await paired(
+          const { base, cand, ratio, cpuRatio, baseCpu, candCpu } = await paired(
             callers,
             { op: () => write(id), before: () => triggers(false).then(() => {}) },
             { op: () => write(id), before: () => triggers(true).then(() => {}) },
           );
-          console.log(`${String(callers).padStart(7)}  ${fmt(base).padStart(15)}  ${fmt(cand).padStart(13)}  ${(1 / ratio).toFixed(2)}x`);
+          console.log(
+            `${String(callers).padStart(7)}  ${fmt(base).padStart(15)}  ${fmt(cand).padStart(13)}  ${(1 / ratio).toFixed(2).padStart(11)}x  ${cpuText(baseCpu).padStart(34)}  ${cpuText(candCpu).padStart(7)}  ${cpuRatio.toFixed(2)}x`,
+          );
         }
       } finally {
         await triggers(true);
@@ -148,6 +167,7 @@ async function measure(t: Tenantry, label: string): Promise<void> {
     }
 
     // 3. Metering: the meter's counting replaced by a no-op (baseline) or not.
+    if (!parts.includes('3')) return;
     const key = (
       await app.inject({
         method: 'POST',
@@ -181,6 +201,7 @@ async function measure(t: Tenantry, label: string): Promise<void> {
 if (embedded) {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-bench-audit-'));
   const t = await Tenantry.open({ config: defaultConfig({ dataDir, logLevel: 'silent', workers: 0, port: 0 }), onError: () => {} });
+  meter = await cpuMeter();
   try {
     await measure(t, 'embedded PGlite');
   } finally {
@@ -190,9 +211,11 @@ if (embedded) {
 } else {
   await withBenchDatabase('audit', async ({ mainUrl }) => {
     const t = await Tenantry.open({ config: config(mainUrl), onError: () => {} });
+    meter = await cpuMeter(mainUrl);
     try {
       await measure(t, 'PostgreSQL');
     } finally {
+      await meter.close();
       await t.close();
     }
   });

@@ -219,6 +219,65 @@ export async function loadWithCpu(admin: pg.Client, serverPid: number, run: () =
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Throughput of one measurement and the CPU time per operation it cost, in microseconds. */
+export interface CpuRun {
+  ops: number;
+  /** This process (the caller, the library, its codec and driver), user + system. */
+  client: number;
+  /** The PostgreSQL backends serving the benchmark's database (Linux /proc; 0 elsewhere). */
+  database: number;
+}
+
+/**
+ * Measures `throughput` together with its CPU cost per operation: this process's (process.cpuUsage)
+ * and that of the PostgreSQL client backends connected to the database at `databaseUrl`
+ * (pg_stat_activity before and after, /proc/<pid>/stat; the server must be on this machine). Autovacuum
+ * workers are left out: one that wakes after the writes of one side would be charged to the other. On a shared machine
+ * throughput drifts with whatever else runs; CPU per operation much less.
+ */
+export interface CpuMeter {
+  measure: (op: () => Promise<unknown>, concurrency: number, seconds: number) => Promise<CpuRun>;
+  close: () => Promise<void>;
+}
+
+/** Without `databaseUrl` (embedded PGlite: the database runs in this process) only the client's. */
+export async function cpuMeter(databaseUrl?: string): Promise<CpuMeter> {
+  const admin = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : undefined;
+  await admin?.connect();
+  const backends = async () =>
+    admin
+      ? (
+          await admin.query<{ pid: number }>(
+            "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'",
+          )
+        ).rows.map((r) => r.pid)
+      : [];
+  return {
+    async measure(op, concurrency, secs) {
+      const before = new Map((await backends()).map((pid) => [pid, cpuMs([pid])]));
+      const client0 = process.cpuUsage();
+      let count = 0;
+      const until = Date.now() + secs * 1000;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (Date.now() < until) {
+            await op();
+            count++;
+          }
+        }),
+      );
+      const client = process.cpuUsage(client0);
+      let database = 0;
+      for (const pid of await backends()) database += cpuMs([pid]) - (before.get(pid) ?? 0);
+      const n = Math.max(1, count);
+      return { ops: count / secs, client: (client.user + client.system) / n, database: (database * 1000) / n };
+    },
+    close: async () => {
+      await admin?.end();
+    },
+  };
+}
+
 /** Operations per second of `op`, run by `concurrency` callers without pause for `seconds`. */
 export async function throughput(op: () => Promise<unknown>, concurrency: number, seconds: number): Promise<number> {
   const until = Date.now() + seconds * 1000;

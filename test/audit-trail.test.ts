@@ -11,7 +11,8 @@ import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { isControlPlane } from '../src/api/openapi.js';
 import { runCli } from '../src/cli/main.js';
 import type { TenantryConfig } from '../src/config.js';
-import { chainHash, GENESIS, type AuditRecord } from '../src/audit/chain.js';
+import canonicalizeModule from 'canonicalize';
+import { canonicalEntry, chainHash, GENESIS, type AuditEntry, type AuditRecord } from '../src/audit/chain.js';
 import { adminTransaction } from '../src/storage/backends/backend.js';
 import { routerOf } from '../src/storage/internals.js';
 import { quoteIdent, quoteLiteral } from '../src/storage/names.js';
@@ -84,6 +85,37 @@ describe(`audit trail (${backend})`, () => {
   afterAll(async () => {
     await app?.close();
     await env?.cleanup();
+  });
+
+  it("an entry is hashed as its RFC 8785 canonical JSON: the direct writing of the usual shape gives the library's text exactly", () => {
+    // The chains already written (and exported) were hashed over canonicalize's output: any difference
+    // would make verify report them broken.
+    const canonicalize = canonicalizeModule as unknown as (input: unknown) => string;
+    const base: AuditEntry = {
+      at: '2026-12-02T06:00:00.123Z',
+      actor: 'key:0190a1b2',
+      action: 'POST /v1/collections/{name}/records',
+      target: '/v1/collections/items/records',
+      tenant: 't1',
+      requestId: 'req-1',
+      outcome: 'success',
+      detail: null,
+    };
+    const odd = 'quote " backslash \\ nl \n tab \t ctl \u0001 ls \u2028 é 😀 lone \ud800 <>&';
+    const entries: AuditEntry[] = [
+      base,
+      { ...base, target: null, tenant: null, requestId: null },
+      { ...base, actor: odd, action: odd, target: odd, requestId: odd, outcome: odd, tenant: odd },
+      { ...base, detail: { z: 1, a: [3, 'b', null, { y: 1.5, x: -0 }], m: { '\u00e9': true, e: false }, n: 1e21, s: odd } },
+      { ...base, detail: {} },
+    ];
+    for (const entry of entries) {
+      const { at, actor, action, target, tenant, requestId, outcome, detail } = entry;
+      expect(canonicalEntry(entry)).toBe(canonicalize({ at, actor, action, target, tenant, requestId, outcome, detail }));
+    }
+    // Another shape (a member missing) takes the library's way, and still agrees with it.
+    const partial = { ...base, detail: undefined } as unknown as AuditEntry;
+    expect(canonicalEntry(partial)).toBe(canonicalize({ ...base, detail: undefined }));
   });
 
   it('every write route of the data plane leaves exactly one entry, naming the actor, action, target and request id', async () => {

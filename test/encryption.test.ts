@@ -91,6 +91,8 @@ describe(`encrypted fields (${backend})`, () => {
     const id = await createPerson(A, 1);
     const bulk = await call(A, 'member', 'POST', '/v1/collections/people/records/bulk', { records: [{ data: person(2) }, { data: person(3) }] });
     expect(bulk.statusCode).toBe(201);
+    // A write answers with what it wrote, the encrypted fields included (from what it sealed, not decrypted again).
+    expect(bulk.json().items.map((r: { data: unknown }) => r.data)).toEqual([person(2), person(3)]);
     const put = await call(A, 'member', 'PUT', `/v1/collections/people/records/${id}`, { data: { ...person(1), ssn: '123-45-6789' } });
     expect(put.json().data.ssn).toBe('123-45-6789');
     const patched = await call(A, 'member', 'PATCH', `/v1/collections/people/records/${id}`, { data: { ssn: SECRET_SSN, city: 'Bergen' } });

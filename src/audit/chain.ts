@@ -36,8 +36,26 @@ export const GENESIS = Buffer.alloc(32);
 /** The text an entry is hashed as: its RFC 8785 (JCS) canonical JSON. */
 export function canonicalEntry(entry: AuditEntry): string {
   const { at, actor, action, target, tenant, requestId, outcome, detail } = entry;
+  // Every entry written has this shape: its members in JCS order (keys sorted by UTF-16 code units),
+  // strings as JSON.stringify writes them (what JCS prescribes, and what canonicalize itself calls),
+  // only `detail` serialised by the library. The same text as the general case, without sorting keys.
+  if (
+    typeof at === 'string' &&
+    typeof actor === 'string' &&
+    typeof action === 'string' &&
+    typeof outcome === 'string' &&
+    textOrNull(target) &&
+    textOrNull(tenant) &&
+    textOrNull(requestId) &&
+    detail !== undefined
+  ) {
+    const json = JSON.stringify;
+    return `{"action":${json(action)},"actor":${json(actor)},"at":${json(at)},"detail":${detail === null ? 'null' : canonicalize(detail)!},"outcome":${json(outcome)},"requestId":${json(requestId)},"target":${json(target)},"tenant":${json(tenant)}}`;
+  }
   return canonicalize({ at, actor, action, target, tenant, requestId, outcome, detail })!;
 }
+
+const textOrNull = (value: unknown) => value === null || typeof value === 'string';
 
 /** sha256(previous hash || canonical JSON of the entry): what the database computes when it appends. */
 export function chainHash(previous: Buffer, entry: AuditEntry): Buffer {

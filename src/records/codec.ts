@@ -66,8 +66,24 @@ function recordAad(place: DataPlace, id: string): Buffer {
   return Buffer.from(recordAadText(place, id));
 }
 
-/** `data` as stored: its encrypted fields sealed into `$enc` (the data as is without a cipher). */
-export function storedData(place: DataPlace, id: string, data: Record<string, unknown>, cipher?: FieldCipher): Record<string, unknown> {
+/**
+ * What a write sealed, by record id: the JSON text of each record's encrypted fields. The write's own
+ * answer (its RETURNING rows, which hold the envelopes just made) is decoded from these instead of
+ * decrypting what was encrypted a moment before: the same fields, as JSON.parse of the very text sealed.
+ */
+export type SealedFields = Map<string, string>;
+
+/**
+ * `data` as stored: its encrypted fields sealed into `$enc` (the data as is without a cipher). With
+ * `sealed`, the plaintext of what was sealed is kept there (SealedFields).
+ */
+export function storedData(
+  place: DataPlace,
+  id: string,
+  data: Record<string, unknown>,
+  cipher?: FieldCipher,
+  sealedFields?: SealedFields,
+): Record<string, unknown> {
   if (Object.hasOwn(data, ENCRYPTED_DATA_KEY))
     throw new ValidationError(`'${ENCRYPTED_DATA_KEY}' is reserved (encrypted fields are stored under it); rename the field`);
   if (!cipher || cipher.fields.length === 0) return data;
@@ -82,13 +98,17 @@ export function storedData(place: DataPlace, id: string, data: Record<string, un
       any = true;
     } else out[field] = data[field];
   }
-  if (any) out[ENCRYPTED_DATA_KEY] = sealField(current.key, current.version, Buffer.from(JSON.stringify(sealed)), recordAad(place, id));
+  if (any) {
+    const text = JSON.stringify(sealed);
+    sealedFields?.set(id, text);
+    out[ENCRYPTED_DATA_KEY] = sealField(current.key, current.version, Buffer.from(text), recordAad(place, id));
+  }
   return out;
 }
 
-/** The value to store in `records.data` for `data` of record `id`: a jsonb parameter. */
-export function encodeData(place: DataPlace, id: string, data: Record<string, unknown>, cipher?: FieldCipher): RawBuilder<unknown> {
-  return sql`${JSON.stringify(storedData(place, id, data, cipher))}::jsonb`;
+/** The value to store in `records.data` for `data` of record `id`: a jsonb parameter (see storedData for `sealed`). */
+export function encodeData(place: DataPlace, id: string, data: Record<string, unknown>, cipher?: FieldCipher, sealed?: SealedFields): RawBuilder<unknown> {
+  return sql`${JSON.stringify(storedData(place, id, data, cipher, sealed))}::jsonb`;
 }
 
 /** A key version an envelope names that the keyring lacks (read the keys again, then give up). */
@@ -115,6 +135,10 @@ function openFields(place: DataPlace, id: string, enc: unknown, ring: Keyring): 
     }
     throw error;
   }
+  return fieldsObject(place, id, fields);
+}
+
+function fieldsObject(place: DataPlace, id: string, fields: unknown): Record<string, unknown> {
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
     throw new TenantryError('data_corrupt', `the encrypted fields of record ${id} in '${place.collection}' are not an object`);
   }
@@ -126,13 +150,18 @@ function setField(out: Record<string, unknown>, key: string, value: unknown): vo
   else out[key] = value;
 }
 
-/** The record's data as the API shows it: encrypted fields opened with `ring`. */
-export function plainData(place: DataPlace, row: { id: string; data: unknown }, ring: Keyring | undefined): Record<string, unknown> {
+/**
+ * The record's data as the API shows it: encrypted fields opened with `ring` — or, given the text this
+ * process just sealed into the row (`sealedText`, SealedFields), parsed from that.
+ */
+export function plainData(place: DataPlace, row: { id: string; data: unknown }, ring: Keyring | undefined, sealedText?: string): Record<string, unknown> {
   const data = row.data as Record<string, unknown>;
   const enc = data[ENCRYPTED_DATA_KEY];
   if (enc === undefined) return data;
-  if (!ring) throw new MissingKeyVersion(0);
-  const fields = openFields(place, row.id, enc, ring);
+  let fields: Record<string, unknown>;
+  if (sealedText !== undefined) fields = fieldsObject(place, row.id, JSON.parse(sealedText));
+  else if (!ring) throw new MissingKeyVersion(0);
+  else fields = openFields(place, row.id, enc, ring);
   // Copied key by key: cheaper than a rest pattern with a computed key and two spreads. A field named
   // __proto__ (JSON.parse makes it an own property) stays one, as a spread would keep it.
   const out: Record<string, unknown> = {};
@@ -165,14 +194,22 @@ export function cachedKeysFrom(keys: DataKeys): KeySource {
   };
 }
 
-/** Rows of `place` as the API shows them. Rows without encrypted fields cost no key lookup. */
-export async function decodeRecords(keys: KeySource, place: DataPlace, rows: readonly RecordRow[]): Promise<RecordView[]> {
+/**
+ * Rows of `place` as the API shows them. Rows without encrypted fields cost no key lookup; nor do the
+ * rows a write just sealed, given what it sealed (`sealed`: its RETURNING rows).
+ */
+export async function decodeRecords(keys: KeySource, place: DataPlace, rows: readonly RecordRow[], sealed?: SealedFields): Promise<RecordView[]> {
   let ring: Keyring | undefined;
   const tenant = { id: place.tenantId, generation: place.generation };
   const out: RecordView[] = [];
   for (const row of rows) {
     if ((row.data as Record<string, unknown>)[ENCRYPTED_DATA_KEY] === undefined) {
       out.push(view(row, row.data as Record<string, unknown>));
+      continue;
+    }
+    const text = sealed?.get(row.id);
+    if (text !== undefined) {
+      out.push(view(row, plainData(place, row, undefined, text)));
       continue;
     }
     ring ??= await keys(tenant, false);

@@ -18,6 +18,7 @@ import {
   type KeySource,
   type RecordRow,
   type RecordView,
+  type SealedFields,
 } from './codec.js';
 import {
   CheckFailed,
@@ -172,10 +173,11 @@ export class RecordsService {
         continue;
       }
       const cipher = await this.#cipher(tenant, known.collection);
-      const rows = await scopes(tenant, (scope) => this.#insertGuarded(scope, known, items, cipher), { singleStatement: true });
+      const sealed: SealedFields | undefined = cipher ? new Map() : undefined;
+      const rows = await scopes(tenant, (scope) => this.#insertGuarded(scope, known, items, cipher, sealed), { singleStatement: true });
       if (rows.length === items.length) {
         this.#sizes.grew(tenant, collectionName, items);
-        return decodeRecords(this.#outside, RecordsService.#place(tenant, collectionName), rows);
+        return decodeRecords(this.#outside, RecordsService.#place(tenant, collectionName), rows, sealed);
       }
       this.#collections.forget(tenant, collectionName); // changed (or dropped) since it was read: read it again
     }
@@ -187,11 +189,12 @@ export class RecordsService {
     { collection, stamp }: KnownCollection,
     items: Array<Record<string, unknown>>,
     cipher: FieldCipher | undefined,
+    sealed: SealedFields | undefined,
   ): Promise<RecordRow[]> {
     const place = RecordsService.#place(scope.tenant, collection.name);
     const values = items.map((data) => {
       const id = uuidv7();
-      return sql`(${id}::uuid, ${encodeData(place, id, data, cipher)})`;
+      return sql`(${id}::uuid, ${encodeData(place, id, data, cipher, sealed)})`;
     });
     const { rows } = await sql<RecordRow>`
       INSERT INTO records (collection, id, data)
@@ -418,17 +421,18 @@ export class RecordsService {
       const next = options.merge ? mergePatch(current.data, data) : data;
       await this.#collections.validate(tenant, known.collection, [next], () => 'data');
       const cipher = await this.#cipher(tenant, known.collection);
+      const sealed: SealedFields | undefined = cipher ? new Map() : undefined;
       const { rows } = await scopes(
         tenant,
         (scope) =>
           sql<RecordRow>`
-            UPDATE records SET data = ${encodeData(place, id, next, cipher)}, version = version + 1, updated_at = clock_timestamp()
+            UPDATE records SET data = ${encodeData(place, id, next, cipher, sealed)}, version = version + 1, updated_at = clock_timestamp()
              WHERE id = ${id}::uuid AND ${inCollection(collectionName)} AND version = ${current.version}
                AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz)
             RETURNING id, data, version, created_at, updated_at`.execute(scope.db),
         { singleStatement: true },
       );
-      if (rows[0]) return (await decodeRecords(this.#outside, place, rows))[0]!;
+      if (rows[0]) return (await decodeRecords(this.#outside, place, rows, sealed))[0]!;
       // Another writer got in between (or the collection changed): read again; with If-Match, the
       // next read finds the version moved and answers 412.
       await new Promise((r) => setTimeout(r, Math.random() * 2 * (attempt + 1)));
