@@ -435,8 +435,11 @@ describe(`encrypted fields (${backend})`, () => {
     expect(rewrapped.total).toBeGreaterThanOrEqual(3); // A's, B's, this one's, …
     expect(rewrapped.rewrapped).toBe(rewrapped.total);
     expect(await rotating.rewrapAll()).toEqual({ rewrapped: 0, total: 0 });
-    // Last in this file: the Tenantry the app serves is closed here, reopened with the new key alone.
+    // Last in this file: the app and its Tenantry are closed here (the app first: closing it flushes
+    // its meter into the catalog), and reopened with the new key alone.
+    await app.close();
     t = await env.open({ config: { masterKey: newKey } });
+    app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
     const again = Services.over(t);
     try {
       const page = await again.records.queryRecords(id, 'c', { limit: 10 });
