@@ -98,6 +98,16 @@ describe(`online tenant moves (${backend})`, () => {
       const label = `mv-${fromIso.slice(0, 2)}${toIso.slice(0, 2)}-${toCluster === 'main' ? 'm' : 'c'}`;
       const moving = await populated(label, fromIso, fromCluster, 200);
       const bystander = await populated(`${label}-by`, fromIso, fromCluster, 20);
+      // A run started with no input: its input is the JSON null, which the move must not make an SQL NULL.
+      const flow = await app.inject({
+        method: 'PUT',
+        url: '/v1/workflows/later',
+        headers: { authorization: `Bearer ${moving.key}` },
+        payload: { steps: [{ id: 'wait', kind: 'delay', with: { ms: 10 } }] },
+      });
+      expect(flow.statusCode, flow.body).toBe(201);
+      const run = await asKey(moving.key, 'POST', '/v1/workflows/later/runs');
+      expect(run.statusCode, run.body).toBe(202);
 
       // The writer: creates and changes records until told to stop; every acknowledged write is kept.
       const acked = new Map(moving.acked.map((r) => [r.id, r.data]));
@@ -142,6 +152,9 @@ describe(`online tenant moves (${backend})`, () => {
       expect(writes).toBeGreaterThan(0);
 
       expect(await t.tenants.get(moving.id)).toMatchObject({ isolation: toIso, cluster: toCluster, status: 'active' });
+      const runAfter = await asKey(moving.key, 'GET', `/v1/runs/${run.json().id}`);
+      expect(runAfter.statusCode, runAfter.body).toBe(200);
+      expect(runAfter.json()).toMatchObject({ id: run.json().id, input: null });
       const now = await allRecords(moving.key);
       expect(now.size).toBe(acked.size);
       for (const [id, data] of acked) expect(now.get(id), id).toEqual(data);

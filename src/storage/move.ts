@@ -30,6 +30,8 @@ interface Table {
   key: Array<{ name: string; type: string }>;
   /** Every column, in order. */
   columns: string[];
+  /** The json and jsonb columns: a JSON null in them is not an SQL NULL, and must travel as itself. */
+  json: Array<{ name: string; type: 'json' | 'jsonb' }>;
 }
 
 /** Whether two placements of a tenant are in one database (and share its fence row). */
@@ -53,21 +55,23 @@ async function enterAs(conn: SqlConnection, tenantId: string): Promise<void> {
 }
 
 async function tablesOf(conn: SqlConnection, schema: string): Promise<Table[]> {
-  const { rows } = await conn.query<{ name: string; key: Array<{ name: string; type: string }>; columns: string[] }>(
+  const { rows } = await conn.query<{ name: string; key: Array<{ name: string; type: string }>; columns: string[]; json: Table['json'] | null }>(
     `select c.relname as name,
             (select jsonb_agg(jsonb_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) order by k.ord)
                from pg_index i cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
                join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
               where i.indrelid = c.oid and i.indisprimary) as key,
             (select jsonb_agg(a.attname order by a.attnum) from pg_attribute a
-              where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns
+              where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
+            (select jsonb_agg(jsonb_build_object('name', a.attname, 'type', format_type(a.atttypid, null)) order by a.attnum) from pg_attribute a
+              where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.atttypid in ('json'::regtype, 'jsonb'::regtype)) as json
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = $1 and c.relkind in ('r', 'p') and c.relname <> all($2::text[])
       order by c.oid`,
     [schema, BOOKKEEPING_TABLES],
   );
   for (const t of rows) if (!t.key || t.key[0]?.name !== 'tenant_id') throw new Error(`table ${schema}.${t.name} has no primary key led by tenant_id`);
-  return rows;
+  return rows.map((t) => ({ ...t, json: t.json ?? [] }));
 }
 
 async function migrationVersion(conn: SqlConnection, schema: string): Promise<number> {
@@ -81,15 +85,33 @@ const keyJson = (t: Table, alias: string) =>
   `jsonb_build_object(${t.key.map((k) => `${quoteLiteral(k.name)}, ${alias}.${quoteIdent(k.name)}`).join(', ')})::text`;
 const keyRecord = (t: Table) => t.key.map((k) => `${quoteIdent(k.name)} ${k.type}`).join(', ');
 
-/** Insert or replace rows (as JSON objects) in `schema`.`table`. */
+/**
+ * A row of `t` (aliased `alias`) as a JSON object. to_jsonb writes an SQL NULL and a JSON null alike, as
+ * null: a json/jsonb column holding SQL NULL is left out of the object instead, so `upsert` can tell them apart.
+ */
+function rowJson(t: Table, alias: string): string {
+  if (t.json.length === 0) return `to_jsonb(${alias})`;
+  const nulls = t.json.map((c) => `CASE WHEN ${alias}.${quoteIdent(c.name)} IS NULL THEN ${quoteLiteral(c.name)} END`);
+  return `(to_jsonb(${alias}) - array_remove(ARRAY[${nulls.join(', ')}]::text[], NULL))`;
+}
+
+/** Insert or replace rows (as JSON objects, from rowJson) in `schema`.`table`. */
 async function upsert(conn: SqlConnection, schema: string, t: Table, rows: unknown[]): Promise<void> {
   if (rows.length === 0) return;
   const rest = t.columns.filter((c) => !t.key.some((k) => k.name === c));
   const onConflict = rest.length === 0 ? 'DO NOTHING' : `DO UPDATE SET ${rest.map((c) => `${quoteIdent(c)} = excluded.${quoteIdent(c)}`).join(', ')}`;
-  await conn.query(
-    `INSERT INTO ${qualified(schema, t.name)} SELECT * FROM jsonb_populate_recordset(NULL::${qualified(schema, t.name)}, $1::jsonb) ON CONFLICT (${keyList(t)}) ${onConflict}`,
-    [JSON.stringify(rows)],
-  );
+  const table = qualified(schema, t.name);
+  // json/jsonb columns straight from the object (absent: SQL NULL; null: JSON null), the rest as typed by the table.
+  const values =
+    t.json.length === 0
+      ? `SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`
+      : `SELECT ${t.columns
+          .map((c) => {
+            const json = t.json.find((j) => j.name === c);
+            return json ? `(e.r -> ${quoteLiteral(c)})::${json.type}` : `p.${quoteIdent(c)}`;
+          })
+          .join(', ')} FROM jsonb_array_elements($1::jsonb) AS e(r) CROSS JOIN LATERAL jsonb_populate_record(NULL::${table}, e.r) AS p`;
+  await conn.query(`INSERT INTO ${table} ${values} ON CONFLICT (${keyList(t)}) ${onConflict}`, [JSON.stringify(rows)]);
 }
 
 /** Each row's key (canonical JSON text) and the MD5 of its text. */
@@ -151,7 +173,7 @@ export async function copyTenant(router: TenantLocations, from: TenantPlacement,
           : '';
         const { rows } = await asTenant(source.db, from.id, (conn) =>
           conn.query<{ r: Record<string, unknown> }>(
-            `SELECT to_jsonb(t) AS r FROM ${qualified(source.names.schema, t.name)} t WHERE t.tenant_id = $1 ${where} ORDER BY ${order} LIMIT ${BATCH}`,
+            `SELECT ${rowJson(t, 't')} AS r FROM ${qualified(source.names.schema, t.name)} t WHERE t.tenant_id = $1 ${where} ORDER BY ${order} LIMIT ${BATCH}`,
             after ? [from.id, JSON.stringify(after)] : [from.id],
           ),
         );
@@ -216,7 +238,7 @@ async function catchUp(
       const keys = `[${missing.slice(i, i + BATCH).join(',')}]`;
       const { rows } = await atSource((conn) =>
         conn.query<{ r: unknown }>(
-          `SELECT to_jsonb(t) AS r FROM ${qualified(source.names.schema, t.name)} t JOIN jsonb_to_recordset($1::jsonb) AS k(${keyRecord(t)}) USING (${keyList(t)})`,
+          `SELECT ${rowJson(t, 't')} AS r FROM ${qualified(source.names.schema, t.name)} t JOIN jsonb_to_recordset($1::jsonb) AS k(${keyRecord(t)}) USING (${keyList(t)})`,
           [keys],
         ),
       );
