@@ -137,6 +137,23 @@ describe(`load shedding by plan (${backend})`, () => {
     pressure(0);
   });
 
+  it('a single stall of the loop sheds nothing: the delay must last two windows', async () => {
+    const real = new LoadShedder({ eventLoopDelayMs: 50, sampleMs: 100 }).start();
+    try {
+      await sleep(250);
+      const end = performance.now() + 600; // one 600 ms stall, as one slow synchronous request would cause
+      while (performance.now() < end);
+      let highest = 0;
+      for (let i = 0; i < 6; i++) {
+        await sleep(100);
+        highest = Math.max(highest, real.pressure);
+      }
+      expect(highest).toBeLessThan(1);
+    } finally {
+      real.stop();
+    }
+  });
+
   it('measures the real event-loop delay: a saturated loop sheds the free plan, and recovers', async () => {
     const real = new LoadShedder({ eventLoopDelayMs: 50, sampleMs: 100 });
     const measured = await buildApp({ services, adminToken: ADMIN, cursorSecret: 'c', loadShedding: real });

@@ -65,6 +65,8 @@ export class LoadShedder {
   #pressure = 0;
   /** When the last sample was taken (performance.now()). */
   #sampledAt: number | undefined;
+  /** The event-loop delay of the window before (ms). */
+  #lastDelayMs = 0;
 
   constructor(options: LoadSheddingOptions = {}) {
     this.#options = { ...LOAD_SHEDDING_DEFAULTS, ...options };
@@ -88,6 +90,7 @@ export class LoadShedder {
     this.#histogram?.disable();
     this.#histogram = undefined;
     this.#sampledAt = undefined;
+    this.#lastDelayMs = 0;
   }
 
   /** Read the signals of the window just ended and decide the pressure (the timer calls this). */
@@ -107,7 +110,12 @@ export class LoadShedder {
     this.#sampledAt = now;
     const mean = h && h.count > 0 ? h.mean / 1e6 - RESOLUTION_MS : 0;
     h?.reset();
-    return { eventLoopDelayMs: Math.max(0, mean, late), dbWaiting: this.#options.dbWaitingNow?.() ?? 0 };
+    const delay = Math.max(0, mean, late);
+    // Overloaded for two windows in a row, not one: a single stall (one slow request, a GC pause) is
+    // over by the time it is measured, and shedding after it would refuse requests for nothing.
+    const sustained = Math.min(delay, this.#lastDelayMs);
+    this.#lastDelayMs = delay;
+    return { eventLoopDelayMs: sustained, dbWaiting: this.#options.dbWaitingNow?.() ?? 0 };
   }
 
   get pressure(): number {
