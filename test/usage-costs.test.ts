@@ -83,9 +83,15 @@ describe(`cost attribution (${backend})`, () => {
       ];
       const waiting = costs.clock('z', 'postgres');
       const sent = waiting.sent();
+      // q's request is queued for a connection (its pool share, the budget): it waits, and runs nothing.
+      const q = costs.begin('q');
+      const stopQueueing = costs.clock('q', 'postgres').queued!();
       spin(150);
       costs.settleNow();
       waiting.answered(sent);
+      stopQueueing();
+      q.end();
+      expect(charged.q ?? 0).toBeLessThan(charged.x! / 100);
       // x and y ran side by side: half each; z waited for the server throughout: nothing.
       expect(charged.x).toBeGreaterThan(0.05);
       expect(charged.y! / charged.x!).toBeGreaterThan(0.8);

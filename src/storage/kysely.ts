@@ -143,6 +143,11 @@ export interface StatementClock {
   sent(): number;
   /** Its result arrived, or it failed. */
   answered(start: number): void;
+  /**
+   * The scope waits in a queue (its pool share, a connection): not running, and not database time.
+   * Returns what to call when it stops waiting.
+   */
+  queued?(): () => void;
 }
 
 /** How an attached statement commits (TenantScope.attach). */

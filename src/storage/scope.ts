@@ -193,11 +193,20 @@ export class TenantScopes {
     // The tenant's share of the pool first, before its database is even opened: past its share, its
     // requests queue behind its own — never ahead of other tenants, nor holding a database open.
     const pool = this.#router.poolOf(tenant);
-    const unshare = await this.#shares.acquire(pool.key, tenant.id, Math.max(1, Math.floor(pool.size * limits.poolShare)));
+    // Waiting for a place and a connection is queueing: counted as neither running nor database time.
+    const stopWaiting = this.#clocks?.(tenant.id, 'postgres').queued?.();
+    let unshare;
+    try {
+      unshare = await this.#shares.acquire(pool.key, tenant.id, Math.max(1, Math.floor(pool.size * limits.poolShare)));
+    } catch (error) {
+      stopWaiting?.();
+      throw error;
+    }
     let location;
     try {
       location = await this.#router.open(tenant);
     } catch (error) {
+      stopWaiting?.();
       unshare();
       throw await this.#gone(tenant, error);
     }
@@ -207,6 +216,8 @@ export class TenantScopes {
         lease = await location.db.acquireApp();
       } catch (error) {
         throw await this.#gone(tenant, error);
+      } finally {
+        stopWaiting?.();
       }
       const connection = new ScopedConnection(
         lease.conn,
