@@ -153,6 +153,10 @@ describe(`admin console in a browser (${backend})`, () => {
   it('suspends and resumes a tenant, and mints keys shown once with a copy button', async () => {
     const page = await open();
     await signIn(page, ADMIN);
+    // Not a tenant id ('..' would make the API path another route): the tenants list, not a tenant.
+    await page.goto(`${base}/console/#/tenants/..`);
+    await page.getByRole('heading', { name: 'All tenants' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Suspend' }).count()).toBe(0);
     await page.goto(`${base}/console/#/tenants/${A}`);
     await page.getByRole('button', { name: 'Suspend' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();

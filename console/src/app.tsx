@@ -5,7 +5,7 @@ import { OperationsView } from './views/operations';
 import { OwnTenantView } from './views/own-tenant';
 import { SignIn } from './views/sign-in';
 import { TenantDetail } from './views/tenant-detail';
-import { TenantsView } from './views/tenants';
+import { TENANT_ID, TenantsView } from './views/tenants';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -50,9 +50,11 @@ export function App() {
       : [{ href: '/tenant', label: 'My tenant' }];
 
   let view;
+  // Only a tenant id's shape opens a tenant ('.' or '..' would turn the API path into another route).
   const tenantMatch = /^\/tenants\/([^/]+)$/.exec(path);
+  const tenantId = tenantMatch && decoded(tenantMatch[1]!);
   if (session.kind === 'tenant') view = <OwnTenantView client={client} />;
-  else if (tenantMatch) view = <TenantDetail client={client} id={decodeURIComponent(tenantMatch[1]!)} />;
+  else if (tenantId && TENANT_ID.test(tenantId)) view = <TenantDetail client={client} id={tenantId} />;
   else if (path === '/operations') view = <OperationsView client={client} />;
   else view = <TenantsView client={client} />;
 
@@ -79,4 +81,13 @@ export function App() {
       {view}
     </div>
   );
+}
+
+/** A path segment decoded, or null when it is not valid percent-encoding. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
