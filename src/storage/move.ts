@@ -242,14 +242,16 @@ async function catchUp(
           [keys],
         ),
       );
-      await atTarget((conn) =>
-        upsert(
-          conn,
-          target.names.schema,
-          t,
-          rows.map((r) => r.r),
-        ),
-      );
+      const batch = rows.map((r) => r.r);
+      try {
+        await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
+      } catch (error) {
+        // A row whose parent was made after the parent's table was compared (a collection made, then a
+        // record in it, between the two reads): bring the tables before this one level, then write it.
+        if ((error as { code?: string }).code !== '23503') throw error;
+        await catchUp(source, target, tables.slice(0, tables.indexOf(t)), tenantId, atSource, atTarget);
+        await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
+      }
     }
   }
   return diffs.reduce((n, d) => n + d.stale.length + d.missing.length, 0);
