@@ -178,16 +178,16 @@ export async function copyTenant(router: TenantLocations, from: TenantPlacement,
           ),
         );
         if (rows.length === 0) break;
-        const batch = rows.map((r) => r.r);
-        try {
-          await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
-        } catch (error) {
-          // A row whose parent was created after the parent's table was copied (a collection made
-          // during the copy, then records in it): bring the tables before this one level, once.
-          if ((error as { code?: string }).code !== '23503') throw error;
-          await catchUp(source, target, tables.slice(0, tables.indexOf(t)), from.id, atSource, atTarget);
-          await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
-        }
+        await upsertParentsFirst(
+          source,
+          target,
+          tables,
+          t,
+          rows.map((r) => r.r),
+          from.id,
+          atSource,
+          atTarget,
+        );
         done += rows.length;
         await progress({ done, total, step: `copying ${t.name}` });
         const last = rows.at(-1)!.r;
@@ -202,6 +202,30 @@ export async function copyTenant(router: TenantLocations, from: TenantPlacement,
 }
 
 type Runner = <T>(fn: (conn: SqlConnection) => Promise<T>) => Promise<T>;
+
+/**
+ * Write `rows` of `t` at the target. A row whose parent was made after the parent's table was read
+ * (a collection made mid-move, then a record in it) fails its foreign key: the tables before `t`
+ * are brought level, once, and the rows written again.
+ */
+async function upsertParentsFirst(
+  source: OpenLocation,
+  target: OpenLocation,
+  tables: readonly Table[],
+  t: Table,
+  rows: unknown[],
+  tenantId: string,
+  atSource: Runner,
+  atTarget: Runner,
+): Promise<void> {
+  try {
+    await atTarget((conn) => upsert(conn, target.names.schema, t, rows));
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23503') throw error;
+    await catchUp(source, target, tables.slice(0, tables.indexOf(t)), tenantId, atSource, atTarget);
+    await atTarget((conn) => upsert(conn, target.names.schema, t, rows));
+  }
+}
 
 /**
  * Make the target's rows equal to the source's, every table: read both sides' row checksums, delete
@@ -242,16 +266,16 @@ async function catchUp(
           [keys],
         ),
       );
-      const batch = rows.map((r) => r.r);
-      try {
-        await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
-      } catch (error) {
-        // A row whose parent was made after the parent's table was compared (a collection made, then a
-        // record in it, between the two reads): bring the tables before this one level, then write it.
-        if ((error as { code?: string }).code !== '23503') throw error;
-        await catchUp(source, target, tables.slice(0, tables.indexOf(t)), tenantId, atSource, atTarget);
-        await atTarget((conn) => upsert(conn, target.names.schema, t, batch));
-      }
+      await upsertParentsFirst(
+        source,
+        target,
+        tables,
+        t,
+        rows.map((r) => r.r),
+        tenantId,
+        atSource,
+        atTarget,
+      );
     }
   }
   return diffs.reduce((n, d) => n + d.stale.length + d.missing.length, 0);
