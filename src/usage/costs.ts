@@ -67,6 +67,7 @@ export class TenantCost {
         this.advance(now);
         this.waiting--;
       },
+      queued: () => this.#queued(),
     };
     this.local = {
       sent: () => performance.now(),
@@ -75,7 +76,6 @@ export class TenantCost {
       },
       queued: () => this.#queued(),
     };
-    this.remote.queued = () => this.#queued();
   }
 
   /** A unit waits in a queue until the returned function is called: it takes no share of the CPU meanwhile. */
