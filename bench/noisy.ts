@@ -2,14 +2,15 @@
  * Noisy neighbours (issue 16), in one run against `tenantry serve` with its shipped defaults (in-process
  * workflow worker with 8 slots, pool of 10, load shedding `auto` = on with PostgreSQL, info logs to a
  * file) in a child process: a quiet tenant's point reads at a steady rate (BENCH_QUIET_RATE, default
- * 200/s over 4 connections), alone and then while a neighbour runs
+ * 200/s, open loop: each timed from when it was due), alone and then while a neighbour runs
  *   (a) a request flood at 10× its rate limit (6,000/min → 1,000 req/s over 16 connections);
  *   (b) 50 concurrent expensive filters (a `$ilike` no index narrows) on a 1M-row collection in the
  *       shared pooled table (BENCH_ROWS), loaded in one INSERT … SELECT generate_series as the owner;
  *   (c) a 5,000-run workflow backlog (BENCH_BACKLOG; one-step no-op runs started over HTTP first).
  * Goal: the quiet tenant's p99 within 1.5× of alone in each. The neighbour's load comes from a child
  * process of its own (this file, `generate`), the quiet reads from this one, so neither generator
- * slows the other; alone and during are paired per round (BENCH_ROUNDS, default 3, of BENCH_SECONDS, 5).
+ * slows the other; alone and during are paired per round (BENCH_ROUNDS, default 3, of BENCH_SECONDS, 5),
+ * each alone measured once the database is idle again (settle). BENCH_CASES=a,b runs only those cases.
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:noisy
  *
@@ -19,6 +20,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +35,8 @@ const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 5000);
 const QUIET_RATE = Number(process.env.BENCH_QUIET_RATE ?? 200);
 const NOISY_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const FLOOD_LIMIT = 6000; // per minute: the flood runs at 10× it
+/** BENCH_CASES: which neighbours to run, of a, b, c (default all; `a,b` skips queueing the backlog). */
+const CASES = new Set((process.env.BENCH_CASES ?? 'a,b,c').split(',').map((c) => c.trim()));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What the neighbour's generator process runs: requests to random paths of `paths`. */
@@ -45,24 +49,91 @@ interface Spec {
   shape: LoadShape;
 }
 
-/** The neighbour's load, in a child process of its own. */
-function generate(spec: Spec): Promise<Load> {
-  return new Promise((resolve, reject) => {
+/**
+ * The neighbour's load, in a child process of its own: started, and ready (its modules loaded), before
+ * `run` sets it going for `duration` seconds, so its start-up is not part of a measurement.
+ */
+function generator(spec: Spec): Promise<{ run: (duration: number) => Promise<Load> }> {
+  return new Promise((ready, reject) => {
     const proc = fork(fileURLToPath(import.meta.url), ['generate', JSON.stringify(spec)], { stdio: 'inherit' });
-    proc.once('message', (m: Load) => resolve(m));
     proc.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
+    proc.once('message', () =>
+      ready({
+        run: (duration) =>
+          new Promise<Load>((resolve) => {
+            proc.once('message', (m: Load) => resolve(m));
+            proc.send({ duration });
+          }),
+      }),
+    );
   });
 }
 
-async function generator(spec: Spec): Promise<void> {
+async function generate(spec: Spec): Promise<void> {
   const pick = () => spec.paths[Math.floor(Math.random() * spec.paths.length)]!;
-  const result = await load(
-    spec.port,
-    () => ({ method: spec.method, path: pick(), ...(spec.body !== undefined && { body: spec.body }) }),
-    spec.headers,
-    spec.shape,
-  );
-  process.send!(result, () => process.exit(0));
+  process.once('message', async ({ duration }: { duration: number }) => {
+    const result = await load(
+      spec.port,
+      () => ({ method: spec.method, path: pick(), ...(spec.body !== undefined && { body: spec.body }) }),
+      spec.headers,
+      { ...spec.shape, duration },
+    );
+    process.send!(result, () => process.exit(0));
+  });
+  process.send!('ready');
+}
+
+/** The quiet tenant's reads, as measured: latencies in ms (µs resolution). */
+interface Quiet {
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  errors: number;
+}
+
+/** One keep-alive agent for every quiet measurement, so a round does not pay for new connections. */
+const quietAgent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+
+/**
+ * The quiet tenant's load, open-loop: a GET every 1/rate s on a fixed schedule, each timed from when it
+ * was due, not from when it was sent. A closed-loop client (autocannon at an overall rate over 4
+ * connections) waits for a slow answer before sending the next request on that connection, so a
+ * stall delays requests that then are not counted as late ("coordinated omission"), and it reports
+ * whole milliseconds, too coarse for a 5 ms p99. Here a stall counts for every request it delayed.
+ */
+async function quietLoad(port: number, path: () => string, headers: Record<string, string>, rate: number, durationS: number): Promise<Quiet> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const interval = 1000 / rate;
+  const start = performance.now() + 5;
+  const inflight: Array<Promise<void>> = [];
+  for (let i = 0; i < Math.round(rate * durationS); i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0.5) await sleep(wait);
+    inflight.push(
+      new Promise<void>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port, path: path(), method: 'GET', headers, agent: quietAgent }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (res.statusCode !== 200) errors++;
+            resolve();
+          });
+        });
+        req.on('error', () => {
+          errors++;
+          resolve();
+        });
+        req.end();
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN) * 10) / 10;
+  return { p50: at(0.5), p99: at(0.99), max: at(1), requests: latencies.length, errors };
 }
 
 async function main(): Promise<void> {
@@ -96,11 +167,13 @@ async function main(): Promise<void> {
     await seed(filterer.id, 'big', 0);
     // (c)'s backlog, queued before the server (and its worker) starts, so it is all there when measured.
     let mark = performance.now();
-    await services.workflows.definitions.put(queuer.id, 'one', { steps: [{ id: 's0', kind: 'transform', with: { expression: '1' } }] });
-    for (let i = 0; i < BACKLOG; i += 32) {
-      await Promise.all(Array.from({ length: Math.min(32, BACKLOG - i) }, () => services.workflows.runs.start(queuer.id, 'one')));
+    if (CASES.has('c')) {
+      await services.workflows.definitions.put(queuer.id, 'one', { steps: [{ id: 's0', kind: 'transform', with: { expression: '1' } }] });
+      for (let i = 0; i < BACKLOG; i += 32) {
+        await Promise.all(Array.from({ length: Math.min(32, BACKLOG - i) }, () => services.workflows.runs.start(queuer.id, 'one')));
+      }
+      console.log(`queued ${BACKLOG.toLocaleString('en')} one-step runs in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
     }
-    console.log(`queued ${BACKLOG.toLocaleString('en')} one-step runs in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
     await services.close();
 
     // The neighbour's 1M rows: one statement, as the tables' owner, straight into the shared pooled table.
@@ -108,17 +181,22 @@ async function main(): Promise<void> {
     admin.on('error', () => {}); // the database is dropped with FORCE at the end, even after a failure
     await admin.connect();
     mark = performance.now();
+    const rows = CASES.has('b') ? ROWS : 0;
     await admin.query('BEGIN');
     await admin.query("SELECT set_config('tenantry.tenant_id', $1, true)", [filterer.id]);
     await admin.query(
       `INSERT INTO tenant_pool.records (tenant_id, collection, id, data)
        SELECT $1, 'big', gen_random_uuid(), jsonb_build_object('title', 'record ' || g, 'n', g, 'group', g % 100, 'note', md5(g::text))
          FROM generate_series(1, $2::int) g`,
-      [filterer.id, ROWS],
+      [filterer.id, rows],
     );
     await admin.query('COMMIT');
-    await admin.query('ANALYZE tenant_pool.records');
-    console.log(`loaded ${ROWS.toLocaleString('en')} rows into the pooled table in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
+    // A quiet database before anything is measured: the load's dead tuples, visibility map and
+    // statistics done now (VACUUM ANALYZE) rather than by an autovacuum during a round, and its dirty
+    // pages written (CHECKPOINT) rather than by a checkpoint during one.
+    await admin.query('VACUUM (ANALYZE) tenant_pool.records');
+    await admin.query('CHECKPOINT');
+    console.log(`loaded ${rows.toLocaleString('en')} rows into the pooled table, vacuumed and checkpointed, in ${((performance.now() - mark) / 1000).toFixed(1)} s`);
 
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tenantry-bench-noisy-'));
     const server = await startServe(mainUrl, dataDir, process.env.BENCH_SHED ? { TENANTRY_LOAD_SHEDDING: process.env.BENCH_SHED } : {});
@@ -160,11 +238,25 @@ async function main(): Promise<void> {
       );
 
     const quietRead = (duration = seconds) =>
-      load(port, () => ({ method: 'GET', path: `/v1/collections/items/records/${quietIds[Math.floor(Math.random() * quietIds.length)]}` }), quiet.auth, {
-        connections: 4,
-        overallRate: QUIET_RATE,
-        duration,
-      });
+      quietLoad(port, () => `/v1/collections/items/records/${quietIds[Math.floor(Math.random() * quietIds.length)]}`, quiet.auth, QUIET_RATE, duration);
+    /**
+     * Wait until the server and the database are idle again before the quiet tenant is measured alone: a
+     * neighbour's requests outlive its generator (a filter runs on to its statement timeout, its
+     * waiters to their pool-share timeout), and an autovacuum may have started after its writes.
+     */
+    const settle = async () => {
+      await sleep(1000);
+      for (let i = 0; i < 300; i++) {
+        const { rows: busy } = await admin.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'
+              AND (backend_type <> 'client backend' OR now() - query_start > interval '200 ms')`,
+        );
+        if (busy[0]!.n === 0) return;
+        await sleep(200);
+      }
+      console.log('    (the database did not go idle within a minute)');
+    };
     const filter = encodeURIComponent(JSON.stringify({ title: { $ilike: '%no such title%' } }));
     const neighbours: Record<string, { label: string; spec: Spec }> = {
       flood: {
@@ -185,28 +277,31 @@ async function main(): Promise<void> {
 
     console.log(
       `Noisy neighbour: \`tenantry serve\` with its defaults (load shedding ${process.env.BENCH_SHED ?? 'auto'}), ${os.cpus().length} cores; quiet tenant (${quietTier}) ` +
-        `point reads at ${QUIET_RATE}/s over 4 connections, ${NOISY_ROUNDS} rounds of ${seconds} s (medians)`,
+        `point reads at ${QUIET_RATE}/s (open loop), ${NOISY_ROUNDS} rounds of ${seconds} s (medians)`,
     );
-    const report = (label: string, alone: Load[], during: Load[], noisy: string) => {
-      const m = (xs: Load[], f: (x: Load) => number) => median(xs.map(f));
+    const report = (label: string, alone: Quiet[], during: Quiet[], noisy: string) => {
+      const m = (xs: Quiet[], f: (x: Quiet) => number) => median(xs.map(f));
       const ratio = m(during, (x) => x.p99) / m(alone, (x) => x.p99);
-      const errors = (xs: Load[]) => xs.reduce((n, x) => n + x.errors, 0);
-      const p99 = (xs: Load[]) => `${m(xs, (x) => x.p99).toFixed(1)} ms`.padStart(10);
+      // The median of the rounds' own ratios too: each round's alone is measured right before its during.
+      const paired = median(alone.map((a, i) => during[i]!.p99 / a.p99));
+      const errors = (xs: Quiet[]) => xs.reduce((n, x) => n + x.errors, 0);
+      const p99 = (xs: Quiet[]) => `${m(xs, (x) => x.p99).toFixed(1)} ms`.padStart(10);
       const verdict = ratio <= 1.5 ? 'met ' : 'MISS';
       const pairs = alone.map((a, i) => `${a.p99}/${during[i]!.p99}`).join(', ');
       console.log(
         `${label.padEnd(50)} ${p99(alone)} ${p99(during)}  ${ratio.toFixed(2).padStart(5)}x ${verdict}  ` +
-          `(rounds, ms: ${pairs}) p50 ${m(alone, (x) => x.p50)} → ${m(during, (x) => x.p50)} ms, quiet non-2xx ${errors(alone)} + ${errors(during)}; ${noisy}`,
+          `(median of round ratios ${paired.toFixed(2)}x; rounds, ms: ${pairs}) p50 ${m(alone, (x) => x.p50)} → ${m(during, (x) => x.p50)} ms, ` +
+          `max ${m(alone, (x) => x.max)} → ${m(during, (x) => x.max)} ms, ${m(alone, (x) => x.requests)} reads a round, quiet non-2xx ${errors(alone)} + ${errors(during)}; ${noisy}`,
       );
     };
     console.log(`${'neighbour'.padEnd(50)} ${'p99 alone'.padStart(10)} ${'p99 during'.padStart(10)}  ratio`);
 
     // (c) first, while the worker drains the backlog queued before the server started; then, once it is
     // gone, the quiet tenant alone (not paired round by round like (a) and (b): the backlog is there once).
-    {
-      await quietRead(3); // warm-up (the server has just started)
-      const alone: Load[] = [];
-      const during: Load[] = [];
+    await quietRead(3); // warm-up (the server has just started)
+    if (CASES.has('c')) {
+      const alone: Quiet[] = [];
+      const during: Quiet[] = [];
       const drained: string[] = [];
       const pressures: string[] = [];
       for (let r = 0; r < NOISY_ROUNDS; r++) {
@@ -232,8 +327,9 @@ async function main(): Promise<void> {
     }
 
     for (const [name, { label, spec }] of Object.entries(neighbours)) {
-      const alone: Load[] = [];
-      const during: Load[] = [];
+      if (!CASES.has(name === 'flood' ? 'a' : 'b')) continue;
+      const alone: Quiet[] = [];
+      const during: Quiet[] = [];
       const noisy: Load[] = [];
       const pressures: string[] = [];
       const shed0 = await shedTotals();
@@ -245,6 +341,7 @@ async function main(): Promise<void> {
         console.log(`    one filter alone: ${one.status}${body.code ? ` ${body.code}` : ''} in ${(performance.now() - since).toFixed(0)} ms`);
       }
       for (let r = 0; r < NOISY_ROUNDS; r++) {
+        await settle();
         alone.push(await quietRead());
         // The flood starts with its tenant's bucket empty (a bucket holds a minute's requests), so it
         // runs at 10x the limit throughout rather than spending the burst first.
@@ -252,7 +349,10 @@ async function main(): Promise<void> {
           const drain = () => load(port, () => ({ method: 'GET', path: spec.paths[0]! }), spec.headers, { connections: 16, amount: 1000 });
           while (((await drain()).statuses['4xx'] ?? 0) < 900);
         }
-        const [[q, n], pressure] = await watchPressure(Promise.all([quietRead(), generate(spec)]));
+        // The neighbour's process is started (and has loaded its modules) before the clock runs; its load
+        // begins half a second before the quiet reads and ends half a second after them.
+        const neighbour = await generator(spec);
+        const [[q, n], pressure] = await watchPressure(Promise.all([sleep(500).then(() => quietRead()), neighbour.run(seconds + 1)]));
         during.push(q);
         noisy.push(n);
         pressures.push(pressure);
@@ -271,8 +371,9 @@ async function main(): Promise<void> {
     const shed = await shedTotals();
     console.log(`\nshed by the server in all (tenantry_shed_requests_total): ${JSON.stringify(shed)}`);
     await admin.end();
+    quietAgent.destroy();
   });
 }
 
-if (process.argv[2] === 'generate') await generator(JSON.parse(process.argv[3]!) as Spec);
+if (process.argv[2] === 'generate') await generate(JSON.parse(process.argv[3]!) as Spec);
 else await main();
