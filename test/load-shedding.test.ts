@@ -137,6 +137,29 @@ describe(`load shedding by plan (${backend})`, () => {
     pressure(0);
   });
 
+  it("a shed request spends none of its tenant's rate limit: shedding comes before the bucket is taken", async () => {
+    const LIMITED = tenantId('shed-limited');
+    await t.tenants.create({ id: LIMITED, tier: 'free', isolation: 'pooled' });
+    await t.tenants.update(LIMITED, { limits: { requestsPerMinute: 3 } });
+    keys[LIMITED] = await issueKeys(app, ADMIN, LIMITED, ['admin']);
+    pressure(300);
+    for (let i = 0; i < 5; i++) {
+      const shed = await call(LIMITED, 'admin', 'GET', '/v1/tenant');
+      expect(shed.statusCode).toBe(503);
+      expect(shed.json().code).toBe('overloaded');
+      expect(shed.headers['ratelimit-remaining']).toBeUndefined(); // no bucket was consulted
+    }
+    pressure(0);
+    // The minute's three requests are all still there: served, then the limit holds.
+    const served = [];
+    for (let i = 0; i < 3; i++) served.push(await call(LIMITED, 'admin', 'GET', '/v1/tenant'));
+    expect(served.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(served.map((r) => r.headers['ratelimit-remaining'])).toEqual(['2', '1', '0']);
+    const refused = await call(LIMITED, 'admin', 'GET', '/v1/tenant');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe('rate_limited');
+  });
+
   it('a single stall of the loop sheds nothing: the delay must last two windows', async () => {
     const real = new LoadShedder({ eventLoopDelayMs: 50, sampleMs: 100 }).start();
     try {

@@ -161,17 +161,22 @@ export function sheddable(method: string, config: { shed?: boolean }): boolean {
 }
 
 /**
- * The data plane's shedding hook, after tenant resolution (the tier is known, and a request without a
- * valid credential is refused as before) and before the audit, validation and handler: a shed request
- * has done nothing, and is not metered as an API request either.
+ * The data plane's shedding check, run by tenant resolution (TenantResolver.resolve's `admit`) once the
+ * tenant is known (its tier decides; a request without a valid credential is refused as before) and
+ * before its rate limit takes a token — a shed request spends none of the tenant's budget — and so
+ * before the audit, validation and handler: a shed request has done nothing, and is not metered as an
+ * API request either.
  */
-export function shedHook(shedder: LoadShedder, onShed?: (tenant: { tier: string }) => void) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const context = request.tenantContext;
-    if (!context || !shedder.sheds(context.tenant) || !sheddable(request.method, request.routeOptions.config)) return;
-    request.tenantContext = null;
-    onShed?.(context.tenant);
+export function shedCheck(
+  shedder: LoadShedder,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  onShed?: (tenant: { tier: string }) => void,
+): (tenant: { tier: string; limits: Record<string, unknown> }) => void {
+  return (tenant) => {
+    if (!shedder.sheds(tenant) || !sheddable(request.method, request.routeOptions.config)) return;
+    onShed?.(tenant);
     reply.header('Retry-After', shedder.retryAfter());
-    throw shedder.refusal(context.tenant.tier);
+    throw shedder.refusal(tenant.tier);
   };
 }

@@ -107,8 +107,17 @@ export class TenantResolver {
    * tenant, 403 `tenant_suspended`, 429 past the tenant's rate limit (or this address's failed
    * authentications), 403 `forbidden` below `minRole`. Headers (WWW-Authenticate, RateLimit-*,
    * Retry-After) go to `reply`; `onVerified` hears of the credential's tenant before the checks that follow it.
+   * `admit`, when given, may refuse the request (throw) once its tenant is known to be valid and active
+   * and before the rate limit takes a token: load shedding (503 `overloaded`), so a request refused for
+   * want of capacity does not also spend the tenant's budget of requests.
    */
-  async resolve(request: CredentialRequest, reply: HeaderSink, minRole: Role, onVerified?: (tenant: Tenant, keyId: string) => void): Promise<TenantContext> {
+  async resolve(
+    request: CredentialRequest,
+    reply: HeaderSink,
+    minRole: Role,
+    onVerified?: (tenant: Tenant, keyId: string) => void,
+    admit?: (tenant: Tenant) => void,
+  ): Promise<TenantContext> {
     const { catalog, apiKeys, jwt, rateLimiter, addressLimits, onRateLimited } = this.#options;
     const token = bearerToken(request.headers.authorization);
     // Before any lookup: an address flooding us with bad credentials costs no query (429) — but a key
@@ -137,7 +146,8 @@ export class TenantResolver {
       if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
     }
     if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
-    // Counted per verified tenant, before any work is done for the request.
+    admit?.(tenant);
+    // Counted per verified tenant, before any work is done for the request (but after load shedding).
     const rate = await rateLimiter.take(tenant.id, requestsPerMinute(tenant));
     reply.header('RateLimit-Limit', rate.limit);
     reply.header('RateLimit-Remaining', rate.remaining);

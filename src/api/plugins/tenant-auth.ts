@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { TenantScopeRequiredError } from '../../errors.js';
 import type { Role } from '../../tenancy/catalog.js';
 import type { CostAttribution } from '../../usage/costs.js';
+import { shedCheck, type LoadShedder } from '../load-shedding.js';
 import { TenantResolver, type CredentialRequest, type TenantContext, type TenantResolverOptions } from '../tenant-resolution.js';
 
 export { hostName, type TenantContext } from '../tenant-resolution.js';
@@ -26,6 +27,10 @@ export function tenantContext(request: FastifyRequest): TenantContext {
 export type TenantAuthOptions = TenantResolverOptions & {
   /** Where a request's CPU time is attributed to its tenant (src/usage/costs.ts), while it is in flight. */
   costs?: CostAttribution;
+  /** Load shedding (load-shedding.ts), checked before the rate limit takes a token; none when absent. */
+  shedder?: LoadShedder;
+  /** Told of each request shed (metrics). */
+  onShed?: (tenant: { tier: string }) => void;
 };
 
 /**
@@ -34,7 +39,7 @@ export type TenantAuthOptions = TenantResolverOptions & {
  */
 export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstance, options) => {
   const resolver = new TenantResolver(options);
-  const { costs } = options;
+  const { costs, shedder, onShed } = options;
   app.decorateRequest('tenantContext', null);
   app.addHook('onRequest', async (request, reply) => {
     const credentialRequest: CredentialRequest = {
@@ -43,16 +48,22 @@ export const tenantAuthPlugin = fp<TenantAuthOptions>(async (app: FastifyInstanc
       headers: request.headers,
       pathTenant: (request.params as { tenant?: string } | undefined)?.tenant,
     };
-    request.tenantContext = await resolver.resolve(credentialRequest, reply, request.routeOptions.config.minRole ?? 'admin', (tenant, keyId) => {
-      // Every later line of this request says whose it is (the key id or `jwt:<subject>`, never the credential).
-      request.log = reply.log = request.log.child({ tenant: tenant.id, keyId });
-      request.verifiedTenant = { id: tenant.id, tier: tenant.tier };
-      // In flight for the tenant's CPU share until the response is done or its connection dropped
-      // ('close' comes either way; onResponse does not when the client went away first).
-      if (costs) {
-        const cost = costs.begin(tenant.id);
-        reply.raw.once('close', () => cost.end());
-      }
-    });
+    request.tenantContext = await resolver.resolve(
+      credentialRequest,
+      reply,
+      request.routeOptions.config.minRole ?? 'admin',
+      (tenant, keyId) => {
+        // Every later line of this request says whose it is (the key id or `jwt:<subject>`, never the credential).
+        request.log = reply.log = request.log.child({ tenant: tenant.id, keyId });
+        request.verifiedTenant = { id: tenant.id, tier: tenant.tier };
+        // In flight for the tenant's CPU share until the response is done or its connection dropped
+        // ('close' comes either way; onResponse does not when the client went away first).
+        if (costs) {
+          const cost = costs.begin(tenant.id);
+          reply.raw.once('close', () => cost.end());
+        }
+      },
+      shedder && shedCheck(shedder, request, reply, onShed),
+    );
   });
 });

@@ -12,7 +12,7 @@ import { workflowsRoutes } from './workflows.js';
 import type { WorkflowRuntime } from '../../workflows/runtime.js';
 import { recordsRoutes } from './records.js';
 import { tenantAuthPlugin, tenantContext } from '../plugins/tenant-auth.js';
-import { shedHook, type LoadShedder } from '../load-shedding.js';
+import type { LoadShedder } from '../load-shedding.js';
 import type { AddressLimits } from '../plugins/address-limits.js';
 import { API_KEY_EXAMPLE, ApiKey, ApiKeyCreated, ApiKeyRotation, NewApiKey, component, empty, json, problems, stringEnum } from '../schemas.js';
 import { TIERS } from '../../tenancy/tiers.js';
@@ -77,9 +77,9 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
       };
     });
   }
-  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited, costs: usage.costs });
-  // Right after the tenant is known, before anything is drafted or done for the request.
-  if (shedder) app.addHook('onRequest', shedHook(shedder, onShed));
+  // Load shedding is checked by the tenant resolution itself: once the tenant is known, before its
+  // rate limit takes a token and before anything is drafted or done for the request.
+  await app.register(tenantAuthPlugin, { catalog, apiKeys, jwt, baseDomain, rateLimiter, addressLimits, onRateLimited, costs: usage.costs, shedder, onShed });
   await app.register(dataPlaneAuditPlugin, { audit });
   await app.register(tenantAuditRoutes, { audit, usage, cursors });
   await app.register(recordsRoutes, { records, cursors });
