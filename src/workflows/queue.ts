@@ -105,7 +105,7 @@ WITH pick AS (
         FOR UPDATE SKIP LOCKED) fresh
       LIMIT least(p.room, $1)) c
 ), taken AS (
-  SELECT id FROM candidates ORDER BY served, rank LIMIT $1
+  SELECT id FROM candidates ORDER BY served, tenant_id, rank LIMIT $1
 ), claimed AS (
   UPDATE ${Q}.work_items w
      SET lease_until = now() + $2 * interval '1 millisecond', token = w.token + 1, worker = $3

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { InteractiveLoad } from '../src/api/interactive-load.js';
+import type { ModelsService } from '../src/ml/models.js';
+import { RecordsService } from '../src/records/records.js';
+import { Sandbox } from '../src/sandbox/sandbox.js';
+import { Services } from '../src/services.js';
+import type { Tenantry } from '../src/tenantry.js';
+import { yieldSlots } from '../src/workflows/engine.js';
+import { WorkQueue } from '../src/workflows/queue.js';
+import { WorkflowRuntime } from '../src/workflows/runtime.js';
+import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
+
+/**
+ * Issue 16: the claim takes whole tenants in turn (few tenants per claim, so few bookkeeping
+ * statements per step), and an in-process worker yields to the HTTP requests its server is serving —
+ * fewer steps at once while any is in flight, all its slots again once they are answered — losing no
+ * step and leaving no tenant out. Outcomes only, no timing.
+ */
+describe(`workflow claims and an in-process worker yielding to requests (${backend})`, () => {
+  let env: TestEnv;
+  let t: Tenantry;
+  let sandbox: Sandbox;
+  let runtime: WorkflowRuntime;
+
+  beforeAll(async () => {
+    env = await createTestEnv({ workerPollMs: 20 });
+    t = await env.open();
+    sandbox = new Sandbox();
+    runtime = new WorkflowRuntime(t, new RecordsService(t, sandbox), undefined as unknown as ModelsService, sandbox);
+  });
+
+  afterAll(async () => {
+    await runtime?.stopEngine();
+    await sandbox?.close();
+    await env?.cleanup();
+  });
+
+  it('a claim takes whole tenants, least recently served first, and the tenants it left out come first in the next', async () => {
+    const queue = new WorkQueue(t.storage.control);
+    const tenants = await Promise.all(
+      ['claim-a', 'claim-b', 'claim-c'].map(async (l) => (await t.tenants.create({ id: tenantId(l), isolation: 'pooled' })).id),
+    );
+    const runsOf = new Map<string, string>();
+    for (const tenant of tenants) {
+      for (let i = 0; i < 6; i++) {
+        const run = randomUUID();
+        runsOf.set(run, tenant);
+        await queue.enqueue(tenant, run, ['s']);
+      }
+    }
+    const count = (items: Array<{ tenantId: string }>) => {
+      const n: Record<string, number> = {};
+      for (const i of items) n[i.tenantId] = (n[i.tenantId] ?? 0) + 1;
+      return n;
+    };
+    // 8 slots, at most 6 per tenant: one tenant's 6 and 2 of the next (interleaved, it was 3 + 3 + 2).
+    const first = await queue.claim(8, 60_000, 'w', { held: {}, perTenant: 6 });
+    expect(first).toHaveLength(8);
+    for (const item of first) expect(runsOf.get(item.runId)).toBe(item.tenantId); // each tenant's own items
+    const byTenant = count(first);
+    expect(Object.values(byTenant).sort()).toEqual([2, 6]);
+    const [whole, part] = Object.entries(byTenant).sort((a, b) => b[1] - a[1]);
+    const left = tenants.find((id) => !(id in byTenant))!;
+    // The tenant left out is first now: all 6 of its items, then the one served in part (4 left).
+    const second = await queue.claim(8, 60_000, 'w', { held: {}, perTenant: 6 });
+    expect(count(second)).toEqual({ [left]: 6, [part![0]]: 2 });
+    expect(whole![1]).toBe(6);
+    for (const item of [...first, ...second]) await queue.ack(item);
+    const rest = await queue.claim(8, 60_000, 'w', { held: {}, perTenant: 6 });
+    expect(count(rest)).toEqual({ [part![0]]: 2 });
+    for (const item of rest) await queue.ack(item);
+    expect(await queue.claim(8, 60_000, 'w')).toEqual([]);
+  });
+
+  it('yields to interactive work: one step at a time while requests wait, every slot again after; no step lost, every tenant served', async () => {
+    const tenants = await Promise.all(['yield-a', 'yield-b'].map(async (l) => (await t.tenants.create({ id: tenantId(l), isolation: 'pooled' })).id));
+    for (const id of tenants) {
+      await runtime.definitions.put(id, 'one', { steps: [{ id: 's0', kind: 'transform', with: { expression: '1' } }] });
+      await runtime.definitions.put(id, 'three', {
+        steps: [
+          { id: 's0', kind: 'transform', with: { expression: '1' } },
+          { id: 's1', kind: 'transform', needs: ['s0'], with: { expression: '2' } },
+          { id: 's2', kind: 'transform', needs: ['s1'], with: { expression: '3' } },
+        ],
+      });
+    }
+    let waiting = 1;
+    let running = 0;
+    let most = 0;
+    const concurrency = 8;
+    runtime.startEngine({
+      concurrency,
+      interactive: () => waiting,
+      stepStarted: () => void (most = Math.max(most, ++running)),
+      stepTime: () => void running--,
+    });
+    const start = async (workflow: string, perTenant: number) => {
+      for (const id of tenants) await Promise.all(Array.from({ length: perTenant }, () => runtime.runs.start(id, workflow)));
+    };
+    const succeeded = async (id: string) =>
+      t.withTenant(id, async ({ db }) => {
+        const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM runs WHERE status = 'succeeded'`.execute(db);
+        return rows[0]!.n;
+      });
+    const allDone = async (total: number) => {
+      for (let i = 0; i < 1200; i++) {
+        const done = await Promise.all(tenants.map(succeeded));
+        if (done.every((n) => n === total)) return done;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('runs did not finish');
+    };
+
+    // Requests waiting: the backlog still moves, a step at a time (chains too: no handoff past the slot).
+    await start('one', 20);
+    await start('three', 5);
+    expect(await allDone(25)).toEqual([25, 25]);
+    expect(most).toBe(yieldSlots(concurrency));
+    expect(yieldSlots(concurrency)).toBe(1);
+
+    // Answered: it takes all its slots again (a claim spawns its steps at once).
+    waiting = 0;
+    most = 0;
+    await start('one', 20);
+    expect(await allDone(45)).toEqual([45, 45]);
+    expect(most).toBeGreaterThan(yieldSlots(concurrency));
+
+    // Every step ran once: one succeeded step per one-step run, three per chain, none left queued.
+    for (const id of tenants) {
+      const steps = await t.withTenant(id, async ({ db }) => {
+        const { rows } = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM run_steps GROUP BY status`.execute(db);
+        return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      });
+      expect(steps).toEqual({ succeeded: 40 + 5 * 3 });
+    }
+    await runtime.stopEngine();
+  });
+
+  it('counts the requests being served, for at most its window', () => {
+    const load = new InteractiveLoad(1000);
+    const a = load.begin(0);
+    const b = load.begin(10);
+    expect(load.waiting(20)).toBe(2);
+    b();
+    b(); // twice: counted once
+    expect(load.waiting(30)).toBe(1);
+    // A request lasting longer than the window stops counting (a long download must not hold the worker back).
+    expect(load.waiting(1001)).toBe(0);
+    a(); // its end, after it expired, changes nothing
+    expect(load.waiting(1002)).toBe(0);
+    const c = load.begin(2000);
+    expect(load.waiting(2001)).toBe(1);
+    c();
+    expect(load.waiting(2002)).toBe(0);
+    // Many requests: the passed ones are dropped as it goes.
+    for (let i = 0; i < 5000; i++) load.begin(3000 + i / 10)();
+    expect(load.waiting(3600)).toBe(0);
+  });
+
+  it('the app counts a request while it is served, and not once it is answered (a real socket)', async () => {
+    const services = Services.over(t);
+    const app: TenantryApp = await buildApp({ services, adminToken: 'a'.repeat(32), cursorSecret: 'c' });
+    let during = -1;
+    app.get('/test-interactive', async () => {
+      during = app.interactive.waiting();
+      return { ok: true };
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/test-interactive`);
+      expect(res.status).toBe(200);
+      await res.text();
+      expect(during).toBe(1);
+      for (let i = 0; i < 100 && app.interactive.waiting() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(app.interactive.waiting()).toBe(0);
+    } finally {
+      await app.close();
+      await services.close(); // not the tenantry it was given: only what it started (its sandbox)
+    }
+  });
+});
