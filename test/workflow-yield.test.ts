@@ -76,7 +76,7 @@ describe(`workflow claims and an in-process worker yielding to requests (${backe
     expect(await queue.claim(8, 60_000, 'w')).toEqual([]);
   });
 
-  it('yields to interactive work: one step at a time while requests wait, every slot again after; no step lost, every tenant served', async () => {
+  it('yields to interactive work: a quarter of its slots while requests wait, every slot again after; no step lost, every tenant served', async () => {
     const tenants = await Promise.all(['yield-a', 'yield-b'].map(async (l) => (await t.tenants.create({ id: tenantId(l), isolation: 'pooled' })).id));
     for (const id of tenants) {
       await runtime.definitions.put(id, 'one', { steps: [{ id: 's0', kind: 'transform', with: { expression: '1' } }] });
@@ -92,12 +92,6 @@ describe(`workflow claims and an in-process worker yielding to requests (${backe
     let running = 0;
     let most = 0;
     const concurrency = 8;
-    runtime.startEngine({
-      concurrency,
-      interactive: () => waiting,
-      stepStarted: () => void (most = Math.max(most, ++running)),
-      stepTime: () => void running--,
-    });
     const start = async (workflow: string, perTenant: number) => {
       for (const id of tenants) await Promise.all(Array.from({ length: perTenant }, () => runtime.runs.start(id, workflow)));
     };
@@ -107,7 +101,7 @@ describe(`workflow claims and an in-process worker yielding to requests (${backe
         return rows[0]!.n;
       });
     const allDone = async (total: number) => {
-      for (let i = 0; i < 1200; i++) {
+      for (let i = 0; i < 2400; i++) {
         const done = await Promise.all(tenants.map(succeeded));
         if (done.every((n) => n === total)) return done;
         await new Promise((r) => setTimeout(r, 50));
@@ -115,18 +109,27 @@ describe(`workflow claims and an in-process worker yielding to requests (${backe
       throw new Error('runs did not finish');
     };
 
-    // Requests waiting: the backlog still moves, a step at a time (chains too: no handoff past the slot).
+    // A backlog queued first, then the worker starts while requests wait: it runs a quarter of its
+    // slots — its first claim would otherwise take all 8 — and the backlog still moves to the end
+    // (chains too: no handoff past those slots).
     await start('one', 20);
     await start('three', 5);
+    runtime.startEngine({
+      concurrency,
+      interactive: () => waiting,
+      stepStarted: () => void (most = Math.max(most, ++running)),
+      stepTime: () => void running--,
+    });
     expect(await allDone(25)).toEqual([25, 25]);
-    expect(most).toBe(yieldSlots(concurrency));
-    expect(yieldSlots(concurrency)).toBe(1);
+    expect(yieldSlots(concurrency)).toBe(2);
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(yieldSlots(concurrency));
 
-    // Answered: it takes all its slots again (a claim spawns its steps at once).
-    waiting = 0;
+    // The requests answered halfway through the next backlog: it takes all its slots again.
     most = 0;
-    await start('one', 20);
-    expect(await allDone(45)).toEqual([45, 45]);
+    await start('one', 60);
+    waiting = 0;
+    expect(await allDone(85)).toEqual([85, 85]);
     expect(most).toBeGreaterThan(yieldSlots(concurrency));
 
     // Every step ran once: one succeeded step per one-step run, three per chain, none left queued.
@@ -135,7 +138,7 @@ describe(`workflow claims and an in-process worker yielding to requests (${backe
         const { rows } = await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM run_steps GROUP BY status`.execute(db);
         return Object.fromEntries(rows.map((r) => [r.status, r.n]));
       });
-      expect(steps).toEqual({ succeeded: 40 + 5 * 3 });
+      expect(steps).toEqual({ succeeded: 80 + 5 * 3 });
     }
     await runtime.stopEngine();
   });

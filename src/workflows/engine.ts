@@ -87,9 +87,12 @@ export const GATHER_MS = 5;
 /** While interactive work waits (EngineOptions.interactive), a worker looks again this often to resume. */
 const YIELD_POLL_MS = 10;
 
-/** Steps a worker of `concurrency` slots runs while it yields to interactive work: an eighth, at least one (never none: its backlog still moves). */
+/**
+ * Steps a worker of `concurrency` slots runs while it yields to interactive work: a quarter, at least
+ * one (never none: its backlog still moves beside steady traffic, only slower).
+ */
 export function yieldSlots(concurrency: number): number {
-  return Math.max(1, Math.floor(concurrency / 8));
+  return Math.max(1, Math.floor(concurrency / 4));
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
