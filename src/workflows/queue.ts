@@ -112,8 +112,11 @@ WITH pick AS (
     FROM taken WHERE w.id = ANY (ARRAY(SELECT id FROM taken)) AND w.id = taken.id
   RETURNING w.id, w.tenant_id, w.run_id, w.step_id, w.token, w.created_at
 ), served AS (
-  -- The tenants served now go to the back of the line, keeping their order among themselves.
-  SELECT c.tenant_id, count(*)::int AS n, row_number() OVER (ORDER BY min(p.served), c.tenant_id) AS pos
+  -- The tenants served now go to the back of the line: those given fewer steps ahead of those given
+  -- more, else in their order. A claim cut short by the worker's free slots gives the last tenant it
+  -- reached a few steps and the ones before all they could take; kept in line behind them, that
+  -- tenant would be the one cut short every time round (a 3:1 split, measured: Jain 0.80).
+  SELECT c.tenant_id, count(*)::int AS n, row_number() OVER (ORDER BY count(*), min(p.served), c.tenant_id) AS pos
     FROM claimed c JOIN pick p USING (tenant_id) GROUP BY c.tenant_id
 ), counted AS (
   UPDATE ${Q}.queue_tenants q SET running = q.running + s.n, served = (SELECT nextval('${Q}.queue_served')) * 10000 + s.pos
