@@ -112,7 +112,9 @@ export async function serve(config: TenantryConfig): Promise<void> {
   // Control-plane operations (deletions, …) run here, and those a dead process left are resumed.
   services.tenantry.operations.start();
   // Workflow steps run in this process too unless TENANTRY_WORKERS=0 (then run `tenantry worker`).
-  if (config.workers > 0) running.workflows.startEngine({ log: serviceLog(log), drainMs: engineDrainMs(config) });
+  // It yields to the requests this process serves: its backlog runs in their gaps (InteractiveLoad).
+  if (config.workers > 0)
+    running.workflows.startEngine({ log: serviceLog(log), drainMs: engineDrainMs(config), interactive: () => running.interactive.waiting() });
   const connections = { last: performance.now() };
   running.server.on('connection', () => void (connections.last = performance.now()));
   exitGracefullyOnSignals({

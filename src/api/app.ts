@@ -24,6 +24,7 @@ import type { Metrics } from '../metrics.js';
 import { ADMIN_TOKEN_MIN_LENGTH, type RedisFailMode } from '../config.js';
 import { requestAudit, type RequestAudit } from '../audit/context.js';
 import { LoadShedder, type LoadSheddingOptions } from './load-shedding.js';
+import { InteractiveLoad } from './interactive-load.js';
 
 export interface AppOptions {
   /** The services to serve (src/services.ts), owned by the caller: closing the app leaves them open. */
@@ -82,7 +83,14 @@ declare module 'fastify' {
   }
 }
 
-export type TenantryApp = FastifyInstance & { draining: boolean; models: ModelsService; workflows: WorkflowRuntime; metrics: Metrics };
+export type TenantryApp = FastifyInstance & {
+  draining: boolean;
+  models: ModelsService;
+  workflows: WorkflowRuntime;
+  metrics: Metrics;
+  /** The requests being served now: what an in-process workflow worker yields to (EngineOptions.interactive). */
+  interactive: InteractiveLoad;
+};
 
 /**
  * The Fastify application, apart from listening (server.ts), so tests drive it with `inject`.
@@ -111,6 +119,13 @@ export async function buildApp(options: AppOptions): Promise<TenantryApp> {
     clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as TenantryApp;
   app.decorate('draining', false);
+  const interactive = new InteractiveLoad();
+  app.decorate('interactive', interactive);
+  // Counted from the first hook: a request waiting on its key check or its pool share waits too.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.raw.once('close', interactive.begin());
+    done();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Shutting down: clients (and proxies) open their next request elsewhere rather than reuse this connection.

@@ -33,6 +33,13 @@ export interface EngineOptions {
   /** Told as each step attempt (or job) starts; `stepTime` follows once it has ended (cost attribution). */
   stepStarted?: (tenantId: string) => void;
   /**
+   * Interactive work of this process waiting to be served (the API's HTTP requests in flight: see
+   * InteractiveLoad). While it is above 0 the worker yields: it runs at most `yieldSlots(concurrency)`
+   * steps, hands no step over beyond them and claims no more until the requests are served, so an
+   * in-process worker's backlog takes its turns in the gaps between requests instead of beside them.
+   */
+  interactive?: () => number;
+  /**
    * Items on the same queue that are not workflow steps: an application's jobs (src/jobs/), run by
    * `jobs` when it owns them, with the same claim, leases, per-tenant caps and fairness.
    */
@@ -72,6 +79,21 @@ export const MAX_HANDOFFS = 8;
 const WAKE_GRAIN_MS = 5;
 /** Tenants a claim returned work for count as waiting for this long (a worker's view of who shares it). */
 const SEEN_MS = 1000;
+/**
+ * A busy worker with fewer than half its slots free waits at most this long for more to free up
+ * before it claims (see #claimLoop): steps finishing a moment apart are claimed for together.
+ */
+export const GATHER_MS = 5;
+/** While interactive work waits (EngineOptions.interactive), a worker looks again this often to resume. */
+const YIELD_POLL_MS = 10;
+
+/**
+ * Steps a worker of `concurrency` slots runs while it yields to interactive work: a quarter, at least
+ * one (never none: its backlog still moves beside steady traffic, only slower).
+ */
+export function yieldSlots(concurrency: number): number {
+  return Math.max(1, Math.floor(concurrency / 4));
+}
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -245,14 +267,28 @@ export class WorkflowEngine {
   }
 
   async #claimLoop(): Promise<void> {
+    let gathering: number | undefined;
     while (this.#running) {
       await yieldToEventLoop();
-      const free = this.options.concurrency - this.#inFlight.size;
+      const yielding = this.#yielding();
+      const free = (yielding ? yieldSlots(this.options.concurrency) : this.options.concurrency) - this.#inFlight.size;
       let claimed = 0;
-      // Claim as soon as a slot is free, never waiting for more to free up: the steps holding them may
-      // run for minutes, and a quiet tenant's step would wait behind them. Steps ending while a claim is
-      // in flight are picked up together by the next one (measured: no loss of throughput against
-      // claiming a quarter of the slots at a time, npm run bench:workflows).
+      // A worker whose steps turn over quickly frees its slots a few at a time (a claim's tenants
+      // finish in separate statements, a moment apart): claiming each few at once splits its work
+      // into ever smaller batches, each paying a claim, and a begin, a finish and an ack per tenant —
+      // round trips per step are what limit the engine (bench:workflows). So, while busy (it found
+      // work a moment ago and still runs some), it waits up to GATHER_MS for half its slots to free
+      // before claiming. Never longer: the steps holding the rest may run for minutes, and a quiet
+      // tenant's step must not wait behind them.
+      if (!yielding && free > 0 && free < Math.ceil(this.options.concurrency / 2) && this.#inFlight.size > 0 && Date.now() < this.#busyUntil) {
+        const now = performance.now();
+        gathering ??= now;
+        if (now - gathering < GATHER_MS) {
+          await this.#idle(Math.max(1, GATHER_MS - (now - gathering)));
+          continue;
+        }
+      }
+      gathering = undefined;
       if (free > 0) {
         try {
           const items = await this.queue.claim(free, this.#leaseMs, this.workerId, { held: this.#heldPerTenant(), perTenant: this.#perTenant });
@@ -271,9 +307,16 @@ export class WorkflowEngine {
       // Full: wait for a slot. Nothing claimed: wait for a wake-up or the next poll — soon if work was
       // found a moment ago (another worker may just hold the tenants' queue rows; they skip, not wait).
       if (claimed > 0) this.#busyUntil = Date.now() + 1000;
-      if (claimed === 0 || claimed === free || free <= 0)
+      // Yielding with work about: look again soon, to take the slots back once the requests are served.
+      if (yielding && (free <= 0 || claimed > 0)) await this.#idle(Math.min(YIELD_POLL_MS, this.#pollMs));
+      else if (claimed === 0 || claimed === free || free <= 0)
         await this.#idle(claimed === 0 && Date.now() < this.#busyUntil ? Math.min(5, this.#pollMs) : this.#pollMs);
     }
+  }
+
+  /** Whether interactive work of this process is waiting (EngineOptions.interactive): the worker runs fewer steps meanwhile. */
+  #yielding(): boolean {
+    return (this.options.interactive?.() ?? 0) > 0;
   }
 
   /** Slots of this process each tenant holds now. */
@@ -311,6 +354,8 @@ export class WorkflowEngine {
   #handoff(item: WorkItem): { worker: string; leaseMs: number } | undefined {
     const entry = this.#inFlight.get(item.id);
     if (!this.#running || !entry || entry.handoffs >= MAX_HANDOFFS) return undefined;
+    // Yielding, a finished step's slot is one of those to give up: its run's next step goes through the queue.
+    if (this.#yielding() && this.#inFlight.size > yieldSlots(this.options.concurrency)) return undefined;
     const now = Date.now();
     const tenants = new Set<string>();
     for (const [tenantId, at] of this.#seen) {

@@ -54,8 +54,13 @@ const HELD_HERE = `coalesce(($4::jsonb ->> q.tenant_id)::int, 0)`;
  * style), so nothing here assumes where the catalog lives.
  *
  * Offer work tenant by tenant, least recently served first, to active tenants below their cap that
- * have an item due; take at most `room` of each tenant's items, then interleave them (every tenant's
- * first item, then every second, …) up to the worker's free slots. `room` is bounded twice: by the
+ * have an item due; take at most `room` of each tenant's items, whole tenants in that order, up to the
+ * worker's free slots. Tenants take turns across claims (each one served goes to the back of the
+ * line), not within one: a claim's items come from as few tenants as it can, so the worker's
+ * bookkeeping of them — one begin and one finish statement per tenant and batch (StepStates) — is a
+ * few statements of many steps each, not one per tenant for a step or two each (interleaving every
+ * tenant's first item, then every second, made 0.9 transactions per no-op step; this, 0.4:
+ * bench:workflows). `room` is bounded twice: by the
  * tenant's cap across all workers (`running`), and by what the tenant may still take of this worker's
  * slots (`$5` minus what it holds here, `$4`), so one tenant never fills a process. `pick` locks the
  * tenants' rows, so `running` is read and raised by one claimer at a time: another claimer skips a
@@ -100,15 +105,18 @@ WITH pick AS (
         FOR UPDATE SKIP LOCKED) fresh
       LIMIT least(p.room, $1)) c
 ), taken AS (
-  SELECT id FROM candidates ORDER BY rank, served LIMIT $1
+  SELECT id FROM candidates ORDER BY served, tenant_id, rank LIMIT $1
 ), claimed AS (
   UPDATE ${Q}.work_items w
      SET lease_until = now() + $2 * interval '1 millisecond', token = w.token + 1, worker = $3
     FROM taken WHERE w.id = ANY (ARRAY(SELECT id FROM taken)) AND w.id = taken.id
   RETURNING w.id, w.tenant_id, w.run_id, w.step_id, w.token, w.created_at
 ), served AS (
-  -- The tenants served now go to the back of the line, keeping their order among themselves.
-  SELECT c.tenant_id, count(*)::int AS n, row_number() OVER (ORDER BY min(p.served), c.tenant_id) AS pos
+  -- The tenants served now go to the back of the line: those given fewer steps ahead of those given
+  -- more, else in their order. A claim cut short by the worker's free slots gives the last tenant it
+  -- reached a few steps and the ones before all they could take; kept in line behind them, that
+  -- tenant would be the one cut short every time round (a 3:1 split, measured: Jain 0.80).
+  SELECT c.tenant_id, count(*)::int AS n, row_number() OVER (ORDER BY count(*), min(p.served), c.tenant_id) AS pos
     FROM claimed c JOIN pick p USING (tenant_id) GROUP BY c.tenant_id
 ), counted AS (
   UPDATE ${Q}.queue_tenants q SET running = q.running + s.n, served = (SELECT nextval('${Q}.queue_served')) * 10000 + s.pos
