@@ -144,7 +144,11 @@ describe(`the admin's reads of a tenant, and the platform summary (${backend})`,
     expect(run.json()).toEqual((await call(A, 'member', 'GET', `/v1/runs/${runs[A]}`)).json());
     // B's run and workflow through A's path: not found.
     expect((await admin('GET', `/v1/tenants/${A}/runs/${runs[B]}`)).statusCode).toBe(404);
-    expect((await admin('GET', `/v1/tenants/${A}/workflows/flow_b/runs`)).statusCode).toBe(404);
+    // B's workflow name in A's path lists A's runs of that name — none, as A's own credential sees it.
+    const foreign = await admin('GET', `/v1/tenants/${A}/workflows/flow_b/runs`);
+    expect(foreign.json()).toEqual({ items: [], nextCursor: null });
+    expect(foreign.json()).toEqual((await call(A, 'member', 'GET', '/v1/workflows/flow_b/runs')).json());
+    expect((await admin('GET', `/v1/tenants/${B}/workflows/flow_b/runs`)).json().items.map((r: { id: string }) => r.id)).toEqual([runs[B]]);
   });
 
   it('needs the admin token, names an unknown tenant, refuses bad ids, and says when the tenant is suspended', async () => {

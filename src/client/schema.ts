@@ -364,7 +364,7 @@ export interface paths {
         };
         /**
          * List a tenant's runs of a workflow, newest first
-         * @description As GET /v1/workflows/{name}/runs gives them to the tenant: runs without their input and steps. 400 `invalid_cursor`; 403 `tenant_suspended`; 404 `tenant_not_found`, `not_found`.
+         * @description As GET /v1/workflows/{name}/runs gives them to the tenant: runs without their input and steps (none for a workflow it has no runs of). 400 `invalid_cursor`; 403 `tenant_suspended`; 404 `tenant_not_found`.
          */
         get: operations["getTenantsByIdWorkflowsByNameRuns"];
         put?: never;

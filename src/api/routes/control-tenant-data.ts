@@ -135,7 +135,7 @@ export const controlTenantDataRoutes: FastifyPluginAsyncTypebox<ControlTenantDat
       schema: {
         summary: "List a tenant's runs of a workflow, newest first",
         description:
-          'As GET /v1/workflows/{name}/runs gives them to the tenant: runs without their input and steps. 400 `invalid_cursor`; 403 `tenant_suspended`; 404 `tenant_not_found`, `not_found`.',
+          'As GET /v1/workflows/{name}/runs gives them to the tenant: runs without their input and steps (none for a workflow it has no runs of). 400 `invalid_cursor`; 403 `tenant_suspended`; 404 `tenant_not_found`.',
         tags: ['control plane'],
         params: Type.Object({ id: TenantIdSchema, name: Type.String({ maxLength: 63, description: 'The workflow' }) }, { additionalProperties: false }),
         querystring: PageQuery,
