@@ -82,8 +82,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: String.raw`^(?!preact(/hooks)?$|tenantry/client$|\./|\.\./)`,
-              message: 'console/src/ imports only preact, tenantry/client and its own files: it is a browser app, talking to the server over HTTP',
+              regex: String.raw`^(?!preact(/hooks)?$|tenantry/client$|uplot$|uplot/dist/uPlot\.min\.css$|\./|\.\./)`,
+              message:
+                'console/src/ imports only preact, tenantry/client, uplot (the usage charts) and its own files: it is a browser app, talking to the server over HTTP',
             },
           ],
         },

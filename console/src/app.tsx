@@ -45,7 +45,7 @@ export function App() {
     session.kind === 'admin'
       ? [
           { href: '/tenants', label: 'Tenants' },
-          { href: '/operations', label: 'Operations' },
+          { href: '/platform', label: 'Platform' },
         ]
       : [{ href: '/tenant', label: 'My tenant' }];
 
@@ -55,7 +55,7 @@ export function App() {
   const tenantId = tenantMatch && decoded(tenantMatch[1]!);
   if (session.kind === 'tenant') view = <OwnTenantView client={client} />;
   else if (tenantId && TENANT_ID.test(tenantId)) view = <TenantDetail client={client} id={tenantId} />;
-  else if (path === '/operations') view = <OperationsView client={client} />;
+  else if (path === '/platform' || path === '/operations') view = <OperationsView client={client} />;
   else view = <TenantsView client={client} />;
 
   return (
@@ -66,7 +66,11 @@ export function App() {
         </a>
         <nav aria-label="Main">
           {links.map((l) => (
-            <a key={l.href} href={`#${l.href}`} aria-current={path.startsWith(l.href) ? 'page' : undefined}>
+            <a
+              key={l.href}
+              href={`#${l.href}`}
+              aria-current={path.startsWith(l.href) || (l.href === '/platform' && path === '/operations') ? 'page' : undefined}
+            >
               {l.label}
             </a>
           ))}

@@ -225,6 +225,15 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     audit: tenantry.audit,
     platformAudit: tenantry.platformAudit,
     usage: services.usage,
+    models,
+    workflows,
+    platform: {
+      clusters: () => tenantry.storage.clusters,
+      tenantCounts: () => tenantry.catalog.tenantCounts(),
+      pools: () => tenantry.storage.poolStats(),
+      connections: () => tenantry.storage.connectionBudget(),
+      metrics: services.metrics,
+    },
   });
   // The data plane, at /v1/… and again under /t/{tenant}/v1/… (the tenant named in the path).
   const rateLimiter = tenantRateLimiter(app, services, options);

@@ -251,6 +251,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a tenant's live API keys
+         * @description As GET /v1/api-keys gives them to the tenant: keys neither revoked nor expired, by id, with when each was last used; never their secrets. 400 `invalid_cursor`; 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdApiKeys"];
+        put?: never;
+        /**
+         * Create an API key for a tenant
+         * @description A key of the tenant's with one role, for its data plane; the secret is in `key` in this answer only (stored hashed). The way to a tenant's first key. 404 `tenant_not_found`.
+         */
+        post: operations["postTenantsByIdApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a tenant's API key
+         * @description The key stops working at once in this process, and in others once their key cache (TENANTRY_CATALOG_CACHE_MS) has expired. Only the tenant's own keys: another tenant's key id is 404 `not_found`, and stays live. 404 `tenant_not_found`.
+         */
+        delete: operations["deleteTenantsByIdApiKeysByKeyId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a tenant's models
+         * @description As GET /v1/models gives them to the tenant: every model with its versions and their metrics, in one page. 403 `tenant_suspended`; 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/models/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A tenant's model with its versions and metrics
+         * @description As GET /v1/models/{name} gives it to the tenant. 403 `tenant_suspended`; 404 `tenant_not_found`, `not_found`.
+         */
+        get: operations["getTenantsByIdModelsByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a tenant's workflows
+         * @description As GET /v1/workflows gives them to the tenant: definitions by name, a page at a time. 400 `invalid_cursor`; 403 `tenant_suspended`; 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdWorkflows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/workflows/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a tenant's runs of a workflow, newest first
+         * @description As GET /v1/workflows/{name}/runs gives them to the tenant: runs without their input and steps (none for a workflow it has no runs of). 400 `invalid_cursor`; 403 `tenant_suspended`; 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdWorkflowsByNameRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a tenant's run and its steps
+         * @description As GET /v1/runs/{id} gives it to the tenant: the run's status, input and every step's status, attempts, output and error. Another tenant's run id is 404 `not_found`. 403 `tenant_suspended`; 404 `tenant_not_found`.
+         */
+        get: operations["getTenantsByIdRunsByRunId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/platform/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The platform at a glance
+         * @description Each cluster with its tenants (per strategy) and this process's connections to it (in use, idle, waiting), the process's connection budget, and HTTP requests per plan (count, 5xx, latency quantiles) since the process started. Another replica counts its own: /metrics of each, summed by Prometheus, is the fleet's view.
+         */
+        get: operations["getPlatformSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tenants": {
         parameters: {
             query?: never;
@@ -269,26 +433,6 @@ export interface paths {
          * @description Provisions the tenant's storage (its rows, schema or database, by isolation) and answers when it is active. 400 `invalid_tenant_id`, `unknown_tier`, `unknown_isolation`, `unknown_cluster`, `validation_failed`; 409 `tenant_exists`, or `name_taken` when its role, schema or database exists on the server already.
          */
         post: operations["postTenants"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/tenants/{id}/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create an API key for a tenant
-         * @description A key of the tenant's with one role, for its data plane; the secret is in `key` in this answer only (stored hashed). The way to a tenant's first key. 404 `tenant_not_found`.
-         */
-        post: operations["postTenantsByIdApiKeys"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1038,44 +1182,6 @@ export interface components {
                 storageBytes: number;
             };
         };
-        /** @description A tenant, as the control plane sees it */
-        Tenant: {
-            /** @description 3-40 lowercase letters, digits and -, starting with a letter */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            tier: "free" | "pro" | "enterprise";
-            /**
-             * @description pooled: rows in shared tables (row-level security); schema: a schema of its own; database: a database of its own
-             * @enum {string}
-             */
-            isolation: "pooled" | "schema" | "database";
-            /** @description The configured cluster (database server) holding its data */
-            cluster: string;
-            /**
-             * @description Only an active tenant is served on the data plane (suspended: 403)
-             * @enum {string}
-             */
-            status: "provisioning" | "active" | "suspended" | "deleting";
-            /** @description Free-form settings (feature flags, branding, defaults) */
-            settings: {
-                [key: string]: unknown;
-            };
-            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt */
-            limits: {
-                [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description A page of a list */
-        TenantPage: {
-            items: components["schemas"]["Tenant"][];
-            /** @description Pass as ?cursor= for the next page; null on the last page */
-            nextCursor: string | null;
-        };
         /** @description One trained (or training) version of a model */
         ModelVersion: {
             version: number;
@@ -1341,6 +1447,94 @@ export interface components {
         /** @description A page of a list */
         ApiKeyPage: {
             items: components["schemas"]["ApiKey"][];
+            /** @description Pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description The platform at a glance, as this process sees it: clusters with their tenants and connections, and each plan's requests */
+        PlatformSummary: {
+            /** Format: date-time */
+            at: string;
+            /** @description Since this process started: the request counts below are since then */
+            uptimeSeconds: number;
+            clusters: {
+                name: string;
+                /** @description pglite or postgres */
+                kind: string;
+                /** @description Live tenants placed on it (not being deleted) */
+                tenants: number;
+                byIsolation: {
+                    pooled: number;
+                    schema: number;
+                    database: number;
+                };
+                /** @description This process's connections to the cluster's main database */
+                pools: {
+                    /** @description admin (migrations, provisioning) or app (tenant scopes) */
+                    pool: string;
+                    /** @description Connections open */
+                    total: number;
+                    inUse: number;
+                    idle: number;
+                    /** @description Requests waiting for a connection */
+                    waiting: number;
+                }[];
+            }[];
+            /** @description This process's connection budget over every pool (TENANTRY_MAX_CONNECTIONS); null without one */
+            connections: {
+                held: number;
+                waiting: number;
+                max: number;
+            } | null;
+            /** @description HTTP requests per plan, from the metrics (tenantry_http_request_duration_seconds): counts since the process started; quantiles estimated from the histogram buckets as Prometheus histogram_quantile does. A rate is the difference of two readings over the time between them. */
+            requests: {
+                /** @description The plan of the tenant whose credential the request carried; `none` for the control plane and unauthenticated requests */
+                tier: string;
+                /** @description Answered by this process since it started */
+                requests: number;
+                /** @description Of which answered 5xx */
+                errors: number;
+                /** @description Their latencies added up (seconds / requests is the mean) */
+                seconds: number;
+                p50: number | null;
+                p95: number | null;
+                p99: number | null;
+            }[];
+        };
+        /** @description A tenant, as the control plane sees it */
+        Tenant: {
+            /** @description 3-40 lowercase letters, digits and -, starting with a letter */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            tier: "free" | "pro" | "enterprise";
+            /**
+             * @description pooled: rows in shared tables (row-level security); schema: a schema of its own; database: a database of its own
+             * @enum {string}
+             */
+            isolation: "pooled" | "schema" | "database";
+            /** @description The configured cluster (database server) holding its data */
+            cluster: string;
+            /**
+             * @description Only an active tenant is served on the data plane (suspended: 403)
+             * @enum {string}
+             */
+            status: "provisioning" | "active" | "suspended" | "deleting";
+            /** @description Free-form settings (feature flags, branding, defaults) */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt */
+            limits: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A page of a list */
+        TenantPage: {
+            items: components["schemas"]["Tenant"][];
             /** @description Pass as ?cursor= for the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -2544,6 +2738,693 @@ export interface operations {
             };
         };
     };
+    getTenantsByIdApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTenantsByIdApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "ingest",
+                 *       "role": "member"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description admin: keys, collection schemas, workflow definitions; member: write data, train, run; viewer: read, predict, recommend
+                     * @enum {string}
+                     */
+                    role: "admin" | "member" | "viewer";
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (401 from then on); none if left out
+                     */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The key, with its secret */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "k3v9x2m8q1w7e5r4",
+                     *       "name": "ingest",
+                     *       "role": "member",
+                     *       "createdAt": "2026-01-05T10:00:00.000Z",
+                     *       "expiresAt": null,
+                     *       "lastUsedAt": null,
+                     *       "replacedBy": null,
+                     *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTenantsByIdApiKeysByKeyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+                /** @description The key id */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The models */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdModelsByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+                /** @description The model */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdWorkflows: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of workflows */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowPage"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdWorkflowsByNameRuns: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the page before (opaque, signed, bound to this list) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+                /** @description The workflow */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTenantsByIdRunsByRunId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant id */
+                id: string;
+                /** @description The run id */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Run"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (`not_found`, `tenant_not_found`) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlatformSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSummary"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTenants: {
         parameters: {
             query?: {
@@ -2715,125 +3596,6 @@ export interface operations {
             };
             /** @description Conflicts with the current state (the code says which) */
             409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
-            429: {
-                headers: {
-                    "Retry-After": components["headers"]["Retry-After"];
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postTenantsByIdApiKeys: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description 3-40 lowercase letters, digits and -, starting with a letter */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "name": "ingest",
-                 *       "role": "member"
-                 *     }
-                 */
-                "application/json": {
-                    name: string;
-                    /**
-                     * @description admin: keys, collection schemas, workflow definitions; member: write data, train, run; viewer: read, predict, recommend
-                     * @enum {string}
-                     */
-                    role: "admin" | "member" | "viewer";
-                    /**
-                     * Format: date-time
-                     * @description When the key stops working (401 from then on); none if left out
-                     */
-                    expiresAt?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The key, with its secret */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "k3v9x2m8q1w7e5r4",
-                     *       "name": "ingest",
-                     *       "role": "member",
-                     *       "createdAt": "2026-01-05T10:00:00.000Z",
-                     *       "expiresAt": null,
-                     *       "lastUsedAt": null,
-                     *       "replacedBy": null,
-                     *       "key": "tnty_k3v9x2m8q1w7e5r4_Vb3Ck2nQ8xJr5tYw1zLp0aHs6dFg9eRu4iOm7TqXyZc"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ApiKeyCreated"];
-                };
-            };
-            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (`not_found`, `tenant_not_found`) */
-            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

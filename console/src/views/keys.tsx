@@ -6,14 +6,19 @@ type Role = 'admin' | 'member' | 'viewer';
 type Created = Body<'post', '/v1/api-keys'>;
 
 /**
- * A tenant's API keys. Signed in as the tenant (an admin key), the list, minting and revoking go through
+ * A tenant's API keys: the list, minting and revoking. Signed in as the tenant (an admin key), through
  * the data plane (/v1/api-keys); the server refuses a weaker role (403), and the panel then shows that
- * problem instead of its controls. The platform admin mints through the control plane
- * (/v1/tenants/{id}/api-keys), which has no list: the tenant's admin manages its keys from there on.
+ * problem instead of its controls. The platform admin goes through the control plane
+ * (/v1/tenants/{id}/api-keys), for the tenant named in the path only.
  */
 export function KeysPanel({ client, tenantId, mode }: { client: TenantryClient; tenantId: string; mode: 'admin' | 'tenant' }) {
   const list = useLoad(
-    async () => (mode === 'tenant' ? allPages((cursor) => unwrap(client.GET('/v1/api-keys', { params: { query: { limit: 500, cursor } } }))) : null),
+    () =>
+      allPages((cursor) =>
+        mode === 'admin'
+          ? unwrap(client.GET('/v1/tenants/{id}/api-keys', { params: { path: { id: tenantId }, query: { limit: 500, cursor } } }))
+          : unwrap(client.GET('/v1/api-keys', { params: { query: { limit: 500, cursor } } })),
+      ),
     [client, mode, tenantId],
   );
   const [name, setName] = useState('');
@@ -21,7 +26,7 @@ export function KeysPanel({ client, tenantId, mode }: { client: TenantryClient; 
   const [created, setCreated] = useState<Created | null>(null);
   const mint = useAction();
   const revoke = useAction();
-  const canManage = mode === 'admin' || !list.problem;
+  const canManage = !list.problem;
 
   const onMint = async (e: Event) => {
     e.preventDefault();
@@ -41,7 +46,9 @@ export function KeysPanel({ client, tenantId, mode }: { client: TenantryClient; 
   const [confirming, setConfirming] = useState<string | null>(null);
   const onRevoke = async (id: string) => {
     const ok = await revoke.run(async () => {
-      await unwrap(client.DELETE('/v1/api-keys/{id}', { params: { path: { id } } }));
+      await (mode === 'admin'
+        ? unwrap(client.DELETE('/v1/tenants/{id}/api-keys/{keyId}', { params: { path: { id: tenantId, keyId: id } } }))
+        : unwrap(client.DELETE('/v1/api-keys/{id}', { params: { path: { id } } })));
       return true;
     });
     setConfirming(null);
@@ -51,7 +58,7 @@ export function KeysPanel({ client, tenantId, mode }: { client: TenantryClient; 
   return (
     <section class="panel" aria-labelledby="keys-heading">
       <h2 id="keys-heading">API keys</h2>
-      {mode === 'tenant' && <ProblemBox problem={list.problem} label="API keys error" />}
+      <ProblemBox problem={list.problem} label="API keys error" />
       {created && (
         <div class="secret" role="status">
           <p>
@@ -89,7 +96,6 @@ export function KeysPanel({ client, tenantId, mode }: { client: TenantryClient; 
       )}
       <ProblemBox problem={mint.problem} label="Mint error" />
       <ProblemBox problem={revoke.problem} label="Revoke error" />
-      {mode === 'admin' && <p class="muted">Listing and revoking keys is the tenant's: sign in with one of its admin keys to manage them.</p>}
       {list.data && (
         <div class="table-wrap">
           <table aria-label="API keys">

@@ -3,13 +3,14 @@ import { ProblemBox, useLoad } from '../components';
 import { AuditPanel } from './audit';
 import { CollectionsPanel } from './collections';
 import { KeysPanel } from './keys';
+import { ModelsPanel } from './models';
 import { UsagePanel } from './usage';
 import { WorkflowsPanel } from './workflows';
 
 /**
  * A tenant signed in with its own credential: its tenant, keys, usage, collections and records,
  * workflow runs and audit trail, through the data plane only (/v1/tenant, /v1/api-keys, /v1/usage,
- * /v1/collections, /v1/workflows, /v1/runs, /v1/audit). The server scopes every call to the credential's tenant, so
+ * /v1/collections, /v1/models, /v1/workflows, /v1/runs, /v1/audit). The server scopes every call to the credential's tenant, so
  * nothing of another tenant or of the platform can appear here.
  */
 export function OwnTenantView({ client }: { client: TenantryClient }) {
@@ -48,6 +49,7 @@ export function OwnTenantView({ client }: { client: TenantryClient }) {
           <KeysPanel client={client} tenantId={t.id} mode="tenant" />
           <UsagePanel client={client} tenantId={t.id} mode="tenant" />
           <CollectionsPanel client={client} />
+          <ModelsPanel client={client} tenantId={t.id} mode="tenant" />
           <WorkflowsPanel client={client} />
           <AuditPanel client={client} tenantId={t.id} mode="tenant" />
         </>

@@ -17,9 +17,14 @@ import type { ShownProblem } from '../session';
 import { AuditPanel } from './audit';
 import { KeysPanel } from './keys';
 import { ISOLATIONS } from './tenants';
+import { ModelsPanel } from './models';
 import { UsagePanel } from './usage';
+import { WorkflowsPanel } from './workflows';
 
-/** The platform admin's view of one tenant: lifecycle, move, settings and limits, keys, operations. */
+/**
+ * The platform admin's view of one tenant: lifecycle, move, settings and limits, keys, usage, models,
+ * workflow runs, audit, operations.
+ */
 export function TenantDetail({ client, id }: { client: TenantryClient; id: string }) {
   const tenant = useLoad(() => unwrap(client.GET('/v1/tenants/{id}', { params: { path: { id } } })), [client, id]);
   const t = tenant.data;
@@ -60,6 +65,8 @@ export function TenantDetail({ client, id }: { client: TenantryClient; id: strin
           <SettingsEditor client={client} tenant={t} onSaved={tenant.reload} />
           <KeysPanel client={client} tenantId={t.id} mode="admin" />
           <UsagePanel client={client} tenantId={t.id} mode="admin" />
+          <ModelsPanel client={client} tenantId={t.id} mode="admin" />
+          <WorkflowsPanel client={client} tenantId={t.id} />
           <AuditPanel client={client} tenantId={t.id} mode="admin" />
           <TenantOperations client={client} tenantId={t.id} />
           <DeletePanel client={client} tenant={t} />

@@ -26,6 +26,10 @@ import type { PlatformAudit } from '../../audit/platform-audit.js';
 import type { UsageService } from '../../usage/usage.js';
 import { controlPlaneAuditPlugin } from '../plugins/audit.js';
 import { platformAuditRoutes } from './audit.js';
+import type { ModelsService } from '../../ml/models.js';
+import type { WorkflowRuntime } from '../../workflows/runtime.js';
+import { controlTenantDataRoutes } from './control-tenant-data.js';
+import { platformRoutes, type PlatformSources } from './platform.js';
 
 export interface ControlPlaneOptions {
   /** Provision, read, change, suspend, resume and delete tenants. */
@@ -47,6 +51,11 @@ export interface ControlPlaneOptions {
   audit: TenantAudit;
   platformAudit: PlatformAudit;
   usage: UsageService;
+  /** A tenant's models and workflow runs, read for the admin (control-tenant-data.ts). */
+  models: ModelsService;
+  workflows: WorkflowRuntime;
+  /** GET /v1/platform/summary. */
+  platform: PlatformSources;
 }
 
 const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'deleting'] as const satisfies readonly TenantStatus[];
@@ -159,7 +168,24 @@ const TenantId = Type.Object({ id: TenantIdSchema }, { additionalProperties: fal
 /** The control plane: platform-admin routes over the tenant catalog (API.md, "Control plane"). */
 export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions> = async (
   app,
-  { tenants, catalog, apiKeys, adminToken, adminTokenPrevious, keyRotation, cursors, addressLimits, operations, tenantExports, audit, platformAudit, usage },
+  {
+    tenants,
+    catalog,
+    apiKeys,
+    adminToken,
+    adminTokenPrevious,
+    keyRotation,
+    cursors,
+    addressLimits,
+    operations,
+    tenantExports,
+    audit,
+    platformAudit,
+    usage,
+    models,
+    workflows,
+    platform,
+  },
 ) => {
   // One hook for every route in this plugin: no control-plane route can forget the admin check. Per
   // address, first a (generous) request limit, then the failed-authentication budget the data plane
@@ -185,6 +211,8 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   await app.register(operationRoutes, { tenants, keyRotation, operations, cursors });
   await app.register(platformAuditRoutes, { tenants, audit, platformAudit, usage, cursors });
   await app.register(tenantExportRoutes, { tenantExports });
+  await app.register(controlTenantDataRoutes, { tenants, apiKeys, models, workflows, cursors });
+  await app.register(platformRoutes, { platform });
 
   app.post(
     '/v1/tenants',

@@ -58,7 +58,7 @@ const OwnTenant = component(
     { description: 'The calling tenant, as its own credentials see it' },
   ),
 );
-const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
+export const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (

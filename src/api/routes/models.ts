@@ -51,7 +51,7 @@ const FeatureSpec = Type.Object({
   categories: Type.Optional(Type.Array(Type.String())),
   missing: Type.Boolean({ description: 'Whether training rows lacked it (a missing-flag column follows)' }),
 });
-const Model = component(
+export const Model = component(
   'Model',
   Type.Object(
     {
@@ -73,7 +73,7 @@ const Model = component(
     { description: 'A model and its versions' },
   ),
 );
-const ModelList = component(
+export const ModelList = component(
   'ModelList',
   Type.Object(
     { items: Type.Array(Model.ref), nextCursor: Type.Null({ description: 'Always null: every model is in one page' }) },

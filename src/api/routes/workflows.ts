@@ -84,7 +84,7 @@ const Workflow = component(
     { description: 'A workflow definition' },
   ),
 );
-const WorkflowPage = component('WorkflowPage', pageOf(Workflow.ref, 'A page of workflows'));
+export const WorkflowPage = component('WorkflowPage', pageOf(Workflow.ref, 'A page of workflows'));
 const Params = Type.Object({ name: Type.String({ maxLength: 63, description: 'The workflow' }) }, { additionalProperties: false });
 const RunParams = Type.Object({ id: Type.String({ maxLength: 36, description: 'The run id' }) }, { additionalProperties: false });
 const nullableTime = Type.Union([Timestamp, Type.Null()]);
@@ -100,7 +100,7 @@ const runSummaryProperties = {
   finishedAt: nullableTime,
 };
 const RunSummary = component('RunSummary', Type.Object(runSummaryProperties, { description: 'A run, without its input and steps' }));
-const RunPage = component('RunPage', pageOf(RunSummary.ref, 'A page of runs, newest first'));
+export const RunPage = component('RunPage', pageOf(RunSummary.ref, 'A page of runs, newest first'));
 const RunStep = component(
   'RunStep',
   Type.Object(
@@ -117,7 +117,7 @@ const RunStep = component(
     { description: 'A step of a run' },
   ),
 );
-const Run = component(
+export const Run = component(
   'Run',
   Type.Object(
     { ...runSummaryProperties, input: Type.Unknown({ description: 'The input it was started with (null for none)' }), steps: Type.Array(RunStep.ref) },
