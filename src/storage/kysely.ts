@@ -160,6 +160,13 @@ export interface AttachOptions {
   ifWritten?: boolean;
   /** With ifWritten: called once the scope committed with the statement in it. */
   committed?: () => void;
+  /**
+   * The statement takes a lock the tenant's other writers queue for until the transaction ends (the
+   * audit chain's head): where the scope's transaction ends in the batch that sends it (a
+   * single-statement scope, or attached statements of a scope that opened no transaction), that
+   * batch releases it at commit and waits for the WAL flush afterwards (BatchOptions.releaseLocksBeforeFlush).
+   */
+  locksUntilCommit?: boolean;
 }
 
 /**
@@ -187,6 +194,9 @@ export class ScopedConnection implements DatabaseConnection {
   /** Called once the scope committed with its ifWritten statements in it. */
   readonly #committed: Array<() => void> = [];
   #ifWrittenSent = false;
+  /** Attached statements (of either list) that lock until commit (AttachOptions.locksUntilCommit). */
+  #attachedLocks = false;
+  #ifWrittenLocks = false;
   /** A statement that may write was sent (AttachOptions.ifWritten). */
   #wrote = false;
 
@@ -247,7 +257,11 @@ export class ScopedConnection implements DatabaseConnection {
       const result =
         attached.length === 0
           ? await this.conn.batch<R>([setup, statement], { inline })
-          : await this.conn.batch<R>([setup, statement, ...attached], { resultOf: 1, inline: inline && attached.every((a) => a.name === undefined) });
+          : await this.conn.batch<R>([setup, statement, ...attached], {
+              resultOf: 1,
+              inline: inline && attached.every((a) => a.name === undefined),
+              releaseLocksBeforeFlush: this.#releasesEarly(this.#attachedLocks || (writes && this.#ifWrittenLocks)),
+            });
       this.#changed = true;
       if (conditional.length > 0 && writes) this.#ifWrittenSent = true;
       return toKyselyResult(result);
@@ -286,6 +300,15 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.single && this.#statements > 0) throw new Error('attach before the statement of a single-statement scope: it has committed');
     (options.ifWritten ? this.#ifWritten : this.#attached).push({ sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] });
     if (options.ifWritten && options.committed) this.#committed.push(options.committed);
+    if (options.locksUntilCommit) {
+      if (options.ifWritten) this.#ifWrittenLocks = true;
+      else this.#attachedLocks = true;
+    }
+  }
+
+  /** Whether a batch that ends the scope's transaction, taking such a lock, releases it before the flush: not if the commit is asynchronous anyway. */
+  #releasesEarly(locks: boolean): boolean {
+    return locks && !this.prelude.asyncCommit;
   }
 
   async commit(): Promise<void> {
@@ -314,7 +337,7 @@ export class ScopedConnection implements DatabaseConnection {
       this.#finished = true;
       this.#statements++;
       this.#changed = true;
-      await this.conn.batch([this.#setup(), ...attached]);
+      await this.conn.batch([this.#setup(), ...attached], { releaseLocksBeforeFlush: this.#releasesEarly(this.#attachedLocks) });
       return;
     }
     this.#finished = true;
