@@ -103,6 +103,35 @@ describe(`scope hooks (${backend})`, () => {
       expect(await collectionNames(id)).not.toContain('too-late');
     });
 
+    it(`${isolation}: an attachment that locks until commit (the audit append) commits with a single-statement scope or not at all, and leaves its connection usable`, async () => {
+      // A tenant of its own: the counted quota of collections (20 by default) leaves room for these.
+      const id = tenantId(`hook-lk-${isolation.slice(0, 2)}`);
+      await t.tenants.create({ id, isolation });
+      const single = (main: string, attached: string) =>
+        t.withTenant(
+          id,
+          async (s) => {
+            s.attach(add(s, attached), { ifWritten: true, locksUntilCommit: true });
+            return add(s, main).returning('name').executeTakeFirst();
+          },
+          { singleStatement: true },
+        );
+      expect(await single('locking-main', 'locking-attached')).toEqual({ name: 'locking-main' });
+      expect(await collectionNames(id)).toEqual(expect.arrayContaining(['locking-main', 'locking-attached']));
+      // The statement fails, or the attachment after it does (the name exists): neither is committed.
+      // On PostgreSQL the batch runs in an explicit transaction (BatchOptions.releaseLocksBeforeFlush),
+      // which a failure leaves aborted: rolled back, so the connection serves the next scopes.
+      await expect(single('locking-main', 'locking-orphan')).rejects.toThrow();
+      await expect(single('locking-orphan-2', 'locking-attached')).rejects.toThrow();
+      const names = await collectionNames(id);
+      expect(names).not.toContain('locking-orphan');
+      expect(names).not.toContain('locking-orphan-2');
+      for (let i = 0; i < 3; i++) expect(await single(`locking-next-${i}`, `locking-next-attached-${i}`)).toEqual({ name: `locking-next-${i}` });
+      // A scope that opened no transaction sends its attachments with its set-up, the same way.
+      await t.withTenant(id, async (s) => s.attach(add(s, 'locking-alone'), { locksUntilCommit: true }));
+      expect(await collectionNames(id)).toEqual(expect.arrayContaining(['locking-next-2', 'locking-next-attached-2', 'locking-alone']));
+    });
+
     it(`${isolation}: attached statements commit with a transaction or a read-only scope, and roll back with it`, async () => {
       const id = tenants[isolation];
       await t.withTenant(id, async (s) => {
