@@ -80,7 +80,7 @@ export function appendQuery(_scope: TenantScope, entry: AuditEntry, options: { p
  * not a request (a workflow step's records.write) calls it from inside its scope.
  */
 export function auditIfWritten(scope: TenantScope, entry: Omit<AuditEntry, 'at' | 'tenant'>, committed?: () => void): void {
-  scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }), { ifWritten: true, committed });
+  scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }), { ifWritten: true, committed, locksUntilCommit: true });
 }
 
 /**
@@ -137,7 +137,7 @@ export class TenantAudit {
     await this.scopes(tenant, async (scope) => {
       // Sent in one batch: only the first as the named statement.
       for (const [i, entry] of entries.entries())
-        scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }, { prepared: i === 0 }));
+        scope.attach(appendQuery(scope, { ...entry, tenant: scope.tenantId, at: auditTime() }, { prepared: i === 0 }), { locksUntilCommit: true });
     });
   }
 

@@ -24,6 +24,18 @@ export interface BatchOptions {
    * but no statement keeps a prepared plan. A batch the backend cannot write so goes as usual.
    */
   inline?: boolean;
+  /**
+   * The batch takes a lock that others queue for until its transaction ends (a tenant's audit chain
+   * head): release it at commit, not after the commit's WAL flush, then wait for the flush in the
+   * same round trip. On PostgreSQL the batch's transaction commits with synchronous_commit off (its
+   * locks go as soon as the commit is recorded, so the next writer can take them while this one's
+   * flush is under way — flushes of queued writers are shared again, as for writers that queue for
+   * nothing), and a second transaction that writes WAL commits synchronously after it: its flush
+   * covers the first one's commit record, so the batch resolves only once the write is on disk, as
+   * with a synchronous commit. Not with inline, nor with a batch that opens a transaction (BEGIN)
+   * itself. PGlite, in process with one connection, has nothing to gain: a plain batch there.
+   */
+  releaseLocksBeforeFlush?: boolean;
 }
 
 /** One connection, held exclusively by whoever leased it. */

@@ -104,6 +104,11 @@ class BatchQuery extends (pg.Query as unknown as new (
   }
 }
 
+/** The transaction's commit does not wait for its WAL flush (BatchOptions.releaseLocksBeforeFlush). */
+const ASYNC_COMMIT: Statement = { sql: "select set_config('synchronous_commit', 'off', true)", name: 'tenantry_async_commit' };
+/** A transaction whose synchronous commit flushes the WAL written before it (BatchOptions.releaseLocksBeforeFlush). */
+const FLUSH_WAL: Statement = { sql: "select pg_logical_emit_message(true, 'tenantry.flush', '')", name: 'tenantry_flush_wal' };
+
 class PgConnection implements SqlConnection {
   constructor(
     private readonly client: pg.PoolClient,
@@ -120,6 +125,7 @@ class PgConnection implements SqlConnection {
     if (!this.namedStatements) statements = statements.map(({ sql, params }) => ({ sql, params }));
     const last = statements.at(-1);
     if (!last) return Promise.resolve({ rows: [] });
+    if (options.releaseLocksBeforeFlush) return this.#releasingLocksBeforeFlush<R>(statements, options.resultOf ?? statements.length - 1);
     const text = options.inline && statements.length > 1 ? inlineBatch(statements) : undefined;
     if (text !== undefined) return this.#simple<R>(text, options);
     return new Promise((resolve, reject) => {
@@ -134,6 +140,23 @@ class PgConnection implements SqlConnection {
       });
       this.client.query(query as unknown as pg.Submittable);
     });
+  }
+
+  /**
+   * BatchOptions.releaseLocksBeforeFlush: [BEGIN, synchronous_commit off, …statements, COMMIT, flush],
+   * one round trip. The flush is a transactional logical message (pg_logical_emit_message, executable
+   * by any role; no decoding plugin reads the prefix): it gives its transaction an id and a WAL
+   * record, so its commit waits for the WAL to be flushed up to its own commit record, which comes
+   * after the batch's. On a failure before COMMIT the transaction is left aborted (a Sync does not end
+   * an explicit one): rolled back here before the error is passed on.
+   */
+  async #releasingLocksBeforeFlush<R>(statements: readonly Statement[], resultOf: number): Promise<QueryResult<R>> {
+    try {
+      return await this.batch<R>([{ sql: 'BEGIN' }, ASYNC_COMMIT, ...statements, { sql: 'COMMIT' }, FLUSH_WAL], { resultOf: resultOf + 2 });
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
   }
 
   /** A batch written as one query string (inlineBatch): one result per statement. */
