@@ -268,7 +268,8 @@ export class Collections {
   async read(scope: TenantScope, name: string): Promise<KnownCollection> {
     const row = await scope.db
       .selectFrom('collections')
-      .selectAll()
+      // Named columns, so that the statement can be prepared (storage/prepared.ts).
+      .select(['name', 'schema', 'indexes', 'encrypted', 'created_at', 'updated_at'])
       .select(sql<string>`updated_at::text`.as('stamp'))
       .where('name', '=', name)
       .executeTakeFirst();

@@ -381,7 +381,13 @@ export class RecordsService {
 
   async #getRecord(scope: TenantScope, collection: string, id: string, options: { forUpdate?: boolean } = {}): Promise<RecordRow> {
     if (!UUID.test(id)) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);
-    let query = scope.db.selectFrom('records').selectAll().where('id', '=', id).where(inCollection(collection));
+    // The columns named, not `*`: a repeated statement is prepared (storage/prepared.ts), and a
+    // prepared `select *` would fail once a migration added a column.
+    let query = scope.db
+      .selectFrom('records')
+      .select(['id', 'data', 'version', 'created_at', 'updated_at'])
+      .where('id', '=', id)
+      .where(inCollection(collection));
     if (options.forUpdate) query = query.forUpdate();
     const row = await query.executeTakeFirst();
     if (!row) throw new TenantryError('not_found', `no record '${id}' in '${collection}'`);

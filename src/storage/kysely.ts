@@ -14,6 +14,7 @@ import {
 } from 'kysely';
 import type { BatchOptions, Lease, QueryResult, SqlConnection, Statement } from './backends/backend.js';
 import { FENCE_SCHEMA, quoteIdent } from './names.js';
+import { PREPARE_MARK, statementName } from './prepared.js';
 
 function toKyselyResult<R>(result: QueryResult<R>): KyselyResult<R> {
   return {
@@ -97,12 +98,7 @@ function mayWrite(query: CompiledQuery): boolean {
   return !/^\s*(?:\/\*[^]*?\*\/\s*)*select\b/i.test(query.sql);
 }
 
-/**
- * A statement whose text starts with this comment is prepared once per connection under that name
- * (constant statements on hot paths: their planning is paid once, not per call). Only the text
- * written in the code carries it; the values stay parameters.
- */
-export const PREPARE_MARK = /^\/\* prepare:([a-z][a-z0-9_]{0,50}) \*\//;
+export { PREPARE_MARK } from './prepared.js';
 
 /**
  * The statement that scopes a transaction: the tenant's fence is entered first (ddl.ts fenceSql: it
@@ -245,9 +241,16 @@ export class ScopedConnection implements DatabaseConnection {
     this.#statements++;
     const writes = mayWrite(query);
     if (writes) this.#wrote = true;
-    if (this.#inTransaction) return toKyselyResult(await this.conn.query<R>(query.sql, query.parameters));
+    // Prepared where the connection keeps statements (statementName): planned once per connection.
+    const prepares = this.conn.prepares === true;
+    const name = prepares ? statementName(query.sql) : PREPARE_MARK.exec(query.sql)?.[1];
+    const statement = { sql: query.sql, params: query.parameters, name };
+    if (this.#inTransaction) {
+      // A batch of one inside the open transaction (where batches are not wrapped in one of their own).
+      const prepared = prepares && name !== undefined;
+      return toKyselyResult(prepared ? await this.conn.batch<R>([statement]) : await this.conn.query<R>(query.sql, query.parameters));
+    }
     const setup = this.#setup();
-    const statement = { sql: query.sql, params: query.parameters, name: PREPARE_MARK.exec(query.sql)?.[1] };
     // A statement prepared under a name keeps its plan in the extended protocol; any other is planned
     // afresh each time either way, and the batch goes as one query string (BatchOptions.inline).
     const inline = statement.name === undefined;

@@ -39,7 +39,10 @@ export interface TenantDirectory {
   invalidate(tenantId: string): void;
 }
 
-/** A scope refused because its catalog entry predates a move; it ran nothing and may run again. */
+/**
+ * A scope refused before it changed anything, that may simply run again: its catalog entry predates a
+ * move, or a statement it prepared earlier on its connection must be prepared afresh.
+ */
 class StalePlacementError extends Error {
   constructor(tenantId: string) {
     super(`tenant '${tenantId}' was routed by a placement that is no longer current`);
@@ -48,6 +51,8 @@ class StalePlacementError extends Error {
 
 /** SQLSTATE of a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
+/** SQLSTATE of a prepared statement whose result columns changed under it (among other things). */
+const FEATURE_NOT_SUPPORTED = '0A000';
 /** SQLSTATE of a connection to a database that does not exist (a tenant database dropped meanwhile). */
 const INVALID_CATALOG_NAME = '3D000';
 
@@ -289,6 +294,12 @@ export class TenantScopes {
     if (code === INVALID_CATALOG_NAME) return this.#gone(tenant, error, changed);
     // A counted quota (tenant migration 9): the statement that would pass it was refused, and with it the scope.
     if (code === QUOTA_SQLSTATE) return new TenantryError('quota_exceeded', (error as Error).message);
+    // A statement prepared on this connection before a migration changed its columns (prepared.ts): the
+    // backend prepares it afresh at its next use, so a scope refused before it changed anything runs
+    // again, as for a placement no longer current, instead of failing the request.
+    if (code === FEATURE_NOT_SUPPORTED && !changed && /cached plan must not change result type/.test(String((error as Error).message))) {
+      return new StalePlacementError(tenant.id);
+    }
     return error;
   }
 

@@ -40,6 +40,11 @@ export interface BatchOptions {
 
 /** One connection, held exclusively by whoever leased it. */
 export interface SqlConnection {
+  /**
+   * The connection keeps statements prepared under a name between batches (PostgreSQL, unless reached
+   * through a transaction-pooling PgBouncer): a tenant scope then names its repeated statements.
+   */
+  readonly prepares?: boolean;
   /** Run one statement with parameters. */
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /**

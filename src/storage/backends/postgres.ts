@@ -7,6 +7,7 @@ import { inlineBatch } from './inline.js';
 import { appLoginSql, databaseLoginSql } from '../ddl.js';
 import { scramVerifier } from '../scram.js';
 import { quoteIdent } from '../names.js';
+import { AUTO_PREPARED_PREFIX } from '../prepared.js';
 
 /** The slice of pg's Connection a query writes protocol messages with. */
 interface ProtocolWriter {
@@ -25,6 +26,17 @@ type QueryCallback = (error: Error | undefined, result: pg.QueryResult | pg.Quer
 
 /** Per connection: names of last statements whose Parse a failed batch may or may not have run (BatchQuery). */
 const unconfirmed = new WeakMap<ProtocolWriter, Set<string>>();
+
+/**
+ * Statements a connection keeps prepared under a name of statementName's own (AUTO_PREPARED_PREFIX),
+ * at most this many: past it, the least recently used is closed on the server (each holds a plan).
+ */
+export const AUTO_PREPARED_PER_CONNECTION = 100;
+/** Per connection: its auto-prepared names, least recently used first (a Map keeps insertion order). */
+const autoPrepared = new WeakMap<ProtocolWriter, Map<string, true>>();
+
+/** SQLSTATE and message of a prepared statement whose result columns changed under it (a migration). */
+const STALE_PLAN = { code: '0A000', message: 'cached plan must not change result type' };
 
 /**
  * pg's own Query, with leading statements written ahead of it: Parse/Bind/Describe/Execute for each,
@@ -60,6 +72,7 @@ class BatchQuery extends (pg.Query as unknown as new (
 
   prepare(connection: ProtocolWriter): void {
     this.connection = connection;
+    this.#keepAutoPrepared(connection);
     const last = (this as unknown as { name?: string; text: string }).name;
     if (last && connection.parsedStatements[last] !== (this as unknown as { text: string }).text) {
       this.#lastParsedHere = last;
@@ -81,6 +94,49 @@ class BatchQuery extends (pg.Query as unknown as new (
       connection.execute({ rows: 0 });
     }
     (pg.Query.prototype as unknown as { prepare(c: ProtocolWriter): void }).prepare.call(this, connection);
+  }
+
+  /**
+   * Mark this batch's auto-prepared statements as the connection's most recently used and, past
+   * AUTO_PREPARED_PER_CONNECTION, close the least recently used ones first thing in this batch (a
+   * Close is not transactional, and nothing before it in the batch can fail).
+   */
+  #keepAutoPrepared(connection: ProtocolWriter): void {
+    const names = [...this.leading.map((statement) => statement.name), (this as unknown as { name?: string }).name];
+    let kept: Map<string, true> | undefined;
+    for (const name of names) {
+      if (name === undefined || !name.startsWith(AUTO_PREPARED_PREFIX)) continue;
+      kept ??= autoPrepared.get(connection) ?? new Map<string, true>();
+      kept.delete(name);
+      kept.set(name, true);
+    }
+    if (kept === undefined) return;
+    autoPrepared.set(connection, kept);
+    for (const name of kept.keys()) {
+      if (kept.size <= AUTO_PREPARED_PER_CONNECTION) break;
+      if (names.includes(name)) continue;
+      kept.delete(name);
+      delete connection.parsedStatements[name];
+      connection.close({ type: 'S', name });
+    }
+  }
+
+  /**
+   * After a migration changed a table's columns, a statement prepared before it fails with STALE_PLAN
+   * on this connection until it is prepared again: forget this batch's names, so the next use
+   * parses them afresh (closing the old one first).
+   */
+  forgetStalePlans(error: unknown): void {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code !== STALE_PLAN.code || typeof message !== 'string' || !message.includes(STALE_PLAN.message) || !this.connection) return;
+    const names = [...this.leading.map((statement) => statement.name), (this as unknown as { name?: string }).name];
+    const pending = unconfirmed.get(this.connection) ?? new Set<string>();
+    for (const name of names) {
+      if (name === undefined) continue;
+      delete this.connection.parsedStatements[name];
+      pending.add(name);
+    }
+    unconfirmed.set(this.connection, pending);
   }
 
   /**
@@ -110,11 +166,15 @@ const ASYNC_COMMIT: Statement = { sql: "select set_config('synchronous_commit', 
 const FLUSH_WAL: Statement = { sql: "select pg_logical_emit_message(true, 'tenantry.flush', '')", name: 'tenantry_flush_wal' };
 
 class PgConnection implements SqlConnection {
+  readonly prepares: boolean;
+
   constructor(
     private readonly client: pg.PoolClient,
     /** False through a transaction-pooling PgBouncer (pgbouncerMode): every statement is sent unnamed. */
     private readonly namedStatements = true,
-  ) {}
+  ) {
+    this.prepares = namedStatements;
+  }
 
   async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
     const result = await this.client.query({ text: sql, values: params as unknown[] | undefined });
@@ -132,6 +192,7 @@ class PgConnection implements SqlConnection {
       const query: BatchQuery = new BatchQuery(statements.slice(0, -1), last, (error, results) => {
         if (error) {
           query.forgetUnconfirmed();
+          query.forgetStalePlans(error);
           return reject(error);
         }
         query.markPrepared();
