@@ -84,6 +84,7 @@ class BatchQuery extends (pg.Query as unknown as new (
       if (name && connection.parsedStatements[name] !== statement.sql) {
         // Close first: harmless if absent, and clears a statement whose earlier batch failed after parsing it.
         connection.close({ type: 'S', name });
+        unconfirmed.get(connection)?.delete(name);
         connection.parse({ text: statement.sql, name });
         this.parsedHere.push({ name, sql: statement.sql });
       } else if (!name) {
@@ -145,13 +146,17 @@ class BatchQuery extends (pg.Query as unknown as new (
    * must be parsed again next time (seen as `prepared statement "…" does not exist`).
    */
   forgetUnconfirmed(): void {
-    if (!this.#lastParsedHere || !this.connection) return;
-    delete this.connection.parsedStatements[this.#lastParsedHere];
-    // Whether the server parsed it is unknown (the batch may have failed after the Parse): the next
-    // batch that parses the name closes it first.
+    if (!this.connection) return;
+    // Whether the server parsed them is unknown (the batch may have failed after a Parse): the next
+    // batch that parses such a name closes it first — also a leading statement's, which a later batch
+    // may send last (a statement prepared by statementName is leading before attached ones, last alone).
     const names = unconfirmed.get(this.connection) ?? new Set<string>();
-    names.add(this.#lastParsedHere);
-    unconfirmed.set(this.connection, names);
+    if (this.#lastParsedHere) {
+      delete this.connection.parsedStatements[this.#lastParsedHere];
+      names.add(this.#lastParsedHere);
+    }
+    for (const { name } of this.parsedHere) names.add(name);
+    if (names.size > 0) unconfirmed.set(this.connection, names);
   }
 
   /** After success: the named statements parsed in this batch exist on the connection. */
