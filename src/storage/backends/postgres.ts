@@ -103,7 +103,7 @@ class BatchQuery extends (pg.Query as unknown as new (
    * Close is not transactional, and nothing before it in the batch can fail).
    */
   #keepAutoPrepared(connection: ProtocolWriter): void {
-    const names = [...this.leading.map((statement) => statement.name), (this as unknown as { name?: string }).name];
+    const names = this.#names();
     let kept: Map<string, true> | undefined;
     for (const name of names) {
       if (name === undefined || !name.startsWith(AUTO_PREPARED_PREFIX)) continue;
@@ -130,14 +130,18 @@ class BatchQuery extends (pg.Query as unknown as new (
   forgetStalePlans(error: unknown): void {
     const { code, message } = error as { code?: unknown; message?: unknown };
     if (code !== STALE_PLAN.code || typeof message !== 'string' || !message.includes(STALE_PLAN.message) || !this.connection) return;
-    const names = [...this.leading.map((statement) => statement.name), (this as unknown as { name?: string }).name];
     const pending = unconfirmed.get(this.connection) ?? new Set<string>();
-    for (const name of names) {
+    for (const name of this.#names()) {
       if (name === undefined) continue;
       delete this.connection.parsedStatements[name];
       pending.add(name);
     }
     unconfirmed.set(this.connection, pending);
+  }
+
+  /** The names of this batch's statements, leading ones first (undefined for an unnamed one). */
+  #names(): Array<string | undefined> {
+    return [...this.leading.map((statement) => statement.name), (this as unknown as { name?: string }).name];
   }
 
   /**
