@@ -100,15 +100,24 @@ function mayWrite(query: CompiledQuery): boolean {
 
 export { PREPARE_MARK } from './prepared.js';
 
+/** The set-up's calls: the fence first, then the transaction-local settings (SCOPE_PRELUDE_SQL). */
+const SCOPE_SETUP_CALLS = `${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint, $6::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
+ set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true), set_config('tenantry.quotas', $7, true)`;
+
 /**
  * The statement that scopes a transaction: the tenant's fence is entered first (ddl.ts fenceSql: it
  * must still admit this generation, and holds the tenant's lock shared until the transaction ends),
  * then role, search_path, tenant, the plan's statement timeout and its counted quotas, all transaction-local.
+ *
+ * It answers one row of no columns: the calls sit in a subquery whose outputs nobody reads. Every
+ * scope's first round trip carries this answer, and six text columns cost the client a row
+ * description of six fields and a row to parse each time, for values nothing uses. PostgreSQL keeps
+ * the calls: a subquery with volatile functions in its target list is neither pulled up nor stripped
+ * of those outputs (set_config and enter are volatile), and evaluates them once, in order.
  */
-export const SCOPE_PRELUDE_SQL = `select ${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint, $6::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
- set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true), set_config('tenantry.quotas', $7, true)`;
+export const SCOPE_PRELUDE_SQL = `select from (select ${SCOPE_SETUP_CALLS}) scope`;
 /** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
-export const SCOPE_PRELUDE_ASYNC_SQL = `${SCOPE_PRELUDE_SQL}, set_config('synchronous_commit', 'off', true)`;
+export const SCOPE_PRELUDE_ASYNC_SQL = `select from (select ${SCOPE_SETUP_CALLS}, set_config('synchronous_commit', 'off', true)) scope`;
 
 export interface ScopePrelude {
   role: string;
