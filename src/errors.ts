@@ -69,6 +69,20 @@ export class TenantryError extends Error {
   }
 }
 
+/**
+ * A TenantryError without a stack trace, for refusals a flood makes by the thousand (429 past a rate
+ * limit): capturing the stack is most of what such an error costs, and it only ever says "the limit".
+ */
+export function refusal(code: ErrorCode, message: string): TenantryError {
+  const depth = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new TenantryError(code, message);
+  } finally {
+    Error.stackTraceLimit = depth;
+  }
+}
+
 /** Bad input (400 `validation_failed` unless another code is given): nothing was changed. */
 export class ValidationError extends TenantryError {
   /** Where in the request the problem is (a JSON pointer: /query/filter, /body/…), when known. */

@@ -4,6 +4,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, requestId, type TenantryApp } from '../src/api/app.js';
+import { RefusalLog } from '../src/api/refusal-log.js';
 import { createLogger, redactSecrets } from '../src/logging.js';
 import { TopTenants } from '../src/metrics.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -157,10 +158,36 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     const res = await send(app, 'PATCH', `/v1/tenants/${id}`, { limits: { requestsPerMinute: 2 } }, bearer(ADMIN));
     expect(res.statusCode).toBe(200);
     const statuses: number[] = [];
-    for (let n = 0; n < 4; n++) statuses.push((await send(app, 'GET', '/v1/tenant', undefined, bearer(keys[id]!.admin))).statusCode);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    for (let n = 0; n < 8; n++) {
+      statuses.push((await send(app, 'GET', '/v1/tenant', undefined, { ...bearer(keys[id]!.admin), 'x-request-id': `flood-${n}` })).statusCode);
+    }
+    const refused = statuses.filter((s) => s === 429).length;
+    expect(refused).toBeGreaterThan(2);
     const families = parseMetrics((await send(app, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
-    expect(total(families, 'tenantry_rate_limited_total', { tier: 'free' })).toBe(statuses.filter((s) => s === 429).length);
+    expect(total(families, 'tenantry_rate_limited_total', { tier: 'free' })).toBe(refused);
+    // Logged: every request answered, but of the refusals only the first of the minute (RefusalLog).
+    const logged = lines.filter((l) => String(l.reqId).startsWith('flood-') && l.msg === 'request completed');
+    expect(logged.filter((l) => l.status === 200)).toHaveLength(statuses.length - refused);
+    expect(logged.filter((l) => l.status === 429)).toMatchObject([{ tenant: id, level: 30 }]);
+  });
+
+  it('sums up the refusals it did not log, once per window and key, in bounded memory', () => {
+    const reports: Array<[string, number]> = [];
+    const log = new RefusalLog((key, unlogged) => reports.push([key, unlogged]), 60_000);
+    try {
+      expect([log.first('a'), log.first('a'), log.first('a'), log.first('b')]).toEqual([true, false, false, true]);
+      log.flush();
+      expect(reports).toEqual([['a', 2]]);
+      // A new window logs each key's first refusal again.
+      expect(log.first('a')).toBe(true);
+      // Past 10,000 keys ('a' and 9,999 addresses) a window counts new ones together and logs none in full.
+      for (let i = 0; i < 9_999; i++) log.first(`address 10.0.${i >> 8}.${i & 255}`);
+      expect(log.first('one-too-many')).toBe(false);
+      expect(log.first('another')).toBe(false);
+    } finally {
+      log.close();
+    }
+    expect(reports.at(-1)).toEqual(['(others)', 2]);
   });
 
   it('keeps the busiest tenants in bounded memory', () => {

@@ -25,6 +25,7 @@ import { ADMIN_TOKEN_MIN_LENGTH, type RedisFailMode } from '../config.js';
 import { requestAudit, type RequestAudit } from '../audit/context.js';
 import { LoadShedder, type LoadSheddingOptions } from './load-shedding.js';
 import { InteractiveLoad } from './interactive-load.js';
+import { RefusalLog } from './refusal-log.js';
 
 export interface AppOptions {
   /** The services to serve (src/services.ts), owned by the caller: closing the app leaves them open. */
@@ -266,6 +267,14 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
  * verified; route pattern, status, duration) and the HTTP metrics.
  */
 function observeRequests(app: TenantryApp, metrics: Metrics): void {
+  // A flood past a rate limit is logged a few lines a minute, not a line per refusal (RefusalLog).
+  const refusals = new RefusalLog((key, unlogged, windowMs) =>
+    app.log.warn(
+      { ...(key.startsWith('address ') ? { address: key.slice(8) } : { tenant: key }), status: 429, unlogged },
+      `${unlogged} more requests refused with 429 in the last ${windowMs / 1000} s, logged at debug level only`,
+    ),
+  );
+  app.addHook('onClose', async () => refusals.close());
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const tenant = request.verifiedTenant ?? undefined;
@@ -273,8 +282,9 @@ function observeRequests(app: TenantryApp, metrics: Metrics): void {
     const status = reply.statusCode;
     if (route !== '/metrics') metrics.request({ method: request.method, route, status, tier: tenant?.tier ?? 'none', tenantId: tenant?.id }, seconds);
     const fields = { method: request.method, route, status, durationMs: Math.round(reply.elapsedTime * 10) / 10 };
+    if (status === 429 && !refusals.first(tenant ? tenant.id : `address ${request.ip}`)) reply.log.debug(fields, 'request completed');
     // 503: refused for want of capacity (busy, overloaded: shed), which the caller retries — not a failure.
-    if (status === 503) reply.log.warn(fields, 'request completed');
+    else if (status === 503) reply.log.warn(fields, 'request completed');
     else if (status >= 500) reply.log.error(fields, 'request completed');
     else if (route === '/healthz' || route === '/readyz' || route === '/metrics') reply.log.debug(fields, 'request completed');
     else reply.log.info(fields, 'request completed');

@@ -1,7 +1,7 @@
 import type { ApiKeys } from '../auth/api-keys.js';
 import type { JwtVerifier } from '../auth/jwt.js';
 import { bearerToken } from '../auth/secrets.js';
-import { TenantryError } from '../errors.js';
+import { refusal, TenantryError } from '../errors.js';
 import type { Catalog, Role, Tenant } from '../tenancy/catalog.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits, type AddressedRequest, type HeaderSink } from './plugins/address-limits.js';
 import { requestsPerMinute, type TenantRateLimiter } from './rate-limit.js';
@@ -155,7 +155,7 @@ export class TenantResolver {
     if (!rate.allowed) {
       onRateLimited?.(tenant);
       reply.header('Retry-After', rate.retryAfter);
-      throw new TenantryError('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
+      throw refusal('rate_limited', `request rate limit of ${rate.limit} per minute reached; retry in ${rate.retryAfter} s`);
     }
     checkRole(verified.role, minRole);
     return { tenant, role: verified.role, keyId: verified.keyId };

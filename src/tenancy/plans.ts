@@ -161,8 +161,21 @@ const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: tr
 
 export const PLAN_LIMIT_KEYS = Object.keys(RANGES) as Array<keyof PlanLimits>;
 
+/** planLimits' answer per tenant object (a catalog entry, reused by every request while it is cached). */
+const MERGED = new WeakMap<object, { tier: string; limits: Record<string, unknown>; merged: PlanLimits }>();
+
 /** What a tenant may use: its tier's limits with the tenant's own overrides applied. */
 export function planLimits(tenant: { tier: string; limits: Record<string, unknown> }): PlanLimits {
+  // Every scope asks, for the same cached entry: merged once per entry (and again if its tier or its
+  // limits object is replaced), so the answer is also one object, whose counted quotas are memoised.
+  const known = MERGED.get(tenant);
+  if (known !== undefined && known.tier === tenant.tier && known.limits === tenant.limits) return known.merged;
+  const merged = mergeLimits(tenant);
+  MERGED.set(tenant, { tier: tenant.tier, limits: tenant.limits, merged });
+  return merged;
+}
+
+function mergeLimits(tenant: { tier: string; limits: Record<string, unknown> }): PlanLimits {
   const base: PlanLimits = PLAN_LIMITS[tenant.tier as keyof typeof PLAN_LIMITS] ?? PLAN_LIMITS.free;
   let merged: PlanLimits | undefined;
   for (const key of PLAN_LIMIT_KEYS) {

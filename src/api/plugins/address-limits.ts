@@ -1,4 +1,4 @@
-import { TenantryError } from '../../errors.js';
+import { refusal } from '../../errors.js';
 import type { AddressBuckets } from '../rate-limit.js';
 
 /**
@@ -30,7 +30,7 @@ export const ADDRESS_LIMIT_DEFAULTS = { authFailuresPerMinute: 100, controlReque
 
 function refuse(reply: HeaderSink, retryAfter: number, message: string): never {
   reply.header('Retry-After', retryAfter);
-  throw new TenantryError('rate_limited', message);
+  throw refusal('rate_limited', message);
 }
 
 /**
