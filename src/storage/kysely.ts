@@ -109,6 +109,13 @@ export const SCOPE_PRELUDE_SQL = `select ${quoteIdent(FENCE_SCHEMA)}.enter($3::t
  set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true), set_config('tenantry.quotas', $7, true)`;
 /** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
 export const SCOPE_PRELUDE_ASYNC_SQL = `${SCOPE_PRELUDE_SQL}, set_config('synchronous_commit', 'off', true)`;
+/**
+ * The same, and no parallel workers (a scan: WithTenantOptions.scan). Both settings: the per-gather
+ * one so the planner plans no Gather; max_parallel_workers (a per-session cap on what this backend
+ * launches) too, so that a plan already prepared with workers on this connection, by a scope that was
+ * not a scan, runs in the backend alone.
+ */
+export const SCOPE_PRELUDE_SERIAL_SQL = `${SCOPE_PRELUDE_SQL}, set_config('max_parallel_workers_per_gather', '0', true), set_config('max_parallel_workers', '0', true)`;
 
 export interface ScopePrelude {
   role: string;
@@ -128,6 +135,8 @@ export interface ScopePrelude {
    * `{"records": n, "collections": n, "models": n}`.
    */
   quotas: string;
+  /** No parallel workers for this transaction's statements (SCOPE_PRELUDE_SERIAL_SQL). */
+  serial?: boolean;
 }
 
 /**
@@ -286,8 +295,13 @@ export class ScopedConnection implements DatabaseConnection {
 
   /** The scope's set-up statement (SCOPE_PRELUDE_SQL) with this scope's values. */
   #setup(): Statement {
-    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit, quotas } = this.prelude;
+    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit, quotas, serial } = this.prelude;
     const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch, quotas];
+    if (serial) {
+      return asyncCommit
+        ? { sql: `${SCOPE_PRELUDE_SERIAL_SQL}, set_config('synchronous_commit', 'off', true)`, params, name: 'tenantry_scope_prelude_serial_async' }
+        : { sql: SCOPE_PRELUDE_SERIAL_SQL, params, name: 'tenantry_scope_prelude_serial' };
+    }
     return asyncCommit
       ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
       : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };
