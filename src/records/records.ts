@@ -334,10 +334,14 @@ export class RecordsService {
     }
     let scan = this.#knownScan(tenant, collectionName, query);
     for (;;) {
-      const page = await this.#scopes(tenant, async (scope) => {
-        const found = await this.#queryRecords(scope, collectionName, query, scan);
-        return found === SCAN ? SCAN : { ...found, tenant: scope.tenant };
-      }, scan ? { scan: true } : undefined);
+      const page = await this.#scopes(
+        tenant,
+        async (scope) => {
+          const found = await this.#queryRecords(scope, collectionName, query, scan);
+          return found === SCAN ? SCAN : { ...found, tenant: scope.tenant };
+        },
+        scan ? { scan: true } : undefined,
+      );
       if (page === SCAN) {
         scan = true;
         continue;
