@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseMasterKey } from './crypto/master-key.js';
 import { ValidationError } from './errors.js';
@@ -47,6 +48,11 @@ export interface TenantryConfig {
   poolSize: number;
   /** Server connections this process holds open at most, every pool of every cluster together. */
   maxConnections: number;
+  /**
+   * Record queries no index narrows (scans) this process runs at once on one cluster, all tenants
+   * together (TENANTRY_MAX_CONCURRENT_SCANS); each tenant's own budget is its plan's `concurrentScans`.
+   */
+  maxConcurrentScans: number;
   /** Connections per pool for one `database`-strategy tenant. */
   tenantPoolSize: number;
   /** How long tenant metadata (strategy, status) is cached in process, in milliseconds. */
@@ -262,6 +268,16 @@ export function parseTrustProxy(raw: string | undefined): boolean | number | str
 }
 
 /**
+ * Scans of all tenants at once on one cluster by default: one less than this machine's cores, at least
+ * one — the database server's cores where it runs beside the process (the embedded database, a single
+ * VM), so that scans leave a core for everyone's indexed work; set TENANTRY_MAX_CONCURRENT_SCANS for a
+ * database server of its own (its cores less one, divided among the replicas).
+ */
+export function defaultMaxConcurrentScans(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+/**
  * Every default, stated once: what `loadConfig` falls back to for each unset variable, and what tests,
  * benchmarks and library callers start from. `overrides` replace fields whole.
  */
@@ -273,6 +289,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     databaseIdleMs: 60_000,
     poolSize: 10,
     maxConnections: 50,
+    maxConcurrentScans: defaultMaxConcurrentScans(),
     tenantPoolSize: 2,
     catalogCacheMs: 1000,
     usageFlushMs: 10_000,
@@ -380,6 +397,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),
     maxConnections: positiveInt(env, 'TENANTRY_MAX_CONNECTIONS', d.maxConnections, 4),
+    maxConcurrentScans: positiveInt(env, 'TENANTRY_MAX_CONCURRENT_SCANS', d.maxConcurrentScans),
     tenantPoolSize: positiveInt(env, 'TENANTRY_TENANT_POOL_SIZE', d.tenantPoolSize),
     catalogCacheMs: positiveInt(env, 'TENANTRY_CATALOG_CACHE_MS', d.catalogCacheMs, 0),
     usageFlushMs: positiveInt(env, 'TENANTRY_USAGE_FLUSH_MS', d.usageFlushMs, 100),

@@ -61,11 +61,18 @@ export class TenantryError extends Error {
   /** The HTTP status of `code` (ERROR_CODES). */
   readonly status: number;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /**
+   * Seconds after which trying again may succeed (a 429 or 503 that knows): answered as Retry-After;
+   * without it such a refusal says 1.
+   */
+  readonly retryAfter: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfter?: number }) {
     super(message, options);
     this.name = 'TenantryError';
     this.code = code;
     this.status = ERROR_CODES[code].status;
+    this.retryAfter = options?.retryAfter;
   }
 }
 

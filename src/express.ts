@@ -24,7 +24,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolverOptions, type TenantResolutionOptions } from './api/library-resolution.js';
 import { toProblem } from './api/plugins/problem.js';
 import { checkRole, TenantResolver, type TenantContext } from './api/tenant-resolution.js';
-import { TenantScopeRequiredError } from './errors.js';
+import { TenantScopeRequiredError, TenantryError } from './errors.js';
 import type { TenantScope, WithTenantOptions } from './storage/scope.js';
 import type { Role, Tenant } from './tenancy/catalog.js';
 
@@ -141,7 +141,9 @@ export function problemHandler(error: unknown, req: Req, res: ServerResponse, ne
   // The path, without its query, and with a `/t/{tenant}` prefix's tenant left out (as Tenantry's API does).
   const instance = (req.originalUrl ?? req.url ?? '/').split('?')[0]!.replace(/^\/t\/[^/]*/, '/t/{tenant}');
   const body = { ...toProblem(err), instance };
-  if (body.status === 429 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', '1');
+  if ((body.status === 429 || body.status === 503) && !res.hasHeader('Retry-After')) {
+    res.setHeader('Retry-After', String((err instanceof TenantryError && err.retryAfter) || 1));
+  }
   res.statusCode = body.status;
   res.setHeader('Content-Type', 'application/problem+json');
   res.end(JSON.stringify(body));

@@ -18,6 +18,8 @@ export interface MetricSources {
   pools?: () => Array<{ cluster: string; pool: string; total: number; idle: number; waiting: number }>;
   /** The process's connection budget over every pool, tenant databases' included (TENANTRY_MAX_CONNECTIONS). */
   connections?: () => { held: number; waiting: number; max: number } | undefined;
+  /** Record queries no index narrows (scans) running and waiting in this process, and its cap per cluster. */
+  scans?: () => { running: number; waiting: number; max: number };
   /** Workflow work items per tier: waiting to be claimed, and claimed (running). */
   queueDepth?: () => Promise<Array<{ tier: string; queued: number; running: number }>>;
   /** Trainings running in this process. */
@@ -177,7 +179,7 @@ export class Metrics {
       registers,
     });
 
-    const { pools, connections, queueDepth, trainings, operations, costs } = sources;
+    const { pools, connections, scans, queueDepth, trainings, operations, costs } = sources;
     if (costs) {
       // Totals only: per tenant these are in the usage table (GET /v1/tenants/{id}/usage), and a
       // tenant label here would grow with the number of tenants.
@@ -216,6 +218,20 @@ export class Metrics {
           this.set({ state: 'open' }, budget.held);
           this.set({ state: 'waiting' }, budget.waiting);
           this.set({ state: 'limit' }, budget.max);
+        },
+      });
+    }
+    if (scans) {
+      new Gauge({
+        name: 'tenantry_scans',
+        help: "Record queries no index narrows (scans) of this process: running, waiting for a place (their tenant's concurrentScans or the process's), and the process's cap per cluster (TENANTRY_MAX_CONCURRENT_SCANS)",
+        labelNames: ['state'],
+        registers,
+        collect() {
+          const now = scans();
+          this.set({ state: 'running' }, now.running);
+          this.set({ state: 'waiting' }, now.waiting);
+          this.set({ state: 'limit' }, now.max);
         },
       });
     }

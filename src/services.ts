@@ -70,6 +70,7 @@ export class Services {
       sources: {
         pools: () => tenantry.storage.poolStats(),
         connections: () => tenantry.storage.connectionBudget(),
+        scans: () => tenantry.scopes.scanStats(),
         queueDepth: () => this.workflows.queue.depthByTier(),
         trainings: () => this.models.trainingsRunning,
         operations: () => tenantry.operations.inProgress(),

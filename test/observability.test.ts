@@ -148,6 +148,8 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     const open = Number(samples(after, 'tenantry_db_connections', { state: 'open' })[0]!.value);
     expect(open).toBeLessThanOrEqual(t.config.maxConnections);
     if (backend === 'pglite') expect(open).toBe(0); // no server connections embedded
+    expect(samples(after, 'tenantry_scans', { state: 'limit' }).map((s) => Number(s.value))).toEqual([t.config.maxConcurrentScans]);
+    expect(samples(after, 'tenantry_scans', { state: 'running' }).map((s) => Number(s.value))).toEqual([0]);
     expect(samples(after, 'tenantry_workflow_queue_depth', { tier: 'free', state: 'queued' })).toHaveLength(1);
     expect(Number(/^tenantry_scope_duration_seconds_count\{outcome="ok"\} (\d+)$/m.exec(scraped.body)?.[1])).toBeGreaterThan(0);
     expect(samples(after, 'tenantry_trainings_running')).toHaveLength(1);

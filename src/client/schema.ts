@@ -600,7 +600,7 @@ export interface paths {
         };
         /**
          * Query records (filter, sort, cursor pagination)
-         * @description Records matching `filter`, in `sort` order, a page at a time; `fields` projects data, `count` adds `total`. Filters compile to parameterised SQL. Any role. 400 `validation_failed` (a filter outside the language, or whose value contradicts the schema; an encrypted field), `invalid_cursor`, `query_too_expensive` (no index narrows it), `query_timeout`.
+         * @description Records matching `filter`, in `sort` order, a page at a time; `fields` projects data, `count` adds `total`. Filters compile to parameterised SQL. Any role. 400 `validation_failed` (a filter outside the language, or whose value contradicts the schema; an encrypted field), `invalid_cursor`, `query_too_expensive` (no index narrows it), `query_timeout`. A query no index narrows over 10,000 records or more (a scan) waits for one of the tenant's `concurrentScans` first: 429 `rate_limited` past its wait or line, 503 `busy` when the process runs all the scans it may; Retry-After says when a place will have been given back.
          */
         get: operations["getCollectionsByNameRecords"];
         put?: never;
@@ -1523,7 +1523,7 @@ export interface components {
             settings: {
                 [key: string]: unknown;
             };
-            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt */
+            /** @description Overrides of its tier's plan limits: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, concurrentScans, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt */
             limits: {
                 [key: string]: unknown;
             };
@@ -1755,7 +1755,7 @@ export interface operations {
                     settings?: {
                         [key: string]: unknown;
                     };
-                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt (unknown keys and values out of range: 400) */
+                    /** @description Replaces the overrides; keys: requestsPerMinute, workflowConcurrency, maxCollections, maxIndexes, statementTimeoutMs, poolShare, queryCost, concurrentScans, maxWorkflows, minScheduleIntervalMs, evaluationTimeoutMs, trainingTimeMs, trainingCells, trainingWidth, runRetentionDays, modelVersionsKept, storageBytes, maxRecords, maxModels, shedAt (unknown keys and values out of range: 400) */
                     limits?: {
                         [key: string]: number;
                     };

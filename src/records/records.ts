@@ -30,6 +30,7 @@ import {
   type RecordsTenants,
 } from './collections.js';
 import { compileFilter, filterFields, keysetAfter, parseSort, sortColumns, type FilterNode } from './query.js';
+import { readsWholeCollection, SCAN_MIN_ROWS } from './scans.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import { RecordSizes } from './sizes.js';
 import { checkFilterTypes } from './filter-types.js';
@@ -39,6 +40,25 @@ export type { Collection, CollectionChanges, CollectionInput, RecordsTenants } f
 export type { ScopeRunner, TenantOrScope } from './scope-runner.js';
 
 export const BULK_MAX = 1000;
+
+/** A page of records as queried: rows not yet decoded, the keyset of the next page, the count asked for. */
+interface FoundRecords {
+  rows: RecordRow[];
+  next: string[] | null;
+  total?: number;
+}
+
+/** What a record query takes: a parsed filter, the sort as written, a page size, a cursor's keyset, a count. */
+export interface RecordsQuery {
+  filter?: FilterNode;
+  sort?: string;
+  limit: number;
+  after?: readonly string[];
+  count?: 'exact' | 'estimated';
+}
+
+/** #queryRecords's answer for a scan outside a scan scope: run it again in one. */
+const SCAN = Symbol('scan');
 
 /** How many of `rows` hold encrypted fields (what a read of them opens). */
 function encryptedRows(rows: readonly RecordRow[]): number {
@@ -293,32 +313,69 @@ export class RecordsService {
   /**
    * One page of a collection's records matching `filter`, in `sort` order, strictly after the keyset
    * position `after` (the `next` of the previous page). `next` is null on the last page.
+   *
+   * A query no index narrows over a collection of SCAN_MIN_ROWS records or more (a scan: scans.ts)
+   * runs in a scan scope (WithTenantOptions.scan): it waits for one of the tenant's `concurrentScans`
+   * first, without a connection, and runs without parallel workers. Known to be one from what this
+   * process has cached of the collection, it goes straight there; found to be one only in the scope,
+   * the scope is left (it has only read the collection) and the query runs again in a scan scope.
+   * In the caller's scope (the caller holds a connection already) it runs as it is.
    */
   async queryRecords(
     tenant: TenantOrScope,
     collectionName: string,
-    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[]; count?: 'exact' | 'estimated' },
+    query: RecordsQuery,
   ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
-    const inside = typeof tenant === 'object' && 'db' in tenant;
-    const page = await inScope(this.#scopes, tenant, async (scope) => {
-      const found = await this.#queryRecords(scope, collectionName, query);
-      // Decoded in the scope only when it is the caller's; else after it, where keys may be looked up.
-      return {
-        ...found,
-        items: inside ? await decodeRecords(this.#inside, RecordsService.#place(scope.tenant, collectionName), found.rows) : [],
-        tenant: scope.tenant,
-      };
-    });
-    const items = inside ? page.items : await decodeRecords(this.#outside, RecordsService.#place(page.tenant, collectionName), page.rows);
-    this.#audit.encryptedRead(page.tenant, collectionName, encryptedRows(page.rows));
-    return { items, next: page.next, ...(page.total !== undefined && { total: page.total }) };
+    if (typeof tenant === 'object' && 'db' in tenant) {
+      const found = (await this.#queryRecords(tenant, collectionName, query, true)) as FoundRecords;
+      const items = await decodeRecords(this.#inside, RecordsService.#place(tenant.tenant, collectionName), found.rows);
+      this.#audit.encryptedRead(tenant.tenant, collectionName, encryptedRows(found.rows));
+      return { items, next: found.next, ...(found.total !== undefined && { total: found.total }) };
+    }
+    let scan = this.#knownScan(tenant, collectionName, query);
+    for (;;) {
+      const page = await this.#scopes(
+        tenant,
+        async (scope) => {
+          const found = await this.#queryRecords(scope, collectionName, query, scan);
+          return found === SCAN ? SCAN : { ...found, tenant: scope.tenant };
+        },
+        scan ? { scan: true } : undefined,
+      );
+      if (page === SCAN) {
+        scan = true;
+        continue;
+      }
+      const items = await decodeRecords(this.#outside, RecordsService.#place(page.tenant, collectionName), page.rows);
+      this.#audit.encryptedRead(page.tenant, collectionName, encryptedRows(page.rows));
+      return { items, next: page.next, ...(page.total !== undefined && { total: page.total }) };
+    }
   }
 
-  async #queryRecords(
-    scope: TenantScope,
-    collectionName: string,
-    query: { filter?: FilterNode; sort?: string; limit: number; after?: readonly string[]; count?: 'exact' | 'estimated' },
-  ): Promise<{ rows: RecordRow[]; next: string[] | null; total?: number }> {
+  /**
+   * Whether a query is a scan by what this process knows of the collection without a statement (its
+   * cached declaration and size); false when it does not know, or the query is not valid (the scope
+   * says why).
+   */
+  #knownScan(ref: TenantRef, collectionName: string, query: RecordsQuery): boolean {
+    if (typeof ref !== 'object' || !('tier' in ref && 'limits' in ref)) return false;
+    const tenant = ref as TenantInfo;
+    const known = this.#collections.cached(tenant, collectionName);
+    const rows = this.#sizes.knownRows(tenant, collectionName);
+    if (!known || rows === undefined || rows < SCAN_MIN_ROWS) return false;
+    try {
+      const sort = parseSort(query.sort, known.collection.indexes);
+      return readsWholeCollection({ ...query, sort }, known.collection.indexes, tenant.isolation === 'pooled');
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The page, or SCAN when the query is a scan (see queryRecords) and `scanning` says the scope is not
+   * a scan scope: then nothing but the collection (and its size) was read.
+   */
+  async #queryRecords(scope: TenantScope, collectionName: string, query: RecordsQuery, scanning: boolean): Promise<FoundRecords | typeof SCAN> {
     const collection = (await this.#collections.read(scope, collectionName)).collection;
     if (query.filter) refuseEncrypted(collection.encrypted, filterFields(query.filter), 'the filter');
     if (query.sort)
@@ -333,6 +390,13 @@ export class RecordsService {
     const columns = sortColumns(sort);
     if (query.after && (query.after.length !== columns.length || !query.after.every((v) => typeof v === 'string'))) {
       throw new TenantryError('invalid_cursor', 'the cursor does not fit this sort');
+    }
+    if (
+      !scanning &&
+      readsWholeCollection({ ...query, sort }, collection.indexes, scope.tenant.isolation === 'pooled') &&
+      (await this.#sizes.rows(scope, collectionName)) >= SCAN_MIN_ROWS
+    ) {
+      return SCAN;
     }
     // tenant_id and collection spelled out (RLS would confine the rows anyway) so the planner can use
     // the tenant's partial indexes, whose predicates name both.

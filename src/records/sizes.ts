@@ -127,6 +127,16 @@ export class RecordSizes {
     );
   }
 
+  /** Records of a collection, as measured at most once a minute (up to SIZE_ROWS_CAP). */
+  async rows(scope: TenantScope, collection: string): Promise<number> {
+    return (await this.#size(scope, collection)).rows;
+  }
+
+  /** The same, when this process has measured it within the minute (no statement). */
+  knownRows(tenant: TenantInfo, collection: string): number | undefined {
+    return this.#sizes.get(this.#key(tenant, 'size', collection))?.rows;
+  }
+
   /**
    * A collection's data size, estimated: records counted (up to SIZE_ROWS_CAP) × their average size in a
    * sample — as text, uncompressed, since that is what conditions work through — measured once a

@@ -103,6 +103,10 @@ export { PREPARE_MARK } from './prepared.js';
 /** The set-up's calls: the fence first, then the transaction-local settings (SCOPE_PRELUDE_SQL). */
 const SCOPE_SETUP_CALLS = `${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigint, $6::bigint), set_config('role', $1, true), set_config('search_path', $2, true),
  set_config('tenantry.tenant_id', $3, true), set_config('statement_timeout', $5, true), set_config('tenantry.quotas', $7, true)`;
+/** Added for WithTenantOptions.asyncCommit. */
+const ASYNC_COMMIT_CALL = "set_config('synchronous_commit', 'off', true)";
+/** Added for a scan (SCOPE_PRELUDE_SERIAL_SQL). */
+const SERIAL_CALLS = "set_config('max_parallel_workers_per_gather', '0', true), set_config('max_parallel_workers', '0', true)";
 
 /**
  * The statement that scopes a transaction: the tenant's fence is entered first (ddl.ts fenceSql: it
@@ -117,7 +121,15 @@ const SCOPE_SETUP_CALLS = `${quoteIdent(FENCE_SCHEMA)}.enter($3::text, $4::bigin
  */
 export const SCOPE_PRELUDE_SQL = `select from (select ${SCOPE_SETUP_CALLS}) scope`;
 /** The same, and the transaction's commit does not wait for its WAL to reach disk (see WithTenantOptions.asyncCommit). */
-export const SCOPE_PRELUDE_ASYNC_SQL = `select from (select ${SCOPE_SETUP_CALLS}, set_config('synchronous_commit', 'off', true)) scope`;
+export const SCOPE_PRELUDE_ASYNC_SQL = `select from (select ${SCOPE_SETUP_CALLS}, ${ASYNC_COMMIT_CALL}) scope`;
+/**
+ * The same, and no parallel workers (a scan: WithTenantOptions.scan). Both settings: the per-gather
+ * one so the planner plans no Gather; max_parallel_workers (a per-session cap on what this backend
+ * launches) too, so that a plan already prepared with workers on this connection, by a scope that was
+ * not a scan, runs in the backend alone.
+ */
+export const SCOPE_PRELUDE_SERIAL_SQL = `select from (select ${SCOPE_SETUP_CALLS}, ${SERIAL_CALLS}) scope`;
+const SCOPE_PRELUDE_SERIAL_ASYNC_SQL = `select from (select ${SCOPE_SETUP_CALLS}, ${SERIAL_CALLS}, ${ASYNC_COMMIT_CALL}) scope`;
 
 export interface ScopePrelude {
   role: string;
@@ -137,6 +149,8 @@ export interface ScopePrelude {
    * `{"records": n, "collections": n, "models": n}`.
    */
   quotas: string;
+  /** No parallel workers for this transaction's statements (SCOPE_PRELUDE_SERIAL_SQL). */
+  serial?: boolean;
 }
 
 /**
@@ -295,8 +309,13 @@ export class ScopedConnection implements DatabaseConnection {
 
   /** The scope's set-up statement (SCOPE_PRELUDE_SQL) with this scope's values. */
   #setup(): Statement {
-    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit, quotas } = this.prelude;
+    const { role, searchPath, tenantId, generation, placementEpoch, statementTimeoutMs, asyncCommit, quotas, serial } = this.prelude;
     const params = [role, searchPath, tenantId, generation, String(statementTimeoutMs), placementEpoch, quotas];
+    if (serial) {
+      return asyncCommit
+        ? { sql: SCOPE_PRELUDE_SERIAL_ASYNC_SQL, params, name: 'tenantry_scope_prelude_serial_async' }
+        : { sql: SCOPE_PRELUDE_SERIAL_SQL, params, name: 'tenantry_scope_prelude_serial' };
+    }
     return asyncCommit
       ? { sql: SCOPE_PRELUDE_ASYNC_SQL, params, name: 'tenantry_scope_prelude_async' }
       : { sql: SCOPE_PRELUDE_SQL, params, name: 'tenantry_scope_prelude' };

@@ -1,10 +1,12 @@
 import type { Compilable, Kysely, Transaction } from 'kysely';
+import { defaultMaxConcurrentScans } from '../config.js';
 import { TenantNotFoundError, TenantScopeRequiredError, TenantSuspendedError, TenantryError } from '../errors.js';
 import { countedQuotas, planLimits } from '../tenancy/plans.js';
 import { FENCED_SQLSTATE, MOVED_SQLSTATE, QUOTA_SQLSTATE, searchPathValue } from './ddl.js';
 import { ScopedConnection, scopeBaseKysely, scopedTransaction, type AttachOptions, type StatementClock } from './kysely.js';
 import type { TenantPlacement } from './placement.js';
 import { PoolShares } from './pool-shares.js';
+import { ScanSlots } from './scan-slots.js';
 import type { TenantLocations } from './strategies/strategy.js';
 import type { TenantDatabase } from './tenant-db.js';
 
@@ -108,6 +110,13 @@ export interface WithTenantOptions {
    * corrupt them): only for bookkeeping the caller repeats anyway (the workflow engine's step states).
    */
   asyncCommit?: (tenant: TenantInfo) => boolean;
+  /**
+   * The scope runs a query no index narrows (a scan: src/records/scans.ts). It first takes one of the
+   * tenant's `concurrentScans` places and one of the process's on the tenant's cluster (ScanSlots),
+   * waiting in line without a connection, and its statements run without parallel workers, so one scan
+   * takes one core of the database server, never three.
+   */
+  scan?: boolean;
 }
 
 /**
@@ -138,16 +147,27 @@ export class TenantScopes {
   readonly #directory: TenantDirectory;
   readonly #base: Kysely<TenantDatabase> = scopeBaseKysely<TenantDatabase>();
   readonly #shares = new PoolShares();
+  readonly #scans: ScanSlots;
   readonly #hooks: ScopeHook[] = [];
   #clocks: ((tenantId: string, backend: 'pglite' | 'postgres') => StatementClock) | undefined;
 
   readonly #moveWaitMs: number;
 
-  /** `moveWaitMs`: how long a scope waits for the catalog to record a move (MOVE_WAIT_MS). */
-  constructor(router: TenantLocations, directory: TenantDirectory, options: { moveWaitMs?: number } = {}) {
+  /**
+   * `moveWaitMs`: how long a scope waits for the catalog to record a move (MOVE_WAIT_MS);
+   * `maxConcurrentScans`: scans of all tenants at once per cluster (ScanSlots; default one less than
+   * this machine's cores, at least one).
+   */
+  constructor(router: TenantLocations, directory: TenantDirectory, options: { moveWaitMs?: number; maxConcurrentScans?: number } = {}) {
     this.#router = router;
     this.#directory = directory;
     this.#moveWaitMs = options.moveWaitMs ?? MOVE_WAIT_MS;
+    this.#scans = new ScanSlots(options.maxConcurrentScans ?? defaultMaxConcurrentScans());
+  }
+
+  /** Scans (WithTenantOptions.scan) running and waiting for a place now, in this process. */
+  scanStats(): { running: number; waiting: number; max: number } {
+    return { ...this.#scans.stats(), max: this.#scans.maxPerCluster };
   }
 
   /** Call `hook` as every scope opens from now on (see ScopeHook). */
@@ -200,11 +220,15 @@ export class TenantScopes {
     const pool = this.#router.poolOf(tenant);
     // Waiting for a place and a connection is queueing: counted as neither running nor database time.
     const stopWaiting = this.#clocks?.(tenant.id, 'postgres').queued?.();
+    // A scan's places first, so that a scan waiting its turn holds no share of the pool either.
+    let unscan: (() => void) | undefined;
     let unshare;
     try {
+      if (options.scan) unscan = await this.#scans.acquire(tenant.cluster, tenant.id, limits.concurrentScans, limits.statementTimeoutMs);
       unshare = await this.#shares.acquire(pool.key, tenant.id, Math.max(1, Math.floor(pool.size * limits.poolShare)));
     } catch (error) {
       stopWaiting?.();
+      unscan?.();
       throw error;
     }
     let location;
@@ -213,6 +237,7 @@ export class TenantScopes {
     } catch (error) {
       stopWaiting?.();
       unshare();
+      unscan?.();
       throw await this.#gone(tenant, error);
     }
     try {
@@ -235,6 +260,7 @@ export class TenantScopes {
           statementTimeoutMs: limits.statementTimeoutMs,
           asyncCommit: options.asyncCommit?.(tenant) ?? false,
           quotas: countedQuotas(limits),
+          serial: options.scan === true,
         },
         options.singleStatement === true,
         this.#clocks?.(tenant.id, location.db.kind),
@@ -264,6 +290,7 @@ export class TenantScopes {
       return result;
     } finally {
       unshare();
+      unscan?.();
       location.release();
     }
   }

@@ -34,12 +34,16 @@ export type { ClusterInspection, StorageInspection } from './inspect.js';
 export class Storage {
   readonly #router: StorageRouter;
 
+  readonly #maxConcurrentScans: number;
+
   private constructor(
     router: StorageRouter,
     /** The only door to the control-plane database (catalog, queue). */
     readonly control: ControlDb,
+    maxConcurrentScans: number,
   ) {
     this.#router = router;
+    this.#maxConcurrentScans = maxConcurrentScans;
     registerRouter(this, router);
   }
 
@@ -59,7 +63,7 @@ export class Storage {
         databaseIdleMs: config.databaseIdleMs,
         budget,
       });
-      return new Storage(router, control);
+      return new Storage(router, control, config.maxConcurrentScans);
     } catch (error) {
       await Promise.allSettled(clusters.map((c) => c.close()));
       throw error;
@@ -129,7 +133,7 @@ export class Storage {
 
   /** Tenant scopes over this storage, looking tenants up in `directory` (the catalog). */
   scopes(directory: TenantDirectory): TenantScopes {
-    return new TenantScopes(this.#router, directory);
+    return new TenantScopes(this.#router, directory, { maxConcurrentScans: this.#maxConcurrentScans });
   }
 
   /**

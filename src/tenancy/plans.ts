@@ -5,7 +5,7 @@ import type { Tier } from './tiers.js';
 /**
  * One table of what each plan (tier) may use of what all tenants share: request rate, database time
  * and connections, indexes on shared tables, workflow slots and schedules, training time and size,
- * evaluator time, history kept. A tenant's `limits` overrides any of these keys (the control plane's
+ * evaluator time, history kept, scans of unindexed queries at once. A tenant's `limits` overrides any of these keys (the control plane's
  * PATCH /v1/tenants/{id}); unknown keys and values out of range are refused there, so a typo never
  * silently leaves the default in force.
  */
@@ -27,6 +27,12 @@ export interface PlanLimits {
    * collection's data scanned. A query over it is refused (400) before it runs.
    */
   queryCost: number;
+  /**
+   * Record queries no index narrows (scans: src/records/scans.ts) the tenant runs at once in this
+   * process; the rest wait their turn, in the tenant's own queue, without a connection. A scan runs
+   * without parallel workers, so this is the cores of the database its scans can take at once.
+   */
+  concurrentScans: number;
   /** Workflow definitions the tenant may have. */
   maxWorkflows: number;
   /** Shortest interval between two slots of a workflow schedule. */
@@ -79,6 +85,7 @@ export const PLAN_LIMITS = {
     statementTimeoutMs: 5_000,
     poolShare: 0.4,
     queryCost: 400_000_000,
+    concurrentScans: 1,
     maxWorkflows: 20,
     minScheduleIntervalMs: 60_000,
     evaluationTimeoutMs: 1_000,
@@ -100,6 +107,7 @@ export const PLAN_LIMITS = {
     statementTimeoutMs: 15_000,
     poolShare: 0.6,
     queryCost: 2_000_000_000,
+    concurrentScans: 2,
     maxWorkflows: 200,
     minScheduleIntervalMs: 30_000,
     evaluationTimeoutMs: 2_000,
@@ -121,6 +129,7 @@ export const PLAN_LIMITS = {
     statementTimeoutMs: 30_000,
     poolShare: 0.8,
     queryCost: 10_000_000_000,
+    concurrentScans: 4,
     maxWorkflows: 2_000,
     minScheduleIntervalMs: 10_000,
     evaluationTimeoutMs: 5_000,
@@ -145,6 +154,7 @@ const RANGES: Record<keyof PlanLimits, { min: number; max: number; fraction?: tr
   statementTimeoutMs: { min: 100, max: 3_600_000 },
   poolShare: { min: 0.01, max: 1, fraction: true },
   queryCost: { min: 1, max: 1e15 },
+  concurrentScans: { min: 1, max: 1_000 },
   maxWorkflows: { min: 1, max: 1_000_000 },
   minScheduleIntervalMs: { min: 1_000, max: 86_400_000 },
   evaluationTimeoutMs: { min: 10, max: 60_000 },

@@ -145,7 +145,9 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
   else if (body.code === 'overloaded') request.log.debug('request shed');
   else if (body.status >= 500) request.log.error({ err: error }, 'request failed');
   // Every 429 and 503 says when to come back (API.md); refusals that know better set it themselves.
-  if ((body.status === 429 || body.status === 503) && !reply.hasHeader('Retry-After')) reply.header('Retry-After', 1);
+  if ((body.status === 429 || body.status === 503) && !reply.hasHeader('Retry-After')) {
+    reply.header('Retry-After', (error instanceof TenantryError && error.retryAfter) || 1);
+  }
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 

@@ -346,7 +346,7 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
       schema: {
         summary: 'Query records (filter, sort, cursor pagination)',
         description:
-          'Records matching `filter`, in `sort` order, a page at a time; `fields` projects data, `count` adds `total`. Filters compile to parameterised SQL. Any role. 400 `validation_failed` (a filter outside the language, or whose value contradicts the schema; an encrypted field), `invalid_cursor`, `query_too_expensive` (no index narrows it), `query_timeout`.',
+          "Records matching `filter`, in `sort` order, a page at a time; `fields` projects data, `count` adds `total`. Filters compile to parameterised SQL. Any role. 400 `validation_failed` (a filter outside the language, or whose value contradicts the schema; an encrypted field), `invalid_cursor`, `query_too_expensive` (no index narrows it), `query_timeout`. A query no index narrows over 10,000 records or more (a scan) waits for one of the tenant's `concurrentScans` first: 429 `rate_limited` past its wait or line, 503 `busy` when the process runs all the scans it may; Retry-After says when a place will have been given back.",
         tags,
         params: CollectionParams,
         querystring: RecordsQuery,
