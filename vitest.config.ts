@@ -37,6 +37,8 @@ const backendIndependent = [
   'test/egress.test.ts',
   'test/migrations-frozen.test.ts',
   'test/ml-math.test.ts',
+  // PGlite's template data directory and start parameters: PGlite whatever the backend.
+  'test/pglite-template.test.ts',
   'test/rate-limit.test.ts',
   'test/shutdown.test.ts',
 ];

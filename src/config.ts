@@ -44,6 +44,11 @@ export interface TenantryConfig {
   maxOpenDatabases: number;
   /** Close a tenant database unused for this long, in milliseconds. */
   databaseIdleMs: number;
+  /**
+   * shared_buffers of each embedded PGlite instance (a cluster's main database, each tenant database),
+   * in MB; unset: PGlite's (128). Each start zeroes them: smaller opens faster and holds less memory.
+   */
+  pgliteSharedBuffersMb?: number;
   /** Connections per pool for a cluster's main database. */
   poolSize: number;
   /** Server connections this process holds open at most, every pool of every cluster together. */
@@ -395,6 +400,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     masterKeyPreviousFile: env.TENANTRY_MASTER_KEY_PREVIOUS_FILE || undefined,
     maxOpenDatabases: positiveInt(env, 'TENANTRY_MAX_OPEN_DATABASES', d.maxOpenDatabases),
     databaseIdleMs: positiveInt(env, 'TENANTRY_DATABASE_IDLE_MS', d.databaseIdleMs, 100),
+    pgliteSharedBuffersMb: env.TENANTRY_PGLITE_SHARED_BUFFERS_MB ? positiveInt(env, 'TENANTRY_PGLITE_SHARED_BUFFERS_MB', 0) : d.pgliteSharedBuffersMb,
     poolSize: positiveInt(env, 'TENANTRY_POOL_SIZE', d.poolSize),
     maxConnections: positiveInt(env, 'TENANTRY_MAX_CONNECTIONS', d.maxConnections, 4),
     maxConcurrentScans: positiveInt(env, 'TENANTRY_MAX_CONCURRENT_SCANS', d.maxConcurrentScans),

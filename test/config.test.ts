@@ -21,6 +21,10 @@ describe('configuration from the environment', () => {
     });
     expect(config.clusters.map((c) => c.name)).toEqual(['main', 'cell2', 'cell3']);
     expect(config.maxOpenDatabases).toBe(7);
+    // Embedded instances keep PGlite's shared_buffers unless told.
+    expect(config.pgliteSharedBuffersMb).toBeUndefined();
+    expect(loadConfig({ TENANTRY_PGLITE_SHARED_BUFFERS_MB: '32' }).pgliteSharedBuffersMb).toBe(32);
+    expect(() => loadConfig({ TENANTRY_PGLITE_SHARED_BUFFERS_MB: '0' })).toThrow(/TENANTRY_PGLITE_SHARED_BUFFERS_MB must be an integer >= 1/);
     // Without a server for main, main stays embedded and keeps the catalog.
     expect(loadConfig({ TENANTRY_CLUSTERS: 'cell2=embedded' }).clusters).toEqual([{ name: 'main' }, { name: 'cell2' }]);
   });

@@ -68,7 +68,7 @@ export async function openClusters(
       clusters.push(
         c.url
           ? new PgCluster(c.name, c.url, config.poolSize, config.tenantPoolSize, onError, budget)
-          : await PgliteCluster.open(c.name, path.join(config.dataDir, 'clusters')),
+          : await PgliteCluster.open(c.name, path.join(config.dataDir, 'clusters'), { sharedBuffersMb: config.pgliteSharedBuffersMb }),
       );
     }
   } catch (error) {

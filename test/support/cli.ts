@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_PGLITE_SHARED_BUFFERS_MB } from './scratch.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/src/cli/main.js');
@@ -31,7 +32,8 @@ export const children = new Set<ChildProcess>();
 export function run(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Child {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...CLEAN_ENV, TENANTRY_LOG_LEVEL: 'info', ...options.env },
+    // Embedded instances as small as the harness's (scratch.ts TEST_PGLITE_SHARED_BUFFERS_MB).
+    env: { ...CLEAN_ENV, TENANTRY_LOG_LEVEL: 'info', TENANTRY_PGLITE_SHARED_BUFFERS_MB: String(TEST_PGLITE_SHARED_BUFFERS_MB), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const text = { stdout: '', stderr: '' };

@@ -9,12 +9,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { defaultConfig, type TenantryConfig } from '../../src/config.js';
-import { templateFile } from '../../src/storage/backends/pglite.js';
+import { templateDir } from '../../src/storage/backends/pglite.js';
 import { withDatabase } from '../../src/storage/backends/postgres.js';
 import { routerOf } from '../../src/storage/internals.js';
 import type { Migration } from '../../src/storage/migrations/tenant-migrations.js';
 import { Tenantry, type OpenOptions } from '../../src/tenantry.js';
-import { scratchRoot } from './scratch.js';
+import { scratchRoot, TEST_PGLITE_SHARED_BUFFERS_MB } from './scratch.js';
 
 export type TestBackend = 'pglite' | 'postgres';
 
@@ -50,13 +50,13 @@ export function tenantId(label: string): string {
 
 /**
  * Place the run's PGlite template (test/support/global-setup.ts) where embedded clusters under `dataDir`
- * look for one, so neither they nor their tenant databases run initdb. A hard link: PGlite only reads it.
+ * look for one, so neither they nor their tenant databases run initdb. A symbolic link: it is only
+ * copied from, never opened (and removing the data directory removes the link, not the template).
  */
 export async function seedPgliteTemplate(dataDir: string): Promise<void> {
   const root = path.join(dataDir, 'clusters');
   await fs.mkdir(root, { recursive: true });
-  const source = inject('pgliteTemplate');
-  await fs.link(source, templateFile(root)).catch(() => fs.copyFile(source, templateFile(root)));
+  await fs.symlink(inject('pgliteTemplate'), templateDir(root), 'dir');
 }
 
 export interface TestEnv {
@@ -96,6 +96,7 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
     logLevel: 'silent',
     workers: 0,
     masterKey: randomBytes(32).toString('base64'),
+    pgliteSharedBuffersMb: TEST_PGLITE_SHARED_BUFFERS_MB,
   });
   const names = ['main', ...Array.from({ length: extraClusters }, (_, i) => `cell${i + 2}`)];
   const databases: Array<{ server: string; database: string }> = [];
@@ -131,13 +132,24 @@ export async function createTestEnv(overrides: Partial<TenantryConfig> = {}, ext
       return current;
     },
     async cleanup() {
+      if (backend === 'pglite') {
+        // Everything an embedded environment made is under its data directory.
+        await current?.close().catch(() => {});
+        await fs.rm(dataDir, { recursive: true, force: true });
+        return;
+      }
       // Tenant databases and roles (server-wide on PostgreSQL) go with the tenants this file created.
       const t = current ?? (await Tenantry.open({ config, onError: () => {} }).catch(() => undefined));
       // The deployment's own application role is server-wide too (named after the control database, so
       // each environment has one); it goes once the databases holding its grants are gone.
       const appRole = t && routerOf(t).names.deployment !== '' ? routerOf(t).names.appRole : undefined;
       if (t) {
-        for (const tenant of await t.catalog.list().catch(() => [])) await t.tenants.delete(tenant.id).catch(() => {});
+        // Several at a time: a database tenant's DROP DATABASE waits for a checkpoint of the whole
+        // server (PostgreSQL 15 asks for one), and drops waiting together share the next one.
+        const tenants = await t.catalog.list().catch(() => []);
+        for (let i = 0; i < tenants.length; i += 8) {
+          await Promise.all(tenants.slice(i, i + 8).map((tenant) => t.tenants.delete(tenant.id).catch(() => {})));
+        }
         await t.close().catch(() => {});
       }
       for (const server of new Set(databases.map((d) => d.server))) {

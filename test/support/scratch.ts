@@ -21,3 +21,10 @@ export const scratchRoot: string =
       return os.tmpdir();
     }
   })();
+
+/**
+ * shared_buffers of the tests' PGlite instances, in MB (PGlite's default is 128): each start zeroes
+ * them in WebAssembly, about a second per 128 MB on a 2-core machine, paid by every cluster, tenant
+ * database and reopening. The tests' data is small; past 16 MB pages are read back from the files.
+ */
+export const TEST_PGLITE_SHARED_BUFFERS_MB = 16;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -43,6 +44,20 @@ export class PgliteDatabaseError extends Error {
 /** Rethrow an error of PGlite's without the statement and its parameters. */
 function withoutData(error: unknown): unknown {
   return error instanceof Error && ('query' in error || 'params' in error) ? new PgliteDatabaseError(error) : error;
+}
+
+/** How each embedded instance is started. */
+export interface PgliteOptions {
+  /**
+   * PostgreSQL's shared_buffers, in MB (TENANTRY_PGLITE_SHARED_BUFFERS_MB); PGlite's default (128)
+   * when unset. Every start zeroes them all in WebAssembly, without bulk memory: about a second of CPU
+   * per 128 MB on a small machine, paid by each tenant database opened on demand.
+   */
+  sharedBuffersMb?: number;
+}
+
+function startParams(options: PgliteOptions): string[] | undefined {
+  return options.sharedBuffersMb === undefined ? undefined : [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffersMb}MB`];
 }
 
 class PgliteConnection implements SqlConnection {
@@ -100,21 +115,11 @@ export class PgliteDatabase implements DatabaseBackend {
     this.#conn = new PgliteConnection(db);
   }
 
-  /** Open (or create) the instance in `dataDir`; a new one starts from `template` when given. */
-  static async open(dataDir: string | undefined, template?: Blob): Promise<PgliteDatabase> {
-    if (dataDir) await fs.mkdir(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
+  /** Open the instance in `dataDir`, running initdb there first when it holds no data directory yet. */
+  static async open(dataDir: string | undefined, options: PgliteOptions = {}): Promise<PgliteDatabase> {
+    if (dataDir) await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+    const db = await PGlite.create(dataDir, { startParams: startParams(options) });
     return new PgliteDatabase(db);
-  }
-
-  /** The whole data directory as an uncompressed tarball. */
-  async dump(): Promise<Blob> {
-    const unlock = await this.#lock();
-    try {
-      return await this.#db.dumpDataDir('none');
-    } finally {
-      unlock();
-    }
   }
 
   enableAppRole(role: string): void {
@@ -202,16 +207,18 @@ export class PgliteDatabase implements DatabaseBackend {
 }
 
 /**
- * The fresh data directory kept beside the clusters under `root` (keyed by the PGlite version, written
- * by the first tenant database created there, or placed by whoever prepared `root`).
+ * The fresh data directory kept beside the clusters under `root`, keyed by the PGlite version: written
+ * by the first tenant database created there (or placed by whoever prepared `root`), and copied by
+ * every later one and by a new cluster instead of running initdb (seconds in WebAssembly). Copied as
+ * files, natively: unpacking a tarball into PGlite (`loadDataDir`) took 1.5–2 s of this thread.
  */
-export function templateFile(root: string): string {
-  return path.join(root, `template-pglite-${PGLITE_VERSION}.tar`);
+export function templateDir(root: string): string {
+  return path.join(root, `template-pglite-${PGLITE_VERSION}`);
 }
 
-async function readTemplate(root: string): Promise<Blob | undefined> {
-  const bytes = await fs.readFile(templateFile(root)).catch(() => undefined);
-  return bytes ? new Blob([bytes]) : undefined;
+/** The template as earlier versions kept it (a tarball): removed once the directory replaces it. */
+function legacyTemplateFile(root: string): string {
+  return path.join(root, `template-pglite-${PGLITE_VERSION}.tar`);
 }
 
 async function hasDataDir(dir: string): Promise<boolean> {
@@ -219,6 +226,53 @@ async function hasDataDir(dir: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Copy a closed data directory, file by file (the kernel copies the bytes; a directory's files at once). */
+async function copyDataDir(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { mode: 0o700 });
+  const entries = await fs.readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) => {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      return entry.isDirectory() ? copyDataDir(source, target) : fs.copyFile(source, target);
+    }),
+  );
+}
+
+/**
+ * Make `dir` a copy of the template under `root`, if there is one (false if not). The copy is made
+ * beside `dir` and renamed into place, so `dir` is either absent or whole.
+ */
+async function copyTemplate(root: string, dir: string): Promise<boolean> {
+  const template = templateDir(root);
+  if (!(await hasDataDir(template))) return false;
+  const partial = `${dir}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+  try {
+    await copyDataDir(template, partial);
+    await fs.rename(partial, dir);
+  } catch (error) {
+    await fs.rm(partial, { recursive: true, force: true });
+    throw error;
+  }
+  return true;
+}
+
+/** Keep `dir` (a closed, freshly initialised data directory) as the template under `root`, unless one is there. */
+async function keepAsTemplate(root: string, dir: string): Promise<void> {
+  const template = templateDir(root);
+  if (await hasDataDir(template)) return;
+  const partial = `${template}.${process.pid}.partial`;
+  await fs.rm(partial, { recursive: true, force: true });
+  try {
+    await copyDataDir(dir, partial);
+    // Another process may have kept one meanwhile: theirs stays (rename onto a full directory fails).
+    await fs.rename(partial, template).catch(() => undefined);
+  } finally {
+    await fs.rm(partial, { recursive: true, force: true });
+  }
+  await fs.rm(legacyTemplateFile(root), { force: true });
 }
 
 /** The embedded cluster: the main PGlite instance plus one data directory per tenant database. */
@@ -231,6 +285,7 @@ export class PgliteCluster implements ClusterBackend {
     readonly main: PgliteDatabase,
     private readonly root: string,
     private readonly lockFile: string,
+    private readonly options: PgliteOptions,
   ) {}
 
   /** One in-process connection switches between the owner and the application role: no login. */
@@ -247,19 +302,17 @@ export class PgliteCluster implements ClusterBackend {
    * Open the embedded cluster under `root`. PGlite is one process's database: a lock file refuses a
    * second process (a CLI run while the server is up) with a clear error instead of corrupting data.
    */
-  static async open(name: string, root: string): Promise<PgliteCluster> {
+  static async open(name: string, root: string, options: PgliteOptions = {}): Promise<PgliteCluster> {
     await fs.mkdir(root, { recursive: true });
     const lockFile = path.join(root, `${name}.lock`);
     await takeLock(lockFile);
     try {
-      // A new cluster starts from the template beside it, when an earlier one left it (initdb in
-      // WebAssembly takes seconds): the same unpacking as a new tenant database.
+      // A new cluster starts from the template beside it, when an earlier one left it: the same copy as
+      // a new tenant database.
       const dir = path.join(root, name);
-      const template = (await hasDataDir(dir)) ? undefined : await readTemplate(root);
-      const main = await PgliteDatabase.open(dir, template);
-      const cluster = new PgliteCluster(name, main, root, lockFile);
-      if (template) cluster.#templateBlob = template;
-      return cluster;
+      if (!(await hasDataDir(dir))) await copyTemplate(root, dir);
+      const main = await PgliteDatabase.open(dir, options);
+      return new PgliteCluster(name, main, root, lockFile, options);
     } catch (error) {
       await dropLock(lockFile);
       throw error;
@@ -271,9 +324,9 @@ export class PgliteCluster implements ClusterBackend {
   }
 
   /**
-   * A new tenant database. initdb in WebAssembly takes seconds, so the first fresh data directory is
-   * kept as a template (in memory and beside the data, keyed by the PGlite version) and later
-   * databases are unpacked from it, about three times faster.
+   * A new tenant database: a copy of the template (about a tenth of a second), not opened here — its
+   * first use opens it. The first one, with no template yet, runs initdb (seconds in WebAssembly) and
+   * is kept as the template.
    */
   async createDatabase(database: string): Promise<void> {
     const dir = this.#dir(database);
@@ -283,36 +336,17 @@ export class PgliteCluster implements ClusterBackend {
     );
     // duplicate_database, as a server says it (ddl.ts rethrowNameTaken): a directory left behind is not adopted.
     if (exists) throw Object.assign(new Error(`database '${database}' already exists`), { code: '42P04' });
-    const template = await this.#template();
-    const db = await PgliteDatabase.open(dir, template);
-    try {
-      if (!template) {
-        const blob = await db.dump();
-        this.#templateBlob = blob;
-        const file = this.#templateFile();
-        await fs.writeFile(`${file}.tmp`, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
-        await fs.rename(`${file}.tmp`, file);
-      }
-    } finally {
-      await db.close();
-    }
-  }
-
-  #templateBlob: Blob | undefined;
-
-  #templateFile(): string {
-    return templateFile(this.root);
-  }
-
-  async #template(): Promise<Blob | undefined> {
-    this.#templateBlob ??= await readTemplate(this.root);
-    return this.#templateBlob;
+    await fs.mkdir(path.dirname(dir), { recursive: true });
+    if (await copyTemplate(this.root, dir)) return;
+    const db = await PgliteDatabase.open(dir, this.options);
+    await db.close();
+    await keepAsTemplate(this.root, dir);
   }
 
   async openDatabase(database: string, _role: string): Promise<PgliteDatabase> {
     const dir = this.#dir(database);
     if (!(await hasDataDir(dir))) throw new Error(`database '${database}' does not exist`);
-    return PgliteDatabase.open(dir);
+    return PgliteDatabase.open(dir, this.options);
   }
 
   async dropDatabase(database: string): Promise<void> {
