@@ -263,8 +263,7 @@ async function copyTemplate(root: string, dir: string): Promise<boolean> {
 async function keepAsTemplate(root: string, dir: string): Promise<void> {
   const template = templateDir(root);
   if (await hasDataDir(template)) return;
-  const partial = `${template}.${process.pid}.partial`;
-  await fs.rm(partial, { recursive: true, force: true });
+  const partial = `${template}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
   try {
     await copyDataDir(dir, partial);
     // Another process may have kept one meanwhile: theirs stays (rename onto a full directory fails).
@@ -340,7 +339,8 @@ export class PgliteCluster implements ClusterBackend {
     if (await copyTemplate(this.root, dir)) return;
     const db = await PgliteDatabase.open(dir, this.options);
     await db.close();
-    await keepAsTemplate(this.root, dir);
+    // The template only saves later databases their initdb: not keeping it fails nothing.
+    await keepAsTemplate(this.root, dir).catch(() => {});
   }
 
   async openDatabase(database: string, _role: string): Promise<PgliteDatabase> {
