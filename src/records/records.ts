@@ -60,6 +60,11 @@ export interface RecordsQuery {
 /** #queryRecords's answer for a scan outside a scan scope: run it again in one. */
 const SCAN = Symbol('scan');
 
+/** The tenant's catalog entry when `ref` is one (a request's authenticated tenant), else undefined. */
+function catalogEntry(ref: TenantRef): TenantInfo | undefined {
+  return typeof ref === 'object' && 'tier' in ref && 'limits' in ref ? (ref as TenantInfo) : undefined;
+}
+
 /** How many of `rows` hold encrypted fields (what a read of them opens). */
 function encryptedRows(rows: readonly RecordRow[]): number {
   let n = 0;
@@ -136,8 +141,7 @@ export class RecordsService {
    * opens with (so a caller naming the tenant by id is pinned to the generation it finds).
    */
   async #info(tenant: TenantRef): Promise<TenantInfo> {
-    if (typeof tenant === 'object' && 'tier' in tenant && 'limits' in tenant) return tenant as TenantInfo;
-    return this.#scopes(tenant, async (scope) => scope.tenant);
+    return catalogEntry(tenant) ?? this.#scopes(tenant, async (scope) => scope.tenant);
   }
 
   /** Bytes of record data the tenant stores, approximately (RecordSizes; the storage quota's measure). */
@@ -328,9 +332,7 @@ export class RecordsService {
   ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
     if (typeof tenant === 'object' && 'db' in tenant) {
       const found = (await this.#queryRecords(tenant, collectionName, query, true)) as FoundRecords;
-      const items = await decodeRecords(this.#inside, RecordsService.#place(tenant.tenant, collectionName), found.rows);
-      this.#audit.encryptedRead(tenant.tenant, collectionName, encryptedRows(found.rows));
-      return { items, next: found.next, ...(found.total !== undefined && { total: found.total }) };
+      return this.#decodedPage(this.#inside, tenant.tenant, collectionName, found);
     }
     let scan = this.#knownScan(tenant, collectionName, query);
     for (;;) {
@@ -346,10 +348,20 @@ export class RecordsService {
         scan = true;
         continue;
       }
-      const items = await decodeRecords(this.#outside, RecordsService.#place(page.tenant, collectionName), page.rows);
-      this.#audit.encryptedRead(page.tenant, collectionName, encryptedRows(page.rows));
-      return { items, next: page.next, ...(page.total !== undefined && { total: page.total }) };
+      return this.#decodedPage(this.#outside, page.tenant, collectionName, page);
     }
+  }
+
+  /** A page as the API shows it (its rows decoded with `keys`), its reads of encrypted fields audited. */
+  async #decodedPage(
+    keys: KeySource,
+    tenant: TenantInfo,
+    collectionName: string,
+    found: FoundRecords,
+  ): Promise<{ items: RecordView[]; next: string[] | null; total?: number }> {
+    const items = await decodeRecords(keys, RecordsService.#place(tenant, collectionName), found.rows);
+    this.#audit.encryptedRead(tenant, collectionName, encryptedRows(found.rows));
+    return { items, next: found.next, ...(found.total !== undefined && { total: found.total }) };
   }
 
   /**
@@ -358,8 +370,8 @@ export class RecordsService {
    * says why).
    */
   #knownScan(ref: TenantRef, collectionName: string, query: RecordsQuery): boolean {
-    if (typeof ref !== 'object' || !('tier' in ref && 'limits' in ref)) return false;
-    const tenant = ref as TenantInfo;
+    const tenant = catalogEntry(ref);
+    if (!tenant) return false;
     const known = this.#collections.cached(tenant, collectionName);
     const rows = this.#sizes.knownRows(tenant, collectionName);
     if (!known || rows === undefined || rows < SCAN_MIN_ROWS) return false;
