@@ -242,20 +242,24 @@ async function copyDataDir(from: string, to: string): Promise<void> {
 }
 
 /**
- * Make `dir` a copy of the template under `root`, if there is one (false if not). The copy is made
- * beside `dir` and renamed into place, so `dir` is either absent or whole.
+ * Copy the closed data directory `from` to `to` through a partial copy beside `to`, renamed into place:
+ * `to` is either absent or whole, and the partial copy never outlives the call.
  */
+async function copyIntoPlace(from: string, to: string): Promise<void> {
+  const partial = `${to}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
+  try {
+    await copyDataDir(from, partial);
+    await fs.rename(partial, to);
+  } finally {
+    await fs.rm(partial, { recursive: true, force: true });
+  }
+}
+
+/** Make `dir` a copy of the template under `root`, if there is one (false if not). */
 async function copyTemplate(root: string, dir: string): Promise<boolean> {
   const template = templateDir(root);
   if (!(await hasDataDir(template))) return false;
-  const partial = `${dir}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
-  try {
-    await copyDataDir(template, partial);
-    await fs.rename(partial, dir);
-  } catch (error) {
-    await fs.rm(partial, { recursive: true, force: true });
-    throw error;
-  }
+  await copyIntoPlace(template, dir);
   return true;
 }
 
@@ -263,14 +267,10 @@ async function copyTemplate(root: string, dir: string): Promise<boolean> {
 async function keepAsTemplate(root: string, dir: string): Promise<void> {
   const template = templateDir(root);
   if (await hasDataDir(template)) return;
-  const partial = `${template}.${process.pid}-${randomBytes(4).toString('hex')}.partial`;
-  try {
-    await copyDataDir(dir, partial);
-    // Another process may have kept one meanwhile: theirs stays (rename onto a full directory fails).
-    await fs.rename(partial, template).catch(() => undefined);
-  } finally {
-    await fs.rm(partial, { recursive: true, force: true });
-  }
+  await copyIntoPlace(dir, template).catch(async (error: unknown) => {
+    // Another process kept one meanwhile (a rename onto a full directory fails): theirs stays.
+    if (!(await hasDataDir(template))) throw error;
+  });
   await fs.rm(legacyTemplateFile(root), { force: true });
 }
 
