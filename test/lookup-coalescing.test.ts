@@ -97,4 +97,43 @@ describe(`lookup coalescing (${backend})`, () => {
     await inFlight;
     expect(await keys.verify(second.key)).toBeUndefined();
   });
+  it("concurrent misses of a tenant's data keys share one load; a load in flight while keys are destroyed caches nothing", async () => {
+    const ref = { id: a, generation: (await t.tenants.get(a)).generation };
+    const made = await t.keys.keyring(ref, { create: true });
+    t.keys.forget(ref);
+    const load = vi.spyOn(t.keys, 'loadFresh');
+    try {
+      const rings = await Promise.all(Array.from({ length: 16 }, () => t.keys.keyring(ref)));
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(rings.every((r) => r.tenantId === a && r.current?.version === made.current?.version)).toBe(true);
+      expect(t.keys.cached(ref)).toBe(rings[0]);
+    } finally {
+      load.mockRestore();
+    }
+    // Crypto-shredding: a load that read the keys before they were destroyed may answer its caller,
+    // but must not put them back into the cache, where later reads would still find them.
+    t.keys.forget(ref);
+    const real = t.keys.loadFresh.bind(t.keys);
+    let read!: () => void;
+    let answer!: () => void;
+    const hasRead = new Promise<void>((resolve) => (read = resolve));
+    const mayAnswer = new Promise<void>((resolve) => (answer = resolve));
+    const held = vi.spyOn(t.keys, 'loadFresh').mockImplementationOnce(async (tenant) => {
+      const ring = await real(tenant);
+      read();
+      await mayAnswer;
+      return ring;
+    });
+    try {
+      const inFlight = t.keys.keyring(ref);
+      await hasRead;
+      await t.keys.destroy(a, ref.generation);
+      answer();
+      expect((await inFlight).current).toBeDefined(); // read before the destruction
+    } finally {
+      held.mockRestore();
+    }
+    expect(t.keys.cached(ref)).toBeUndefined();
+    expect((await t.keys.keyring(ref)).current).toBeUndefined();
+  });
 });

@@ -58,6 +58,10 @@ export class DataKeys {
   readonly #db: Kysely<KeysDatabase>;
   readonly #masters: MasterKeys;
   readonly #cache: LRUCache<string, Keyring> | undefined;
+  /** Loads on their way, by tenant generation: concurrent misses share one catalog query. */
+  readonly #loading = new Map<string, Promise<Keyring>>();
+  /** Advanced by every forget/destroy: a load that began before one does not refill the cache. */
+  #forgets = 0;
 
   constructor(db: Kysely<KeysDatabase>, masters: MasterKeys, { cacheMs, max = 10_000 }: { cacheMs: number; max?: number }) {
     this.#db = db;
@@ -87,18 +91,51 @@ export class DataKeys {
     if (!options.refresh) {
       const hit = this.cached(tenant);
       if (hit && (hit.current || !options.create)) return hit;
+      if (!hit && !options.create) return this.#shared(tenant);
     }
-    let ring = await this.#load(tenant);
+    const forgets = this.#forgets;
+    let ring = await this.loadFresh(tenant);
     if (!ring.current && options.create) {
       await this.#insert(tenant, 1);
-      ring = await this.#load(tenant);
+      ring = await this.loadFresh(tenant);
       if (!ring.current) throw new TenantryError('tenant_not_found', `tenant '${tenant.id}' does not exist`);
     }
-    this.#cache?.set(DataKeys.#cacheKey(tenant), ring);
+    this.#keep(tenant, ring, forgets);
     return ring;
   }
 
-  async #load(tenant: TenantKeyRef): Promise<Keyring> {
+  /**
+   * A cache miss of a reader. When the entry expires under load (every TENANTRY_CATALOG_CACHE_MS),
+   * every read of the tenant's encrypted records in flight misses at once: one catalog query (and one
+   * unwrapping) answers them all, instead of a queue of identical ones on the small catalog pool.
+   */
+  #shared(tenant: TenantKeyRef): Promise<Keyring> {
+    const key = DataKeys.#cacheKey(tenant);
+    const pending = this.#loading.get(key);
+    if (pending) return pending;
+    const forgets = this.#forgets;
+    const load = this.loadFresh(tenant)
+      .then((ring) => {
+        this.#keep(tenant, ring, forgets);
+        return ring;
+      })
+      .finally(() => {
+        if (this.#loading.get(key) === load) this.#loading.delete(key);
+      });
+    this.#loading.set(key, load);
+    return load;
+  }
+
+  /**
+   * Cache what a load read — unless keys were forgotten or destroyed since it began: it may hold a
+   * version destroyed meanwhile (crypto-shredding), which must not come back into the cache.
+   */
+  #keep(tenant: TenantKeyRef, ring: Keyring, forgets: number): void {
+    if (forgets === this.#forgets) this.#cache?.set(DataKeys.#cacheKey(tenant), ring);
+  }
+
+  /** The tenant's keys as the catalog holds them now, unwrapped (no cache). */
+  async loadFresh(tenant: TenantKeyRef): Promise<Keyring> {
     const rows = await this.#db
       .selectFrom('tenant_keys')
       .select(['version', 'wrapped', 'master_key_id'])
@@ -212,14 +249,19 @@ export class DataKeys {
     let query = this.#db.deleteFrom('tenant_keys').where('tenant_id', '=', tenantId);
     if (generation !== undefined) query = query.where('tenant_generation', '=', generation as never);
     const result = await query.executeTakeFirst();
+    this.#forgets++;
     this.#cache?.forEach((_, key) => {
       if (key.startsWith(`${tenantId}\u0000`)) this.#cache!.delete(key);
     });
+    for (const key of this.#loading.keys()) if (key.startsWith(`${tenantId}\u0000`)) this.#loading.delete(key);
     return Number(result.numDeletedRows);
   }
 
   forget(tenant: TenantKeyRef): void {
+    this.#forgets++;
     this.#cache?.delete(DataKeys.#cacheKey(tenant));
+    // Later misses load again rather than join a load that began before the change.
+    this.#loading.delete(DataKeys.#cacheKey(tenant));
   }
 
   /**
