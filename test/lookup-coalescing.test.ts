@@ -11,6 +11,26 @@ import { ApiKeys } from '../src/auth/api-keys.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 
+/**
+ * The next call of `object[method]` reads for real, then is held from answering until `answer()`: a
+ * lookup on its way, with the change under test made while it is (left to chance, its query could
+ * reach the database after the change and read it).
+ */
+function holdOnce<O extends object, K extends keyof O>(object: O, method: K) {
+  const real = (object[method] as (...args: unknown[]) => Promise<unknown>).bind(object);
+  let read!: () => void;
+  let answer!: () => void;
+  const hasRead = new Promise<void>((resolve) => (read = resolve));
+  const mayAnswer = new Promise<void>((resolve) => (answer = resolve));
+  const held: { mockRestore(): void } = vi.spyOn(object, method as never).mockImplementationOnce((async (...args: unknown[]) => {
+    const value = await real(...args);
+    read();
+    await mayAnswer;
+    return value;
+  }) as never);
+  return { hasRead, answer, held };
+}
+
 describe(`lookup coalescing (${backend})`, () => {
   let env: TestEnv;
   let t: Tenantry;
@@ -44,19 +64,8 @@ describe(`lookup coalescing (${backend})`, () => {
 
   it('a lookup that began before a change does not refill the cache: the next request sees the change', async () => {
     t.catalog.invalidate(a);
-    // The lookup reads the tenant, and is held from answering until the suspension is done (left to
-    // chance, its query could reach the database after the suspension and read it).
-    const real = t.catalog.getFresh.bind(t.catalog);
-    let read!: () => void;
-    let answer!: () => void;
-    const hasRead = new Promise<void>((resolve) => (read = resolve));
-    const mayAnswer = new Promise<void>((resolve) => (answer = resolve));
-    const fresh = vi.spyOn(t.catalog, 'getFresh').mockImplementationOnce(async (id) => {
-      const tenant = await real(id);
-      read();
-      await mayAnswer;
-      return tenant;
-    });
+    // The lookup reads the tenant, and is held from answering until the suspension is done.
+    const { hasRead, answer, held: fresh } = holdOnce(t.catalog, 'getFresh');
     let before: Awaited<ReturnType<Tenantry['catalog']['get']>>;
     try {
       const lookup = t.catalog.get(a); // on its way, reading the tenant active
@@ -113,17 +122,7 @@ describe(`lookup coalescing (${backend})`, () => {
     // Crypto-shredding: a load that read the keys before they were destroyed may answer its caller,
     // but must not put them back into the cache, where later reads would still find them.
     t.keys.forget(ref);
-    const real = t.keys.loadFresh.bind(t.keys);
-    let read!: () => void;
-    let answer!: () => void;
-    const hasRead = new Promise<void>((resolve) => (read = resolve));
-    const mayAnswer = new Promise<void>((resolve) => (answer = resolve));
-    const held = vi.spyOn(t.keys, 'loadFresh').mockImplementationOnce(async (tenant) => {
-      const ring = await real(tenant);
-      read();
-      await mayAnswer;
-      return ring;
-    });
+    const { hasRead, answer, held } = holdOnce(t.keys, 'loadFresh');
     try {
       const inFlight = t.keys.keyring(ref);
       await hasRead;
