@@ -31,6 +31,17 @@ describe('the tenantry command: usage, version and refusals before storage', () 
     }
   });
 
+  it("describes the worker's --port as its health and metrics port, serve's as the API's", async () => {
+    const worker = await complete(['worker', '--help']);
+    expect(worker.code).toBe(0);
+    // The option's own line (and its wrapped continuation), not the command's description.
+    const option = (help: string) => help.slice(help.indexOf('\n  --port'), help.indexOf('\n  --host')).replace(/\s+/g, ' ');
+    expect(option(worker.stdout)).toContain('TENANTRY_WORKER_PORT; default 3001');
+    expect(option(worker.stdout)).not.toContain('3000');
+    const serve = await complete(['serve', '--help']);
+    expect(option(serve.stdout)).toContain('TENANTRY_PORT, PORT; default 3000');
+  });
+
   it('exits 2 with one line on stderr for usage errors, before touching storage', async () => {
     const dataDir = fresh();
     for (const [args, message] of [

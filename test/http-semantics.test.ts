@@ -46,7 +46,27 @@ describe(`HTTP semantics (${backend})`, () => {
     expect((await send(app, 'GET', prefixed.headers.location as string, undefined, bearer(key))).statusCode).toBe(200);
     const apiKey = await send(app, 'POST', '/v1/api-keys', { name: 'ci', role: 'viewer' }, bearer(key));
     expect(apiKey.headers.location).toBe(`/v1/api-keys/${apiKey.json().id}`);
-    await send(app, 'PUT', '/v1/workflows/w', { steps: [{ id: 'a', kind: 'transform', with: { expression: '1' } }] }, bearer(key));
+    const workflow = await send(app, 'PUT', '/v1/workflows/w', { steps: [{ id: 'a', kind: 'transform', with: { expression: '1' } }] }, bearer(key));
+    expect(workflow.statusCode).toBe(201);
+    expect(workflow.headers.location).toBe('/v1/workflows/w');
+    expect((await send(app, 'GET', workflow.headers.location as string, undefined, bearer(key))).json()).toMatchObject({ name: 'w', revision: 1 });
+    // A replacement is a 200 at the URL asked: nothing new to point at.
+    const replaced = await send(app, 'PUT', '/v1/workflows/w', { steps: [{ id: 'a', kind: 'transform', with: { expression: '2' } }] }, bearer(key));
+    expect(replaced.statusCode).toBe(200);
+    expect(replaced.headers.location).toBeUndefined();
+    const prefixedWorkflow = await send(
+      app,
+      'PUT',
+      `/t/${tenant}/v1/workflows/w2`,
+      { steps: [{ id: 'a', kind: 'transform', with: { expression: '1' } }] },
+      bearer(key),
+    );
+    expect(prefixedWorkflow.headers.location).toBe(`/t/${tenant}/v1/workflows/w2`);
+    // The control plane's key for a tenant points where it is revoked.
+    const controlKey = await send(app, 'POST', `/v1/tenants/${tenant}/api-keys`, { name: 'ops', role: 'viewer' }, bearer(ADMIN));
+    expect(controlKey.statusCode).toBe(201);
+    expect(controlKey.headers.location).toBe(`/v1/tenants/${tenant}/api-keys/${controlKey.json().id}`);
+    expect((await send(app, 'DELETE', controlKey.headers.location as string, undefined, bearer(ADMIN))).statusCode).toBe(204);
     const run = await send(app, 'POST', '/v1/workflows/w/runs', { input: {} }, bearer(key));
     expect(run.statusCode).toBe(202);
     expect(run.headers.location).toBe(`/v1/runs/${run.json().id}`);

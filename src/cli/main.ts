@@ -71,9 +71,10 @@ interface ListenFlags {
   loadShedding?: LoadSheddingMode;
 }
 
-function addListenFlags(command: Command): Command {
+/** `portHelp`: what --port is for this command (the worker's is its health and metrics port, not the API's). */
+function addListenFlags(command: Command, portHelp = 'port to listen on (TENANTRY_PORT, PORT; default 3000)'): Command {
   return command
-    .addOption(new Option('--port <port>', 'port to listen on (TENANTRY_PORT, PORT; default 3000)').argParser(port))
+    .addOption(new Option('--port <port>', portHelp).argParser(port))
     .option('--host <host>', 'address to listen on (TENANTRY_HOST, HOST; default 127.0.0.1)')
     .option('--data-dir <dir>', 'embedded data and generated secrets (TENANTRY_DATA_DIR; default ./.tenantry)');
 }
@@ -161,7 +162,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       exitCode = -1; // keep running
     });
 
-  addListenFlags(program.command('worker'))
+  addListenFlags(program.command('worker'), 'health and metrics port (TENANTRY_WORKER_PORT; default 3001)')
     .description(
       'run workflow steps only, with /healthz, /readyz and /metrics on --port (TENANTRY_WORKER_PORT; default 3001); TENANTRY_WORKERS sets how many steps at once (default 8)',
     )

@@ -316,12 +316,14 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
         tags: ['control plane'],
         params: TenantId,
         body: NewApiKey,
-        response: { 201: json('The key, with its secret', ApiKeyCreated.ref, { example: API_KEY_EXAMPLE }), ...problems(400, 404) },
+        response: { 201: json('The key, with its secret', ApiKeyCreated.ref, { headers: ['Location'], example: API_KEY_EXAMPLE }), ...problems(400, 404) },
       },
     },
     async (request, reply) => {
       const tenant = await tenants.get(request.params.id);
-      return reply.code(201).send(await apiKeys.create(tenant, request.body.name, request.body.role, { expiresAt: request.body.expiresAt }));
+      const key = await apiKeys.create(tenant, request.body.name, request.body.role, { expiresAt: request.body.expiresAt });
+      // Where the key can be revoked (DELETE /v1/tenants/{id}/api-keys/{keyId}), as the data plane's POST /v1/api-keys does.
+      return locate(request, reply, 'tenants', tenant.id, 'api-keys', key.id).code(201).send(key);
     },
   );
 

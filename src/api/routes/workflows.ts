@@ -164,6 +164,7 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
         response: {
           200: json('Replaced: the next revision', Workflow.ref),
           201: json('Created: revision 1', Workflow.ref, {
+            headers: ['Location'],
             example: { name: 'nightly', ...WORKFLOW_EXAMPLE, revision: 1, createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' },
           }),
           ...problems(400, 404, 409),
@@ -172,6 +173,8 @@ export const workflowsRoutes: FastifyPluginAsyncTypebox<WorkflowsRoutesOptions> 
     },
     async (request, reply) => {
       const { created, workflow } = await workflows.put(tenantContext(request).tenant, request.params.name, request.body);
+      // A 201 says where the new workflow is (API.md: every 201/202 carries Location); a replacement is a 200 at the URL asked.
+      if (created) locate(request, reply, 'workflows', workflow.name);
       return reply.code(created ? 201 : 200).send(workflow);
     },
   );
