@@ -50,7 +50,11 @@ describe(`tenantry CLI (${backend})`, () => {
     expect(json.map((t) => t.id).sort()).toEqual([acme, globex].sort());
 
     expect(await cli(env.config, 'tenant', 'suspend', acme)).toEqual({ code: 0, stdout: `suspended tenant ${acme}\n`, stderr: '' });
-    expect(JSON.parse((await cli(env.config, 'tenant', 'show', acme, '--json')).stdout)).toMatchObject({ id: acme, status: 'suspended' });
+    const shown = JSON.parse((await cli(env.config, 'tenant', 'show', acme, '--json')).stdout) as Record<string, unknown>;
+    expect(shown).toMatchObject({ id: acme, status: 'suspended' });
+    // --json is the tenant as GET /v1/tenants/{id} shows it: those fields, no more (README, CLI).
+    expect(Object.keys(shown).sort()).toEqual(['cluster', 'createdAt', 'id', 'isolation', 'limits', 'name', 'settings', 'status', 'tier', 'updatedAt']);
+    expect(Object.keys(json[0]!).sort()).toEqual(Object.keys(shown).sort());
     expect(await cli(env.config, 'tenant', 'resume', acme)).toEqual({ code: 0, stdout: `resumed tenant ${acme}\n`, stderr: '' });
     expect((await cli(env.config, 'tenant', 'show', acme)).stdout).toMatch(/status\s+active/);
 

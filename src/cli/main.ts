@@ -250,7 +250,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (id: string, opts: { json: boolean }) => {
       const found = await (await open()).tenants.get(id);
       if (opts.json) return void printJson(tenantJson(found));
-      const rows = Object.entries(tenantJson(found)).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+      // The text view also shows the catalog's generation and placement epoch (for operators); --json is the API's shape.
+      const shown = { ...tenantJson(found), generation: found.generation, placementEpoch: found.placementEpoch };
+      const rows = Object.entries(shown).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
       out(table(rows));
     });
 

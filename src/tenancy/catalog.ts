@@ -12,9 +12,30 @@ export interface Tenant extends TenantInfo {
   updatedAt: Date;
 }
 
-/** A tenant as JSON (HTTP bodies, `tenantry tenant … --json`): timestamps as RFC 3339 strings. */
-export function tenantJson(t: Tenant): Omit<Tenant, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string } {
-  return { ...t, createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString() };
+/** A tenant as the API shows it. */
+export type TenantJson = Pick<Tenant, 'id' | 'name' | 'tier' | 'isolation' | 'cluster' | 'status' | 'settings' | 'limits'> & {
+  createdAt: string;
+  updatedAt: string;
+};
+
+/**
+ * A tenant as JSON (HTTP bodies, `tenantry tenant … --json`): the fields `GET /v1/tenants/{id}` shows,
+ * timestamps as RFC 3339 strings. Named one by one: the CLI prints this object as it is (no response
+ * schema strips it), so the catalog's internals (generation, placement epoch) must not ride along.
+ */
+export function tenantJson(t: Tenant): TenantJson {
+  return {
+    id: t.id,
+    name: t.name,
+    tier: t.tier,
+    isolation: t.isolation,
+    cluster: t.cluster,
+    status: t.status,
+    settings: t.settings,
+    limits: t.limits,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
 }
 
 interface TenantsTable {
