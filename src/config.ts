@@ -8,6 +8,8 @@ import { checkDeploymentName } from './storage/names.js';
 /** How log lines are written: `auto` is pretty on a terminal and JSON otherwise (TENANTRY_LOG_FORMAT). */
 export type LogFormat = 'auto' | 'json' | 'pretty';
 export const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
+/** pino's levels (TENANTRY_LOG_LEVEL): checked here, so a typo is an error naming the variable, not pino's own. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 /** What a rate-limit decision Redis did not answer does (TENANTRY_REDIS_FAIL). */
 export type RedisFailMode = 'open' | 'closed';
 export const REDIS_FAIL_MODES: readonly RedisFailMode[] = ['open', 'closed'];
@@ -414,7 +416,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
     trustProxy: parseTrustProxy(env.TENANTRY_TRUST_PROXY),
     corsOrigins: parseCorsOrigins(env.TENANTRY_CORS_ORIGINS),
     port: listenPort(env, d.port),
-    logLevel: env.TENANTRY_LOG_LEVEL || d.logLevel,
+    logLevel: oneOf(env, 'TENANTRY_LOG_LEVEL', LOG_LEVELS, d.logLevel as (typeof LOG_LEVELS)[number]),
     workers: positiveInt(env, 'TENANTRY_WORKERS', d.workers, 0),
     workerLeaseMs: positiveInt(env, 'TENANTRY_WORKER_LEASE_MS', d.workerLeaseMs, 1000),
     workerPollMs: positiveInt(env, 'TENANTRY_WORKER_POLL_MS', d.workerPollMs, 5),

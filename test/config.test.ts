@@ -64,6 +64,11 @@ describe('configuration from the environment', () => {
     const tuned = loadConfig({ TENANTRY_SHED_EVENT_LOOP_DELAY_MS: '80', TENANTRY_SHED_DB_WAITING: '20', TENANTRY_SHED_SAMPLE_MS: '250' });
     expect(tuned).toMatchObject({ shedEventLoopDelayMs: 80, shedDbWaiting: 20, shedSampleMs: 250 });
     expect(() => loadConfig({ TENANTRY_LOAD_SHEDDING: 'yes' })).toThrow(/TENANTRY_LOAD_SHEDDING must be one of auto, on, off/);
+    // A log level pino does not know is refused naming the variable (pino's own error named neither).
+    expect(() => loadConfig({ TENANTRY_LOG_LEVEL: 'verbose' })).toThrow(
+      /TENANTRY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'/,
+    );
+    expect(loadConfig({ TENANTRY_LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
     expect(() => loadConfig({ TENANTRY_SHED_EVENT_LOOP_DELAY_MS: '0' })).toThrow(/TENANTRY_SHED_EVENT_LOOP_DELAY_MS must be an integer >= 1/);
   });
 
