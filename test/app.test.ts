@@ -177,6 +177,7 @@ describe(`HTTP: operations endpoints and the control plane (${backend})`, () => 
       '/v1/runs/{id}',
       '/v1/runs/{id}/cancel',
       '/v1/tenant',
+      '/v1/tenant/settings',
       '/v1/usage',
       '/v1/workflows',
       '/v1/workflows/{name}',

@@ -139,6 +139,7 @@ describe(`audit trail (${backend})`, () => {
       ['member', 'POST', '/v1/workflows/{name}/runs', '/v1/workflows/nightly/runs', {}],
       ['member', 'POST', '/v1/runs/{id}/cancel', '/v1/runs/{run}/cancel'],
       ['admin', 'DELETE', '/v1/workflows/{name}', '/v1/workflows/nightly'],
+      ['admin', 'PATCH', '/v1/tenant/settings', '/v1/tenant/settings', { features: { beta: true } }],
       ['admin', 'POST', '/v1/api-keys', '/v1/api-keys', { name: 'ci', role: 'viewer' }],
       ['admin', 'POST', '/v1/api-keys/{id}/rotate', '/v1/api-keys/{key}/rotate', { overlapSeconds: 0 }],
       ['admin', 'DELETE', '/v1/api-keys/{id}', '/v1/api-keys/{key}'],

@@ -243,6 +243,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   const onShed = (tenant: { tier: string }) => services.metrics.shedRequests.inc({ tier: tenant.tier });
   const dataPlane = {
     catalog: tenantry.catalog,
+    tenants: tenantry.tenants,
     apiKeys,
     jwt,
     rateLimiter,

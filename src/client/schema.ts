@@ -892,7 +892,7 @@ export interface paths {
         };
         /**
          * The calling tenant
-         * @description The tenant the credential is for: id, name, tier, settings and limit overrides. Any role.
+         * @description The tenant the credential is for: id, name, tier, settings, limit overrides, and its usage — this month's metered totals and what it holds now. Any role.
          */
         get: operations["getTenant"];
         put?: never;
@@ -901,6 +901,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the calling tenant's settings
+         * @description A JSON merge patch (RFC 7396) of the tenant's settings — feature flags, branding, defaults: keys given are set, `null` removes one, objects merge. `region` decides where the tenant's data is kept and only the platform sets it (`PATCH /v1/tenants/{id}`): a patch changing it is 403 `forbidden`. The settings are at most 64 KiB as JSON (400). Concurrent patches both apply. Admin role.
+         */
+        patch: operations["patchTenantSettings"];
         trace?: never;
     };
     "/v1/api-keys": {
@@ -1442,6 +1462,30 @@ export interface components {
             /** @description Overrides of its tier's plan limits */
             limits: {
                 [key: string]: unknown;
+            };
+            /** @description This month's metered totals (as GET /v1/usage adds them up) and what the tenant holds now */
+            usage: {
+                /** @description This month, YYYY-MM (UTC) */
+                month: string;
+                totals: {
+                    /** @description Authenticated data-plane requests */
+                    apiRequests: number;
+                    /** @description Model trainings started */
+                    modelTrainings: number;
+                    /** @description Wall time of the tenant's workflow steps and jobs, in seconds */
+                    workflowStepSeconds: number;
+                    /** @description Wall time of the tenant's database statements (round trips of its scopes), in seconds */
+                    databaseSeconds: number;
+                    /** @description CPU time charged to the tenant, in seconds: the server's CPU apportioned between the tenants whose requests and steps were in flight (an estimate), plus its trainings' and evaluations' CPU measured in their processes */
+                    cpuSeconds: number;
+                };
+                /** @description What the tenant holds now (storageBytes: record data, measured at most once a minute) */
+                current: {
+                    records: number;
+                    collections: number;
+                    models: number;
+                    storageBytes: number;
+                };
             };
         };
         /** @description A page of a list */
@@ -7819,8 +7863,28 @@ export interface operations {
                      *       "id": "acme",
                      *       "name": "Acme Inc",
                      *       "tier": "pro",
-                     *       "settings": {},
-                     *       "limits": {}
+                     *       "settings": {
+                     *         "features": {
+                     *           "beta": true
+                     *         }
+                     *       },
+                     *       "limits": {},
+                     *       "usage": {
+                     *         "month": "2026-12",
+                     *         "totals": {
+                     *           "apiRequests": 1520,
+                     *           "modelTrainings": 2,
+                     *           "workflowStepSeconds": 14.2,
+                     *           "databaseSeconds": 3.1,
+                     *           "cpuSeconds": 1.7
+                     *         },
+                     *         "current": {
+                     *           "records": 1200,
+                     *           "collections": 3,
+                     *           "models": 1,
+                     *           "storageBytes": 482133
+                     *         }
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["OwnTenant"];
@@ -7838,6 +7902,180 @@ export interface operations {
             };
             /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`); Retry-After says when to come back */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchTenantSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The merge patch (application/json or application/merge-patch+json) */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "features": {
+                 *         "beta": true
+                 *       },
+                 *       "branding": {
+                 *         "color": "#0a5"
+                 *       },
+                 *       "obsolete": null
+                 *     }
+                 */
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The tenant, as GET /v1/tenant shows it after the change */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "acme",
+                     *       "name": "Acme Inc",
+                     *       "tier": "pro",
+                     *       "settings": {
+                     *         "features": {
+                     *           "beta": true
+                     *         }
+                     *       },
+                     *       "limits": {},
+                     *       "usage": {
+                     *         "month": "2026-12",
+                     *         "totals": {
+                     *           "apiRequests": 1520,
+                     *           "modelTrainings": 2,
+                     *           "workflowStepSeconds": 14.2,
+                     *           "databaseSeconds": 3.1,
+                     *           "cpuSeconds": 1.7
+                     *         },
+                     *         "current": {
+                     *           "records": 1200,
+                     *           "collections": 3,
+                     *           "models": 1,
+                     *           "storageBytes": 482133
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OwnTenant"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` lists every problem in `errors`; some checks have a code of their own */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential (`unauthorized`); WWW-Authenticate: Bearer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this: `forbidden` (role), `tenant_mismatch`, `tenant_suspended` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the code says which) */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

@@ -34,6 +34,7 @@ import { readsWholeCollection, SCAN_MIN_ROWS } from './scans.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import { RecordSizes } from './sizes.js';
 import { checkFilterTypes } from './filter-types.js';
+import { mergePatch } from '../json-merge-patch.js';
 
 export type { RecordView } from './codec.js';
 export type { Collection, CollectionChanges, CollectionInput, RecordsTenants } from './collections.js';
@@ -532,18 +533,4 @@ export class RecordsService {
       this.#sizes.shrank(scope.tenant);
     });
   }
-}
-
-/** RFC 7396: objects merge recursively, null removes, anything else replaces. */
-export function mergePatch(target: unknown, patch: unknown): Record<string, unknown> {
-  const apply = (t: unknown, p: unknown): unknown => {
-    if (p === null || typeof p !== 'object' || Array.isArray(p)) return p;
-    const out: Record<string, unknown> = t !== null && typeof t === 'object' && !Array.isArray(t) ? { ...(t as Record<string, unknown>) } : {};
-    for (const [k, v] of Object.entries(p)) {
-      if (v === null) delete out[k];
-      else out[k] = apply(out[k], v);
-    }
-    return out;
-  };
-  return apply(target, patch) as Record<string, unknown>;
 }

@@ -205,8 +205,16 @@ export class Catalog implements TenantDirectory {
   }
 
   /** Change name, tier, settings or limits; resolves false when there is no such tenant. */
-  async update(id: string, changes: { name?: string; tier?: Tier; settings?: Record<string, unknown>; limits?: Record<string, unknown> }): Promise<boolean> {
-    const result = await this.#db
+  /**
+   * Change a live tenant's fields; false when it is not live (or, with `ifSettings`, when its settings
+   * are no longer those: a read-modify-write lost to a concurrent one).
+   */
+  async update(
+    id: string,
+    changes: { name?: string; tier?: Tier; settings?: Record<string, unknown>; limits?: Record<string, unknown> },
+    ifSettings?: Record<string, unknown>,
+  ): Promise<boolean> {
+    let query = this.#db
       .updateTable('tenants')
       .set({
         updated_at: new Date(),
@@ -216,8 +224,9 @@ export class Catalog implements TenantDirectory {
         ...(changes.limits !== undefined && { limits: JSON.stringify(changes.limits) }),
       })
       .where('id', '=', id)
-      .where('status', 'in', ['active', 'suspended'])
-      .executeTakeFirst();
+      .where('status', 'in', ['active', 'suspended']);
+    if (ifSettings !== undefined) query = query.where(sql<boolean>`settings = ${JSON.stringify(ifSettings)}::jsonb`);
+    const result = await query.executeTakeFirst();
     this.invalidate(id);
     return Number(result.numUpdatedRows) === 1;
   }

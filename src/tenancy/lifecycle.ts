@@ -15,6 +15,7 @@ interface MoveParams {
   to: { isolation: Isolation; cluster: string; placementEpoch: number };
 }
 import { checkLimits } from './plans.js';
+import { mergePatch } from '../json-merge-patch.js';
 import { TIER_DEFAULT_ISOLATION, TIERS, isTier, type Tier } from './tiers.js';
 
 export interface CreateTenantInput {
@@ -39,6 +40,9 @@ export interface ClusterFacts {
  * Provision, suspend, resume and delete tenants. The only code that creates or destroys a tenant's
  * storage; every step that can fail leaves the catalog and storage as they were.
  */
+/** Tries of a settings patch that keeps losing to concurrent ones before it gives up (503). */
+const SETTINGS_ATTEMPTS = 20;
+
 export class TenantLifecycle {
   constructor(
     private readonly catalog: Catalog,
@@ -245,22 +249,53 @@ export class TenantLifecycle {
       throw new ValidationError('tenant name must be 1-200 characters');
     }
     if (changes.limits !== undefined) checkLimits(changes.limits);
-    if (changes.settings !== undefined) {
-      // Data residency: a region the tenant's cluster is not in would be a promise already broken.
-      const region = this.#regionOf(changes.settings);
-      const tenant = await this.get(id);
-      if (region !== undefined && region !== this.#regionOf(tenant.settings) && !this.#clustersIn(region).includes(tenant.cluster)) {
-        throw new TenantryError(
-          'region_mismatch',
-          `tenant '${id}' is on cluster '${tenant.cluster}', which is not labelled region=${region}: to change its region, remove settings.region, move the tenant to a cluster of region ${region} (${this.#clustersIn(region).join(', ')}), then set it`,
-        );
-      }
-    }
+    if (changes.settings !== undefined) this.#checkRegionChange(await this.get(id), changes.settings);
     if (!(await this.catalog.update(id, { ...changes, tier: changes.tier as Tier | undefined }))) {
       await this.get(id); // not found → TenantNotFoundError
       throw new TenantryError('tenant_not_ready', `tenant '${id}' is being provisioned or deleted`);
     }
     return this.get(id);
+  }
+
+  /** Data residency: a region the tenant's cluster is not in would be a promise already broken. */
+  #checkRegionChange(tenant: Tenant, settings: Record<string, unknown>): void {
+    const region = this.#regionOf(settings);
+    if (region !== undefined && region !== this.#regionOf(tenant.settings) && !this.#clustersIn(region).includes(tenant.cluster)) {
+      throw new TenantryError(
+        'region_mismatch',
+        `tenant '${tenant.id}' is on cluster '${tenant.cluster}', which is not labelled region=${region}: to change its region, remove settings.region, move the tenant to a cluster of region ${region} (${this.#clustersIn(region).join(', ')}), then set it`,
+      );
+    }
+  }
+
+  /**
+   * Merge `patch` into the tenant's settings (RFC 7396: null removes a key), against the settings as
+   * they are in the catalog: two concurrent patches both apply (a patch that lost the race reads them
+   * again), never one over the other's. `keep` names keys the patch may not change (the data plane's
+   * `region`: placement is the platform's): 403 `forbidden` naming the key. `maxBytes` bounds the result.
+   */
+  async patchSettings(id: string, patch: Record<string, unknown>, options: { keep?: readonly string[]; maxBytes?: number } = {}): Promise<Tenant> {
+    for (const key of options.keep ?? []) {
+      if (Object.hasOwn(patch, key)) {
+        const current = (await this.get(id)).settings[key];
+        if (JSON.stringify(patch[key]) !== JSON.stringify(current ?? null)) {
+          throw new TenantryError('forbidden', `settings.${key} is set by the platform (PATCH /v1/tenants/{id}), not by the tenant`);
+        }
+      }
+    }
+    for (let attempt = 0; attempt < SETTINGS_ATTEMPTS; attempt++) {
+      const tenant = await this.get(id);
+      const settings = mergePatch(tenant.settings, patch);
+      const bytes = Buffer.byteLength(JSON.stringify(settings));
+      if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+        throw new ValidationError(`the settings would take ${bytes} bytes as JSON; at most ${options.maxBytes} are kept`, 'validation_failed', '/body');
+      }
+      this.#checkRegionChange(tenant, settings);
+      if (await this.catalog.update(id, { settings }, tenant.settings)) return this.get(id);
+      if (tenant.status !== 'active' && tenant.status !== 'suspended')
+        throw new TenantryError('tenant_not_ready', `tenant '${id}' is being provisioned or deleted`);
+    }
+    throw new TenantryError('busy', `the settings of tenant '${id}' keep changing under this patch; try again`, { retryAfter: 1 });
   }
 
   async suspend(id: string): Promise<Tenant> {

@@ -83,6 +83,28 @@ export class Meter {
     return run;
   }
 
+  /**
+   * One tenant's totals per metric over [from, to): what the table holds (every process's flushed
+   * counts) plus this process's counts not flushed yet — no write, so a read of them on every request
+   * (GET /v1/tenant) costs one query and nothing else. Another process's unflushed counts join within
+   * its flush interval.
+   */
+  async totals(tenantId: string, from: Date, to: Date): Promise<Record<Metric, number>> {
+    const totals = Object.fromEntries(METRICS.map((m) => [m, 0])) as Record<Metric, number>;
+    const rows = await this.#control.executeSql<{ metric: Metric; n: number | string }>(
+      `SELECT metric, sum(n) AS n FROM ${this.#table}
+        WHERE tenant_id = $1 AND hour >= $2::timestamptz AND hour < $3::timestamptz GROUP BY metric`,
+      [tenantId, from.toISOString(), to.toISOString()],
+    );
+    for (const row of rows) if (row.metric in totals) totals[row.metric] += Number(row.n);
+    const [first, end] = [from.getTime() / HOUR_MS, to.getTime() / HOUR_MS];
+    for (const [key, n] of this.#pending) {
+      const [tenant, hour, metric] = key.split('\n') as [string, string, Metric];
+      if (tenant === tenantId && Number(hour) >= first && Number(hour) < end && metric in totals) totals[metric] += n;
+    }
+    return totals;
+  }
+
   /** Flush what is left and stop the timer (graceful shutdown). */
   async close(): Promise<void> {
     clearInterval(this.#timer);

@@ -18,6 +18,13 @@ export interface UsageReport {
   current?: { records: number; collections: number; models: number; storageBytes: number };
 }
 
+/** A tenant's usage at a glance (GET /v1/tenant): this month's totals and what it holds now. */
+export interface UsageSummary {
+  month: string;
+  totals: Record<Metric, number>;
+  current: NonNullable<UsageReport['current']>;
+}
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** `YYYY-MM` (default: this month, UTC) as its first instant and the next month's. */
@@ -57,6 +64,16 @@ export class UsageService {
     const report: UsageReport = { tenant: tenantId ?? null, month: range.month, totals, hours };
     if (tenant !== undefined) report.current = await this.scopes(tenant, (scope) => this.#current(scope));
     return report;
+  }
+
+  /**
+   * This month's totals and what the tenant holds now, as GET /v1/tenant shows them: no flush (no
+   * write per request) — this process's unflushed counts are added in memory (Meter.totals).
+   */
+  async summary(tenant: { readonly id: string; readonly generation: number }): Promise<UsageSummary> {
+    const range = monthRange();
+    const totals = await this.meter.totals(tenant.id, range.from, range.to);
+    return { month: range.month, totals, current: await this.scopes(tenant, (scope) => this.#current(scope)) };
   }
 
   async #current(scope: TenantScope): Promise<NonNullable<UsageReport['current']>> {

@@ -58,6 +58,10 @@ const METRIC_HELP: Record<(typeof METRICS)[number], string> = {
 const Totals = Type.Object(
   Object.fromEntries(METRICS.map((m) => [m, Type.Number({ description: METRIC_HELP[m] })])) as Record<(typeof METRICS)[number], ReturnType<typeof Type.Number>>,
 );
+const CurrentHoldings = Type.Object(
+  { records: Type.Integer(), collections: Type.Integer(), models: Type.Integer(), storageBytes: Type.Number() },
+  { description: 'What the tenant holds now (storageBytes: record data, measured at most once a minute)' },
+);
 const UsageReport = component(
   'UsageReport',
   Type.Object(
@@ -71,18 +75,23 @@ const UsageReport = component(
           description: 'Hour by hour',
         },
       ),
-      current: Type.Optional(
-        Type.Object(
-          { records: Type.Integer(), collections: Type.Integer(), models: Type.Integer(), storageBytes: Type.Number() },
-          { description: 'What the tenant holds now (storageBytes: record data, measured at most once a minute)' },
-        ),
-      ),
+      current: Type.Optional(CurrentHoldings),
     },
     {
       description:
         "A tenant's metered usage in a month: API requests, model trainings, workflow step-seconds, and the costs attributed to it (database seconds, CPU seconds)",
     },
   ),
+);
+
+/** What GET /v1/tenant shows of the tenant's usage. */
+export const UsageSummary = Type.Object(
+  {
+    month: Type.String({ description: 'This month, YYYY-MM (UTC)' }),
+    totals: Totals,
+    current: CurrentHoldings,
+  },
+  { description: "This month's metered totals (as GET /v1/usage adds them up) and what the tenant holds now" },
 );
 
 const AuditFilters = Type.Object(

@@ -20,10 +20,13 @@ import { locate } from '../location.js';
 import type { TenantAudit } from '../../audit/tenant-audit.js';
 import type { UsageService } from '../../usage/usage.js';
 import { dataPlaneAuditPlugin } from '../plugins/audit.js';
-import { tenantAuditRoutes } from './audit.js';
+import { tenantAuditRoutes, UsageSummary } from './audit.js';
+import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 
 export interface DataPlaneOptions {
   catalog: Catalog;
+  /** Where a tenant admin's settings patch goes (PATCH /v1/tenant/settings). */
+  tenants: TenantLifecycle;
   apiKeys: ApiKeys;
   jwt?: JwtVerifier;
   rateLimiter: TenantRateLimiter;
@@ -54,16 +57,33 @@ const OwnTenant = component(
       tier: stringEnum(TIERS),
       settings: Type.Record(Type.String(), Type.Unknown(), { description: 'Free-form settings the platform admin set' }),
       limits: Type.Record(Type.String(), Type.Unknown(), { description: "Overrides of its tier's plan limits" }),
+      usage: UsageSummary,
     },
     { description: 'The calling tenant, as its own credentials see it' },
   ),
 );
 export const ApiKeyPage = component('ApiKeyPage', pageOf(ApiKey.ref));
 
+const OWN_TENANT_EXAMPLE = {
+  id: 'acme',
+  name: 'Acme Inc',
+  tier: 'pro',
+  settings: { features: { beta: true } },
+  limits: {},
+  usage: {
+    month: '2026-12',
+    totals: { apiRequests: 1520, modelTrainings: 2, workflowStepSeconds: 14.2, databaseSeconds: 3.1, cpuSeconds: 1.7 },
+    current: { records: 1200, collections: 3, models: 1, storageBytes: 482133 },
+  },
+};
+
+/** The most a tenant's own settings patch may make its settings, as JSON (they live in the catalog row). */
+const SETTINGS_MAX_BYTES = 64 * 1024;
+
 /** The tenant data plane (API.md, "Data plane"): every route here runs behind tenantAuthPlugin. */
 export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = async (
   app,
-  { catalog, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits, audit, usage, shedder, onShed },
+  { catalog, tenants, apiKeys, jwt, rateLimiter, onRateLimited, records, models, workflows, cursors, baseDomain, addressLimits, audit, usage, shedder, onShed },
 ) => {
   if (app.prefix.includes(':tenant')) {
     // The /t/{tenant} copy of every route: its path has one parameter more than the route's own
@@ -86,22 +106,51 @@ export const dataPlaneRoutes: FastifyPluginAsyncTypebox<DataPlaneOptions> = asyn
   await app.register(modelsRoutes, { models });
   await app.register(workflowsRoutes, { workflows, cursors });
 
+  /** A tenant as its own credentials see it: no placement, no catalog internals; with its usage. */
+  const ownTenant = async (tenant: Tenant) => {
+    const { id, name, tier, settings, limits } = tenant;
+    return { id, name, tier, settings, limits, usage: await usage.summary(tenant) };
+  };
+
   app.get(
     '/v1/tenant',
     {
       config: { minRole: 'viewer' },
       schema: {
         summary: 'The calling tenant',
-        description: 'The tenant the credential is for: id, name, tier, settings and limit overrides. Any role.',
+        description:
+          "The tenant the credential is for: id, name, tier, settings, limit overrides, and its usage — this month's metered totals and what it holds now. Any role.",
         tags: ['data plane'],
         response: {
-          200: json('The tenant', OwnTenant.ref, { example: { id: 'acme', name: 'Acme Inc', tier: 'pro', settings: {}, limits: {} } }),
+          200: json('The tenant', OwnTenant.ref, { example: OWN_TENANT_EXAMPLE }),
+        },
+      },
+    },
+    async (request) => ownTenant(tenantContext(request).tenant),
+  );
+
+  app.patch(
+    '/v1/tenant/settings',
+    {
+      config: { minRole: 'admin' },
+      schema: {
+        summary: "Change the calling tenant's settings",
+        description:
+          "A JSON merge patch (RFC 7396) of the tenant's settings — feature flags, branding, defaults: keys given are set, `null` removes one, objects merge. `region` decides where the tenant's data is kept and only the platform sets it (`PATCH /v1/tenants/{id}`): a patch changing it is 403 `forbidden`. The settings are at most 64 KiB as JSON (400). Concurrent patches both apply. Admin role.",
+        tags: ['data plane'],
+        body: Type.Record(Type.String(), Type.Unknown(), {
+          description: 'The merge patch (application/json or application/merge-patch+json)',
+          examples: [{ features: { beta: true }, branding: { color: '#0a5' }, obsolete: null }],
+        }),
+        response: {
+          200: json('The tenant, as GET /v1/tenant shows it after the change', OwnTenant.ref, { example: OWN_TENANT_EXAMPLE }),
+          ...problems(400, 403, 409, 503),
         },
       },
     },
     async (request) => {
-      const { id, name, tier, settings, limits } = tenantContext(request).tenant;
-      return { id, name, tier, settings, limits };
+      const { tenant } = tenantContext(request);
+      return ownTenant(await tenants.patchSettings(tenant.id, request.body, { keep: ['region'], maxBytes: SETTINGS_MAX_BYTES }));
     },
   );
 
