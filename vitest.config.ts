@@ -52,6 +52,11 @@ export default defineConfig({
     // One fresh PGlite data directory for the whole run, unpacked by every embedded cluster instead of initdb.
     globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: 2,
+    // A worker process runs file after file of its project, keeping the modules it has imported: each
+    // fresh process spent seconds importing the source tree again (import time 33 s -> 13 s on eight
+    // small files). Files share nothing else: each makes its own environment (harness.ts) and closes
+    // it, and vitest restores mocks between files.
+    isolate: false,
     // Each project's longest files first, one project after the other (test/support/sequencer.ts).
     sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
