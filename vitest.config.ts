@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.js';
 
 // The same suite runs on embedded PGlite always, and on a PostgreSQL server when
 // TENANTRY_TEST_DATABASE_URL names one. CI sets TENANTRY_TEST_REQUIRE_POSTGRES=1 so that half can
@@ -51,6 +52,13 @@ export default defineConfig({
     // One fresh PGlite data directory for the whole run, unpacked by every embedded cluster instead of initdb.
     globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: 2,
+    // A worker process runs file after file of its project, keeping the modules it has imported: each
+    // fresh process spent seconds importing the source tree again (import time 33 s -> 13 s on eight
+    // small files). Files share nothing else: each makes its own environment (harness.ts) and closes
+    // it, and vitest restores mocks between files.
+    isolate: false,
+    // Each project's longest files first, one project after the other (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // CI also writes a JSON report, from which .ci/run prints a plain "N passed, N failed" line.

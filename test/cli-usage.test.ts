@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceAdminToken } from '../src/server.js';
 import { children, complete, exitWithin, freePort, occupy, run, VERSION } from './support/cli.js';
-import { uniq } from './support/harness.js';
+import { seedPgliteTemplate, uniq } from './support/harness.js';
 import { scratchRoot } from './support/scratch.js';
 
 describe('the tenantry command: usage, version and refusals before storage', () => {
@@ -91,8 +91,11 @@ describe('the tenantry command: usage, version and refusals before storage', () 
     // The port is free when serve starts and taken while the embedded database opens (seconds), so
     // the failure comes from listening itself, with storage, pools and child processes open. Embedded:
     // a server opens too fast to take the port in between.
+    // The run's PGlite template in the data directory spares the start an initdb (tens of seconds on a
+    // busy machine): opening the database and migrating the catalog still take seconds.
     const port = await freePort();
     const dataDir = fresh();
+    await seedPgliteTemplate(dataDir);
     const server = run(['serve'], { env: { TENANTRY_DATA_DIR: dataDir, TENANTRY_PORT: String(port) } });
     let held: Awaited<ReturnType<typeof occupy>> | undefined;
     try {

@@ -12,8 +12,7 @@ import { tenantJson } from '../tenancy/catalog.js';
 import { OPERATION_STATUSES, operationJson, type Operation, type OperationStatus } from '../tenancy/operations.js';
 import type { MigrateReport } from '../tenancy/migrate.js';
 import { TIERS } from '../tenancy/tiers.js';
-import { Tenantry } from '../tenantry.js';
-import { doctorText, runDoctor } from './doctor.js';
+import type { Tenantry } from '../tenantry.js';
 import { addExportCommands } from './export-commands.js';
 import { addAuditCommands } from './audit-commands.js';
 
@@ -111,7 +110,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fail = (code: string, message: string, status?: number) =>
     io.stderr.write(json ? JSON.stringify({ error: { code, message, ...(status !== undefined && { status }) } }) + '\n' : `error: ${message}\n`);
   let tenantry: Tenantry | undefined;
-  const open = async (): Promise<Tenantry> => (tenantry ??= await Tenantry.open({ config: io.config ?? loadConfig(io.env), onError: () => {} }));
+  // Storage (and everything it imports, about a second of a start) is loaded by the commands that open
+  // it, as serve and worker load theirs: --version, --help and usage errors answer without it.
+  const open = async (): Promise<Tenantry> =>
+    (tenantry ??= await (await import('../tenantry.js')).Tenantry.open({ config: io.config ?? loadConfig(io.env), onError: () => {} }));
   // Flags win over the environment: they replace its variables before the configuration is read (so a
   // bad TENANTRY_PORT does not matter when --port is given), or the given configuration's fields.
   const configWith = (flags: ListenFlags): TenantryConfig => {
@@ -195,6 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .option('--json', 'print the report as JSON: {ok, checks: [{name, status, message}]}', false)
     .action(async (opts: { json: boolean }) => {
+      const { doctorText, runDoctor } = await import('./doctor.js');
       const report = await runDoctor(io.env, io.config);
       if (opts.json) printJson(report);
       else out(doctorText(report));
