@@ -336,11 +336,12 @@ describe(`online tenant moves (${backend})`, () => {
     it('resumes a move whose process was killed with SIGKILL, and loses nothing', async () => {
       const k = await populated('mv-sigkill', 'pooled', 'main', 20);
       const main = routerOf(t).cluster('main').main;
-      // Enough rows that the copy takes a moment: the kill lands while it runs (or thereabouts —
-      // any step must resume).
+      // Enough rows that the copy takes a few seconds: the kill lands while it runs (or thereabouts —
+      // any step must resume), even when this process, loaded, reads the child's "copying" late (with
+      // 30,000 rows a loaded run once saw the move finished before the kill; 60,000 take ~4 s more).
       await adminQuery(
         main,
-        `insert into tenant_pool.records (tenant_id, collection, id, data) select $1, 'items', gen_random_uuid(), jsonb_build_object('n', g) from generate_series(1, 30000) g`,
+        `insert into tenant_pool.records (tenant_id, collection, id, data) select $1, 'items', gen_random_uuid(), jsonb_build_object('n', g) from generate_series(1, 60000) g`,
         [k.id],
       );
       const before = (await adminQuery<{ n: number }>(main, `select count(*)::int as n from tenant_pool.records where tenant_id = $1`, [k.id])).rows[0]!.n;
