@@ -82,6 +82,9 @@ await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {
     const { records, tenantry } = services;
     const id = `bench-enc-${suffix}`;
     await tenantry.tenants.create({ id, isolation: 'pooled' });
+    // The whole pool for the 16 callers (a free plan's 0.4 share holds 6 connections, and a caller
+    // queued past the statement timeout is refused with 429, which ended a run on a loaded machine).
+    await tenantry.tenants.update(id, { limits: { poolShare: 1 } });
     const tenant = await tenantry.tenants.get(id);
     await records.createCollection(tenant, { name: 'plain' });
     await records.createCollection(tenant, { name: 'secret', encrypted: ['email', 'phone', 'address'] });
