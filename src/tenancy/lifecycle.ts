@@ -275,16 +275,14 @@ export class TenantLifecycle {
    * `region`: placement is the platform's): 403 `forbidden` naming the key. `maxBytes` bounds the result.
    */
   async patchSettings(id: string, patch: Record<string, unknown>, options: { keep?: readonly string[]; maxBytes?: number } = {}): Promise<Tenant> {
-    for (const key of options.keep ?? []) {
-      if (Object.hasOwn(patch, key)) {
-        const current = (await this.get(id)).settings[key];
-        if (JSON.stringify(patch[key]) !== JSON.stringify(current ?? null)) {
+    for (let attempt = 0; attempt < SETTINGS_ATTEMPTS; attempt++) {
+      const tenant = await this.get(id);
+      // Checked against the settings this try merges into: a platform change made meanwhile is not undone.
+      for (const key of options.keep ?? []) {
+        if (Object.hasOwn(patch, key) && JSON.stringify(patch[key]) !== JSON.stringify(tenant.settings[key] ?? null)) {
           throw new TenantryError('forbidden', `settings.${key} is set by the platform (PATCH /v1/tenants/{id}), not by the tenant`);
         }
       }
-    }
-    for (let attempt = 0; attempt < SETTINGS_ATTEMPTS; attempt++) {
-      const tenant = await this.get(id);
       const settings = mergePatch(tenant.settings, patch);
       const bytes = Buffer.byteLength(JSON.stringify(settings));
       if (options.maxBytes !== undefined && bytes > options.maxBytes) {
