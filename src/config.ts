@@ -20,6 +20,13 @@ export const REDIS_FAIL_MODES: readonly RedisFailMode[] = ['open', 'closed'];
  */
 export type LoadSheddingMode = 'auto' | 'on' | 'off';
 export const LOAD_SHEDDING_MODES: readonly LoadSheddingMode[] = ['auto', 'on', 'off'];
+/**
+ * Who may scrape `/metrics` on the API's port (TENANTRY_METRICS_AUTH): `none` (API.md's operations
+ * endpoints: no token; the series naming tenants are left out unless the admin token is sent) or
+ * `admin` (the platform admin token, for every series).
+ */
+export type MetricsAuth = 'none' | 'admin';
+export const METRICS_AUTH_MODES: readonly MetricsAuth[] = ['none', 'admin'];
 
 /** One PostgreSQL cluster (or the embedded PGlite "cluster") that tenants can be placed on. */
 export interface ClusterConfig {
@@ -121,6 +128,8 @@ export interface TenantryConfig {
   logFormat: LogFormat;
   /** Tenant ids listed in `tenantry_tenant_requests_total` (this process's busiest); 0 lists none. */
   metricsTopTenants: number;
+  /** Whether `/metrics` on the API's port needs the admin token (`admin`) or not (`none`, the tenant-naming series then left out). */
+  metricsAuth: MetricsAuth;
   /** A second, internal listener serving /metrics (without the admin token), /healthz and /readyz; none when unset. */
   metricsPort?: number;
   /** `tenantry worker`'s /healthz, /readyz and /metrics listener (TENANTRY_WORKER_PORT); 0 picks a free port. */
@@ -314,6 +323,7 @@ export function defaultConfig(overrides: Partial<TenantryConfig> = {}): Tenantry
     egressAllow: [],
     logFormat: 'auto',
     metricsTopTenants: 10,
+    metricsAuth: 'none',
     workerPort: 3001,
     shutdownDelayMs: 0,
     shutdownTimeoutMs: 25_000,
@@ -426,6 +436,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TenantryConfig
       .filter(Boolean),
     logFormat: oneOf(env, 'TENANTRY_LOG_FORMAT', LOG_FORMATS, d.logFormat),
     metricsTopTenants: positiveInt(env, 'TENANTRY_METRICS_TOP_TENANTS', d.metricsTopTenants, 0),
+    metricsAuth: oneOf(env, 'TENANTRY_METRICS_AUTH', METRICS_AUTH_MODES, d.metricsAuth),
     metricsPort: env.TENANTRY_METRICS_PORT ? parsePort(env.TENANTRY_METRICS_PORT, 'TENANTRY_METRICS_PORT') : undefined,
     workerPort: env.TENANTRY_WORKER_PORT ? parsePort(env.TENANTRY_WORKER_PORT, 'TENANTRY_WORKER_PORT') : d.workerPort,
     shutdownDelayMs: positiveInt(env, 'TENANTRY_SHUTDOWN_DELAY_MS', d.shutdownDelayMs, 0),

@@ -82,6 +82,8 @@ export class TopTenants {
 
 export class Metrics {
   readonly registry = new Registry();
+  /** The series that name tenants (tenantry_tenant_requests_total): scraped only where allowed to (scrape). */
+  readonly #tenantRegistry = new Registry();
   readonly httpRequests: Counter<'method' | 'route' | 'status' | 'tier'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'tier'>;
   readonly rateLimited: Counter<'tier'>;
@@ -119,7 +121,7 @@ export class Metrics {
       name: 'tenantry_tenant_requests_total',
       help: `Data-plane requests of the ${topTenants} busiest tenants of this process (bounded: other tenants are not listed)`,
       labelNames: ['tenant'],
-      registers,
+      registers: [this.#tenantRegistry],
       collect() {
         this.reset();
         for (const [tenant, n] of top.top(topN)) this.inc({ tenant }, n);
@@ -315,8 +317,13 @@ export class Metrics {
     this.#load = source;
   }
 
-  /** The exposition text and its content type. */
-  async scrape(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  /**
+   * The exposition text and its content type; without `tenants`, the series that name tenants are left
+   * out (a scrape by a caller who is not the platform admin).
+   */
+  async scrape(options: { tenants?: boolean } = {}): Promise<{ contentType: string; body: string }> {
+    let body = await this.registry.metrics();
+    if (options.tenants ?? true) body += await this.#tenantRegistry.metrics();
+    return { contentType: this.registry.contentType, body };
   }
 }

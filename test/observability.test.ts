@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, requestId, type TenantryApp } from '../src/api/app.js';
 import { RefusalLog } from '../src/api/refusal-log.js';
+import { loadConfig } from '../src/config.js';
 import { createLogger, redactSecrets } from '../src/logging.js';
 import { TopTenants } from '../src/metrics.js';
 import type { Tenantry } from '../src/tenantry.js';
@@ -114,9 +115,10 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     expect(redactSecrets('redis://:pw@127.0.0.1:6379/0')).toBe('redis://:[Redacted]@127.0.0.1:6379/0');
   });
 
-  it('serves /metrics to the admin token only, and its counters match the requests made', async () => {
-    expect((await send(app, 'GET', '/metrics')).statusCode).toBe(401);
-    expect((await send(app, 'GET', '/metrics', undefined, bearer('not-the-admin-token-at-all'))).statusCode).toBe(401);
+  it('serves /metrics without a token (the tenant-naming series to the admin token only), and its counters match the requests made', async () => {
+    const wrong = await send(app, 'GET', '/metrics', undefined, bearer('not-the-admin-token-at-all'));
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
     const before = parseMetrics((await send(app, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
     const route = '/v1/collections/:name/records';
     const counted = (families: ReturnType<typeof parseMetrics>) =>
@@ -153,6 +155,33 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     expect(samples(after, 'tenantry_workflow_queue_depth', { tier: 'free', state: 'queued' })).toHaveLength(1);
     expect(Number(/^tenantry_scope_duration_seconds_count\{outcome="ok"\} (\d+)$/m.exec(scraped.body)?.[1])).toBeGreaterThan(0);
     expect(samples(after, 'tenantry_trainings_running')).toHaveLength(1);
+    // Without a token (API.md: an operations endpoint): the same counters, but no series naming tenants.
+    const anon = await send(app, 'GET', '/metrics');
+    expect(anon.statusCode).toBe(200);
+    expect(anon.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const anonymous = parseMetrics(anon.body);
+    expect(counted(anonymous)).toBe(counted(after));
+    expect(samples(anonymous, 'tenantry_db_pool_connections', { cluster: 'main' }).length).toBeGreaterThan(0);
+    expect(anon.body).not.toContain('tenantry_tenant_requests_total');
+    for (const id of tenants) expect(anon.body).not.toContain(id);
+  });
+
+  it('puts /metrics behind the admin token with TENANTRY_METRICS_AUTH=admin', async () => {
+    expect(loadConfig({ TENANTRY_METRICS_AUTH: 'admin' }).metricsAuth).toBe('admin');
+    expect(loadConfig({}).metricsAuth).toBe('none');
+    expect(() => loadConfig({ TENANTRY_METRICS_AUTH: 'token' })).toThrow(/TENANTRY_METRICS_AUTH/);
+    const guarded = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'cursor-secret', metricsAuth: 'admin' });
+    try {
+      const refused = await send(guarded, 'GET', '/metrics');
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['www-authenticate']).toBe('Bearer');
+      expect(refused.json()).toMatchObject({ code: 'unauthorized' });
+      const scraped = await send(guarded, 'GET', '/metrics', undefined, bearer(ADMIN));
+      expect(scraped.statusCode).toBe(200);
+      expect(scraped.body).toContain('tenantry_http_requests_total');
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('counts rate-limit refusals by tier', async () => {

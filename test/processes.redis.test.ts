@@ -186,9 +186,13 @@ describe(`tenantry processes under SIGTERM (${backend})`, () => {
     const key = await tenantWithKey(url, id);
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
     for (let i = 0; i < 10; i++) expect((await json(`${url}/v1/tenant`, { headers })).status).toBe(200);
-    // The internal metrics port needs no token; the public one does.
-    expect((await fetch(`${url}/metrics`)).status).toBe(401);
-    const families = parseMetrics(await (await fetch(`${metricsUrl}/metrics`)).text());
+    // Neither port needs a token; the internal one also lists the busiest tenants, the public one does not.
+    const open = await fetch(`${url}/metrics`);
+    expect(open.status).toBe(200);
+    expect(await open.text()).not.toContain(id);
+    const internal = await (await fetch(`${metricsUrl}/metrics`)).text();
+    expect(internal).toContain(`tenantry_tenant_requests_total{tenant="${id}"}`);
+    const families = parseMetrics(internal);
     expect(total(families, 'tenantry_http_requests_total', { route: '/v1/tenant', method: 'GET', status: '200', tier: 'pro' })).toBe(10);
     expect(total(families, 'tenantry_http_requests_total', { route: '/v1/collections', method: 'POST', status: '201' })).toBe(1);
     expect(total(families, 'process_cpu_seconds_total')).toBeGreaterThan(0);

@@ -107,6 +107,12 @@ describe(`per-tenant rate limits in Redis (${backend})`, () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     // B's bucket is its own.
     expect((await send(two, 'GET', '/v1/tenant', undefined, bearer(keyB))).statusCode).toBe(200);
+    // A refusal before the limit (another tenant named) shows the shared bucket without taking from it.
+    const mismatched = await send(two, 'GET', '/v1/tenant', undefined, { ...bearer(keyB), 'x-tenant-id': A });
+    expect(mismatched.statusCode).toBe(403);
+    expect(mismatched.headers['ratelimit-limit']).toBe('20');
+    expect(mismatched.headers['ratelimit-remaining']).toBe('19');
+    expect((await send(one, 'GET', '/v1/tenant', undefined, bearer(keyB))).headers['ratelimit-remaining']).toBe('18');
   });
 
   it('with Redis refusing connections or hung, decides within the timeout: open with its own bucket, closed by refusing', async () => {

@@ -22,6 +22,19 @@ describe('per-tenant token buckets', () => {
     expect(limiter.take('acme', 60)).toMatchObject({ allowed: true, remaining: 59, reset: 1 });
   });
 
+  it('peeks at a bucket without taking from it', () => {
+    let now = 1_000_000;
+    const limiter = new RateLimiter(() => now);
+    expect(limiter.peek('acme', 60)).toMatchObject({ allowed: true, remaining: 60, reset: 0 });
+    for (let i = 0; i < 60; i++) limiter.take('acme', 60);
+    expect(limiter.peek('acme', 60)).toMatchObject({ allowed: false, remaining: 0, limit: 60 });
+    expect(limiter.peek('acme', 60)).toMatchObject({ allowed: false, remaining: 0 });
+    now += 2_500;
+    expect(limiter.peek('acme', 60)).toMatchObject({ allowed: true, remaining: 2 });
+    expect(limiter.take('acme', 60)).toMatchObject({ allowed: true, remaining: 1 });
+    expect(limiter.peek('globex', 60).remaining).toBe(60);
+  });
+
   it('takes limits from the tenant, else from its tier, and refuses a missing tenant', () => {
     expect(requestsPerMinute({ tier: 'pro', limits: {} })).toBe(3000);
     expect(requestsPerMinute({ tier: 'pro', limits: { requestsPerMinute: 42 } })).toBe(42);

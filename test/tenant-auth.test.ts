@@ -101,6 +101,10 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
       expect(res.statusCode, JSON.stringify(spoof)).toBe(403);
       expect(res.json()).toMatchObject({ code: 'tenant_mismatch' });
       expect(res.body).not.toContain(B);
+      // A response to a tenant request (API.md): the credential's own bucket, which the refusal did not spend.
+      expect(res.headers['ratelimit-limit'], JSON.stringify(spoof)).toBe('600');
+      expect(Number(res.headers['ratelimit-remaining'])).toBeGreaterThan(0);
+      expect(res.headers['ratelimit-reset']).toBeDefined();
     }
   });
 
@@ -181,8 +185,13 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     const suspended = await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(key) });
     expect(suspended.statusCode).toBe(403);
     expect(suspended.json()).toMatchObject({ code: 'tenant_suspended' });
+    // RateLimit-* on the refusal too, from a bucket it did not spend.
+    expect(suspended.headers['ratelimit-limit']).toBe('600');
+    expect(suspended.headers['ratelimit-remaining']).toBe('600');
     await t.tenants.resume(C);
-    expect((await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(key) })).statusCode).toBe(200);
+    const resumed = await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(key) });
+    expect(resumed.statusCode).toBe(200);
+    expect(resumed.headers['ratelimit-remaining']).toBe('599');
     await t.tenants.delete(C);
     expect((await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(key) })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: `/v1/tenants/${C}/api-keys`, headers: admin, payload: { name: 'n', role: 'admin' } })).statusCode).toBe(

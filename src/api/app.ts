@@ -21,7 +21,7 @@ import { dataPlaneRoutes } from './routes/data-plane.js';
 import type { JwtVerifier } from '../auth/jwt.js';
 import { TenantryError, ValidationError } from '../errors.js';
 import type { Metrics } from '../metrics.js';
-import { ADMIN_TOKEN_MIN_LENGTH, type RedisFailMode } from '../config.js';
+import { ADMIN_TOKEN_MIN_LENGTH, type MetricsAuth, type RedisFailMode } from '../config.js';
 import { requestAudit, type RequestAudit } from '../audit/context.js';
 import { LoadShedder, type LoadSheddingOptions } from './load-shedding.js';
 import { InteractiveLoad } from './interactive-load.js';
@@ -60,6 +60,8 @@ export interface AppOptions {
   loadShedding?: LoadSheddingOptions | LoadShedder;
   /** The console's built files (dist/console by default; src/api/console.ts). */
   consoleRoot?: string;
+  /** Who may scrape /metrics (TENANTRY_METRICS_AUTH); the Tenantry's config when absent. */
+  metricsAuth?: MetricsAuth;
 }
 
 /** An incoming X-Request-Id is honoured when it is a plausible id: visible ASCII, at most 128 characters. */
@@ -183,15 +185,20 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   await app.register(consolePlugin, { root: options.consoleRoot });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  // Prometheus on the public port needs the platform admin token (it names the busiest tenants);
-  // TENANTRY_METRICS_PORT serves it without one on an internal port (server.ts).
+  // Prometheus (API.md: an operations endpoint, no token). The series that name tenants are served only
+  // to the platform admin token, and TENANTRY_METRICS_AUTH=admin puts the whole endpoint behind it;
+  // TENANTRY_METRICS_PORT serves everything without a token on an internal port (server.ts).
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     const token = bearerToken(request.headers.authorization);
-    if (!token || !secretsMatch(adminToken, token)) {
+    const admin = token !== '' && secretsMatch(adminToken, token);
+    if ((token !== '' && !admin) || (!admin && (options.metricsAuth ?? tenantry.config.metricsAuth) === 'admin')) {
       reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'metrics need the platform admin token as a Bearer credential');
+      throw new TenantryError(
+        'unauthorized',
+        token === '' ? 'metrics need the platform admin token as a Bearer credential (TENANTRY_METRICS_AUTH=admin)' : 'the Bearer credential is not the platform admin token',
+      );
     }
-    const { contentType, body } = await services.metrics.scrape();
+    const { contentType, body } = await services.metrics.scrape({ tenants: admin });
     return reply.type(contentType).send(body);
   });
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {

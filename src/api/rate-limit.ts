@@ -19,6 +19,8 @@ export interface RateDecision {
 export interface TenantRateLimiter {
   /** Take one request from the tenant's bucket of `limit` per minute. */
   take(tenantId: string, limit: number): RateDecision | Promise<RateDecision>;
+  /** The tenant's bucket as it stands, taking nothing: the RateLimit-* headers of a request refused before the limit. */
+  peek(tenantId: string, limit: number): RateDecision | Promise<RateDecision>;
   close?(): Promise<void>;
 }
 
@@ -70,6 +72,12 @@ export class RateLimiter implements TenantRateLimiter {
     const allowed = bucket.tokens >= 1;
     if (allowed) bucket.tokens -= 1;
     return rateDecision(allowed, limit, bucket.tokens);
+  }
+
+  peek(tenantId: string, limit: number): RateDecision {
+    const bucket = this.#buckets.get(tenantCacheKey(tenantId, 'rate'));
+    const tokens = !bucket || bucket.limit !== limit ? limit : Math.min(limit, bucket.tokens + (this.now() - bucket.updated) * (limit / 60_000));
+    return rateDecision(tokens >= 1, limit, tokens);
   }
 
   /** Drop buckets that have refilled: a full bucket is the same as none. */

@@ -42,6 +42,21 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 return { allowed, tostring(tokens) }
 `;
 
+/** TAKE's refill without the take or the write: the bucket as it stands. */
+const PEEK = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'updated', 'limit')
+local tokens = tonumber(b[1])
+if tokens == nil or tonumber(b[3]) ~= limit then
+  tokens = limit
+else
+  tokens = math.min(limit, tokens + math.max(0, now - tonumber(b[2])) * limit / 60000)
+end
+return tostring(tokens)
+`;
+
 export interface RedisRateLimiterOptions {
   url: string;
   /** What an unanswered decision does: `open` (this process's bucket decides) or `closed` (503). */
@@ -57,6 +72,7 @@ export interface RedisRateLimiterOptions {
 }
 
 type TakeCommand = (key: string, limit: number) => Promise<[number, string]>;
+type PeekCommand = (key: string, limit: number) => Promise<string>;
 
 export class RedisRateLimiter implements TenantRateLimiter {
   readonly #redis: Redis;
@@ -80,6 +96,7 @@ export class RedisRateLimiter implements TenantRateLimiter {
     // ioredis emits 'error' for every failed (re)connection; unheard, Node would throw it.
     this.#redis.on('error', (error: Error) => this.#report('warn', 'rate-limit store (Redis) unreachable', error));
     this.#redis.defineCommand('tenantryTake', { numberOfKeys: 1, lua: TAKE });
+    this.#redis.defineCommand('tenantryPeek', { numberOfKeys: 1, lua: PEEK });
   }
 
   /** Resolves once connected, or after `ms` (a Redis down at start is not fatal: see the fail mode). */
@@ -109,6 +126,17 @@ export class RedisRateLimiter implements TenantRateLimiter {
       this.#report('error', `rate-limit decision failed (Redis); failing ${this.#options.fail}`, error as Error);
       if (this.#options.fail === 'open') return this.#fallback.take(tenantId, limit);
       throw new TenantryError('busy', 'the rate-limit store is unavailable; try again in a moment');
+    }
+  }
+
+  /** The shared bucket as it stands; this process's own when Redis does not answer (headers only: nothing is decided on it). */
+  async peek(tenantId: string, limit: number): Promise<RateDecision> {
+    try {
+      const left = await (this.#redis as unknown as { tenantryPeek: PeekCommand }).tenantryPeek(tenantCacheKey(tenantId, 'rate'), limit);
+      const tokens = Number(left);
+      return rateDecision(tokens >= 1, limit, tokens);
+    } catch {
+      return this.#fallback.peek(tenantId, limit);
     }
   }
 

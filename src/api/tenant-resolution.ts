@@ -4,7 +4,7 @@ import { bearerToken } from '../auth/secrets.js';
 import { refusal, TenantryError } from '../errors.js';
 import type { Catalog, Role, Tenant } from '../tenancy/catalog.js';
 import { countFailedAuthentication, refuseFloodingAddress, type AddressLimits, type AddressedRequest, type HeaderSink } from './plugins/address-limits.js';
-import { requestsPerMinute, type TenantRateLimiter } from './rate-limit.js';
+import { requestsPerMinute, type RateDecision, type TenantRateLimiter } from './rate-limit.js';
 
 /**
  * Tenant resolution, whatever the web framework: the rules of Tenantry's data plane (API.md), shared by
@@ -92,6 +92,13 @@ function namedTenants(request: CredentialRequest, baseDomain: string | undefined
   return named;
 }
 
+function rateHeaders(reply: HeaderSink, rate: RateDecision | undefined): void {
+  if (!rate) return;
+  reply.header('RateLimit-Limit', rate.limit);
+  reply.header('RateLimit-Remaining', rate.remaining);
+  reply.header('RateLimit-Reset', rate.reset);
+}
+
 export class TenantResolver {
   readonly #options: TenantResolverOptions;
   readonly #domain: string | undefined;
@@ -142,16 +149,21 @@ export class TenantResolver {
       throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }
     onVerified?.(tenant, verified.keyId);
-    for (const named of namedTenants(request, this.#domain)) {
-      if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
+    try {
+      for (const named of namedTenants(request, this.#domain)) {
+        if (named !== tenant.id) throw new TenantryError('tenant_mismatch', 'the tenant named by the request does not match its credential');
+      }
+      if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
+      admit?.(tenant);
+    } catch (error) {
+      // Refused before the limit takes a token, but a response to the tenant all the same (API.md: every
+      // one carries RateLimit-*): the bucket as it stands.
+      rateHeaders(reply, await Promise.resolve(rateLimiter.peek(tenant.id, requestsPerMinute(tenant))).catch(() => undefined));
+      throw error;
     }
-    if (tenant.status === 'suspended') throw new TenantryError('tenant_suspended', 'this tenant is suspended');
-    admit?.(tenant);
     // Counted per verified tenant, before any work is done for the request (but after load shedding).
     const rate = await rateLimiter.take(tenant.id, requestsPerMinute(tenant));
-    reply.header('RateLimit-Limit', rate.limit);
-    reply.header('RateLimit-Remaining', rate.remaining);
-    reply.header('RateLimit-Reset', rate.reset);
+    rateHeaders(reply, rate);
     if (!rate.allowed) {
       onRateLimited?.(tenant);
       reply.header('Retry-After', rate.retryAfter);
