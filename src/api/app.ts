@@ -195,7 +195,9 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError(
         'unauthorized',
-        token === '' ? 'metrics need the platform admin token as a Bearer credential (TENANTRY_METRICS_AUTH=admin)' : 'the Bearer credential is not the platform admin token',
+        token === ''
+          ? 'metrics need the platform admin token as a Bearer credential (TENANTRY_METRICS_AUTH=admin)'
+          : 'the Bearer credential is not the platform admin token',
       );
     }
     const { contentType, body } = await services.metrics.scrape({ tenants: admin });
