@@ -77,6 +77,8 @@ describe(`load shedding by plan (${backend})`, () => {
     expect(shed.statusCode).toBe(503);
     expect(shed.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(Number(shed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // The tenant's bucket as it stands (that a shed request does not spend it: below).
+    expect(shed.headers['ratelimit-limit']).toBe('600');
     expect(shed.json()).toMatchObject({ type: 'urn:tenantry:error:overloaded', code: 'overloaded', status: 503, title: 'Overloaded' });
     expect(shed.json().detail).toMatch(/free plan/);
     // The /t/{tenant} copy of the route is shed the same way.
@@ -147,7 +149,7 @@ describe(`load shedding by plan (${backend})`, () => {
       const shed = await call(LIMITED, 'admin', 'GET', '/v1/tenant');
       expect(shed.statusCode).toBe(503);
       expect(shed.json().code).toBe('overloaded');
-      expect(shed.headers['ratelimit-remaining']).toBeUndefined(); // no bucket was consulted
+      expect(shed.headers['ratelimit-remaining']).toBe('3'); // the bucket as it stands, not taken from
     }
     pressure(0);
     // The minute's three requests are all still there: served, then the limit holds.
