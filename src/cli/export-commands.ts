@@ -93,8 +93,9 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
     .command('import <id>')
     .description('restore an export (NDJSON on stdin, or --input) into an empty tenant of any isolation, all or nothing')
     .option('--input <file>', 'read the export from this file instead of stdin')
+    .option('--no-validate', "restore records that do not match their collection's schema as they are (only that check is skipped)")
     .option('--json', 'print the summary as JSON', false)
-    .action(async (id: string, opts: { input?: string; json: boolean }) => {
+    .action(async (id: string, opts: { input?: string; validate: boolean; json: boolean }) => {
       let input: AsyncIterable<Buffer | string>;
       if (opts.input) {
         const handle = await fs.open(opts.input, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -110,7 +111,10 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
         progress?.start(0, 0, { phase: 'checking' });
         let summary;
         try {
-          summary = await services.tenantExports.import(id, input, { onProgress: (p) => progress?.update(p.lines, { phase: p.phase }) });
+          summary = await services.tenantExports.import(id, input, {
+            validate: opts.validate,
+            onProgress: (p) => progress?.update(p.lines, { phase: p.phase }),
+          });
         } finally {
           progress?.stop();
         }
