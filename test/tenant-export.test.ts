@@ -421,6 +421,64 @@ describe(`tenant export and import (${backend})`, () => {
     expect((await importInto(target, text)).statusCode).toBe(200);
   });
 
+  it('restores records a schema changed with ?validate=false no longer matches only with ?validate=false, which skips nothing else', async () => {
+    const source = await fresh('exp-loose', 'pooled');
+    const loose = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
+    expect((await as(source, 'POST', '/v1/collections', { name: 'people', schema: loose, indexes: ['name'] })).statusCode).toBe(201);
+    const created = await as(source, 'POST', '/v1/collections/people/records', { data: { name: 'Ada', note: 'n'.repeat(2000) } });
+    expect(created.statusCode, created.body).toBe(201);
+    const record = created.json();
+    // The stricter schema, forced past the record that does not match it (it has no age).
+    expect((await as(source, 'PATCH', '/v1/collections/people', { schema: SCHEMA })).json()).toMatchObject({ status: 409, code: 'records_do_not_match' });
+    expect((await as(source, 'PATCH', '/v1/collections/people?validate=false', { schema: SCHEMA })).statusCode).toBe(200);
+    const text = await exportOf(source);
+    const lines = linesOf(text);
+
+    // By default the import checks the record against the schema, refuses the file, and says how to restore it anyway.
+    const target = await fresh('imp-loose', 'schema');
+    const importLoose = (body: string, query = '?validate=false') => admin('POST', `/v1/tenants/${target}/import${query}`, body, NDJSON);
+    const refused = await importInto(target, text);
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({
+      code: 'validation_failed',
+      detail: expect.stringMatching(new RegExp(`^line 3: record ${record.id} does not match the schema of 'people': .*\\?validate=false.*--no-validate`)),
+    });
+    await expectEmpty(target);
+    expect((await importLoose(text, '?validate=true')).json()).toMatchObject({ status: 400, code: 'validation_failed' });
+    await expectEmpty(target);
+    // The querystring is strict.
+    for (const query of ['?validate=maybe', '?validate=false&force=1']) {
+      expect((await importLoose(text, query)).json()).toMatchObject({ status: 400 });
+    }
+    await expectEmpty(target);
+
+    // ?validate=false skips that check only: a changed file, a schema that does not compile, a file past the plan are refused as ever.
+    const recordLine = JSON.parse(lines[2]!);
+    const changed = [...lines.slice(0, 2), JSON.stringify({ ...recordLine, data: { ...recordLine.data, name: 'Eve' } }), ...lines.slice(3)];
+    expect((await importLoose(changed.join('\n') + '\n')).json()).toMatchObject({ status: 400, detail: expect.stringMatching(/checksum does not match/) });
+    const broken = reseal([lines[0]!, JSON.stringify({ ...JSON.parse(lines[1]!), schema: { type: 'nope' } }), ...lines.slice(2)]);
+    expect((await importLoose(broken)).json()).toMatchObject({ status: 400, detail: expect.stringMatching(/^line 2: the schema of collection 'people'/) });
+    await t.tenants.update(target, { limits: { requestsPerMinute: 1_000_000, storageBytes: 1_000 } });
+    expect((await importLoose(text)).json()).toMatchObject({ status: 409, code: 'limit_reached', detail: expect.stringMatching(/storageBytes/) });
+    await t.tenants.update(target, { limits: { requestsPerMinute: 1_000_000 } });
+    await expectEmpty(target);
+
+    // With ?validate=false the export is restored: the record intact and readable, under the schema it was exported with.
+    const res = await importLoose(text);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ tenantId: target, counts: { collections: 1, records: 1 } });
+    expect((await as(target, 'GET', `/v1/collections/people/records/${record.id}`)).json()).toEqual(
+      (await as(source, 'GET', `/v1/collections/people/records/${record.id}`)).json(),
+    );
+    expect((await as(target, 'GET', '/v1/collections/people')).json().schema).toEqual(SCHEMA);
+    const query = await as(target, 'GET', `/v1/collections/people/records?filter=${encodeURIComponent('{"name":"Ada"}')}`);
+    expect(query.json().items.map((r: { id: string }) => r.id)).toEqual([record.id]);
+    expect(dataLines(linesOf(await exportOf(target))).slice(1)).toEqual(dataLines(lines).slice(1));
+    // New writes still go through the schema.
+    expect((await as(target, 'POST', '/v1/collections/people/records', { data: { name: 'no age' } })).statusCode).toBe(400);
+  });
+
   it('records each export and import as an operation with its progress, and refuses them while another operation of the tenant is under way', async () => {
     const source = await fresh('exp-op', 'pooled');
     expect((await as(source, 'POST', '/v1/collections', { name: 'things' })).statusCode).toBe(201);
@@ -591,5 +649,37 @@ describe(`tenantry tenant export | import (${backend})`, () => {
     expect(refused).toMatchObject({ code: 1, stdout: '' });
     expect(JSON.parse(refused.stderr)).toMatchObject({ error: { code: 'tenant_not_empty', status: 409 } });
     expect((await cli(env.config, 'tenant', 'import', target, '--input', path.join(dir, 'missing.ndjson'))).stderr).toMatch(/cannot read .*ENOENT/);
+  });
+
+  it('imports records a schema changed with ?validate=false no longer matches with --no-validate, and says so when refusing them', async () => {
+    const source = tenantId('cli-loose');
+    const target = tenantId('cli-loose-to');
+    const t = await Tenantry.open({ config: env.config, onError: () => {} });
+    let recordId: string;
+    try {
+      const app = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'c' });
+      await t.tenants.create({ id: source, isolation: 'pooled' });
+      await t.tenants.create({ id: target, isolation: 'schema' });
+      const key = (await issueKeys(app, ADMIN, source, ['admin'])).admin;
+      const call = (method: string, url: string, payload: object) =>
+        app.inject({ method: method as 'POST', url, headers: { authorization: `Bearer ${key}` }, payload });
+      expect((await call('POST', '/v1/collections', { name: 'people' })).statusCode).toBe(201);
+      recordId = (await call('POST', '/v1/collections/people/records', { data: { name: 'Ada' } })).json().id;
+      expect((await call('PATCH', '/v1/collections/people?validate=false', { schema: SCHEMA })).statusCode).toBe(200);
+      await app.close();
+    } finally {
+      await t.close();
+    }
+    const file = path.join(dir, 'loose.ndjson');
+    expect((await cli(env.config, 'tenant', 'export', source, '--output', file)).code).toBe(0);
+
+    const refused = await cli(env.config, 'tenant', 'import', target, '--input', file);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(new RegExp(`record ${recordId} does not match the schema of 'people'.*--no-validate`));
+    const imported = await cli(env.config, 'tenant', 'import', target, '--input', file, '--no-validate', '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ tenantId: target, counts: { collections: 1, records: 1 } });
+    const exported = linesOf((await cli(env.config, 'tenant', 'export', target)).stdout);
+    expect(exported.map((l) => JSON.parse(l)).find((l) => l.type === 'record')).toMatchObject({ id: recordId, data: { name: 'Ada' } });
   });
 });

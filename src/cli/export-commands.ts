@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type ReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -93,24 +93,31 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
     .command('import <id>')
     .description('restore an export (NDJSON on stdin, or --input) into an empty tenant of any isolation, all or nothing')
     .option('--input <file>', 'read the export from this file instead of stdin')
+    .option('--no-validate', "restore records that do not match their collection's schema as they are (only that check is skipped)")
     .option('--json', 'print the summary as JSON', false)
-    .action(async (id: string, opts: { input?: string; json: boolean }) => {
+    .action(async (id: string, opts: { input?: string; validate: boolean; json: boolean }) => {
       let input: AsyncIterable<Buffer | string>;
+      let file: ReadStream | undefined;
       if (opts.input) {
         const handle = await fs.open(opts.input, 'r').catch((error: NodeJS.ErrnoException) => {
           throw new ValidationError(`cannot read '${opts.input}': ${error.code ?? error.message}`);
         });
-        input = handle.createReadStream();
+        input = file = handle.createReadStream();
       } else {
         if (ctx.stdin.isTTY) throw ctx.usage('pipe an export into stdin (tenantry tenant import <id> < file.ndjson), or name it with --input');
         input = ctx.stdin as AsyncIterable<Buffer | string>;
       }
+      // An import refused before it read the file to its end (a target that is not empty, a bad line)
+      // leaves the stream open: destroying it closes the file (not the garbage collector, which warns).
       await withServices(ctx, async (services) => {
         const progress = opts.json ? undefined : bar(`importing ${id} ({phase}) {value} lines`);
         progress?.start(0, 0, { phase: 'checking' });
         let summary;
         try {
-          summary = await services.tenantExports.import(id, input, { onProgress: (p) => progress?.update(p.lines, { phase: p.phase }) });
+          summary = await services.tenantExports.import(id, input, {
+            validate: opts.validate,
+            onProgress: (p) => progress?.update(p.lines, { phase: p.phase }),
+          });
         } finally {
           progress?.stop();
         }
@@ -118,6 +125,6 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
         const { runs, modelVersions } = summary.interrupted;
         const note = runs + modelVersions > 0 ? ` (${runs} unfinished runs arrived cancelled, ${modelVersions} unfinished trainings failed)` : '';
         ctx.stdout.write(`imported into tenant ${id}: ${describeCounts(summary.counts)}${note}\n`);
-      });
+      }).finally(() => file?.destroy());
     });
 }

@@ -242,7 +242,7 @@ export interface paths {
         put?: never;
         /**
          * Restore an export into an empty tenant
-         * @description The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`). The import is an operation (kind `import`, with the lines read as its progress); 409 `tenant_not_ready` while another operation of the tenant is under way.
+         * @description The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. A record that does not match its collection’s schema is a 400 unless ?validate=false, which restores it as it is (an export of a collection whose schema was changed with ?validate=false holds such records) and skips only that check. The tenant must be empty (409 `tenant_not_empty`). The import is an operation (kind `import`, with the lines read as its progress); 409 `tenant_not_ready` while another operation of the tenant is under way.
          */
         post: operations["postTenantsByIdImport"];
         delete?: never;
@@ -2685,7 +2685,10 @@ export interface operations {
     };
     postTenantsByIdImport: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description Check each record against its collection's schema (400 for the first that does not match); false restores such records as they are. Everything else is checked either way */
+                validate: boolean;
+            };
             header?: never;
             path: {
                 /** @description The tenant id */

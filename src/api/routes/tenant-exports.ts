@@ -81,9 +81,19 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
       schema: {
         summary: 'Restore an export into an empty tenant',
         description:
-          'The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. The tenant must be empty (409 `tenant_not_empty`). The import is an operation (kind `import`, with the lines read as its progress); 409 `tenant_not_ready` while another operation of the tenant is under way.',
+          'The body is an export (`application/x-ndjson`, up to TENANTRY_IMPORT_MAX_BYTES). Every line is checked before anything is written, and then all of it is written in one transaction: a malformed, truncated or altered file, or one past the tenant’s plan, changes nothing. A record that does not match its collection’s schema is a 400 unless ?validate=false, which restores it as it is (an export of a collection whose schema was changed with ?validate=false holds such records) and skips only that check. The tenant must be empty (409 `tenant_not_empty`). The import is an operation (kind `import`, with the lines read as its progress); 409 `tenant_not_ready` while another operation of the tenant is under way.',
         tags,
         params: TenantId,
+        querystring: Type.Object(
+          {
+            validate: Type.Boolean({
+              default: true,
+              description:
+                "Check each record against its collection's schema (400 for the first that does not match); false restores such records as they are. Everything else is checked either way",
+            }),
+          },
+          { additionalProperties: false },
+        ),
         body: { content: { [NDJSON]: { schema: Type.String() } } },
         response: { 200: json('What was restored', ImportSummary.ref), ...problems(400, 404, 409, 413, 415) },
       },
@@ -91,8 +101,9 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
     async (request) => {
       const body = bodies.get(request);
       if (!body) throw new TenantryError('unsupported_media_type', `send the export as the request body, as ${NDJSON}`);
-      const summary = await tenantExports.import(request.params.id, body);
-      request.log.info({ tenant: summary.tenantId, counts: summary.counts }, 'tenant imported');
+      const { validate } = request.query;
+      const summary = await tenantExports.import(request.params.id, body, { validate });
+      request.log.info({ tenant: summary.tenantId, counts: summary.counts, validate }, 'tenant imported');
       return summary;
     },
   );

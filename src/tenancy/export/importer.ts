@@ -62,6 +62,16 @@ export interface ImportProgress {
   bytes: number;
 }
 
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Check each record against its collection's schema (default true). False restores records that do
+   * not match it — as an export holds after `PATCH /v1/collections/{name}?validate=false` — and skips
+   * only that check: schemas still compile, encrypted fields still open, limits and the checksum hold.
+   */
+  validate?: boolean;
+}
+
 export interface ImportDependencies {
   tenantry: Pick<Tenantry, 'withTenant' | 'tenants' | 'syncRecordIndexes' | 'checkIndexBudget' | 'config' | 'keys'>;
   /** Records are checked against their collection's schema as writes check them (inline or in the sandbox). */
@@ -97,8 +107,9 @@ const invalid = (line: number, message: string) => new ValidationError(`line ${l
  *    store, the line's shape, its place (a record right after its collection's line or another record
  *    of it, …), what the normal write paths check (collection schemas compile and their records match
  *    them, workflow definitions, model artifacts), and the target's plan (collections, indexes,
- *    workflows, schedules, storage). Nothing is written until the end line's counts and checksum agree:
- *    a truncated or altered file is refused whole.
+ *    workflows, schedules, storage); `validate: false` skips only the records-against-schema check.
+ *    Nothing is written until the end line's counts and checksum agree: a truncated or altered file is
+ *    refused whole.
  * 2. **Write** — the checked file is stored in one transaction of the tenant's scope (so a failure, or
  *    a crash, leaves the tenant as it was), in INSERTs of bounded size, each under the tenant's
  *    statement timeout. Then the collections' indexes are built and the workflows' schedules set.
@@ -110,11 +121,7 @@ const invalid = (line: number, message: string) => new ValidationError(`line ${l
 export class TenantImporter {
   constructor(private readonly deps: ImportDependencies) {}
 
-  async import(
-    tenantId: string,
-    input: AsyncIterable<Buffer | string>,
-    options: { onProgress?: (progress: ImportProgress) => void } = {},
-  ): Promise<ImportSummary> {
+  async import(tenantId: string, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportSummary> {
     const { tenantry } = this.deps;
     const tenant = await tenantry.tenants.get(tenantId);
     const ref: Ref = { id: tenant.id, generation: tenant.generation };
@@ -123,7 +130,7 @@ export class TenantImporter {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tenantry-import-'));
     try {
       const spool = path.join(dir, 'import.ndjson');
-      const check = new FileCheck(tenant, planLimits(tenant), this.deps.schemas, keysFrom(tenantry.keys));
+      const check = new FileCheck(tenant, planLimits(tenant), this.deps.schemas, keysFrom(tenantry.keys), options.validate ?? true);
       const read = await this.#checkInto(spool, input, check, options.onProgress);
       await check.finish(read.lines);
       const indexed = [...check.collections].filter(([, c]) => c.indexes.length > 0);
@@ -472,6 +479,8 @@ class FileCheck {
     private readonly schemas: Pick<Collections, 'firstMismatch'>,
     /** The target tenant's keys: encrypted fields must open under them (checked, then stored as they came). */
     private readonly keys: KeySource,
+    /** Whether records are checked against their collection's schema (ImportOptions.validate). */
+    private readonly validate: boolean,
   ) {}
 
   async line({ number: n, text, bytes }: NdjsonLine): Promise<void> {
@@ -640,7 +649,7 @@ class FileCheck {
         );
       }
     }
-    if (!collection.schema) return;
+    if (!collection.schema || !this.validate) return;
     let miss: { index: number; message: string } | null;
     try {
       miss = await this.schemas.firstMismatch(this.tenant, collection, plain);
@@ -650,7 +659,13 @@ class FileCheck {
     }
     if (miss) {
       const at = pending[miss.index]!;
-      throw invalid(at.line, `record ${at.id} does not match the schema of '${collection.name}': ${miss.message}`);
+      // A collection whose schema was changed with ?validate=false exports records that do not match it.
+      throw invalid(
+        at.line,
+        `record ${at.id} does not match the schema of '${collection.name}': ${miss.message}. ` +
+          'To restore the file as it is (an export of a collection whose schema was changed with ?validate=false holds such records), ' +
+          'import it with ?validate=false (tenantry tenant import --no-validate): only this check is skipped',
+      );
     }
   }
 

@@ -5,10 +5,10 @@ import type { Tenantry } from '../../tenantry.js';
 import type { Schedules } from '../../workflows/schedules.js';
 import type { Operation, Operations } from '../operations.js';
 import { TenantExporter, type TenantExport } from './exporter.js';
-import { TenantImporter, type ImportProgress, type ImportSummary } from './importer.js';
+import { TenantImporter, type ImportOptions, type ImportSummary } from './importer.js';
 
 export type { TenantExport } from './exporter.js';
-export type { ImportProgress, ImportSummary } from './importer.js';
+export type { ImportOptions, ImportProgress, ImportSummary } from './importer.js';
 
 /**
  * Export and import of whole tenants (format.ts): what `GET /v1/tenants/{id}/export`, `POST
@@ -93,15 +93,12 @@ export class TenantExports {
    * `import`) with the lines read as its progress; another unfinished operation of the tenant is a
    * 409 `tenant_not_ready`.
    */
-  async import(
-    tenantId: string,
-    input: AsyncIterable<Buffer | string>,
-    options: { onProgress?: (progress: ImportProgress) => void } = {},
-  ): Promise<ImportSummary> {
+  async import(tenantId: string, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportSummary> {
     await this.#tenants.get(tenantId); // 404 before anything is recorded
     const { result } = await this.#operations.runHere('import', tenantId, {}, async (ctx) => {
       let last = 0;
       const summary = await this.#importer.import(tenantId, input, {
+        validate: options.validate,
         onProgress: (p) => {
           options.onProgress?.(p);
           if (Date.now() - last < PROGRESS_EVERY_MS) return;
