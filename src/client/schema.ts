@@ -2685,9 +2685,9 @@ export interface operations {
     };
     postTenantsByIdImport: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Check each record against its collection's schema (400 for the first that does not match); false restores such records as they are. Everything else is checked either way */
-                validate: boolean;
+                validate?: boolean;
             };
             header?: never;
             path: {
@@ -4600,9 +4600,9 @@ export interface operations {
     };
     patchCollectionsByName: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Check a new schema against the records already there first (409 records_do_not_match if any fail); false changes it anyway */
-                validate: boolean;
+                validate?: boolean;
             };
             header?: never;
             path: {

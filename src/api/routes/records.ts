@@ -287,17 +287,19 @@ export const recordsRoutes: FastifyPluginAsyncTypebox<RecordsRoutesOptions> = as
         ),
         querystring: Type.Object(
           {
-            validate: Type.Boolean({
-              default: true,
-              description: 'Check a new schema against the records already there first (409 records_do_not_match if any fail); false changes it anyway',
-            }),
+            validate: Type.Optional(
+              Type.Boolean({
+                default: true,
+                description: 'Check a new schema against the records already there first (409 records_do_not_match if any fail); false changes it anyway',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
         response: { 200: json('The collection, changed', Collection.ref), ...problems(400, 404, 409) },
       },
     },
-    async (request) => records.updateCollection(tenantOf(request), request.params.name, request.body, { validate: request.query.validate }),
+    async (request) => records.updateCollection(tenantOf(request), request.params.name, request.body, { validate: request.query.validate ?? true }),
   );
 
   app.delete(

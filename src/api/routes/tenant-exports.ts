@@ -86,11 +86,13 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
         params: TenantId,
         querystring: Type.Object(
           {
-            validate: Type.Boolean({
-              default: true,
-              description:
-                "Check each record against its collection's schema (400 for the first that does not match); false restores such records as they are. Everything else is checked either way",
-            }),
+            validate: Type.Optional(
+              Type.Boolean({
+                default: true,
+                description:
+                  "Check each record against its collection's schema (400 for the first that does not match); false restores such records as they are. Everything else is checked either way",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -101,7 +103,7 @@ export const tenantExportRoutes: FastifyPluginAsyncTypebox<TenantExportRoutesOpt
     async (request) => {
       const body = bodies.get(request);
       if (!body) throw new TenantryError('unsupported_media_type', `send the export as the request body, as ${NDJSON}`);
-      const { validate } = request.query;
+      const validate = request.query.validate ?? true;
       const summary = await tenantExports.import(request.params.id, body, { validate });
       request.log.info({ tenant: summary.tenantId, counts: summary.counts, validate }, 'tenant imported');
       return summary;
