@@ -80,10 +80,15 @@ export class TopTenants {
   }
 }
 
+/** How long an anonymous scrape's text is served to the scrapes after it (ms). */
+const PUBLIC_SCRAPE_MS = 1000;
+
 export class Metrics {
   readonly registry = new Registry();
   /** The series that name tenants (tenantry_tenant_requests_total): scraped only where allowed to (scrape). */
   readonly #tenantRegistry = new Registry();
+  /** The last anonymous scrape (scrape without tenants), shared for PUBLIC_SCRAPE_MS. */
+  #public: { at: number; body: Promise<string> } | undefined;
   readonly httpRequests: Counter<'method' | 'route' | 'status' | 'tier'>;
   readonly httpDuration: Histogram<'method' | 'route' | 'status' | 'tier'>;
   readonly rateLimited: Counter<'tier'>;
@@ -322,8 +327,21 @@ export class Metrics {
    * out (a scrape by a caller who is not the platform admin).
    */
   async scrape(options: { tenants?: boolean } = {}): Promise<{ contentType: string; body: string }> {
-    let body = await this.registry.metrics();
-    if (options.tenants ?? true) body += await this.#tenantRegistry.metrics();
-    return { contentType: this.registry.contentType, body };
+    if (options.tenants ?? true) {
+      const body = (await this.registry.metrics()) + (await this.#tenantRegistry.metrics());
+      return { contentType: this.registry.contentType, body };
+    }
+    // Anyone may ask for these (the API's port, no token), and the gauges read the database: callers
+    // within PUBLIC_SCRAPE_MS of a scrape get its text, so a flood of scrapes costs one query a second.
+    const now = performance.now();
+    if (!this.#public || now - this.#public.at >= PUBLIC_SCRAPE_MS) {
+      const body = this.registry.metrics();
+      const entry = { at: now, body };
+      this.#public = entry;
+      body.catch(() => {
+        if (this.#public === entry) this.#public = undefined;
+      });
+    }
+    return { contentType: this.registry.contentType, body: await this.#public.body };
   }
 }

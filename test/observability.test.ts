@@ -119,6 +119,7 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     const wrong = await send(app, 'GET', '/metrics', undefined, bearer('not-the-admin-token-at-all'));
     expect(wrong.statusCode).toBe(401);
     expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(wrong.headers['www-authenticate']).toBe('Bearer');
     const before = parseMetrics((await send(app, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
     const route = '/v1/collections/:name/records';
     const counted = (families: ReturnType<typeof parseMetrics>) =>
@@ -156,6 +157,7 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     expect(Number(/^tenantry_scope_duration_seconds_count\{outcome="ok"\} (\d+)$/m.exec(scraped.body)?.[1])).toBeGreaterThan(0);
     expect(samples(after, 'tenantry_trainings_running')).toHaveLength(1);
     // Without a token (API.md: an operations endpoint): the same counters, but no series naming tenants.
+    const asked = performance.now();
     const anon = await send(app, 'GET', '/metrics');
     expect(anon.statusCode).toBe(200);
     expect(anon.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -164,21 +166,45 @@ describe(`logs, request ids and metrics (${backend})`, () => {
     expect(samples(anonymous, 'tenantry_db_pool_connections', { cluster: 'main' }).length).toBeGreaterThan(0);
     expect(anon.body).not.toContain('tenantry_tenant_requests_total');
     for (const id of tenants) expect(anon.body).not.toContain(id);
+    // Anonymous scrapes within a second of one share its text (the gauges read the database); the
+    // admin's is its own.
+    expect((await send(app, 'GET', '/v1/collections/notes/records', undefined, bearer(keys[tenants[0]!]!.admin))).statusCode).toBe(200);
+    const again = await send(app, 'GET', '/metrics');
+    const admin = parseMetrics((await send(app, 'GET', '/metrics', undefined, bearer(ADMIN))).body);
+    expect(counted(admin)).toBe(counted(after) + 1);
+    if (performance.now() - asked < 900) expect(again.body).toBe(anon.body);
   });
 
   it('puts /metrics behind the admin token with TENANTRY_METRICS_AUTH=admin', async () => {
     expect(loadConfig({ TENANTRY_METRICS_AUTH: 'admin' }).metricsAuth).toBe('admin');
     expect(loadConfig({}).metricsAuth).toBe('none');
     expect(() => loadConfig({ TENANTRY_METRICS_AUTH: 'token' })).toThrow(/TENANTRY_METRICS_AUTH/);
-    const guarded = await buildApp({ tenantry: t, adminToken: ADMIN, cursorSecret: 'cursor-secret', metricsAuth: 'admin' });
+    const guarded = await buildApp({
+      tenantry: t,
+      adminToken: ADMIN,
+      adminTokenPrevious: 'the-admin-token-before-rotation',
+      cursorSecret: 'cursor-secret',
+      metricsAuth: 'admin',
+      addressLimits: { authFailuresPerMinute: 2 },
+    });
     try {
       const refused = await send(guarded, 'GET', '/metrics');
       expect(refused.statusCode).toBe(401);
       expect(refused.headers['www-authenticate']).toBe('Bearer');
       expect(refused.json()).toMatchObject({ code: 'unauthorized' });
-      const scraped = await send(guarded, 'GET', '/metrics', undefined, bearer(ADMIN));
-      expect(scraped.statusCode).toBe(200);
-      expect(scraped.body).toContain('tenantry_http_requests_total');
+      const [id] = tenants;
+      expect((await send(guarded, 'GET', '/v1/tenant', undefined, bearer(keys[id!]!.admin))).statusCode).toBe(200);
+      for (const token of [ADMIN, 'the-admin-token-before-rotation']) {
+        const scraped = await send(guarded, 'GET', '/metrics', undefined, bearer(token));
+        expect(scraped.statusCode).toBe(200);
+        expect(scraped.body).toContain('tenantry_http_requests_total');
+        expect(scraped.body).toContain(`tenantry_tenant_requests_total{tenant="${id}"} 1`);
+      }
+      // Guessing the token spends the address's failed-authentication budget, as on the control plane.
+      const guesses = [];
+      for (let n = 0; n < 3; n++) guesses.push((await send(guarded, 'GET', '/metrics', undefined, bearer(`guess-${n}-of-the-admin-token`))).statusCode);
+      expect(guesses).toEqual([401, 401, 429]);
+      expect((await send(guarded, 'GET', '/metrics', undefined, bearer(ADMIN))).statusCode).toBe(200);
     } finally {
       await guarded.close();
     }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { AddressBuckets, RateLimiter, type TenantRateLimiter } from '../src/api/rate-limit.js';
+import { TenantResolver } from '../src/api/tenant-resolution.js';
 import { ApiKeys } from '../src/auth/api-keys.js';
+import { TenantryError } from '../src/errors.js';
 import type { Isolation } from '../src/storage/placement.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
@@ -175,6 +178,42 @@ describe(`data-plane authentication, tenant resolution and roles (${backend})`, 
     const other = await app.inject({ method: 'GET', url: '/v1/tenant', headers: bearer(keys[`${A}:viewer`]!) });
     expect(other.statusCode).toBe(200);
     expect(Number(other.headers['ratelimit-limit'])).toBe(600);
+  });
+
+  it("a rate limiter without peek, or whose peek fails, leaves a refusal as it was (a library user's limiter)", async () => {
+    const own = new RateLimiter();
+    const limiters: TenantRateLimiter[] = [
+      { take: (id, limit) => own.take(id, limit) },
+      {
+        take: (id, limit) => own.take(id, limit),
+        peek: () => {
+          throw new Error('peek broke');
+        },
+      },
+      { take: (id, limit) => own.take(id, limit), peek: () => Promise.reject(new Error('store down')) },
+    ];
+    for (const rateLimiter of limiters) {
+      const resolver = new TenantResolver({
+        catalog: t.catalog,
+        apiKeys: new ApiKeys(t.catalog),
+        rateLimiter,
+        addressLimits: { authFailures: new AddressBuckets(100), controlRequests: new AddressBuckets(100) },
+      });
+      const headers: Record<string, unknown> = {};
+      const refused = await resolver
+        .resolve(
+          { ip: '10.0.0.1', url: '/v1/tenant', pathTenant: undefined, headers: { ...bearer(keys[`${A}:viewer`]!), 'x-tenant-id': B } },
+          { header: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value) },
+          'viewer',
+        )
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(refused).toBeInstanceOf(TenantryError);
+      expect(refused).toMatchObject({ code: 'tenant_mismatch' });
+      expect(headers['ratelimit-limit']).toBeUndefined();
+    }
   });
 
   it('suspended tenants get 403 tenant_suspended; deleted tenants’ keys get 401', async () => {

@@ -14,7 +14,7 @@ import type { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { isControlPlane, openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
-import { ADDRESS_LIMIT_DEFAULTS, type AddressLimits } from './plugins/address-limits.js';
+import { ADDRESS_LIMIT_DEFAULTS, admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './plugins/address-limits.js';
 import { consolePlugin } from './console.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
@@ -185,24 +185,6 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   await app.register(consolePlugin, { root: options.consoleRoot });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  // Prometheus (API.md: an operations endpoint, no token). The series that name tenants are served only
-  // to the platform admin token, and TENANTRY_METRICS_AUTH=admin puts the whole endpoint behind it;
-  // TENANTRY_METRICS_PORT serves everything without a token on an internal port (server.ts).
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    const admin = token !== '' && secretsMatch(adminToken, token);
-    if ((token !== '' && !admin) || (!admin && (options.metricsAuth ?? tenantry.config.metricsAuth) === 'admin')) {
-      reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError(
-        'unauthorized',
-        token === ''
-          ? 'metrics need the platform admin token as a Bearer credential (TENANTRY_METRICS_AUTH=admin)'
-          : 'the Bearer credential is not the platform admin token',
-      );
-    }
-    const { contentType, body } = await services.metrics.scrape({ tenants: admin });
-    return reply.type(contentType).send(body);
-  });
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     if (app.draining) return reply.code(503).send({ status: 'draining' });
     try {
@@ -219,8 +201,35 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     authFailures: new AddressBuckets(limits.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
     controlRequests: new AddressBuckets(limits.controlRequestsPerMinute ?? ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
     // Recorded in the platform's audit trail, a minute's failures of a plane as one entry.
-    onFailure: (request) => tenantry.platformAudit.authenticationFailed(isControlPlane(request.url.split('?')[0]!) ? 'control' : 'data'),
+    onFailure: (request) =>
+      tenantry.platformAudit.authenticationFailed(isControlPlane(request.url.split('?')[0]!) || request.url.startsWith('/metrics') ? 'control' : 'data'),
   };
+  // Prometheus (API.md: an operations endpoint, no token). The series that name tenants are served only
+  // to the platform admin token, and TENANTRY_METRICS_AUTH=admin puts the whole endpoint behind it;
+  // TENANTRY_METRICS_PORT serves everything without a token on an internal port (server.ts). The
+  // control plane's per-address limits apply: a wrong token spends the address's failed-authentication
+  // budget, as guessing it anywhere else does. Anonymous scrapes share one result a second (metrics.ts).
+  const metricsAuth = options.metricsAuth ?? tenantry.config.metricsAuth;
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    admitControlRequest(addressLimits, request, reply);
+    const token = bearerToken(request.headers.authorization);
+    // Both compared whatever the first gave (as the control plane does).
+    const current = token !== '' && secretsMatch(adminToken, token);
+    const previous = token !== '' && adminTokenPrevious !== undefined && secretsMatch(adminTokenPrevious, token);
+    const admin = current || previous;
+    if (token !== '' && !admin) {
+      refuseFloodingAddress(addressLimits, request, reply);
+      countFailedAuthentication(addressLimits, request);
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new TenantryError('unauthorized', 'the Bearer credential is not the platform admin token');
+    }
+    if (!admin && metricsAuth === 'admin') {
+      reply.header('WWW-Authenticate', 'Bearer');
+      throw new TenantryError('unauthorized', 'metrics need the platform admin token as a Bearer credential (TENANTRY_METRICS_AUTH=admin)');
+    }
+    const { contentType, body } = await services.metrics.scrape({ tenants: admin });
+    return reply.type(contentType).send(body);
+  });
   await app.register(controlTenantRoutes, {
     tenants: tenantry.tenants,
     catalog: tenantry.catalog,

@@ -19,8 +19,11 @@ export interface RateDecision {
 export interface TenantRateLimiter {
   /** Take one request from the tenant's bucket of `limit` per minute. */
   take(tenantId: string, limit: number): RateDecision | Promise<RateDecision>;
-  /** The tenant's bucket as it stands, taking nothing: the RateLimit-* headers of a request refused before the limit. */
-  peek(tenantId: string, limit: number): RateDecision | Promise<RateDecision>;
+  /**
+   * The tenant's bucket as it stands, taking nothing: the RateLimit-* headers of a request refused
+   * before the limit. Optional (a limiter of a library user's may not have it: no headers then).
+   */
+  peek?(tenantId: string, limit: number): RateDecision | Promise<RateDecision>;
   close?(): Promise<void>;
 }
 

@@ -92,6 +92,15 @@ function namedTenants(request: CredentialRequest, baseDomain: string | undefined
   return named;
 }
 
+/** The tenant's bucket for the headers of a refusal, or undefined: a peek that fails must not change the answer. */
+async function peekQuietly(limiter: TenantRateLimiter, tenant: Tenant): Promise<RateDecision | undefined> {
+  try {
+    return await limiter.peek?.(tenant.id, requestsPerMinute(tenant));
+  } catch {
+    return undefined;
+  }
+}
+
 function rateHeaders(reply: HeaderSink, rate: RateDecision | undefined): void {
   if (!rate) return;
   reply.header('RateLimit-Limit', rate.limit);
@@ -158,7 +167,7 @@ export class TenantResolver {
     } catch (error) {
       // Refused before the limit takes a token, but a response to the tenant all the same (API.md: every
       // one carries RateLimit-*): the bucket as it stands.
-      rateHeaders(reply, await Promise.resolve(rateLimiter.peek(tenant.id, requestsPerMinute(tenant))).catch(() => undefined));
+      rateHeaders(reply, await peekQuietly(rateLimiter, tenant));
       throw error;
     }
     // Counted per verified tenant, before any work is done for the request (but after load shedding).

@@ -95,7 +95,7 @@ export class TenantExports {
    */
   async import(tenantId: string, input: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportSummary> {
     await this.#tenants.get(tenantId); // 404 before anything is recorded
-    const { result } = await this.#operations.runHere('import', tenantId, {}, async (ctx) => {
+    const { result } = await this.#operations.runHere('import', tenantId, options.validate === false ? { validate: false } : {}, async (ctx) => {
       let last = 0;
       const summary = await this.#importer.import(tenantId, input, {
         validate: options.validate,
