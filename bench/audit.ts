@@ -15,7 +15,9 @@
  *    largest) with everything metering does per request — the count, the tenant's in-flight unit for
  *    CPU attribution, the statement clock — against the same app with all three switched off. Three
  *    figures: requests/s and CPU per request (both noisy to ±5–15 % on a shared 2-core VM), and
- *    metering's own work per request timed alone (200,000 times), as a share of a request's CPU.
+ *    metering's own work per request timed alone (200,000 times), as a share of a request's CPU; and
+ *    an A/A control (metering on for both sides of the same pairing), whose distance from 1.000 is the
+ *    measure's own bias and noise.
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:audit
  *
@@ -225,12 +227,18 @@ async function measure(t: Tenantry, label: string): Promise<void> {
       '3. GET a record through the HTTP stack (inject, 16 at a time), metered vs not: request count, CPU attribution, statement clock (goal: <= 3 %)',
     );
     const run = await paired(16, { op: request, before: meterOff }, { op: request, before: meterOn });
+    // A/A control: the same pairing with metering on for both sides. Whatever it shows besides 1.000
+    // is the measure's own bias and noise, not metering.
+    const control = await paired(16, { op: request, before: meterOn }, { op: request, before: meterOn });
     meterOn();
     console.log(
       `unmetered ${fmt(run.base)} req/s, metered ${fmt(run.cand)} req/s; metered/unmetered (median of rounds) ${run.ratio.toFixed(3)}: ${((1 - run.ratio) * 100).toFixed(1)} % fewer requests/s`,
     );
     console.log(
       `CPU per request (µs, this process+PostgreSQL): unmetered ${cpuText(run.baseCpu)}, metered ${cpuText(run.candCpu)}; metered/unmetered ${run.cpuRatio.toFixed(3)}: ${((run.cpuRatio - 1) * 100).toFixed(1)} % more CPU per request`,
+    );
+    console.log(
+      `A/A control, metered on both sides: ${control.ratio.toFixed(3)} requests/s, ${control.cpuRatio.toFixed(3)} CPU per request (1.000 for a measure without bias)`,
     );
     // The same cost without the noise of a whole request: what metering adds per request, alone.
     const perRequestNs = microMetering(t, tenant);

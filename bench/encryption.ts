@@ -122,6 +122,16 @@ await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {
       ),
     );
 
+    // A/A control: plain reads on both sides of the same pairing. Its distance from 1.000 is the
+    // measure's own bias and noise, against which the read's ratio is to be read.
+    const control = await paired(
+      () => records.getRecord(tenant, 'plain', pick(ids.plain)),
+      () => records.getRecord(tenant, 'plain', pick(ids.plain)),
+    );
+    console.log(
+      `A/A control, plain read on both sides: time ratio ${control.ratio.toFixed(3)}x, CPU ratio ${control.cpuRatio.toFixed(3)}x (1.000 for a measure without bias)`,
+    );
+
     // The codec alone: what sealing and opening the three fields costs per record, without a database.
     const ring = await tenantry.keys.keyring(tenant);
     const place = { tenantId: tenant.id, generation: tenant.generation, collection: 'secret' };

@@ -164,24 +164,26 @@ describe(`workflow claims and an in-process worker yielding to requests (${backe
     await runtime.stopEngine();
   });
 
-  it('counts the requests being served, for at most its window', () => {
-    const load = new InteractiveLoad(1000);
+  it('counts the requests being served, for at most its window, and the last answered one for a moment after', () => {
+    const load = new InteractiveLoad(1000, 100);
     const a = load.begin(0);
     const b = load.begin(10);
     expect(load.waiting(20)).toBe(2);
-    b();
-    b(); // twice: counted once
-    expect(load.waiting(30)).toBe(1);
+    b(25);
+    b(26); // twice: counted once
+    expect(load.waiting(30)).toBe(2); // a, and b answered 5 ms ago
+    expect(load.waiting(125)).toBe(1); // a only: b's moment has passed
     // A request lasting longer than the window stops counting (a long download must not hold the worker back).
     expect(load.waiting(1001)).toBe(0);
-    a(); // its end, after it expired, changes nothing
+    a(1001.5); // its end, after it expired, changes nothing
     expect(load.waiting(1002)).toBe(0);
     const c = load.begin(2000);
     expect(load.waiting(2001)).toBe(1);
-    c();
-    expect(load.waiting(2002)).toBe(0);
+    c(2002);
+    expect(load.waiting(2050)).toBe(1); // steady traffic keeps the worker yielding between requests
+    expect(load.waiting(2102)).toBe(0);
     // Many requests: the passed ones are dropped as it goes.
-    for (let i = 0; i < 5000; i++) load.begin(3000 + i / 10)();
+    for (let i = 0; i < 5000; i++) load.begin(3000 + i / 10)(3000 + i / 10);
     expect(load.waiting(3600)).toBe(0);
   });
 

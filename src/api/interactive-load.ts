@@ -14,26 +14,45 @@ export class InteractiveLoad {
   #entries: Array<{ at: number; open: boolean }> = [];
   #head = 0;
   #open = 0;
+  /** When the last request was answered (-Infinity: none yet). */
+  #lastEnd = -Infinity;
 
-  constructor(private readonly windowMs = 1000) {}
+  /**
+   * `windowMs`: the longest a request counts while it is served. `holdMs`: how long the last answered
+   * request still counts as one, so steady traffic (a request every few milliseconds, each answered
+   * before the next arrives) keeps the worker yielding between its requests instead of taking every
+   * slot back in each gap — the steps it claimed in a gap would still be running when the next
+   * request came.
+   */
+  constructor(
+    private readonly windowMs = 1000,
+    private readonly holdMs = 100,
+  ) {}
 
-  /** A request arrived: returns what to call once it has been answered (or abandoned); calling it again does nothing. */
-  begin(now = performance.now()): () => void {
+  /**
+   * A request arrived: returns what to call once it has been answered (or abandoned), with the time
+   * if not now; calling it again does nothing.
+   */
+  begin(now = performance.now()): (endedAt?: number) => void {
     this.#prune(now);
     const entry = { at: now, open: true };
     this.#entries.push(entry);
     this.#open++;
-    return () => {
+    return (endedAt?: number) => {
       if (!entry.open) return;
       entry.open = false;
       this.#open--;
+      this.#lastEnd = Math.max(this.#lastEnd, endedAt ?? performance.now());
     };
   }
 
-  /** Requests being served now that arrived within the last `windowMs`. */
+  /**
+   * Requests being served now that arrived within the last `windowMs`, and one more while the last
+   * one answered was answered within `holdMs`.
+   */
   waiting(now = performance.now()): number {
     this.#prune(now);
-    return this.#open;
+    return this.#open + (now - this.#lastEnd < this.holdMs ? 1 : 0);
   }
 
   #prune(now: number): void {
