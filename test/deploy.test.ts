@@ -194,6 +194,31 @@ describe(`deployment manifests and image (${backend})`, () => {
     }
   });
 
+  it('Prometheus scrapes each process on its internal metrics port, which only the monitoring namespace may reach', () => {
+    for (const overlay of OVERLAYS) {
+      const config = rendered[overlay].find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'tenantry-config')!.data as Record<string, string>;
+      const policies = rendered[overlay].filter((o) => o.kind === 'NetworkPolicy');
+      for (const o of rendered[overlay].filter((x) => x.kind === 'Deployment')) {
+        const container = o.spec.template.spec.containers[0];
+        const command = (container.args as string[])[0];
+        const annotations = o.spec.template.metadata.annotations as Record<string, string>;
+        const expected = command === 'serve' ? config.TENANTRY_METRICS_PORT : config.TENANTRY_WORKER_PORT;
+        expect(expected, `${overlay} ${o.metadata.name}`).toBeDefined();
+        expect(annotations['prometheus.io/port'], `${overlay} ${o.metadata.name}`).toBe(expected);
+        const port = (container.ports as Array<{ name: string; containerPort: number }>).find((p) => p.containerPort === Number(expected));
+        expect(port, `${overlay} ${o.metadata.name}`).toBeDefined();
+        // A policy selecting these pods admits that port from the monitoring namespace only.
+        const labels = o.spec.template.metadata.labels as Record<string, string>;
+        const selecting = policies.filter((np) => Object.entries(np.spec.podSelector.matchLabels as Record<string, string>).every(([k, v]) => labels[k] === v));
+        if (selecting.length === 0) continue; // an overlay without policies
+        const rules = selecting.flatMap((np) => np.spec.ingress as Array<{ from?: unknown[]; ports: Array<{ port: string | number }> }>);
+        const admitting = rules.filter((r) => r.ports.some((p) => p.port === port!.name || p.port === port!.containerPort));
+        expect(admitting.length, `${overlay} ${o.metadata.name}`).toBeGreaterThan(0);
+        for (const rule of admitting) expect(JSON.stringify(rule.from), `${overlay} ${o.metadata.name}`).toContain('monitoring');
+      }
+    }
+  });
+
   it("probes ask the API's port and the worker's; the drain fits in the grace period", () => {
     for (const overlay of OVERLAYS) {
       const config = rendered[overlay].find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'tenantry-config')!.data as Record<string, string>;
