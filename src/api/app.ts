@@ -6,7 +6,7 @@ import type { Tenantry } from '../tenantry.js';
 import { CursorCodec } from './cursor.js';
 import { AddressBuckets, RateLimiter, type TenantRateLimiter } from './rate-limit.js';
 import { RedisRateLimiter } from './redis-rate-limit.js';
-import { bearerToken, secretsMatch } from '../auth/secrets.js';
+import { bearerToken } from '../auth/secrets.js';
 import type { Logger } from '../logging.js';
 import type { ModelsService } from '../ml/models.js';
 import { Services } from '../services.js';
@@ -14,7 +14,7 @@ import type { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
 import { isControlPlane, openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
-import { ADDRESS_LIMIT_DEFAULTS, admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from './plugins/address-limits.js';
+import { ADDRESS_LIMIT_DEFAULTS, admitControlRequest, requireAdminToken, type AddressLimits } from './plugins/address-limits.js';
 import { consolePlugin } from './console.js';
 import { controlTenantRoutes } from './routes/control-tenants.js';
 import { dataPlaneRoutes } from './routes/data-plane.js';
@@ -210,20 +210,14 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
   // control plane's per-address limits apply: a wrong token spends the address's failed-authentication
   // budget, as guessing it anywhere else does. Anonymous scrapes share one result a second (metrics.ts).
   const metricsAuth = options.metricsAuth ?? tenantry.config.metricsAuth;
+  const adminTokens = { current: adminToken, previous: adminTokenPrevious };
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     admitControlRequest(addressLimits, request, reply);
     const token = bearerToken(request.headers.authorization);
-    // Both compared whatever the first gave (as the control plane does).
-    const current = token !== '' && secretsMatch(adminToken, token);
-    const previous = token !== '' && adminTokenPrevious !== undefined && secretsMatch(adminTokenPrevious, token);
-    const admin = current || previous;
-    if (token !== '' && !admin) {
-      refuseFloodingAddress(addressLimits, request, reply);
-      countFailedAuthentication(addressLimits, request);
-      reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'the Bearer credential is not the platform admin token');
-    }
-    if (!admin && metricsAuth === 'admin') {
+    // A token sent must be the admin's (else 401, counted); without one, the anonymous scrape.
+    const admin = token !== '';
+    if (admin) requireAdminToken(addressLimits, request, reply, token, adminTokens, 'the Bearer credential is not the platform admin token');
+    else if (metricsAuth === 'admin') {
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'metrics need the platform admin token as a Bearer credential (TENANTRY_METRICS_AUTH=admin)');
     }

@@ -1,4 +1,5 @@
-import { refusal } from '../../errors.js';
+import { secretsMatch } from '../../auth/secrets.js';
+import { refusal, TenantryError } from '../../errors.js';
 import type { AddressBuckets } from '../rate-limit.js';
 
 /**
@@ -61,4 +62,34 @@ export function admitControlRequest(limits: AddressLimits, request: AddressedReq
       `control-plane request limit of ${admitted.limit} per minute for this address reached; retry in ${admitted.retryAfter} s`,
     );
   }
+}
+
+/** The platform admin token, and during a rotation the one before it (TENANTRY_ADMIN_TOKEN_PREVIOUS). */
+export interface AdminTokens {
+  current: string;
+  previous?: string;
+}
+
+/**
+ * The platform admin check of a Bearer `token` (the control plane, and /metrics when a token is sent).
+ * The current and the previous token are both compared whatever the first gave, so the time taken says
+ * nothing about which matched; the right one costs no query and is served even from an address that
+ * has spent its failed-authentication budget. Anything else (no token included) is refused 429 from
+ * such an address, else counted against it and answered 401 with `detail`.
+ */
+export function requireAdminToken(
+  limits: AddressLimits,
+  request: AddressedRequest,
+  reply: HeaderSink,
+  token: string,
+  tokens: AdminTokens,
+  detail: string,
+): void {
+  const current = token !== '' && secretsMatch(tokens.current, token);
+  const previous = token !== '' && tokens.previous !== undefined && secretsMatch(tokens.previous, token);
+  if (current || previous) return;
+  refuseFloodingAddress(limits, request, reply);
+  countFailedAuthentication(limits, request);
+  reply.header('WWW-Authenticate', 'Bearer');
+  throw new TenantryError('unauthorized', detail);
 }

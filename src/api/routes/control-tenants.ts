@@ -1,6 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TenantryError } from '../../errors.js';
-import { bearerToken, secretsMatch } from '../../auth/secrets.js';
+import { bearerToken } from '../../auth/secrets.js';
 import { tenantJson } from '../../tenancy/catalog.js';
 import type { Catalog } from '../../tenancy/catalog.js';
 import type { KeyRotation } from '../../tenancy/key-rotation.js';
@@ -14,7 +13,7 @@ import { ISOLATIONS } from '../../storage/placement.js';
 import type { TenantStatus } from '../../storage/scope.js';
 import { PLAN_LIMIT_KEYS } from '../../tenancy/plans.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
-import { admitControlRequest, countFailedAuthentication, refuseFloodingAddress, type AddressLimits } from '../plugins/address-limits.js';
+import { admitControlRequest, requireAdminToken, type AddressLimits } from '../plugins/address-limits.js';
 import { locate } from '../location.js';
 import type { Operations } from '../../tenancy/operations.js';
 import { Operation, operationRoutes } from './operations.js';
@@ -192,19 +191,14 @@ export const controlTenantRoutes: FastifyPluginAsyncTypebox<ControlPlaneOptions>
   // shares, so guessing the admin token costs as much as guessing a key.
   app.addHook('onRequest', async (request, reply) => {
     admitControlRequest(addressLimits, request, reply);
-    const token = bearerToken(request.headers.authorization);
-    // Checking the admin token costs no query: the right one is served even from an address that has
-    // spent its failed-authentication budget (whose other requests get 429 before the comparison).
-    // Both compared whatever the first gave, so the time taken says nothing about which matched.
-    const current = !!token && secretsMatch(adminToken, token);
-    const previous = !!token && adminTokenPrevious !== undefined && secretsMatch(adminTokenPrevious, token);
-    const valid = current || previous;
-    if (!valid) refuseFloodingAddress(addressLimits, request, reply);
-    if (!valid) {
-      countFailedAuthentication(addressLimits, request);
-      reply.header('WWW-Authenticate', 'Bearer');
-      throw new TenantryError('unauthorized', 'the control plane needs the platform admin token as a Bearer credential');
-    }
+    requireAdminToken(
+      addressLimits,
+      request,
+      reply,
+      bearerToken(request.headers.authorization),
+      { current: adminToken, previous: adminTokenPrevious },
+      'the control plane needs the platform admin token as a Bearer credential',
+    );
   });
   // Behind the same admin check: registered after the hook, inside this plugin.
   await app.register(controlPlaneAuditPlugin, { platformAudit });
