@@ -54,6 +54,11 @@ export function rateDecision(allowed: boolean, limit: number, tokens: number): R
   };
 }
 
+/** A bucket's tokens at `now`: refilled at its limit per minute since it was last updated, never past the limit. */
+function refilled(bucket: Bucket, now: number): number {
+  return Math.min(bucket.limit, bucket.tokens + (now - bucket.updated) * (bucket.limit / 60_000));
+}
+
 export class RateLimiter implements TenantRateLimiter {
   readonly #buckets = new Map<string, Bucket>();
 
@@ -62,14 +67,13 @@ export class RateLimiter implements TenantRateLimiter {
   take(tenantId: string, limit: number): RateDecision {
     const key = tenantCacheKey(tenantId, 'rate');
     const now = this.now();
-    const perMs = limit / 60_000;
     let bucket = this.#buckets.get(key);
     if (!bucket || bucket.limit !== limit) {
       bucket = { tokens: limit, updated: now, limit };
       this.#buckets.set(key, bucket);
       if (this.#buckets.size > 50_000) this.#sweep(now);
     } else {
-      bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.updated) * perMs);
+      bucket.tokens = refilled(bucket, now);
       bucket.updated = now;
     }
     const allowed = bucket.tokens >= 1;
@@ -79,14 +83,14 @@ export class RateLimiter implements TenantRateLimiter {
 
   peek(tenantId: string, limit: number): RateDecision {
     const bucket = this.#buckets.get(tenantCacheKey(tenantId, 'rate'));
-    const tokens = !bucket || bucket.limit !== limit ? limit : Math.min(limit, bucket.tokens + (this.now() - bucket.updated) * (limit / 60_000));
+    const tokens = !bucket || bucket.limit !== limit ? limit : refilled(bucket, this.now());
     return rateDecision(tokens >= 1, limit, tokens);
   }
 
   /** Drop buckets that have refilled: a full bucket is the same as none. */
   #sweep(now: number): void {
     for (const [key, b] of this.#buckets) {
-      if (b.tokens + (now - b.updated) * (b.limit / 60_000) >= b.limit) this.#buckets.delete(key);
+      if (refilled(b, now) >= b.limit) this.#buckets.delete(key);
     }
   }
 }
@@ -137,9 +141,8 @@ export class AddressBuckets {
     const key = addressKey(address);
     const now = this.#now();
     const limit = this.perMinute;
-    const perMs = limit / 60_000;
     const bucket = this.#buckets.get(key);
-    let tokens = bucket ? Math.min(limit, bucket.tokens + (now - bucket.updated) * perMs) : limit;
+    let tokens = bucket ? refilled(bucket, now) : limit;
     const allowed = tokens >= 1;
     if (take) {
       if (allowed) tokens -= 1;

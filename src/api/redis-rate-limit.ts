@@ -20,7 +20,8 @@ import { TenantryError } from '../errors.js';
 import { tenantCacheKey } from '../storage/scope.js';
 import { RateLimiter, rateDecision, type RateDecision, type TenantRateLimiter } from './rate-limit.js';
 
-const TAKE = `
+/** The bucket of KEYS[1] refilled to now (Redis' clock), as `tokens`: the start of both scripts. */
+const REFILL = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local limit = tonumber(ARGV[1])
@@ -32,6 +33,10 @@ if tokens == nil or tonumber(b[3]) ~= limit then
 else
   tokens = math.min(limit, tokens + math.max(0, now - tonumber(b[2])) * perMs)
 end
+`;
+
+/** Refill, take one if there is one, and store the bucket. */
+const TAKE = `${REFILL}
 local allowed = 0
 if tokens >= 1 then
   tokens = tokens - 1
@@ -42,18 +47,8 @@ redis.call('PEXPIRE', KEYS[1], 61000)
 return { allowed, tostring(tokens) }
 `;
 
-/** TAKE's refill without the take or the write: the bucket as it stands. */
-const PEEK = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local limit = tonumber(ARGV[1])
-local b = redis.call('HMGET', KEYS[1], 'tokens', 'updated', 'limit')
-local tokens = tonumber(b[1])
-if tokens == nil or tonumber(b[3]) ~= limit then
-  tokens = limit
-else
-  tokens = math.min(limit, tokens + math.max(0, now - tonumber(b[2])) * limit / 60000)
-end
+/** The bucket as it stands: the refill alone, nothing taken or written. */
+const PEEK = `${REFILL}
 return tostring(tokens)
 `;
 
