@@ -12,7 +12,7 @@ import type { ModelsService } from '../ml/models.js';
 import { Services } from '../services.js';
 import type { WorkflowRuntime } from '../workflows/runtime.js';
 import { jsonLimitsPlugin } from './plugins/json-limits.js';
-import { isControlPlane, openapiPlugin, TENANT_PREFIX } from './openapi.js';
+import { openapiPlugin, TENANT_PREFIX } from './openapi.js';
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js';
 import { ADDRESS_LIMIT_DEFAULTS, admitControlRequest, requireAdminToken, type AddressLimits } from './plugins/address-limits.js';
 import { consolePlugin } from './console.js';
@@ -201,8 +201,7 @@ async function registerAll(app: TenantryApp, services: Services, options: AppOpt
     authFailures: new AddressBuckets(limits.authFailuresPerMinute ?? ADDRESS_LIMIT_DEFAULTS.authFailuresPerMinute),
     controlRequests: new AddressBuckets(limits.controlRequestsPerMinute ?? ADDRESS_LIMIT_DEFAULTS.controlRequestsPerMinute),
     // Recorded in the platform's audit trail, a minute's failures of a plane as one entry.
-    onFailure: (request) =>
-      tenantry.platformAudit.authenticationFailed(isControlPlane(request.url.split('?')[0]!) || request.url.startsWith('/metrics') ? 'control' : 'data'),
+    onFailure: (_request, plane) => tenantry.platformAudit.authenticationFailed(plane),
   };
   // Prometheus (API.md: an operations endpoint, no token). The series that name tenants are served only
   // to the platform admin token, and TENANTRY_METRICS_AUTH=admin puts the whole endpoint behind it;

@@ -153,7 +153,7 @@ export class TenantResolver {
       // A key of an earlier tenant of this id (a key row another process still has cached).
       (verified.generation !== undefined && verified.generation !== tenant.generation)
     ) {
-      countFailedAuthentication(addressLimits, request);
+      countFailedAuthentication(addressLimits, request, 'data');
       reply.header('WWW-Authenticate', 'Bearer');
       throw new TenantryError('unauthorized', 'a valid tenant API key or JWT is needed as a Bearer credential');
     }

@@ -22,8 +22,8 @@ export interface HeaderSink {
 export interface AddressLimits {
   authFailures: AddressBuckets;
   controlRequests: AddressBuckets;
-  /** Told of each failed authentication (the platform audit trail counts them). */
-  onFailure?: (request: AddressedRequest) => void;
+  /** Told of each failed authentication and its plane (the platform audit trail counts them). */
+  onFailure?: (request: AddressedRequest, plane: Plane) => void;
 }
 
 /** Failed authentications per address and minute, and control-plane requests per address and minute. */
@@ -46,10 +46,13 @@ export function refuseFloodingAddress(limits: AddressLimits, request: AddressedR
   }
 }
 
+/** Which credential failed: a tenant's (data plane) or the platform admin token (control plane, /metrics). */
+export type Plane = 'control' | 'data';
+
 /** Count one failed authentication against the request's address. */
-export function countFailedAuthentication(limits: AddressLimits, request: AddressedRequest): void {
+export function countFailedAuthentication(limits: AddressLimits, request: AddressedRequest, plane: Plane): void {
   limits.authFailures.take(request.ip);
-  limits.onFailure?.(request);
+  limits.onFailure?.(request, plane);
 }
 
 /** Admit one control-plane request from the request's address, or refuse it with 429. */
@@ -89,7 +92,7 @@ export function requireAdminToken(
   const previous = token !== '' && tokens.previous !== undefined && secretsMatch(tokens.previous, token);
   if (current || previous) return;
   refuseFloodingAddress(limits, request, reply);
-  countFailedAuthentication(limits, request);
+  countFailedAuthentication(limits, request, 'control');
   reply.header('WWW-Authenticate', 'Bearer');
   throw new TenantryError('unauthorized', detail);
 }
