@@ -17,7 +17,9 @@
  *    figures: requests/s and CPU per request (both noisy to ±5–15 % on a shared 2-core VM), and
  *    metering's own work per request timed alone (200,000 times), as a share of a request's CPU; and
  *    an A/A control (metering on for both sides of the same pairing), whose distance from 1.000 is the
- *    measure's own bias and noise.
+ *    measure's own bias and noise. Then the finest of them: one request at a time, metered and
+ *    unmetered alternating request by request (BENCH_INTERLEAVED each, default 20,000), median and
+ *    trimmed mean latency, with its own A/A control.
  *
  *   TENANTRY_BENCH_DATABASE_URL=postgres://… npm run bench:audit
  *
@@ -90,6 +92,41 @@ async function paired(concurrency: number, baseline: Side, candidate: Side) {
     baseCpu: cpu(bases),
     candCpu: cpu(cands),
   };
+}
+
+/**
+ * One request at a time, the two sides alternating request by request (`before` switches to a side,
+ * then its request is timed), `n` requests each: what a drift of the shared VM does to one side it does
+ * to the other a request later, which round-sized pairings cannot cancel. Latency in µs per side: the
+ * median and the mean of all but the slowest 1 % (a request that met a major GC or a descheduling).
+ */
+async function interleaved(n: number, baseline: Side, candidate: Side) {
+  const times = { base: [] as number[], cand: [] as number[] };
+  const one = async (side: Side, into: number[]) => {
+    await side.before?.();
+    const started = process.hrtime.bigint();
+    await side.op();
+    into.push(Number(process.hrtime.bigint() - started) / 1000);
+  };
+  for (let i = 0; i < Math.min(2000, n); i++) await one(i % 2 ? candidate : baseline, []);
+  for (let i = 0; i < n; i++) {
+    // A B B A: neither side always follows the other.
+    if (i % 2 === 0) {
+      await one(baseline, times.base);
+      await one(candidate, times.cand);
+    } else {
+      await one(candidate, times.cand);
+      await one(baseline, times.base);
+    }
+  }
+  const summary = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const kept = sorted.slice(0, Math.floor(sorted.length * 0.99));
+    return { median: sorted[Math.floor(sorted.length / 2)]!, mean: kept.reduce((a, b) => a + b, 0) / kept.length };
+  };
+  const base = summary(times.base);
+  const cand = summary(times.cand);
+  return { base, cand, medianRatio: cand.median / base.median, meanRatio: cand.mean / base.mean };
 }
 
 /** "client+database µs" of one side. */
@@ -239,6 +276,18 @@ async function measure(t: Tenantry, label: string): Promise<void> {
     );
     console.log(
       `A/A control, metered on both sides: ${control.ratio.toFixed(3)} requests/s, ${control.cpuRatio.toFixed(3)} CPU per request (1.000 for a measure without bias)`,
+    );
+    // One request at a time, metered and unmetered alternating request by request, and the same with
+    // metering on for both (A/A): the measure whose control stays closest to 1.000 on this VM.
+    const n = Number(process.env.BENCH_INTERLEAVED ?? 20_000);
+    const alternating = await interleaved(n, { op: request, before: meterOff }, { op: request, before: meterOn });
+    const same = await interleaved(n, { op: request, before: meterOn }, { op: request, before: meterOn });
+    meterOn();
+    const µs = (x: number) => x.toFixed(1);
+    console.log(
+      `one at a time, alternating request by request (${fmt(n)} each): unmetered median ${µs(alternating.base.median)} µs, metered ${µs(alternating.cand.median)} µs: ` +
+        `${((alternating.medianRatio - 1) * 100).toFixed(2)} % longer (mean without the slowest 1 %: ${((alternating.meanRatio - 1) * 100).toFixed(2)} %); ` +
+        `A/A control: ${((same.medianRatio - 1) * 100).toFixed(2)} % (mean ${((same.meanRatio - 1) * 100).toFixed(2)} %)`,
     );
     // The same cost without the noise of a whole request: what metering adds per request, alone.
     const perRequestNs = microMetering(t, tenant);
