@@ -40,7 +40,7 @@ import { quoteIdent } from '../src/storage/names.js';
 import type { StatementClock } from '../src/storage/scope.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, cpuMeter, median, withBenchDatabase, type CpuMeter, type CpuRun } from './support.js';
+import { config, cpuMeter, interleaved, median, withBenchDatabase, type CpuMeter, type CpuRun } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -92,41 +92,6 @@ async function paired(concurrency: number, baseline: Side, candidate: Side) {
     baseCpu: cpu(bases),
     candCpu: cpu(cands),
   };
-}
-
-/**
- * One request at a time, the two sides alternating request by request (`before` switches to a side,
- * then its request is timed), `n` requests each: what a drift of the shared VM does to one side it does
- * to the other a request later, which round-sized pairings cannot cancel. Latency in µs per side: the
- * median and the mean of all but the slowest 1 % (a request that met a major GC or a descheduling).
- */
-async function interleaved(n: number, baseline: Side, candidate: Side) {
-  const times = { base: [] as number[], cand: [] as number[] };
-  const one = async (side: Side, into: number[]) => {
-    await side.before?.();
-    const started = process.hrtime.bigint();
-    await side.op();
-    into.push(Number(process.hrtime.bigint() - started) / 1000);
-  };
-  for (let i = 0; i < Math.min(2000, n); i++) await one(i % 2 ? candidate : baseline, []);
-  for (let i = 0; i < n; i++) {
-    // A B B A: neither side always follows the other.
-    if (i % 2 === 0) {
-      await one(baseline, times.base);
-      await one(candidate, times.cand);
-    } else {
-      await one(candidate, times.cand);
-      await one(baseline, times.base);
-    }
-  }
-  const summary = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const kept = sorted.slice(0, Math.floor(sorted.length * 0.99));
-    return { median: sorted[Math.floor(sorted.length / 2)]!, mean: kept.reduce((a, b) => a + b, 0) / kept.length };
-  };
-  const base = summary(times.base);
-  const cand = summary(times.cand);
-  return { base, cand, medianRatio: cand.median / base.median, meanRatio: cand.mean / base.mean };
 }
 
 /** "client+database µs" of one side. */

@@ -11,7 +11,9 @@
  * Each round measures plain and encrypted back to back; the ratio reported is the median of the
  * per-round ratios of time per operation (plain ops/s ÷ encrypted ops/s), which keeps a shared VM's
  * drift out of it; each side's CPU time per operation (this process + the PostgreSQL client backends) and
- * the median ratio of those are printed beside it. The codec alone (seal and open of the three fields,
+ * the median ratio of those are printed beside it.
+ * Then latency, one operation at a time, plain and encrypted alternating operation by operation
+ * (BENCH_INTERLEAVED each, default 10,000; an A/A control beside it): what encryption adds for one caller. The codec alone (seal and open of the three fields,
  * no database; and a write's answer decoded from what it sealed) is printed too.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeRecords, storedData, type SealedFields } from '../src/records/codec.js';
 import { Services } from '../src/services.js';
-import { config, cpuMeter, median, withBenchDatabase, type CpuMeter, type CpuRun } from './support.js';
+import { config, cpuMeter, interleaved, median, withBenchDatabase, type CpuMeter, type CpuRun } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -130,6 +132,36 @@ await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {
     );
     console.log(
       `A/A control, plain read on both sides: time ratio ${control.ratio.toFixed(3)}x, CPU ratio ${control.cpuRatio.toFixed(3)}x (1.000 for a measure without bias)`,
+    );
+
+    // Latency, one operation at a time, plain and encrypted alternating operation by operation: the
+    // cost of encryption to one caller, without the contention of 16 (where this process's one thread
+    // is the limit and the ratio is its CPU per operation).
+    const each = Number(process.env.BENCH_INTERLEAVED ?? 10_000);
+    const latency = (name: string, r: Awaited<ReturnType<typeof interleaved>>) =>
+      console.log(
+        `${name.padEnd(10)}  median ${r.base.median.toFixed(0)} → ${r.cand.median.toFixed(0)} µs: ${r.medianRatio.toFixed(3)}x   <= ${GOAL}x ${r.medianRatio <= GOAL ? 'met' : 'MISSED'}   (mean without the slowest 1 %: ${r.meanRatio.toFixed(3)}x)`,
+      );
+    console.log(`one at a time, alternating operation by operation (${each.toLocaleString('en')} each): plain → encrypted latency`);
+    latency(
+      'write',
+      await interleaved(each, { op: () => records.create(tenant, 'plain', [record(n++)]) }, { op: () => records.create(tenant, 'secret', [record(n++)]) }),
+    );
+    latency(
+      'read',
+      await interleaved(
+        n,
+        { op: () => records.getRecord(tenant, 'plain', pick(ids.plain)) },
+        { op: () => records.getRecord(tenant, 'secret', pick(ids.secret)) },
+      ),
+    );
+    latency(
+      'A/A read',
+      await interleaved(
+        n,
+        { op: () => records.getRecord(tenant, 'plain', pick(ids.plain)) },
+        { op: () => records.getRecord(tenant, 'plain', pick(ids.plain)) },
+      ),
     );
 
     // The codec alone: what sealing and opening the three fields costs per record, without a database.

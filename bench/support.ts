@@ -320,6 +320,48 @@ export async function pairedRounds(
   };
 }
 
+/** One side of an interleaved measurement: the operation, and what switches to it (if anything). */
+export interface InterleavedSide {
+  op: () => Promise<unknown>;
+  before?: () => Promise<void> | void;
+}
+
+/**
+ * One operation at a time, the two sides alternating operation by operation (`before` switches to a
+ * side, then its operation is timed), `n` each after a warm-up: what a drift of the shared VM does to
+ * one side it does to the other an operation later, which round-sized pairings cannot cancel. Latency
+ * in µs per side: the median, and the mean of all but the slowest 1 % (an operation that met a major
+ * GC or a descheduling); and candidate ÷ baseline of each.
+ */
+export async function interleaved(n: number, baseline: InterleavedSide, candidate: InterleavedSide) {
+  const times = { base: [] as number[], cand: [] as number[] };
+  const one = async (side: InterleavedSide, into: number[]) => {
+    await side.before?.();
+    const started = process.hrtime.bigint();
+    await side.op();
+    into.push(Number(process.hrtime.bigint() - started) / 1000);
+  };
+  for (let i = 0; i < Math.min(2000, n); i++) await one(i % 2 ? candidate : baseline, []);
+  for (let i = 0; i < n; i++) {
+    // A B B A: neither side always follows the other.
+    if (i % 2 === 0) {
+      await one(baseline, times.base);
+      await one(candidate, times.cand);
+    } else {
+      await one(candidate, times.cand);
+      await one(baseline, times.base);
+    }
+  }
+  const summary = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const kept = sorted.slice(0, Math.floor(sorted.length * 0.99));
+    return { median: sorted[Math.floor(sorted.length / 2)]!, mean: kept.reduce((a, b) => a + b, 0) / kept.length };
+  };
+  const base = summary(times.base);
+  const cand = summary(times.cand);
+  return { base, cand, medianRatio: cand.median / base.median, meanRatio: cand.mean / base.mean };
+}
+
 /**
  * Run a benchmark in a database of its own on the server at TENANTRY_BENCH_DATABASE_URL: created
  * first, dropped at the end with every child server in `children` killed, whatever happened.
