@@ -388,6 +388,107 @@ describe(`bad input is a 4xx, never a 5xx or a silent change (${backend})`, () =
     }
   });
 
+  // ---- 7b. values the schemas let through that the database cannot take -------------------------------
+
+  it('a JWT whose sub the database cannot store (U+0000, a lone surrogate, empty) is no credential: 401, and nothing is written', async () => {
+    for (const sub of ['a\u0000b', 'a\ud800b', '']) {
+      const token = await sign({ tenant: A, sub, role: 'admin' });
+      const name = `jwtsub_${uniq()}`;
+      const res = await call('POST', '/v1/collections', { name }, bearer(token));
+      expect(res.statusCode, JSON.stringify(sub)).toBe(401);
+      expect(res.json()).toMatchObject({ code: 'unauthorized' });
+      expect((await call('GET', `/v1/collections/${name}`)).statusCode).toBe(404);
+    }
+    expect(
+      (await call('POST', '/v1/collections', { name: `jwtsub_${uniq()}` }, bearer(await sign({ tenant: A, sub: 'user-é', role: 'admin' })))).statusCode,
+    ).toBe(201);
+  });
+
+  it('audit from/to outside the years 0001-9999, or on a leap second, is a 400 naming the parameter on every trail', async () => {
+    const trails: Array<[string, Record<string, string>]> = [
+      ['/v1/audit', bearer(keyA)],
+      [`/v1/tenants/${A}/audit`, admin],
+      ['/v1/platform/audit', admin],
+    ];
+    for (const [path, headers] of trails) {
+      for (const [name, value] of [
+        ['from', '0000-01-01T00:00:00Z'],
+        ['to', '0000-12-31T23:59:59+14:00'],
+        ['to', '9999-12-31T23:59:59-14:00'],
+        ['from', '2016-12-31T23:59:60Z'],
+      ] as const) {
+        const res = await call('GET', `${path}?${name}=${encodeURIComponent(value)}`, undefined, headers);
+        expect(res.statusCode, `${path} ${name}=${value}: ${res.body}`).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.json()).toMatchObject({ code: 'validation_failed', errors: [{ pointer: `/query/${name}` }] });
+      }
+      expect((await call('GET', `${path}?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z`, undefined, headers)).statusCode, path).toBe(200);
+    }
+  });
+
+  it('usage: month 0000-01 is a 400, 9999-12 and the years 0001-0099 are months like any other (not 1900-1999)', async () => {
+    for (const [path, headers] of [
+      ['/v1/usage', bearer(keyA)],
+      [`/v1/tenants/${A}/usage`, admin],
+    ] as const) {
+      const refused = await call('GET', `${path}?month=0000-01`, undefined, headers);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'validation_failed', errors: [{ pointer: '/query/month' }] });
+      for (const month of ['9999-12', '0099-05', '0001-01']) {
+        const res = await call('GET', `${path}?month=${month}`, undefined, headers);
+        expect(res.statusCode, `${path} ${month}: ${res.body}`).toBe(200);
+        expect(res.json()).toMatchObject({ month, hours: [] });
+      }
+    }
+  });
+
+  it('an API key expiring after the year 9999 (9999-12-31T23:59:59-14:00) is a 400, and no key is made', async () => {
+    const expiresAt = '9999-12-31T23:59:59-14:00';
+    for (const [path, headers] of [
+      ['/v1/api-keys', bearer(keyA)],
+      [`/v1/tenants/${A}/api-keys`, admin],
+    ] as const) {
+      const before = (await call('GET', `${path}?limit=500`, undefined, headers)).json().items.length as number;
+      const res = await call('POST', path, { name: 'far-future', role: 'viewer', expiresAt }, headers);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed' });
+      expect((await call('GET', `${path}?limit=500`, undefined, headers)).json().items).toHaveLength(before);
+      expect((await call('POST', path, { name: 'far-future', role: 'viewer', expiresAt: '9999-12-31T23:59:59Z' }, headers)).statusCode).toBe(201);
+    }
+  });
+
+  it('a JSON body is UTF-8: other bytes are a 400 and another charset a 415, not text stored with U+FFFD', async () => {
+    const count = async () => (await call('GET', '/v1/collections/things/records?limit=500')).json().items.length as number;
+    const before = await count();
+    const latin1 = Buffer.concat([Buffer.from('{"data":{"x":"caf'), Buffer.from([0xe9]), Buffer.from('"}}')]);
+    const post = (body: string | Buffer, contentType: string) =>
+      app.inject({ method: 'POST', url: '/v1/collections/things/records', payload: body, headers: { ...bearer(keyA), 'content-type': contentType } });
+    for (const contentType of ['application/json', 'application/json; charset=utf-8']) {
+      const res = await post(latin1, contentType);
+      expect(res.statusCode, `${contentType}: ${res.body}`).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'validation_failed', detail: 'the request body is not valid UTF-8' });
+    }
+    for (const contentType of ['application/json; charset=iso-8859-1', 'application/json; charset=utf-16', 'application/merge-patch+json; charset=latin1']) {
+      const res = await post(latin1, contentType);
+      expect(res.statusCode, `${contentType}: ${res.body}`).toBe(415);
+      expect(res.json()).toMatchObject({ code: 'unsupported_media_type' });
+    }
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/v1/collections/things/records/${things[0]!.id}`,
+      payload: Buffer.concat([Buffer.from('{"data":{"x":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}}')]),
+      headers: { ...bearer(keyA), 'content-type': 'application/merge-patch+json' },
+    });
+    expect(patch.statusCode, patch.body).toBe(400);
+    expect((await call('GET', `/v1/collections/things/records/${things[0]!.id}`)).json().data).toEqual(things[0]!.data);
+    expect(await count()).toBe(before);
+
+    const ok = await post(Buffer.from('{"data":{"x":"café"}}'), 'application/json; charset="UTF-8"');
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().data).toEqual({ x: 'café' });
+    expect((await call('DELETE', `/v1/collections/things/records/${ok.json().id}`)).statusCode).toBe(204);
+  });
+
   // ---- 8. database errors in the log ---------------------------------------------------------------
 
   it('a failing query is logged without its SQL text or parameters (tenant data)', async () => {

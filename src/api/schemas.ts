@@ -137,7 +137,7 @@ const PROBLEM_STATUSES = {
   409: 'Conflicts with the current state (the code says which)',
   412: 'If-Match does not name the current version (`version_conflict`)',
   413: 'The body is larger than 1 MiB (`payload_too_large`)',
-  415: 'The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`)',
+  415: 'The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`)',
   422: 'The Idempotency-Key was used before with a different request (`idempotency_key_reused`)',
   429: 'Too many requests (`rate_limited`); Retry-After says when to come back',
   503: 'No capacity right now (`busy`), or the request was shed under overload (`overloaded`: a read, run start or training of a plan shed at this load); Retry-After says when to come back',

@@ -51,6 +51,8 @@ function expiry(expiresAt: string | Date | undefined | null): Date | null {
   const at = new Date(expiresAt);
   if (Number.isNaN(at.getTime())) throw new ValidationError(`expiresAt '${String(expiresAt)}' is not a timestamp`);
   if (at.getTime() <= Date.now()) throw new ValidationError('expiresAt must be in the future');
+  // 9999-12-31T23:59:59-14:00 is valid RFC 3339 but falls in the year 10000, which the database does not read as JavaScript writes it.
+  if (at.getUTCFullYear() > 9999) throw new ValidationError(`expiresAt '${String(expiresAt)}' is after the year 9999`);
   return at;
 }
 

@@ -28,7 +28,8 @@ export interface VerifiedJwt {
  * Verifies tenant JWTs: one algorithm, pinned by the configured key (never taken from the token's
  * header, so `alg: none` and HS256-signed-with-the-public-key are refused); `exp` required; `nbf`,
  * `iss` and `aud` checked; claims `tenant`, `sub` and `role` required, and `tenant` must be a tenant id
- * (anything else — U+0000, a path, an over-long string — is no credential and never reaches a query).
+ * (anything else — U+0000, a path, an over-long string — is no credential and never reaches a query)
+ * and `sub` text the database can store (not empty, no U+0000 or lone surrogate).
  * `iat` is optional (API.md does not require it); when present it is handed on, and tenant-auth
  * refuses a token issued before its tenant was (re-)created.
  */
@@ -107,6 +108,9 @@ export class JwtVerifier {
       const { tenant, role, sub, iat } = payload as { tenant?: unknown; role?: unknown; sub?: unknown; iat?: unknown };
       if (typeof tenant !== 'string' || typeof sub !== 'string' || typeof role !== 'string') return undefined;
       if (!TENANT_ID_PATTERN.test(tenant)) return undefined;
+      // The subject is the actor of the audit entries the token's writes make: text PostgreSQL cannot
+      // store (U+0000, lone surrogates) would fail the write's commit (a 500) or be stored as U+FFFD.
+      if (sub === '' || sub.includes('\u0000') || !sub.isWellFormed()) return undefined;
       if (!(ROLES as readonly string[]).includes(role)) return undefined;
       // jose has already refused a non-numeric iat.
       return { tenantId: tenant, role: role as Role, subject: sub, ...(typeof iat === 'number' && { issuedAt: iat }) };

@@ -1867,7 +1867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1999,7 +1999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2762,7 +2762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -2952,7 +2952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3662,7 +3662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4324,7 +4324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4724,7 +4724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5038,7 +5038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5210,7 +5210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5523,7 +5523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5834,7 +5834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6109,7 +6109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6519,7 +6519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -6676,7 +6676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7038,7 +7038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -7528,7 +7528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8077,7 +8077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8319,7 +8319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8479,7 +8479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is neither application/json nor application/merge-patch+json (`unsupported_media_type`) */
+            /** @description The body is neither application/json nor application/merge-patch+json, or names a charset other than UTF-8 (`unsupported_media_type`) */
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -34,7 +34,18 @@ export function monthRange(month?: string): { month: string; from: Date; to: Dat
   const match = MONTH.exec(label);
   if (!match) throw new ValidationError(`month must be YYYY-MM, got '${label}'`, 'validation_failed', '/query/month');
   const [year, index] = [Number(match[1]), Number(match[2]) - 1];
-  return { month: label, from: new Date(Date.UTC(year, index, 1)), to: new Date(Date.UTC(year, index + 1, 1)) };
+  if (year < 1) throw new ValidationError(`month must be from 0001-01 to 9999-12, got '${label}'`, 'validation_failed', '/query/month');
+  // setUTCFullYear, not Date.UTC, which reads years 0-99 as 1900-1999.
+  const first = (y: number, m: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(y, m, 1);
+    return date;
+  };
+  // The month after 9999-12 has a five-digit year, which the database does not read in the form
+  // JavaScript writes it (+010000-…): that month ends at the last millisecond of 9999 instead
+  // (usage is kept by whole hours, so no hour is left out).
+  const to = year === 9999 && index === 11 ? new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)) : first(year, index + 1);
+  return { month: label, from: first(year, index), to };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ValidationError } from '../../errors.js';
+import { TenantryError, ValidationError } from '../../errors.js';
 
 export const MAX_JSON_DEPTH = 64;
 
@@ -124,12 +124,33 @@ function checkUrlText(request: FastifyRequest): void {
   for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) check(`query parameter '${name}'`, value);
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/**
+ * A JSON body's bytes as text. JSON is UTF-8 (RFC 8259 §8.1): a body labelled with another charset is
+ * a 415, and bytes that are not UTF-8 a 400 — decoding them leniently would store U+FFFD in place of
+ * what the client sent and answer 2xx.
+ */
+function jsonText(contentType: string | undefined, body: Buffer): string {
+  const charset = CHARSET.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new TenantryError('unsupported_media_type', `JSON bodies are UTF-8; charset=${charset} is not accepted`);
+  }
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw new ValidationError('the request body is not valid UTF-8');
+  }
+}
+
 /**
  * Input the API will not store, refused with a 400 in one place for every route:
  * - path parameters and query-string values holding U+0000 or lone surrogates (`/v1/collections/a%00b`
  *   would otherwise reach the database as NUL and fail there, a 500);
- * - JSON bodies: parsed by Fastify's own parser (prototype-poisoning protection kept), then refused
- *   when a number does not survive the round trip; then, before schema validation, checkJson.
+ * - JSON bodies: bytes that are not UTF-8 (or labelled with another charset, a 415) refused, then parsed
+ *   by Fastify's own parser (prototype-poisoning protection kept), then refused when a number does not
+ *   survive the round trip; then, before schema validation, checkJson.
  */
 export const jsonLimitsPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => checkUrlText(request));
@@ -137,11 +158,17 @@ export const jsonLimitsPlugin = fp(async (app: FastifyInstance) => {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   // application/merge-patch+json (RFC 7396) is JSON too: PATCH bodies are merge patches either way.
-  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (request, body, done) => {
-    parse(request, body as string, (error, value) => {
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = jsonText(request.headers['content-type'], body as Buffer);
+    } catch (refused) {
+      return done(refused as Error, undefined);
+    }
+    parse(request, text, (error, value) => {
       if (error) return done(error, undefined);
       try {
-        checkJsonNumbers(body as string, 'the request body');
+        checkJsonNumbers(text, 'the request body');
       } catch (refused) {
         return done(refused as Error, undefined);
       }

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import type { AuditQuery, AuditRecord } from '../../audit/chain.js';
 import type { PlatformAudit } from '../../audit/platform-audit.js';
 import type { TenantAudit } from '../../audit/tenant-audit.js';
+import { ValidationError } from '../../errors.js';
 import { TENANT_ID_PATTERN } from '../../storage/names.js';
 import type { TenantLifecycle } from '../../tenancy/lifecycle.js';
 import { METRICS } from '../../usage/meter.js';
@@ -112,6 +113,25 @@ const UsageQuery = Type.Object(
 
 type Filters = { limit?: number; cursor?: string; action?: string; actor?: string; from?: string; to?: string };
 
+/**
+ * A `from`/`to` the schema's `date-time` format let through, as a Date the database reads: a leap
+ * second (`23:59:60`, which Date cannot represent) or an instant outside the years 0001-9999 (`0000-…`,
+ * or `9999-12-31T23:59:59-14:00`, in the year 10000) → 400 naming the parameter, not a 500.
+ */
+function instantParameter(value: string | undefined, name: 'from' | 'to'): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 1 || year > 9999) {
+    throw new ValidationError(
+      `${name} must be an instant from the year 0001 to 9999 (without a leap second), got '${value}'`,
+      'validation_failed',
+      `/query/${name}`,
+    );
+  }
+  return date;
+}
+
 /** One page of a trail: limit + 1 entries after the cursor's sequence number, the next cursor bound to `binding` and the filters. */
 async function auditPage(
   cursors: CursorCodec,
@@ -127,8 +147,8 @@ async function auditPage(
     after,
     action: query.action,
     actor: query.actor,
-    from: query.from === undefined ? undefined : new Date(query.from),
-    to: query.to === undefined ? undefined : new Date(query.to),
+    from: instantParameter(query.from, 'from'),
+    to: instantParameter(query.to, 'to'),
   });
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? cursors.encode(bound, { after: items.at(-1)!.seq }) : null };
