@@ -651,6 +651,47 @@ describe(`tenantry tenant export | import (${backend})`, () => {
     expect((await cli(env.config, 'tenant', 'import', target, '--input', path.join(dir, 'missing.ndjson'))).stderr).toMatch(/cannot read .*ENOENT/);
   });
 
+  it('refuses a file it cannot write or read in one line, before any export or import operation begins', async () => {
+    const source = tenantId('cli-paths');
+    const t = await Tenantry.open({ config: env.config, onError: () => {} });
+    try {
+      await t.tenants.create({ id: source, isolation: 'pooled' });
+    } finally {
+      await t.close();
+    }
+    const operations = async () => (JSON.parse((await cli(env.config, 'operations', 'list', '--tenant', source, '--json')).stdout) as unknown[]).length;
+
+    // No such folder: said as such, not Node's message, and no export streamed into nowhere and recorded as a success.
+    const missing = path.join(dir, 'no-such-folder', 'out.ndjson');
+    const noFolder = await cli(env.config, 'tenant', 'export', source, '--output', missing, '--json');
+    expect(noFolder).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(noFolder.stderr)).toEqual({
+      error: { code: 'validation_failed', message: `cannot write '${missing}': ENOENT`, status: 400 },
+    });
+    expect(await cli(env.config, 'tenant', 'export', source, '--output', dir)).toMatchObject({ code: 1, stderr: `error: cannot write '${dir}': EISDIR\n` });
+    // A folder as the input: refused before the import's operation, not at its first read.
+    expect(await cli(env.config, 'tenant', 'import', source, '--input', dir)).toMatchObject({
+      code: 1,
+      stderr: `error: cannot read '${dir}': EISDIR (a directory)\n`,
+    });
+    expect(await operations()).toBe(0);
+
+    // An unknown tenant leaves a file that was there as it was, and makes none.
+    const kept = path.join(dir, 'kept.ndjson');
+    await fs.writeFile(kept, 'an earlier export\n');
+    expect((await cli(env.config, 'tenant', 'export', tenantId('cli-nobody'), '--output', kept)).code).toBe(1);
+    expect(await fs.readFile(kept, 'utf8')).toBe('an earlier export\n');
+    const made = path.join(dir, 'made.ndjson');
+    expect((await cli(env.config, 'tenant', 'export', tenantId('cli-nobody'), '--output', made)).code).toBe(1);
+    await expect(fs.stat(made)).rejects.toThrow(/ENOENT/);
+    // And a good export over it replaces it whole.
+    const over = await cli(env.config, 'tenant', 'export', source, '--output', kept, '--json');
+    expect(over.code, over.stderr).toBe(0);
+    const written = await fs.readFile(kept, 'utf8');
+    expect(Buffer.byteLength(written)).toBe(JSON.parse(over.stdout).bytes);
+    expect(JSON.parse(linesOf(written)[0]!)).toMatchObject({ format: 'tenantry-export' });
+  });
+
   it('imports records a schema changed with ?validate=false no longer matches with --no-validate, and says so when refusing them', async () => {
     const source = tenantId('cli-loose');
     const target = tenantId('cli-loose-to');

@@ -1,4 +1,4 @@
-import { createWriteStream, type ReadStream } from 'node:fs';
+import type { ReadStream, WriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
@@ -30,6 +30,13 @@ function describeCounts(c: ExportCounts): string {
   ].join(', ');
 }
 
+/** A file that cannot be opened: one line naming it and why (`cannot write 'x/y.ndjson': ENOENT`), not Node's message. */
+function cannot(what: 'read' | 'write', file: string): (error: NodeJS.ErrnoException) => never {
+  return (error) => {
+    throw new ValidationError(`cannot ${what} '${file}': ${error.code ?? error.message}`);
+  };
+}
+
 /** Run `fn` with the services over the command's Tenantry (the importer checks schemas in their sandbox), closed after. */
 async function withServices<T>(ctx: ExportCommandsContext, fn: (services: Services) => Promise<T>): Promise<T> {
   const services = (await import('../services.js')).Services.over(await ctx.open());
@@ -55,12 +62,24 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
     .option('--output <file>', 'write the export to this file instead of stdout')
     .option('--json', 'print a summary as JSON: on stdout with --output, else on stderr', false)
     .action(async (id: string, opts: { output?: string; json: boolean }) => {
+      // The file is opened before the export begins: a path that cannot be written (no such folder, a
+      // folder) is one clear line, and no export operation streams the whole tenant into nowhere and
+      // then reports success. Opened to append (not truncated) until the export has begun, so that a
+      // refusal (an unknown tenant) leaves a file that was there as it was.
+      const existed =
+        opts.output !== undefined &&
+        (await fs.stat(opts.output).then(
+          () => true,
+          () => false,
+        ));
+      const handle = opts.output === undefined ? undefined : await fs.open(opts.output, 'a').catch(cannot('write', opts.output));
       await withServices(ctx, async (services) => {
         const started = await services.tenantExports.export(id);
+        await handle?.truncate(0);
         const total = Object.values(started.header.counts).reduce((a, b) => a + b, 2);
         const progress = opts.json ? undefined : bar(`exporting ${id} [{bar}] {value}/{total} lines`);
         progress?.start(total, 0);
-        const out = opts.output ? createWriteStream(opts.output) : ctx.stdout;
+        const out = handle ? handle.createWriteStream() : ctx.stdout;
         try {
           for await (const chunk of started.chunks) {
             if (!out.write(chunk)) await once(out, 'drain');
@@ -74,7 +93,7 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
         } catch (error) {
           // A file without its end line would be refused by an import anyway: leave none behind.
           if (opts.output) {
-            (out as ReturnType<typeof createWriteStream>).destroy();
+            (out as WriteStream).destroy();
             await fs.rm(opts.output, { force: true });
           }
           throw error;
@@ -86,6 +105,14 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
         const where = opts.output ? ctx.stdout : ctx.stderr;
         if (opts.json) where.write(`${JSON.stringify(summary)}\n`);
         else where.write(`exported tenant ${id}${opts.output ? ` to ${opts.output}` : ''}: ${describeCounts(counts)}; ${lines} lines, ${bytes} bytes\n`);
+      }).catch(async (error: unknown) => {
+        // Refused before a line was written (an unknown tenant, another operation under way): the file
+        // opened above is closed, and removed if this command made it (a failure mid-way removed it already).
+        if (handle && opts.output) {
+          await handle.close().catch(() => {});
+          if (!existed) await fs.rm(opts.output, { force: true });
+        }
+        throw error;
       });
     });
 
@@ -99,9 +126,12 @@ export function addExportCommands(tenant: Command, ctx: ExportCommandsContext): 
       let input: AsyncIterable<Buffer | string>;
       let file: ReadStream | undefined;
       if (opts.input) {
-        const handle = await fs.open(opts.input, 'r').catch((error: NodeJS.ErrnoException) => {
-          throw new ValidationError(`cannot read '${opts.input}': ${error.code ?? error.message}`);
-        });
+        const handle = await fs.open(opts.input, 'r').catch(cannot('read', opts.input));
+        // A folder opens, and fails only at the first read, inside the import's operation.
+        if ((await handle.stat()).isDirectory()) {
+          await handle.close();
+          throw new ValidationError(`cannot read '${opts.input}': EISDIR (a directory)`);
+        }
         input = file = handle.createReadStream();
       } else {
         if (ctx.stdin.isTTY) throw ctx.usage('pipe an export into stdin (tenantry tenant import <id> < file.ndjson), or name it with --input');

@@ -421,7 +421,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .description('create an API key for a tenant, as POST /v1/tenants/{id}/api-keys does (the key is printed once)')
     .addOption(new Option('--role <role>', `role: ${ROLES.join(', ')}`).makeOptionMandatory().argParser(oneOf('role', ROLES)))
     .option('--name <name>', 'name of the key', 'cli')
-    .option('--json', 'print JSON: {id, name, role, createdAt, key}', false)
+    .option('--json', 'print JSON: {id, name, role, createdAt, expiresAt, lastUsedAt, replacedBy, key}', false)
     .action(async (id: string, opts: { role: string; name: string; json: boolean }) => {
       const t = await open();
       // The control plane's own path: the tenant (with its generation), then ApiKeys.create.
