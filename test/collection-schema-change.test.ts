@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
+import { Collections } from '../src/records/collections.js';
 import type { Tenantry } from '../src/tenantry.js';
 import { backend, createTestEnv, tenantId, type TestEnv } from './support/harness.js';
 import { callerAs } from './support/http.js';
@@ -71,6 +72,56 @@ describe(`changing a collection's schema (${backend})`, () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().schema).toEqual(NUMBERED);
   });
+
+  for (const isolation of STRATEGIES) {
+    it(`${isolation}: records written while the change scans the collection are checked too, before the schema is saved`, async () => {
+      const { id, ids } = await tenantWith(isolation, [{ score: 1 }, { score: 2 }]);
+      // Between the scan and the change: a write the collection as it still is (no schema) accepts.
+      const scan = Collections.prototype.nonconforming;
+      const during = async (write: () => Promise<{ statusCode: number }>, change: Record<string, unknown>) => {
+        Collections.prototype.nonconforming = async function (this: Collections, ...args: Parameters<Collections['nonconforming']>) {
+          const found = await scan.apply(this, args);
+          expect((await write()).statusCode).toBeLessThan(300);
+          return found;
+        };
+        try {
+          return await call(id, 'admin', 'PATCH', '/v1/collections/scores', change);
+        } finally {
+          Collections.prototype.nonconforming = scan;
+        }
+      };
+      let late = '';
+      const created = await during(
+        async () => {
+          const res = await call(id, 'admin', 'POST', '/v1/collections/scores/records', { data: { score: 'late' } });
+          late = res.json().id;
+          return res;
+        },
+        { schema: NUMBERED },
+      );
+      expect(created.statusCode).toBe(409);
+      expect(created.json().code).toBe('records_do_not_match');
+      expect(created.json().detail).toMatch(/^1 record of 'scores' do not match/);
+      expect(created.json().detail).toContain(late);
+      expect((await call(id, 'admin', 'GET', '/v1/collections/scores')).json().schema).toBeNull();
+
+      // A record replaced during the scan with data the new schema refuses: the same.
+      expect((await call(id, 'admin', 'DELETE', `/v1/collections/scores/records/${late}`)).statusCode).toBe(204);
+      const replaced = await during(() => call(id, 'admin', 'PUT', `/v1/collections/scores/records/${ids[0]}`, { data: { score: 'changed' } }), {
+        schema: NUMBERED,
+      });
+      expect(replaced.statusCode).toBe(409);
+      expect(replaced.json().detail).toContain(ids[0]);
+      expect((await call(id, 'admin', 'GET', '/v1/collections/scores')).json().schema).toBeNull();
+
+      // Late writes the new schema accepts: checked, and the change is made.
+      expect((await call(id, 'admin', 'PUT', `/v1/collections/scores/records/${ids[0]}`, { data: { score: 0 } })).statusCode).toBe(200);
+      const accepted = await during(() => call(id, 'admin', 'POST', '/v1/collections/scores/records', { data: { score: 4 } }), { schema: NUMBERED });
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.json().schema).toEqual(NUMBERED);
+      expect((await call(id, 'admin', 'POST', '/v1/collections/scores/records', { data: { score: 'x' } })).statusCode).toBe(400);
+    });
+  }
 
   it('stops counting at a thousand, and says "at least"', async () => {
     const { id } = await tenantWith('pooled', []);

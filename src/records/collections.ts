@@ -10,7 +10,7 @@ import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { Tenantry } from '../tenantry.js';
 import type { DataKeys } from '../crypto/data-keys.js';
-import { decodeRecords, keysFrom, refuseEncrypted } from './codec.js';
+import { decodeRecords, keysFrom, refuseEncrypted, type RecordRow } from './codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import type { RecordSizes } from './sizes.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
@@ -59,6 +59,44 @@ export interface Nonconforming {
 /** Counting records that do not match stops here: enough to say "at least". */
 export const NONCONFORMING_CAP = 1000;
 const SCAN_PAGE = 500;
+/** Lock-and-check passes of a schema change before it gives up on a collection written to without pause. */
+const SCHEMA_CHANGE_ATTEMPTS = 10;
+
+/**
+ * The oldest transaction id still running, as PostgreSQL's snapshot says now (64 bits, as text). Every
+ * record version not yet committed now — so not seen by a scan that starts after this — is written by
+ * a transaction (or subtransaction) with an id at least this, which changedSince finds.
+ */
+async function changeMarker(scope: TenantScope): Promise<string> {
+  const { rows } = await sql<{ marker: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS marker`.execute(scope.db);
+  return rows[0]!.marker;
+}
+
+/**
+ * Records of collection `name` whose current version was written by a transaction id at or after
+ * `marker` (changeMarker): `xmin` is the 32-bit id, compared modulo 2^32 against the marker's low 32
+ * bits — the ids written since are less than 2^31 ahead of it. A row frozen long ago may count too (a
+ * record checked once more); none written since is left out.
+ */
+async function changedSince(scope: TenantScope, name: string, marker: string): Promise<RecordRow[]> {
+  const { rows } = await sql<RecordRow>`
+    SELECT id, data, version, created_at, updated_at FROM records
+     WHERE collection = ${name}
+       AND ((xmin::text::bigint - ${marker}::bigint % 4294967296) % 4294967296 + 4294967296) % 4294967296 < 2147483648
+     ORDER BY id`.execute(scope.db);
+  return rows;
+}
+
+/** 409 records_do_not_match, naming how many and the first few. */
+function refuseNonconforming(name: string, found: Nonconforming): void {
+  if (found.count === 0) return;
+  const examples = found.examples.map((e) => `${e.id}: ${e.message}`).join('; ');
+  throw new TenantryError(
+    'records_do_not_match',
+    `${found.capped ? 'at least ' : ''}${found.count} record${found.count === 1 ? '' : 's'} of '${name}' do not match the new schema (${examples}); ` +
+      'change or delete them first, or send ?validate=false to change the schema anyway',
+  );
+}
 
 /** A collection as read, with `stamp`: updated_at as PostgreSQL prints it, exact to the microsecond (unlike `updatedAt`). */
 export interface KnownCollection {
@@ -166,52 +204,75 @@ export class Collections {
   async update(tenant: TenantRef, name: string, changes: CollectionChanges, options: { validate?: boolean } = {}): Promise<Collection> {
     this.#checkSchema(tenantIdOf(tenant), changes.schema);
     this.#checkEncrypted(changes.encrypted);
-    if (changes.schema && options.validate !== false) {
-      const found = await this.nonconforming(tenant, name, changes.schema);
-      if (found.count > 0) {
-        const examples = found.examples.map((e) => `${e.id}: ${e.message}`).join('; ');
+    const schema = changes.schema && options.validate !== false ? changes.schema : undefined;
+    // Records written while the collection is scanned are not missed: every record version written
+    // after `since` (a transaction id, changeMarker) is checked again below, before the schema is saved.
+    let since = schema ? await this.#scopes(tenant, changeMarker) : undefined;
+    if (schema) refuseNonconforming(name, await this.nonconforming(tenant, name, schema));
+    if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.#scopes(tenant, async (scope) => {
+        // FOR UPDATE: a record write holds a KEY SHARE lock on its collection's row from its guard (or
+        // the foreign key) to its commit, so from here no write is between its check and its commit,
+        // and the writes waiting here find the collection changed when they go on (and check again).
+        const locked = await scope.db.selectFrom('collections').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
+        if (!locked) throw new TenantryError('not_found', `no collection '${name}'`);
+        if (schema && since !== undefined) {
+          const marker = await changeMarker(scope);
+          const changed = await changedSince(scope, name, since);
+          if (changed.length > 0)
+            return { done: false as const, changed, marker, tenant: scope.tenant, collection: { ...(await this.read(scope, name)).collection, schema } };
+        }
+        return { done: true as const, updated: await this.#apply(scope, name, changes) };
+      });
+      if (outcome.done) {
+        if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), outcome.updated.name);
+        return outcome.updated;
+      }
+      // Records written during the scan: checked here, outside any scope (the check may go to the
+      // sandbox), then the lock is taken again; a collection written to without pause gives up.
+      if (attempt + 1 >= SCHEMA_CHANGE_ATTEMPTS) {
+        throw new TenantryError('collection_changed', `records of '${name}' kept being written while its schema was checked; retry`);
+      }
+      const found: Nonconforming = { count: 0, capped: false, examples: [] };
+      await this.#mismatches(found, outcome.tenant, outcome.collection, outcome.changed);
+      refuseNonconforming(name, found);
+      since = outcome.marker;
+    }
+  }
+
+  /** The change itself, in the scope that holds the collection's row (update). */
+  async #apply(scope: TenantScope, name: string, changes: CollectionChanges): Promise<Collection> {
+    const before = (await this.read(scope, name)).collection;
+    // Indexes and encrypted fields are checked against each other as they will be after the change.
+    this.#checkIndexes(changes.indexes ?? before.indexes, changes.encrypted ?? before.encrypted);
+    if (changes.encrypted !== undefined && !sameFields(changes.encrypted, before.encrypted)) {
+      // Records hold a field either in clear or sealed; which, is fixed while there are any.
+      const any = await scope.db.selectFrom('records').select('id').where('collection', '=', name).limit(1).executeTakeFirst();
+      if (any) {
         throw new TenantryError(
-          'records_do_not_match',
-          `${found.capped ? 'at least ' : ''}${found.count} record${found.count === 1 ? '' : 's'} of '${name}' do not match the new schema (${examples}); ` +
-            'change or delete them first, or send ?validate=false to change the schema anyway',
+          'collection_not_empty',
+          `the encrypted fields of '${name}' can change only while it has no records; create a new collection and copy the records into it`,
         );
       }
     }
-    if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
-    const updated = await this.#scopes(tenant, async (scope) => {
-      const before = (await this.read(scope, name)).collection;
-      // Indexes and encrypted fields are checked against each other as they will be after the change.
-      this.#checkIndexes(changes.indexes ?? before.indexes, changes.encrypted ?? before.encrypted);
-      if (changes.encrypted !== undefined && !sameFields(changes.encrypted, before.encrypted)) {
-        // Records hold a field either in clear or sealed; which, is fixed while there are any.
-        const any = await scope.db.selectFrom('records').select('id').where('collection', '=', name).limit(1).executeTakeFirst();
-        if (any) {
-          throw new TenantryError(
-            'collection_not_empty',
-            `the encrypted fields of '${name}' can change only while it has no records; create a new collection and copy the records into it`,
-          );
-        }
-      }
-      if (changes.indexes !== undefined) {
-        await this.#lockDefinitions(scope);
-        await this.#checkPlan(scope, { adding: false, name, indexes: changes.indexes });
-      }
-      const row = await scope.db
-        .updateTable('collections')
-        .set({
-          updated_at: sql<Date>`clock_timestamp()`,
-          ...(changes.schema !== undefined && { schema: changes.schema ? JSON.stringify(changes.schema) : null }),
-          ...(changes.indexes !== undefined && { indexes: JSON.stringify(changes.indexes) }),
-          ...(changes.encrypted !== undefined && { encrypted: JSON.stringify(changes.encrypted) }),
-        })
-        .where('name', '=', name)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
-      return toCollection(row);
-    });
-    if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), updated.name);
-    return updated;
+    if (changes.indexes !== undefined) {
+      await this.#lockDefinitions(scope);
+      await this.#checkPlan(scope, { adding: false, name, indexes: changes.indexes });
+    }
+    const row = await scope.db
+      .updateTable('collections')
+      .set({
+        updated_at: sql<Date>`clock_timestamp()`,
+        ...(changes.schema !== undefined && { schema: changes.schema ? JSON.stringify(changes.schema) : null }),
+        ...(changes.indexes !== undefined && { indexes: JSON.stringify(changes.indexes) }),
+        ...(changes.encrypted !== undefined && { encrypted: JSON.stringify(changes.encrypted) }),
+      })
+      .where('name', '=', name)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new TenantryError('not_found', `no collection '${name}'`);
+    return toCollection(row);
   }
 
   /**
@@ -234,24 +295,33 @@ export class Collections {
           .execute();
         return { tenant: scope.tenant, collection: { ...known.collection, schema }, rows };
       });
-      const items = await decodeRecords(keysFrom(this.keys), { tenantId: page.tenant.id, generation: page.tenant.generation, collection: name }, page.rows);
-      // Each pass finds the first that does not match; look on after it.
-      for (let start = 0; start < items.length;) {
-        const miss = await this.firstMismatch(
-          page.tenant,
-          page.collection,
-          items.slice(start).map((r) => r.data),
-        );
-        if (!miss) break;
-        const item = items[start + miss.index]!;
-        found.count++;
-        if (found.examples.length < 5) found.examples.push({ id: item.id, message: miss.message });
-        if (found.count >= NONCONFORMING_CAP) return { ...found, capped: true };
-        start += miss.index + 1;
-      }
+      if (await this.#mismatches(found, page.tenant, page.collection, page.rows)) return found;
       if (page.rows.length < SCAN_PAGE) return found;
       after = page.rows.at(-1)!.id;
     }
+  }
+
+  /** Count into `found` the rows `schema` refuses (decoded first); true once the count reaches the cap. */
+  async #mismatches(found: Nonconforming, tenant: TenantInfo, collection: Collection, rows: readonly RecordRow[]): Promise<boolean> {
+    const items = await decodeRecords(keysFrom(this.keys), { tenantId: tenant.id, generation: tenant.generation, collection: collection.name }, rows);
+    // Each pass finds the first that does not match; look on after it.
+    for (let start = 0; start < items.length;) {
+      const miss = await this.firstMismatch(
+        tenant,
+        collection,
+        items.slice(start).map((r) => r.data),
+      );
+      if (!miss) break;
+      const item = items[start + miss.index]!;
+      found.count++;
+      if (found.examples.length < 5) found.examples.push({ id: item.id, message: miss.message });
+      if (found.count >= NONCONFORMING_CAP) {
+        found.capped = true;
+        return true;
+      }
+      start += miss.index + 1;
+    }
+    return false;
   }
 
   /** Drop a collection, its records and its indexes. */
@@ -291,10 +361,13 @@ export class Collections {
 
   /** The collection's stamp now, in the caller's scope (404 if it is gone). */
   async stamp(scope: TenantScope, name: string): Promise<string> {
+    // KEY SHARE, held to the caller's commit: a schema change (update) waits for the records this
+    // scope writes under the stamp, or this waits for it and reads the new stamp.
     const now = await scope.db
       .selectFrom('collections')
       .select(sql<string>`updated_at::text`.as('stamp'))
       .where('name', '=', name)
+      .forKeyShare()
       .executeTakeFirst();
     if (!now) throw new TenantryError('not_found', `no collection '${name}'`);
     return now.stamp;

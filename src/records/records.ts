@@ -224,7 +224,7 @@ export class RecordsService {
     const { rows } = await sql<RecordRow>`
       INSERT INTO records (collection, id, data)
       SELECT ${collection.name}, v.id, v.data FROM (VALUES ${sql.join(values)}) AS v (id, data)
-       WHERE EXISTS (SELECT 1 FROM collections WHERE name = ${collection.name} AND updated_at = ${stamp}::timestamptz)
+       WHERE EXISTS (SELECT 1 FROM collections WHERE name = ${collection.name} AND updated_at = ${stamp}::timestamptz FOR KEY SHARE)
       RETURNING id, data, version, created_at, updated_at`.execute(scope.db);
     return rows;
   }
@@ -511,7 +511,7 @@ export class RecordsService {
           sql<RecordRow>`
             UPDATE records SET data = ${encodeData(place, id, next, cipher, sealed)}, version = version + 1, updated_at = clock_timestamp()
              WHERE id = ${id}::uuid AND ${inCollection(collectionName)} AND version = ${current.version}
-               AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz)
+               AND EXISTS (SELECT 1 FROM collections WHERE name = ${collectionName} AND updated_at = ${known.stamp}::timestamptz FOR KEY SHARE)
             RETURNING id, data, version, created_at, updated_at`.execute(scope.db),
         { singleStatement: true },
       );
