@@ -3,6 +3,7 @@
  * refused (409, how many and which) unless the caller says ?validate=false. Only the tenant's own
  * records count.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type TenantryApp } from '../src/api/app.js';
 import { Collections } from '../src/records/collections.js';
@@ -120,6 +121,51 @@ describe(`changing a collection's schema (${backend})`, () => {
       expect(accepted.statusCode).toBe(200);
       expect(accepted.json().schema).toEqual(NUMBERED);
       expect((await call(id, 'admin', 'POST', '/v1/collections/scores/records', { data: { score: 'x' } })).statusCode).toBe(400);
+    });
+  }
+
+  // A second session with an open transaction exists only on a server (embedded PGlite has one connection).
+  if (backend === 'postgres') {
+    it('is not held back by a long transaction elsewhere on the server, nor by writers racing it, and keeps every record checked', async () => {
+      // A transaction with an id, open across everything below (an import, an idle session): the
+      // oldest running id stays before every record written here.
+      const other = new pg.Client({ connectionString: process.env.TENANTRY_TEST_DATABASE_URL });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query('SELECT pg_current_xact_id()');
+        const { id } = await tenantWith('pooled', [{ score: 1 }, { score: 2 }, { score: 3 }]);
+        const calm = await call(id, 'admin', 'PATCH', '/v1/collections/scores', { schema: NUMBERED });
+        expect(calm.statusCode).toBe(200);
+
+        // Writers racing a schema change: every answer a success or a clear refusal, and whatever
+        // the change answered, no record left that the saved schema refuses.
+        const STRICT = { type: 'object', properties: { score: { type: 'number', maximum: 100 } }, required: ['score'] };
+        let stop = false;
+        const writer = async (n: number) => {
+          const codes: number[] = [];
+          for (let i = 0; !stop && i < 400; i++) {
+            const score = (n * 1000 + i) % 2 === 0 ? 5 : 500;
+            codes.push((await call(id, 'admin', 'POST', '/v1/collections/scores/records', { data: { score } })).statusCode);
+          }
+          return codes;
+        };
+        const writers = [0, 1, 2, 3].map(writer);
+        await new Promise((r) => setTimeout(r, 50));
+        const change = await call(id, 'admin', 'PATCH', '/v1/collections/scores', { schema: STRICT });
+        stop = true;
+        const codes = (await Promise.all(writers)).flat();
+        expect(codes.every((c) => c === 201 || c === 400)).toBe(true);
+        expect([200, 409]).toContain(change.statusCode);
+        if (change.statusCode === 409) expect(['records_do_not_match', 'collection_changed']).toContain(change.json().code);
+        const saved = (await call(id, 'admin', 'GET', '/v1/collections/scores')).json().schema;
+        const all = (await call(id, 'admin', 'GET', '/v1/collections/scores/records?limit=1000')).json().items as Array<{ data: { score: number } }>;
+        if (JSON.stringify(saved) === JSON.stringify(STRICT)) expect(all.filter((r) => r.data.score > 100)).toEqual([]);
+        else expect(saved).toEqual(NUMBERED);
+      } finally {
+        await other.query('ROLLBACK').catch(() => {});
+        await other.end();
+      }
     });
   }
 

@@ -10,7 +10,7 @@ import { isoTimestamp } from '../storage/tenant-db.js';
 import { planLimits } from '../tenancy/plans.js';
 import type { Tenantry } from '../tenantry.js';
 import type { DataKeys } from '../crypto/data-keys.js';
-import { decodeRecords, keysFrom, refuseEncrypted, type RecordRow } from './codec.js';
+import { cachedKeysFrom, decodeRecords, keysFrom, refuseEncrypted, type RecordRow, type RecordView } from './codec.js';
 import { inScope, type ScopeRunner, type TenantOrScope } from './scope-runner.js';
 import type { RecordSizes } from './sizes.js';
 import { compileTenantSchema, firstInvalid, jsonNodes, profileSchema, type SchemaProfile } from './tenant-schema.js';
@@ -61,31 +61,61 @@ export const NONCONFORMING_CAP = 1000;
 const SCAN_PAGE = 500;
 /** Lock-and-check passes of a schema change before it gives up on a collection written to without pause. */
 const SCHEMA_CHANGE_ATTEMPTS = 10;
+/** How long a schema change waits for its collection's row (record writes hold it in KEY SHARE) before it backs off and tries again. */
+const SCHEMA_LOCK_TIMEOUT_MS = 2000;
+/** Records written during the scan that a schema change checks under its lock (when the check is inline); more are checked outside it first. */
+const LOCKED_CHECK_MAX = 500;
+/** SQLSTATE of a lock not granted within lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+/** A window of transaction ids wider than this is not trusted to 32-bit `xmin` arithmetic: the scan starts over. */
+const XID_WINDOW_MAX = 2 ** 30;
 
 /**
- * The oldest transaction id still running, as PostgreSQL's snapshot says now (64 bits, as text). Every
- * record version not yet committed now — so not seen by a scan that starts after this — is written by
- * a transaction (or subtransaction) with an id at least this, which changedSince finds.
+ * Where a schema change's scan began: the oldest transaction id still running (64 bits, as text) and the
+ * tenant's placement epoch. Every record version not yet committed then — so perhaps not seen by the
+ * scan — is written by a transaction or subtransaction with an id at least this (writtenSince finds
+ * them); ids are the database server's, so a move to another server (a new epoch) starts over.
  */
-async function changeMarker(scope: TenantScope): Promise<string> {
-  const { rows } = await sql<{ marker: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS marker`.execute(scope.db);
-  return rows[0]!.marker;
+interface ScanMark {
+  xid: string;
+  epoch: number;
+}
+
+async function scanMark(scope: TenantScope): Promise<ScanMark> {
+  const { rows } = await sql<{ xid: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xid`.execute(scope.db);
+  return { xid: rows[0]!.xid, epoch: scope.tenant.placementEpoch };
 }
 
 /**
- * Records of collection `name` whose current version was written by a transaction id at or after
- * `marker` (changeMarker): `xmin` is the 32-bit id, compared modulo 2^32 against the marker's low 32
- * bits — the ids written since are less than 2^31 ahead of it. A row frozen long ago may count too (a
- * record checked once more); none written since is left out.
+ * Records of collection `name` whose current version was written by a transaction id in [mark, xmax of
+ * this statement's snapshot): `xmin` is the id's low 32 bits, taken modulo 2^32 from the mark's and
+ * bounded by the window's width — a row frozen long ago (its raw `xmin` kept) counts only if its id
+ * happens to fall in that window again, and is then checked once more; none written since is left
+ * out. Only `id` and `xmin`: the data is read for the ones not checked yet. `undefined` when the window
+ * is too wide to trust (XID_WINDOW_MAX).
  */
-async function changedSince(scope: TenantScope, name: string, marker: string): Promise<RecordRow[]> {
-  const { rows } = await sql<RecordRow>`
-    SELECT id, data, version, created_at, updated_at FROM records
+async function writtenSince(scope: TenantScope, name: string, mark: ScanMark): Promise<Array<{ id: string; xmin: string }> | undefined> {
+  const { rows: width } = await sql<{
+    width: string;
+  }>`SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::bigint - ${mark.xid}::bigint)::text AS width`.execute(scope.db);
+  if (Number(width[0]!.width) >= XID_WINDOW_MAX) return undefined;
+  const { rows } = await sql<{ id: string; xmin: string }>`
+    SELECT id, xmin::text AS xmin FROM records
      WHERE collection = ${name}
-       AND ((xmin::text::bigint - ${marker}::bigint % 4294967296) % 4294967296 + 4294967296) % 4294967296 < 2147483648
-     ORDER BY id`.execute(scope.db);
+       AND ((xmin::text::bigint - ${mark.xid}::bigint % 4294967296) % 4294967296 + 4294967296) % 4294967296
+           < pg_snapshot_xmax(pg_current_snapshot())::text::bigint - ${mark.xid}::bigint`.execute(scope.db);
   return rows;
 }
+
+/** Records of `name` by id, each with the `xmin` of the version read. */
+async function recordsById(scope: TenantScope, name: string, ids: readonly string[]): Promise<Array<RecordRow & { xmin: string }>> {
+  const { rows } = await sql<RecordRow & { xmin: string }>`
+    SELECT id, data, version, created_at, updated_at, xmin::text AS xmin FROM records
+     WHERE collection = ${name} AND id = ANY(${`{${ids.join(',')}}`}::uuid[])`.execute(scope.db);
+  return rows;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** 409 records_do_not_match, naming how many and the first few. */
 function refuseNonconforming(name: string, found: Nonconforming): void {
@@ -198,47 +228,118 @@ export class Collections {
    * Change a collection's schema or indexes; changed indexes are made (or dropped) before this returns.
    * A new schema is first checked against the records already there: if any do not match it, the
    * change is refused (409 `records_do_not_match`, with how many and examples) unless `validate` is
-   * false. A record written while the check runs is checked by its own write against the schema it
-   * saw; one committed in the instant between the check and the change can slip through.
+   * false. Records written while the check runs are checked too before the schema is saved
+   * (#saveChecked; docs/decisions.md).
    */
   async update(tenant: TenantRef, name: string, changes: CollectionChanges, options: { validate?: boolean } = {}): Promise<Collection> {
     this.#checkSchema(tenantIdOf(tenant), changes.schema);
     this.#checkEncrypted(changes.encrypted);
-    const schema = changes.schema && options.validate !== false ? changes.schema : undefined;
-    // Records written while the collection is scanned are not missed: every record version written
-    // after `since` (a transaction id, changeMarker) is checked again below, before the schema is saved.
-    let since = schema ? await this.#scopes(tenant, changeMarker) : undefined;
-    if (schema) refuseNonconforming(name, await this.nonconforming(tenant, name, schema));
     if (changes.indexes !== undefined) await this.tenants.checkIndexBudget(tenantIdOf(tenant), name, changes.indexes);
-    for (let attempt = 0; ; attempt++) {
-      const outcome = await this.#scopes(tenant, async (scope) => {
-        // FOR UPDATE: a record write holds a KEY SHARE lock on its collection's row from its guard (or
-        // the foreign key) to its commit, so from here no write is between its check and its commit,
-        // and the writes waiting here find the collection changed when they go on (and check again).
-        const locked = await scope.db.selectFrom('collections').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
-        if (!locked) throw new TenantryError('not_found', `no collection '${name}'`);
-        if (schema && since !== undefined) {
-          const marker = await changeMarker(scope);
-          const changed = await changedSince(scope, name, since);
-          if (changed.length > 0)
-            return { done: false as const, changed, marker, tenant: scope.tenant, collection: { ...(await this.read(scope, name)).collection, schema } };
-        }
-        return { done: true as const, updated: await this.#apply(scope, name, changes) };
-      });
-      if (outcome.done) {
-        if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), outcome.updated.name);
-        return outcome.updated;
+    const schema = changes.schema && options.validate !== false ? changes.schema : undefined;
+    const updated = schema ? await this.#saveChecked(tenant, name, changes, schema) : await this.#scopes(tenant, (scope) => this.#apply(scope, name, changes));
+    if (changes.indexes !== undefined) await this.tenants.syncRecordIndexes(tenantIdOf(tenant), updated.name);
+    return updated;
+  }
+
+  /**
+   * A schema change checked against every record, those written during the check included. The scan
+   * runs page by page, outside any one scope (the check may go to the sandbox, which no scope may wait
+   * for). Then, in the scope that saves, the collection's row is taken FOR UPDATE — every record write
+   * holds it in KEY SHARE from its guard (or the insert's foreign key) to its commit, so none is left
+   * between its check and its commit, and those waiting find the collection changed and check again —
+   * and the records written since the scan began (writtenSince) that are not checked yet are checked:
+   * there, when few and inline; else outside the lock, and the lock taken again. Too many passes → 409
+   * collection_changed; a lock not granted in SCHEMA_LOCK_TIMEOUT_MS (writers one after another) is
+   * let go and tried again.
+   */
+  async #saveChecked(tenant: TenantRef, name: string, changes: CollectionChanges, schema: Record<string, unknown>): Promise<Collection> {
+    let mark = await this.#scopes(tenant, scanMark);
+    refuseNonconforming(name, await this.nonconforming(tenant, name, schema));
+    /** Records written since the mark, checked: id → the `xmin` of the version checked. */
+    const checked = new Map<string, string>();
+    for (let attempt = 0; attempt < SCHEMA_CHANGE_ATTEMPTS; attempt++) {
+      let outcome: { updated: Collection } | { unchecked: string[] } | { restart: true };
+      try {
+        outcome = await this.#scopes(tenant, async (scope) => {
+          if (scope.tenant.placementEpoch !== mark.epoch) return { restart: true as const };
+          await sql`SELECT set_config('lock_timeout', ${`${SCHEMA_LOCK_TIMEOUT_MS}ms`}, true)`.execute(scope.db);
+          const locked = await scope.db.selectFrom('collections').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
+          if (!locked) throw new TenantryError('not_found', `no collection '${name}'`);
+          const written = await writtenSince(scope, name, mark);
+          if (!written) return { restart: true as const };
+          const unchecked = written.filter((r) => checked.get(r.id) !== r.xmin).map((r) => r.id);
+          if (unchecked.length > 0) {
+            if (unchecked.length > LOCKED_CHECK_MAX) return { unchecked };
+            const collection = { ...(await this.read(scope, name)).collection, schema };
+            const found = await this.#lockedMismatches(scope, collection, await recordsById(scope, name, unchecked));
+            if (!found) return { unchecked };
+            refuseNonconforming(name, found);
+          }
+          return { updated: await this.#apply(scope, name, changes) };
+        });
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+        await sleep(50 + Math.random() * 100 * (attempt + 1));
+        continue;
       }
-      // Records written during the scan: checked here, outside any scope (the check may go to the
-      // sandbox), then the lock is taken again; a collection written to without pause gives up.
-      if (attempt + 1 >= SCHEMA_CHANGE_ATTEMPTS) {
-        throw new TenantryError('collection_changed', `records of '${name}' kept being written while its schema was checked; retry`);
+      if ('updated' in outcome) return outcome.updated;
+      if ('restart' in outcome) {
+        // Moved to another server meanwhile (whose transaction ids are not this mark's), or a window
+        // too wide: the whole collection again, from a new mark.
+        mark = await this.#scopes(tenant, scanMark);
+        checked.clear();
+        refuseNonconforming(name, await this.nonconforming(tenant, name, schema));
+        continue;
       }
-      const found: Nonconforming = { count: 0, capped: false, examples: [] };
-      await this.#mismatches(found, outcome.tenant, outcome.collection, outcome.changed);
-      refuseNonconforming(name, found);
-      since = outcome.marker;
+      // Outside the lock, page by page; each noted with the version checked.
+      for (let start = 0; start < outcome.unchecked.length; start += SCAN_PAGE) {
+        const ids = outcome.unchecked.slice(start, start + SCAN_PAGE);
+        const page = await this.#scopes(tenant, async (scope) => ({
+          tenant: scope.tenant,
+          collection: { ...(await this.read(scope, name)).collection, schema },
+          rows: await recordsById(scope, name, ids),
+        }));
+        const found: Nonconforming = { count: 0, capped: false, examples: [] };
+        await this.#mismatches(found, page.tenant, page.collection, page.rows);
+        refuseNonconforming(name, found);
+        for (const row of page.rows) checked.set(row.id, row.xmin);
+      }
     }
+    throw new TenantryError('collection_changed', `records of '${name}' kept being written while its schema was checked; retry`);
+  }
+
+  /**
+   * The records' mismatches, checked in the caller's scope — inline only, with the keys already cached
+   * (no sandbox, no catalog query: either could wait on the scope's own connection on embedded PGlite);
+   * undefined when that is not possible (check them outside the scope instead).
+   */
+  async #lockedMismatches(scope: TenantScope, collection: Collection, rows: readonly RecordRow[]): Promise<Nonconforming | undefined> {
+    let items: RecordView[];
+    try {
+      items = await decodeRecords(
+        cachedKeysFrom(this.keys),
+        { tenantId: scope.tenant.id, generation: scope.tenant.generation, collection: collection.name },
+        rows,
+      );
+    } catch (error) {
+      if (error instanceof TenantryError && error.code === 'key_unavailable') return undefined;
+      throw error;
+    }
+    const found: Nonconforming = { count: 0, capped: false, examples: [] };
+    for (let start = 0; start < items.length;) {
+      const miss = this.#inlineMismatch(
+        scope.tenant.id,
+        collection,
+        items.slice(start).map((r) => r.data),
+      );
+      if (miss === undefined) return undefined;
+      if (!miss) break;
+      found.count++;
+      if (found.examples.length < 5) found.examples.push({ id: items[start + miss.index]!.id, message: miss.message });
+      if (found.count >= NONCONFORMING_CAP) return { ...found, capped: true };
+      start += miss.index + 1;
+    }
+    return found;
   }
 
   /** The change itself, in the scope that holds the collection's row (update). */
@@ -391,12 +492,9 @@ export class Collections {
     where: (i: number) => string = (i) => `record ${i}`,
   ): Promise<{ index: number; message: string } | null> {
     if (!collection.schema) return null;
-    const compiled = this.#compiled(tenant.id, collection.schema);
-    const nodes = jsonNodes(items, INLINE_NODES + 1);
-    let invalid: { index: number; message: string } | null;
-    if (!compiled.profile.recursive && nodes <= INLINE_NODES && compiled.profile.expansion * nodes <= INLINE_WORK) {
-      invalid = firstInvalid(compiled.validate, items);
-    } else {
+    let invalid = this.#inlineMismatch(tenant.id, collection, items);
+    if (invalid === undefined) {
+      const compiled = this.#compiled(tenant.id, collection.schema);
       try {
         invalid = await this.sandbox.validate(tenant.id, compiled.text, JSON.stringify(items), planLimits(tenant).evaluationTimeoutMs);
       } catch (error) {
@@ -407,6 +505,15 @@ export class Collections {
       }
     }
     return invalid;
+  }
+
+  /** firstMismatch on the request thread, when the work is small enough for it (else undefined: the sandbox's). */
+  #inlineMismatch(tenantId: string, collection: Collection, items: readonly unknown[]): { index: number; message: string } | null | undefined {
+    if (!collection.schema) return null;
+    const compiled = this.#compiled(tenantId, collection.schema);
+    const nodes = jsonNodes(items, INLINE_NODES + 1);
+    if (compiled.profile.recursive || nodes > INLINE_NODES || compiled.profile.expansion * nodes > INLINE_WORK) return undefined;
+    return firstInvalid(compiled.validate, items);
   }
 
   /** The compiled form of a tenant's schema; a schema outside the bounds (tenant-schema.ts) is a 400. */
