@@ -67,7 +67,7 @@ const SCHEMA_LOCK_TIMEOUT_MS = 2000;
 const LOCKED_CHECK_MAX = 500;
 /** SQLSTATE of a lock not granted within lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';
-/** A window of transaction ids wider than this is not trusted to 32-bit `xmin` arithmetic: the scan starts over. */
+/** A window of transaction ids wider than this (or negative) is not trusted to 32-bit `xmin` arithmetic: the scan starts over. */
 const XID_WINDOW_MAX = 2 ** 30;
 
 /**
@@ -98,7 +98,9 @@ async function writtenSince(scope: TenantScope, name: string, mark: ScanMark): P
   const { rows: width } = await sql<{
     width: string;
   }>`SELECT (pg_snapshot_xmax(pg_current_snapshot())::text::bigint - ${mark.xid}::bigint)::text AS width`.execute(scope.db);
-  if (Number(width[0]!.width) >= XID_WINDOW_MAX) return undefined;
+  // Negative: the server's ids went back (a restore to an earlier point): nothing here is comparable.
+  const span = Number(width[0]!.width);
+  if (span < 0 || span >= XID_WINDOW_MAX) return undefined;
   const { rows } = await sql<{ id: string; xmin: string }>`
     SELECT id, xmin::text AS xmin FROM records
      WHERE collection = ${name}
@@ -254,16 +256,19 @@ export class Collections {
    */
   async #saveChecked(tenant: TenantRef, name: string, changes: CollectionChanges, schema: Record<string, unknown>): Promise<Collection> {
     let mark = await this.#scopes(tenant, scanMark);
-    refuseNonconforming(name, await this.nonconforming(tenant, name, schema));
     /** Records written since the mark, checked: id → the `xmin` of the version checked. */
     const checked = new Map<string, string>();
+    refuseNonconforming(name, await this.nonconforming(tenant, name, schema, { mark, checked }));
     for (let attempt = 0; attempt < SCHEMA_CHANGE_ATTEMPTS; attempt++) {
       let outcome: { updated: Collection } | { unchecked: string[] } | { restart: true };
       try {
         outcome = await this.#scopes(tenant, async (scope) => {
           if (scope.tenant.placementEpoch !== mark.epoch) return { restart: true as const };
-          await sql`SELECT set_config('lock_timeout', ${`${SCHEMA_LOCK_TIMEOUT_MS}ms`}, true)`.execute(scope.db);
+          // The lock timeout for the row lock only (not for what #apply and the audit append wait for after it).
+          const { rows: before } = await sql<{ previous: string }>`
+            SELECT current_setting('lock_timeout') AS previous, set_config('lock_timeout', ${`${SCHEMA_LOCK_TIMEOUT_MS}ms`}, true)`.execute(scope.db);
           const locked = await scope.db.selectFrom('collections').select('name').where('name', '=', name).forUpdate().executeTakeFirst();
+          await sql`SELECT set_config('lock_timeout', ${before[0]!.previous}, true)`.execute(scope.db);
           if (!locked) throw new TenantryError('not_found', `no collection '${name}'`);
           const written = await writtenSince(scope, name, mark);
           if (!written) return { restart: true as const };
@@ -285,10 +290,17 @@ export class Collections {
       if ('updated' in outcome) return outcome.updated;
       if ('restart' in outcome) {
         // Moved to another server meanwhile (whose transaction ids are not this mark's), or a window
-        // too wide: the whole collection again, from a new mark.
-        mark = await this.#scopes(tenant, scanMark);
+        // too wide: the whole collection again, from a new mark — unless the mark cannot move.
+        const next = await this.#scopes(tenant, scanMark);
+        if (next.epoch === mark.epoch && BigInt(next.xid) <= BigInt(mark.xid)) {
+          throw new TenantryError(
+            'busy',
+            `a transaction open on the database server since before this change began (transaction id ${mark.xid}) keeps the records of '${name}' from being checked; retry once it has ended`,
+          );
+        }
+        mark = next;
         checked.clear();
-        refuseNonconforming(name, await this.nonconforming(tenant, name, schema));
+        refuseNonconforming(name, await this.nonconforming(tenant, name, schema, { mark, checked }));
         continue;
       }
       // Outside the lock, page by page; each noted with the version checked.
@@ -322,7 +334,9 @@ export class Collections {
         rows,
       );
     } catch (error) {
-      if (error instanceof TenantryError && error.code === 'key_unavailable') return undefined;
+      // Keys not cached, or a key version newer than the cached ones (rotated by another process): the
+      // cache cannot be refreshed in here; outside the scope, the keys are read again.
+      if (error instanceof TenantryError && (error.code === 'key_unavailable' || error.code === 'data_corrupt')) return undefined;
       throw error;
     }
     const found: Nonconforming = { count: 0, capped: false, examples: [] };
@@ -380,15 +394,22 @@ export class Collections {
    * Records of `name` that `schema` would refuse: read page by page (each page its own scope, so no
    * scope is held for the whole collection), checked as writes are (inline or in the sandbox).
    */
-  async nonconforming(tenant: TenantRef, name: string, schema: Record<string, unknown>): Promise<Nonconforming> {
+  async nonconforming(
+    tenant: TenantRef,
+    name: string,
+    schema: Record<string, unknown>,
+    seen?: { mark: ScanMark; checked: Map<string, string> },
+  ): Promise<Nonconforming> {
     const found: Nonconforming = { count: 0, capped: false, examples: [] };
     let after = '00000000-0000-0000-0000-000000000000';
+    const mark32 = seen ? Number(BigInt(seen.mark.xid) % 4294967296n) : 0;
     for (;;) {
       const page = await this.#scopes(tenant, async (scope) => {
         const known = await this.read(scope, name); // 404 for a missing collection
         const rows = await scope.db
           .selectFrom('records')
           .select(['id', 'data', 'version', 'created_at', 'updated_at'])
+          .select(sql<string>`xmin::text`.as('xmin'))
           .where('collection', '=', name)
           .where('id', '>', after)
           .orderBy('id')
@@ -397,6 +418,9 @@ export class Collections {
         return { tenant: scope.tenant, collection: { ...known.collection, schema }, rows };
       });
       if (await this.#mismatches(found, page.tenant, page.collection, page.rows)) return found;
+      // Versions written since the mark that this scan has checked: the schema change's lock pass
+      // (#saveChecked) need not check them again.
+      if (seen) for (const row of page.rows) if ((Number(row.xmin) - mark32 + 4294967296) % 4294967296 < 2147483648) seen.checked.set(row.id, row.xmin);
       if (page.rows.length < SCAN_PAGE) return found;
       after = page.rows.at(-1)!.id;
     }
