@@ -119,6 +119,29 @@ async function recordsById(scope: TenantScope, name: string, ids: readonly strin
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What a check says of a list of data: the first that does not match, null for none, undefined if it cannot say here. */
+type FirstMismatch = (data: unknown[]) => Promise<{ index: number; message: string } | null | undefined>;
+
+/**
+ * Count into `found` the records `check` refuses, each pass looking on after the last one found, up to
+ * NONCONFORMING_CAP (then `found.capped`). False when `check` could not say (nothing decided).
+ */
+async function countMismatches(found: Nonconforming, items: readonly RecordView[], check: FirstMismatch): Promise<boolean> {
+  for (let start = 0; start < items.length;) {
+    const miss = await check(items.slice(start).map((r) => r.data));
+    if (miss === undefined) return false;
+    if (!miss) break;
+    found.count++;
+    if (found.examples.length < 5) found.examples.push({ id: items[start + miss.index]!.id, message: miss.message });
+    if (found.count >= NONCONFORMING_CAP) {
+      found.capped = true;
+      break;
+    }
+    start += miss.index + 1;
+  }
+  return true;
+}
+
 /** 409 records_do_not_match, naming how many and the first few. */
 function refuseNonconforming(name: string, found: Nonconforming): void {
   if (found.count === 0) return;
@@ -340,20 +363,8 @@ export class Collections {
       throw error;
     }
     const found: Nonconforming = { count: 0, capped: false, examples: [] };
-    for (let start = 0; start < items.length;) {
-      const miss = this.#inlineMismatch(
-        scope.tenant.id,
-        collection,
-        items.slice(start).map((r) => r.data),
-      );
-      if (miss === undefined) return undefined;
-      if (!miss) break;
-      found.count++;
-      if (found.examples.length < 5) found.examples.push({ id: items[start + miss.index]!.id, message: miss.message });
-      if (found.count >= NONCONFORMING_CAP) return { ...found, capped: true };
-      start += miss.index + 1;
-    }
-    return found;
+    const decided = await countMismatches(found, items, async (data) => this.#inlineMismatch(scope.tenant.id, collection, data));
+    return decided ? found : undefined;
   }
 
   /** The change itself, in the scope that holds the collection's row (update). */
@@ -429,24 +440,8 @@ export class Collections {
   /** Count into `found` the rows `schema` refuses (decoded first); true once the count reaches the cap. */
   async #mismatches(found: Nonconforming, tenant: TenantInfo, collection: Collection, rows: readonly RecordRow[]): Promise<boolean> {
     const items = await decodeRecords(keysFrom(this.keys), { tenantId: tenant.id, generation: tenant.generation, collection: collection.name }, rows);
-    // Each pass finds the first that does not match; look on after it.
-    for (let start = 0; start < items.length;) {
-      const miss = await this.firstMismatch(
-        tenant,
-        collection,
-        items.slice(start).map((r) => r.data),
-      );
-      if (!miss) break;
-      const item = items[start + miss.index]!;
-      found.count++;
-      if (found.examples.length < 5) found.examples.push({ id: item.id, message: miss.message });
-      if (found.count >= NONCONFORMING_CAP) {
-        found.capped = true;
-        return true;
-      }
-      start += miss.index + 1;
-    }
-    return false;
+    await countMismatches(found, items, (data) => this.firstMismatch(tenant, collection, data));
+    return found.capped;
   }
 
   /** Drop a collection, its records and its indexes. */
