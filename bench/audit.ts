@@ -40,19 +40,13 @@ import { quoteIdent } from '../src/storage/names.js';
 import type { StatementClock } from '../src/storage/scope.js';
 import type { Isolation } from '../src/storage/placement.js';
 import { Tenantry } from '../src/tenantry.js';
-import { config, cpuMeter, interleaved, median, withBenchDatabase, type CpuMeter, type CpuRun } from './support.js';
+import { config, cpuMeter, interleaved, median, withBenchDatabase, type CpuMeter, type CpuRun, type Side } from './support.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 1.5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const embedded = process.env.BENCH_BACKEND === 'pglite';
 /** BENCH_PARTS: which of the parts below to run (default all: "123"). */
 const parts = process.env.BENCH_PARTS ?? '123';
-
-interface Side {
-  op: () => Promise<unknown>;
-  /** Run before each measurement of this side (e.g. switch something off). */
-  before?: () => Promise<void> | void;
-}
 
 let meter: CpuMeter;
 

@@ -11,9 +11,9 @@
  * Each round measures plain and encrypted back to back; the ratio reported is the median of the
  * per-round ratios of time per operation (plain ops/s ÷ encrypted ops/s), which keeps a shared VM's
  * drift out of it; each side's CPU time per operation (this process + the PostgreSQL client backends) and
- * the median ratio of those are printed beside it.
- * Then latency, one operation at a time, plain and encrypted alternating operation by operation
- * (BENCH_INTERLEAVED each, default 10,000; an A/A control beside it): what encryption adds for one caller. The codec alone (seal and open of the three fields,
+ * the median ratio of those are printed beside it. Then latency, one operation at a time, plain and
+ * encrypted alternating operation by operation (BENCH_INTERLEAVED each, default 10,000; an A/A control
+ * beside it): what encryption adds for one caller. The codec alone (seal and open of the three fields,
  * no database; and a write's answer decoded from what it sealed) is printed too.
  */
 import { randomBytes } from 'node:crypto';
@@ -150,7 +150,7 @@ await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {
     latency(
       'read',
       await interleaved(
-        n,
+        each,
         { op: () => records.getRecord(tenant, 'plain', pick(ids.plain)) },
         { op: () => records.getRecord(tenant, 'secret', pick(ids.secret)) },
       ),
@@ -158,7 +158,7 @@ await withBenchDatabase('encryption', async ({ mainUrl, suffix }) => {
     latency(
       'A/A read',
       await interleaved(
-        n,
+        each,
         { op: () => records.getRecord(tenant, 'plain', pick(ids.plain)) },
         { op: () => records.getRecord(tenant, 'plain', pick(ids.plain)) },
       ),

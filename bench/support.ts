@@ -320,8 +320,8 @@ export async function pairedRounds(
   };
 }
 
-/** One side of an interleaved measurement: the operation, and what switches to it (if anything). */
-export interface InterleavedSide {
+/** One side of a paired or interleaved measurement: the operation, and what switches to it (run before each measurement of this side, e.g. switch something off). */
+export interface Side {
   op: () => Promise<unknown>;
   before?: () => Promise<void> | void;
 }
@@ -333,9 +333,9 @@ export interface InterleavedSide {
  * in µs per side: the median, and the mean of all but the slowest 1 % (an operation that met a major
  * GC or a descheduling); and candidate ÷ baseline of each.
  */
-export async function interleaved(n: number, baseline: InterleavedSide, candidate: InterleavedSide) {
+export async function interleaved(n: number, baseline: Side, candidate: Side) {
   const times = { base: [] as number[], cand: [] as number[] };
-  const one = async (side: InterleavedSide, into: number[]) => {
+  const one = async (side: Side, into: number[]) => {
     await side.before?.();
     const started = process.hrtime.bigint();
     await side.op();
